@@ -1,0 +1,108 @@
+// Types: lexicon sources — what lexicon files (Dyad YAML or imported PETRARCH dictionaries) parse into, before compiling.
+// The format of the files is documented in docs/lexicon-format.md.
+
+/** A state (current or historical). Names and demonyms code as the country; capitals used as metonyms code as its government. */
+export interface CountryEntry {
+  /** ISO 3166-1 alpha-3 (or CAMEO's code for a historical state: SUN, YUG, CSK, DDR). */
+  code: string;
+  name: string;
+  /** Proper names and short forms ("Iraq", "Republic of Iraq"). */
+  names: string[];
+  /** Adjectives and nouns of nationality ("Iraqi", "Iraqis"). */
+  demonyms: string[];
+  /** Seats of government, which news uses for the government ("Baghdad"). */
+  capitals: string[];
+  /** ISO dates bounding the state's existence, when historical. */
+  from?: string;
+  until?: string;
+}
+
+/** A code held for a period ("Medvedev": RUSGOV president 2008-05-07..2012-05-07). */
+export interface ActorRole {
+  code: string;
+  /** The office, for display ("President"). */
+  title?: string;
+  /** ISO dates, inclusive; open-ended when absent. */
+  from?: string;
+  until?: string;
+}
+
+export type ActorKind = 'igo' | 'ngo' | 'group' | 'person' | 'company' | 'media' | 'other';
+
+/** A named actor that is not a state: an IGO, NGO, armed group, company, outlet or person. */
+export interface ActorEntry {
+  name: string;
+  /** Surface forms. All-caps forms of up to 5 letters ("UN", "IS") match case-sensitively; the rest ignore case. */
+  names: string[];
+  kind: ActorKind;
+  /** The code whatever the date. */
+  code?: string;
+  /** Dated codes; at coding time the role in force at the article's date wins, else `code`. */
+  roles?: ActorRole[];
+  country?: string | null;
+  sector?: string | null;
+}
+
+/** Role words that give an actor its sector ("army" → MIL). */
+export interface AgentEntry {
+  /** Sector code (GOV, MIL, COP, REB, ...). */
+  sector: string;
+  /** Words and phrases, singular; plurals are generated ("official" → "officials"). */
+  words: string[];
+  /** A country code when the agent implies one on its own (rare: "Pentagon" → USA). */
+  country?: string;
+  /** Code to use when no country is found: default `---` + sector. */
+}
+
+/** A pattern of a verb entry and the CAMEO code it gives. Pattern syntax: docs/lexicon-format.md. */
+export interface VerbPattern {
+  pattern: string;
+  code: string;
+}
+
+/** Verbs and event nouns that share patterns (one CAMEO idea: appeal for aid, attack, meet, ...). */
+export interface VerbEntry {
+  /** Optional name for messages. */
+  id?: string;
+  /** Verb lemmas ("ask", "hand over"). */
+  verbs: string[];
+  /** Nouns that name the event ("request", "talks"). */
+  nouns: string[];
+  /** Code when a trigger matches and no pattern does; null: patterns only. */
+  code: string | null;
+  patterns: VerbPattern[];
+  /** Where the entry came from, for messages ("lexicon/verbs/02-appeal.yaml"). */
+  file?: string;
+}
+
+/** A named set of words and phrases that patterns refer to as `@name`. */
+export interface WordSet {
+  name: string;
+  words: string[];
+}
+
+/** One CAMEO code with its scales. */
+export interface CameoEntry {
+  code: string;
+  name: string;
+  goldstein: number;
+  quad: 1 | 2 | 3 | 4;
+  plover: { type: string; mode: string | null; context: string | null };
+}
+
+/** A phrase that discards a sentence (or, with scope story, the whole article): sports, weather, fiction. */
+export interface DiscardEntry {
+  phrase: string;
+  scope: 'sentence' | 'story';
+}
+
+/** Everything the coder knows, before compiling. Several sources merge; later sources win on conflict. */
+export interface LexiconSource {
+  countries: CountryEntry[];
+  actors: ActorEntry[];
+  agents: AgentEntry[];
+  verbs: VerbEntry[];
+  sets: WordSet[];
+  cameo: CameoEntry[];
+  discards: DiscardEntry[];
+}

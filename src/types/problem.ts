@@ -1,0 +1,49 @@
+// Types: problems — what went wrong with one input or record, as data (a batch records it and carries on).
+
+/** Error codes: E1xx ingest, E2xx nlp, E3xx lexicon, E4xx coder, E5xx link, E6xx store, E7xx api/cli. */
+export const ERROR_CODES = {
+  E100: 'input could not be read',
+  E101: 'input is empty',
+  E102: 'input looks binary, not text',
+  E103: 'input is not valid text in any supported encoding',
+  E104: 'JSON Lines record is not valid JSON',
+  E105: 'JSON Lines record has no usable text',
+  E106: 'input is too large',
+  E107: 'HTML has no article body',
+  E108: 'feed XML is malformed',
+  E109: 'gzip data is truncated or corrupt',
+  E110: 'unsupported input type',
+  E300: 'lexicon file could not be read',
+  E301: 'lexicon entry is invalid',
+  E302: 'PETRARCH dictionary line is malformed',
+  E400: 'coding failed for a sentence',
+  E600: 'store error',
+  E700: 'bad command-line usage',
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+/** A problem with one input, record or lexicon line. Never thrown inside a batch; collected and reported. */
+export interface Problem {
+  code: ErrorCode;
+  message: string;
+  /** The input path or record id the problem belongs to. */
+  input: string;
+  /** JSONL record number or file line number (1-based), when known. */
+  line?: number;
+  stage: 'ingest' | 'nlp' | 'lexicon' | 'coder' | 'link' | 'store' | 'api' | 'cli';
+}
+
+/** The error a library call throws: carries the catalog code and the input it names. */
+export class DyadError extends Error {
+  readonly code: ErrorCode;
+  readonly input: string;
+  readonly line: number | undefined;
+  constructor(code: ErrorCode, input: string, message: string, line?: number) {
+    super(`${code} ${input}${line !== undefined ? `:${line}` : ''}: ${message}`);
+    this.name = 'DyadError';
+    this.code = code;
+    this.input = input;
+    this.line = line;
+  }
+}
