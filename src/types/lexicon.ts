@@ -96,6 +96,21 @@ export interface DiscardEntry {
   scope: 'sentence' | 'story';
 }
 
+/**
+ * A frame verb whose complement is another event ("promised to deliver", "asked China to supply", "refused to send"):
+ * the inner event's code is mapped (exact code first, then the longest matching prefix) to the frame's code.
+ */
+export interface FrameEntry {
+  id: string;
+  verbs: string[];
+  /** Inner code or code prefix → outer code ("072" → "0332", "07" → "033"); empty keeps the inner code. */
+  map: Record<string, string>;
+  modality?: 'asserted' | 'reported' | 'intended' | 'possible' | 'conditional' | 'negated' | 'denied';
+  status?: 'requested' | 'offered' | 'pledged' | 'agreed' | 'delivered' | 'refused' | 'suspended' | 'conditional';
+  /** True when the frame verb's object is who is asked/urged ("asked China to supply"): it becomes the target. */
+  objectIsInnerSource: boolean;
+}
+
 /** Everything the coder knows, before compiling. Several sources merge; later sources win on conflict. */
 export interface LexiconSource {
   countries: CountryEntry[];
@@ -105,4 +120,6 @@ export interface LexiconSource {
   sets: WordSet[];
   cameo: CameoEntry[];
   discards: DiscardEntry[];
+  /** Verb+verb frames; optional so that imported sources may leave it out. */
+  frames?: FrameEntry[];
 }

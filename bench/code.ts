@@ -1,0 +1,130 @@
+// Bench `code`: corpus → `dyad code` end-to-end (child process, one core) and the in-process coder → throughput and memory.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Article, EventRecord } from '../src/types/index.js';
+import { buildCorpus, type CorpusInfo } from './corpus.js';
+import { measureChild } from './measure-child.js';
+import type { Bench, BenchContext, Figures } from './bench.js';
+
+/** The newest modification time (ms) of the compiled sources under `dir` (tests excluded). */
+function newestSource(dir: string): number {
+  let newest = 0;
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    const stat = statSync(path);
+    if (stat.isDirectory()) newest = Math.max(newest, newestSource(path));
+    else if (name.endsWith('.ts') && !name.endsWith('.test.ts')) newest = Math.max(newest, stat.mtimeMs);
+  }
+  return newest;
+}
+
+/** Compiles src/ to dist/ when dist/cli/main.js is missing or older than a source file. Returns what it did. */
+export function ensureBuild(root: string): string {
+  const entry = join(root, 'dist', 'cli', 'main.js');
+  if (existsSync(entry) && statSync(entry).mtimeMs >= newestSource(join(root, 'src'))) return 'fresh';
+  const started = performance.now();
+  const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
+  const run = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { cwd: root, encoding: 'utf8' });
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  if (run.status !== 0) return `build failed after ${seconds} s: ${(run.stdout + run.stderr).trim().split('\n').slice(0, 3).join(' | ')}`;
+  return `rebuilt in ${seconds} s`;
+}
+
+interface CoderLike {
+  codeArticle(article: Article): EventRecord[];
+  /** Optional per-stage timings the coder may expose (stage → milliseconds). */
+  timings?: unknown;
+}
+
+type CreateCoder = (options?: Record<string, unknown>) => Promise<CoderLike>;
+
+function readCorpus(path: string): Article[] {
+  return readFileSync(path, 'utf8')
+    .split('\n')
+    .filter((line) => line !== '')
+    .map((line) => JSON.parse(line) as Article);
+}
+
+/** Stage timings, when the coder exposes them as an object of numbers (milliseconds). */
+function stageTimings(coder: CoderLike): Figures {
+  const out: Figures = {};
+  if (coder.timings && typeof coder.timings === 'object') {
+    for (const [stage, ms] of Object.entries(coder.timings as Record<string, unknown>)) {
+      if (typeof ms === 'number') out[`stage ${stage} s`] = round(ms / 1000, 2);
+    }
+  }
+  return out;
+}
+
+const round = (value: number, digits = 0): number => Number(value.toFixed(digits));
+const mb = (kb: number): number => round(kb / 1024, 1);
+
+/** The in-process path: lexicon load (createCoder) timed apart from coding the corpus. */
+async function inProcess(root: string, corpus: CorpusInfo): Promise<Figures> {
+  const index = join(root, 'src', 'index.ts');
+  if (!existsSync(index)) return { error: 'src/index.ts does not exist yet' };
+  const mod = (await import(pathToFileURL(index).href)) as { createCoder?: CreateCoder };
+  if (typeof mod.createCoder !== 'function') return { error: 'src/index.ts exports no createCoder' };
+  const articles = readCorpus(corpus.path);
+  const loadStarted = performance.now();
+  const coder = await mod.createCoder();
+  const loadMs = performance.now() - loadStarted;
+  let events = 0;
+  const codeStarted = performance.now();
+  for (const article of articles) events += coder.codeArticle(article).length;
+  const codeMs = performance.now() - codeStarted;
+  return {
+    'load s': round(loadMs / 1000, 2),
+    'coding s': round(codeMs / 1000, 2),
+    'sentences/s (coding)': round(corpus.sentences / (codeMs / 1000)),
+    'events/s (coding)': round(events / (codeMs / 1000)),
+    events,
+    'heap used MB': round(process.memoryUsage().heapUsed / 1048576, 1),
+    'peak RSS MB (bench process)': mb(process.resourceUsage().maxRSS),
+    ...stageTimings(coder),
+  };
+}
+
+/** The real CLI on the corpus in a child process pinned to one core; events counted as stdout lines. */
+async function endToEnd(root: string, corpus: CorpusInfo): Promise<Figures> {
+  const build = ensureBuild(root);
+  if (!existsSync(join(root, 'dist', 'cli', 'main.js'))) return { build, error: 'dist/cli/main.js does not exist: the CLI is not built' };
+  const args = [join(root, 'bin', 'dyad.js'), 'code', '--format', 'jsonl', relative(root, corpus.path)];
+  const child = await measureChild(process.execPath, args, { cwd: root, oneCore: true });
+  const seconds = child.wallMs / 1000;
+  const figures: Figures = {
+    build,
+    'wall s': round(seconds, 2),
+    'sentences/s': round(corpus.sentences / seconds),
+    'events/s': round(child.stdoutLines / seconds),
+    events: child.stdoutLines,
+    'output MB': round(child.stdoutBytes / 1048576, 1),
+    'peak RSS MB': child.peakRssKb === null ? 'unknown' : mb(child.peakRssKb),
+    'memory measured by': child.memoryMethod,
+    'one core': child.pinned ? 'taskset -c 0' : 'not pinned (no taskset)',
+    'exit code': child.exitCode ?? 'signal',
+  };
+  if (child.exitCode !== 0 && child.stderrTail !== '') figures.stderr = child.stderrTail;
+  return figures;
+}
+
+/** `npm run bench -- code`: builds the corpus, then times the CLI end-to-end and the in-process coder. */
+export const codeBench: Bench = {
+  name: 'code',
+  describe: 'dyad code end-to-end on ≥100,000 real sentences (one core), plus the in-process coder split into load and coding',
+  async run(context: BenchContext) {
+    const corpus = buildCorpus(join(context.root, 'bench', 'out'), context.sentences);
+    context.progress(`corpus: ${corpus.articles} articles, ${corpus.sentences} sentences (${corpus.distinctSentences} distinct), ${mb(corpus.bytes / 1024)} MB`);
+    context.progress('running dyad code end-to-end …');
+    const cli = await endToEnd(context.root, corpus);
+    context.progress('running the in-process coder …');
+    const lib = await inProcess(context.root, corpus);
+    return {
+      corpus: { path: relative(context.root, corpus.path), articles: corpus.articles, sentences: corpus.sentences, 'distinct sentences': corpus.distinctSentences, MB: mb(corpus.bytes / 1024) },
+      'end-to-end (CLI)': cli,
+      'in-process': lib,
+    };
+  },
+};

@@ -1,0 +1,70 @@
+// CLI edge: `dyad code FILE…` — inputs → events printed as a table, JSON Lines or CSV; problems to stderr.
+import { Command, Option } from 'commander';
+import { createCoder, type CoderOptions } from '../../coder/create-coder.js';
+import { readInputs } from '../../ingest/read-inputs.js';
+import type { EventRecord, Problem } from '../../types/index.js';
+import { EVENT_CSV_COLUMNS, EVENT_TABLE_COLUMNS } from '../event-columns.js';
+import { csvLine, defaultFormat, parseFormat, renderTable, type OutputFormat } from '../format-output.js';
+import { formatProblem, lexiconOptions, writeOut } from '../io.js';
+
+export interface CodeOptions {
+  format?: string;
+  date?: string;
+  lexicon?: string[];
+  petrarchDictionaries?: string[];
+  quiet?: boolean;
+}
+
+/** Runs `dyad code`; returns the exit code (0 all coded, 1 some inputs failed). */
+export async function runCode(inputs: string[], options: CodeOptions): Promise<number> {
+  const format: OutputFormat = options.format !== undefined ? parseFormat(options.format) : defaultFormat(process.stdout.isTTY);
+  if (options.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(options.date)) throw new UsageError(`--date must be YYYY-MM-DD, not "${options.date}"`);
+  const coderOptions: CoderOptions = await lexiconOptions(options);
+  const coder = await createCoder(coderOptions);
+  for (const p of coder.problems) process.stderr.write(formatProblem(p) + '\n');
+  const table: EventRecord[] = [];
+  let articles = 0;
+  let events = 0;
+  const problems: Problem[] = [];
+  if (format === 'csv') await writeOut(csvLine(EVENT_CSV_COLUMNS.map((c) => c.header)) + '\n');
+  for await (const result of readInputs(inputs.length > 0 ? inputs : ['-'], { date: options.date ?? null, stdin: process.stdin })) {
+    if (result.kind === 'problem') {
+      problems.push(result.problem);
+      process.stderr.write(formatProblem(result.problem) + '\n');
+      continue;
+    }
+    articles++;
+    const coded = coder.codeArticle(result.article);
+    events += coded.length;
+    if (format === 'table') table.push(...coded);
+    else if (coded.length > 0) {
+      const text = format === 'jsonl'
+        ? coded.map((e) => JSON.stringify(e)).join('\n') + '\n'
+        : coded.map((e) => csvLine(EVENT_CSV_COLUMNS.map((c) => c.value(e)))).join('\n') + '\n';
+      await writeOut(text);
+    }
+  }
+  if (format === 'table') await writeOut(table.length > 0 ? renderTable(table, EVENT_TABLE_COLUMNS) : 'No events found.\n');
+  if (!options.quiet && (process.stderr.isTTY || format === 'table')) {
+    process.stderr.write(`${articles} article${articles === 1 ? '' : 's'} coded, ${events} event${events === 1 ? '' : 's'}${problems.length > 0 ? `, ${problems.length} input${problems.length === 1 ? '' : 's'} failed` : ''}\n`);
+  }
+  return problems.length > 0 ? 1 : 0;
+}
+
+/** A mistake in how the command was called: exit code 2. */
+export class UsageError extends Error {}
+
+/** The `code` command for the program. */
+export function codeCommand(): Command {
+  return new Command('code')
+    .description('code news articles into events (plain text, HTML, JSON Lines; "-" for stdin)')
+    .argument('[inputs...]', 'files, folders or "-" for standard input')
+    .addOption(new Option('-f, --format <format>', 'output format: table (default on a terminal), jsonl (default when piped), csv'))
+    .option('--date <YYYY-MM-DD>', 'publication date for inputs that have none')
+    .option('--lexicon <dir...>', 'extra lexicon folders in Dyad format (yours win over the built-in lexicon)')
+    .option('--petrarch-dictionaries <path...>', 'PETRARCH/TABARI dictionary files or folders to load as well')
+    .option('-q, --quiet', 'no summary line on stderr')
+    .action(async function (this: Command, inputs: string[], options: CodeOptions) {
+      process.exitCode = await runCode(inputs, options);
+    });
+}

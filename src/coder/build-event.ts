@@ -1,0 +1,85 @@
+// Coder stage: a raw event + the lexicon's CAMEO table → the public EventRecord (codes, scales, ids, evidence).
+import { createHash } from 'node:crypto';
+import type { Doc } from '../nlp/doc.js';
+import type { CompiledLexicon } from '../lexicon/compiled.js';
+import type { ActorRef, EventRecord, Status } from '../types/index.js';
+import type { RawEvent } from './code-sentence.js';
+import type { Mention } from './mention.js';
+
+const QUAD_BY_ROOT: Record<string, 1 | 2 | 3 | 4> = {
+  '01': 1, '02': 1, '03': 1, '04': 1, '05': 1, '06': 2, '07': 2, '08': 2, '09': 3, '10': 3, '11': 3, '12': 3, '13': 3,
+  '14': 4, '15': 4, '16': 4, '17': 4, '18': 4, '19': 4, '20': 4,
+};
+
+/** QuadClass of a CAMEO code by its root. */
+export function quadOf(code: string): 1 | 2 | 3 | 4 {
+  return QUAD_BY_ROOT[code.slice(0, 2)] ?? 1;
+}
+
+function actorRef(doc: Doc, m: Mention): ActorRef {
+  const start = doc.start[m.first] ?? 0;
+  const end = doc.end[m.last - 1] ?? start;
+  return { code: m.code, country: m.country, name: m.name, text: doc.text.slice(start, end), sector: m.sector, start, end };
+}
+
+/** The finer status of an assistance event, consistent with its code. */
+export function statusOf(code: string, raw: Pick<RawEvent, 'status' | 'modality' | 'negated'>): Status {
+  if (raw.modality === 'conditional' && /^(02|03|07|10|12)/.test(code)) return 'conditional';
+  if (raw.status !== null) return raw.status;
+  if (raw.negated) return null;
+  if (code.startsWith('02') || code.startsWith('10')) return 'requested';
+  if (code.startsWith('03')) return raw.modality === 'possible' ? 'offered' : 'pledged';
+  if (code === '057' || code.startsWith('06')) return 'agreed';
+  if (code.startsWith('07')) return raw.modality === 'intended' ? 'pledged' : raw.modality === 'possible' ? 'offered' : 'delivered';
+  if (code.startsWith('12')) return 'refused';
+  if (code.startsWith('162') || code.startsWith('166')) return 'suspended';
+  return null;
+}
+
+/** A stable id: the same document, sentence, trigger, actors and code always give the same id. */
+export function eventId(docId: string, sentence: number, triggerStart: number, source: string, target: string, code: string): string {
+  return createHash('sha1').update(`${docId}\u0000${sentence}\u0000${triggerStart}\u0000${source}\u0000${target}\u0000${code}`).digest('hex').slice(0, 16);
+}
+
+/** Builds the public record of a raw event. Details (items, dates, places) are added by later stages. */
+export function buildEvent(doc: Doc, raw: RawEvent, lexicon: CompiledLexicon): EventRecord {
+  const cameo = lexicon.cameo.get(raw.code);
+  const root = raw.code.slice(0, 2);
+  const rootEntry = lexicon.cameo.get(root);
+  const sentStart = raw.sentence.start;
+  const triggerStart = doc.start[raw.trigger.first] ?? sentStart;
+  const triggerEnd = doc.end[raw.trigger.last - 1] ?? triggerStart;
+  const source = actorRef(doc, raw.source);
+  const target = raw.target !== null ? actorRef(doc, raw.target) : null;
+  const attribution = raw.attribution === null ? null : {
+    text: doc.text.slice(doc.start[raw.attribution.first], doc.end[raw.attribution.last - 1]),
+    actor: raw.attribution.speaker?.code ?? null,
+    start: doc.start[raw.attribution.first] ?? 0,
+    end: doc.end[raw.attribution.last - 1] ?? 0,
+  };
+  const date = doc.article.date ? doc.article.date.slice(0, 10) : null;
+  return {
+    id: eventId(doc.article.id, raw.sentence.index, triggerStart, source.code, target?.code ?? '', raw.code),
+    doc: doc.article.id,
+    sentence: { index: raw.sentence.index, text: doc.text.slice(sentStart, raw.sentence.end), start: sentStart, end: raw.sentence.end },
+    source,
+    target,
+    cameo: raw.code,
+    cameoName: cameo?.name ?? rootEntry?.name ?? '',
+    root,
+    quad: cameo?.quad ?? quadOf(raw.code),
+    goldstein: cameo?.goldstein ?? rootEntry?.goldstein ?? 0,
+    plover: cameo?.plover ?? rootEntry?.plover ?? { type: 'UNKNOWN', mode: null, context: null },
+    trigger: { text: doc.text.slice(triggerStart, triggerEnd), start: triggerStart, end: triggerEnd },
+    date,
+    datePrecision: date !== null ? 'day' : 'unknown',
+    dateBasis: date !== null ? 'publication' : 'unknown',
+    negated: raw.negated,
+    modality: raw.modality,
+    status: statusOf(raw.code, raw),
+    items: [],
+    terms: null,
+    attribution,
+    location: null,
+  };
+}

@@ -1,0 +1,169 @@
+// Coder stage: one analysed sentence → raw events (mentions, trigger, code, roles, modality, attribution).
+import type { Doc, Sentence } from '../nlp/doc.js';
+import { POS } from '../nlp/pos.js';
+import type { CompiledLexicon } from '../lexicon/compiled.js';
+import type { CompiledPattern } from '../lexicon/pattern.js';
+import type { Modality, Status } from '../types/index.js';
+import { findActors } from './find-actors.js';
+import { findFrame, mapThroughFrame, type FrameHit } from './find-frames.js';
+import { findTriggers, type TriggerHit } from './find-triggers.js';
+import { indexMentions, matchPattern, type PatternMatch } from './match-pattern.js';
+import type { Mention } from './mention.js';
+import { ATTRIBUTION_VERBS, findAttributions, modalityAround, type Attribution } from './modality.js';
+import { byAgent, expandGroup, findObject, findSubject, isPassive } from './roles.js';
+
+export interface RawEvent {
+  sentence: Sentence;
+  source: Mention;
+  target: Mention | null;
+  code: string;
+  trigger: { first: number; last: number };
+  /** Token span the event's words cover (trigger, pattern, roles), for finding its items. */
+  span: { first: number; last: number };
+  negated: boolean;
+  modality: Modality;
+  status: Status;
+  attribution: Attribution | null;
+}
+
+/** What carries over from one sentence to the next: the last subject, for "He said …" / "It delivered …". */
+export interface SentenceContext {
+  lastSubject: Mention[] | null;
+}
+
+const PRONOUNS = new Set(['he', 'she', 'it', 'they']);
+/** Roots whose events need no target (statements, appeals, intentions, protests, force posture, violence). */
+const TARGET_OPTIONAL_ROOTS = new Set(['01', '02', '03', '14', '15', '18', '19', '20']);
+
+function bestMatch(doc: Doc, sent: Sentence, lexicon: CompiledLexicon, index: ReturnType<typeof indexMentions>, patterns: CompiledPattern[], t: TriggerHit): PatternMatch | null {
+  let best: PatternMatch | null = null;
+  for (const p of patterns) {
+    if (best !== null && (p.weight < best.pattern.weight || (p.weight === best.pattern.weight && p.order > best.pattern.order))) continue;
+    const m = matchPattern(doc, sent, lexicon, index, p, t.first, t.last);
+    if (m !== null && (best === null || p.weight > best.pattern.weight || (p.weight === best.pattern.weight && p.order < best.pattern.order))) best = m;
+  }
+  return best;
+}
+
+function pronounSubject(doc: Doc, sent: Sentence, first: number, context: SentenceContext): Mention[] | null {
+  for (let k = first - 1; k >= Math.max(sent.first, first - 4); k--) {
+    if (PRONOUNS.has(doc.norm[k] ?? '')) return context.lastSubject;
+    if (doc.pos[k] !== POS.AUX && doc.pos[k] !== POS.ADV && doc.pos[k] !== POS.PART && doc.pos[k] !== POS.VERB) break;
+  }
+  return null;
+}
+
+/** Codes one sentence. Returns raw events in trigger order; `context` is updated for the next sentence. */
+export function codeSentence(doc: Doc, sent: Sentence, lexicon: CompiledLexicon, date: string | null, context: SentenceContext): RawEvent[] {
+  const mentions = findActors(doc, sent, lexicon, date);
+  if (mentions.length === 0 && context.lastSubject === null) return [];
+  const inside = new Uint8Array(sent.last - sent.first);
+  for (const m of mentions) for (let k = m.first; k < m.last; k++) inside[k - sent.first] = 1;
+  const triggers = findTriggers(doc, sent, lexicon, (i) => inside[i - sent.first] === 1);
+  if (triggers.length === 0) return [];
+  const index = indexMentions(mentions);
+  const attributions = findAttributions(doc, sent, mentions);
+
+  // Frames: "promised to deliver" — the frame verb's own trigger gives way to the embedded event.
+  const frames = new Map<TriggerHit, FrameHit>();
+  const consumed = new Set<number>();
+  for (const t of triggers) {
+    if (t.noun) continue;
+    const f = findFrame(doc, sent, lexicon, t.first, mentions);
+    if (f !== null) {
+      frames.set(t, f);
+      for (let k = f.first; k < f.last; k++) consumed.add(k);
+    }
+  }
+  const eventTriggers = triggers.filter((t) => !consumed.has(t.head));
+  const speechVerbs = new Set(attributions.map((a) => a.verb));
+  const isSpeech = (t: TriggerHit): boolean => speechVerbs.has(t.head) || (!t.noun && ATTRIBUTION_VERBS.has(doc.lemma[t.head] ?? ''));
+
+  const out: RawEvent[] = [];
+  const seen = new Set<string>();
+  const codeTrigger = (t: TriggerHit): void => {
+    const entry = lexicon.verbs[t.entry];
+    if (entry === undefined) return;
+    const match = bestMatch(doc, sent, lexicon, index, entry.patterns, t);
+    let code = match?.pattern.code ?? entry.code;
+    if (code === null) return;
+    const frame = frames.get(t) ?? null;
+    const anchor = frame?.first ?? t.first;
+    const passive = !t.noun && isPassive(doc, sent, t.head);
+
+    let sources: Mention[] | null = match?.source ?? null;
+    let targets: Mention[] | null = match?.target ?? null;
+    const agent = passive ? byAgent(doc, sent, t.last, mentions) : null;
+    if (sources === null) {
+      if (passive) sources = agent !== null ? expandGroup(agent, mentions) : null;
+      else {
+        const subject = findSubject(doc, sent, anchor, mentions, t.noun);
+        sources = subject !== null ? expandGroup(subject, mentions) : pronounSubject(doc, sent, anchor, context);
+      }
+    }
+    if (frame?.frame.objectIsInnerSource && frame.object !== null) targets = frame.object;
+    else if (targets === null) {
+      if (passive) {
+        const subject = findSubject(doc, sent, anchor, mentions, false);
+        targets = subject !== null ? expandGroup(subject, mentions) : null;
+      } else if (!code.startsWith('01') || match?.pattern.hasTarget) {
+        const skip = new Set<Mention>([...(sources ?? []), ...(agent !== null ? [agent] : [])]);
+        const object = findObject(doc, sent, t.last, mentions, skip);
+        targets = object !== null ? expandGroup(object, mentions) : null;
+      }
+    }
+    if (sources === null || sources.length === 0) return;
+
+    let { negated, modality } = modalityAround(doc, sent, anchor, t.last);
+    let status: Status = null;
+    if (frame !== null) {
+      code = mapThroughFrame(frame.frame, code);
+      if (frame.frame.modality === 'denied' || frame.frame.modality === 'negated') negated = true;
+      if (frame.frame.modality !== undefined && (modality === 'asserted' || frame.frame.modality === 'denied')) modality = frame.frame.modality;
+      status = frame.frame.status ?? null;
+    }
+    const root = code.slice(0, 2);
+    if ((targets === null || targets.length === 0) && !TARGET_OPTIONAL_ROOTS.has(root)) return;
+    const said = attributions.find((a) => a.verb !== t.head) ?? null;
+    if (said !== null && modality === 'asserted') modality = 'reported';
+
+    const spanFirst = Math.min(t.first, match?.first ?? t.first, anchor);
+    const spanLast = Math.max(t.last, match?.last ?? t.last, ...(targets ?? []).map((m) => m.last));
+    for (const s of sources) {
+      for (const target of targets !== null && targets.length > 0 ? targets : [null]) {
+        if (target !== null && (target.code === s.code || target === s)) continue;
+        const key = `${s.code}|${target?.code ?? ''}|${code}|${t.head}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        out.push({
+          sentence: sent,
+          source: s,
+          target,
+          code,
+          trigger: { first: t.first, last: t.last },
+          span: { first: spanFirst, last: Math.min(sent.last, Math.max(spanLast, t.last + 12)) },
+          negated,
+          modality,
+          status,
+          attribution: said,
+        });
+      }
+    }
+    if (!passive) context.lastSubject = sources;
+  };
+
+  for (const t of eventTriggers) if (!isSpeech(t)) codeTrigger(t);
+  // a verb of saying is an event only when nothing else is reported and its speaker is a party, not a reporter
+  if (out.length === 0) {
+    for (const t of eventTriggers) {
+      if (!isSpeech(t)) continue;
+      const attribution = attributions.find((a) => a.verb === t.head);
+      if (attribution?.speaker && !attribution.speaker.media && !attribution.speaker.generic) codeTrigger(t);
+    }
+  }
+  if (out.length === 0) {
+    const first = mentions.find((m) => !m.media && !m.generic);
+    if (first !== undefined) context.lastSubject = expandGroup(first, mentions);
+  }
+  return out;
+}

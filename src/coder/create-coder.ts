@@ -1,0 +1,55 @@
+// Coder: the public entry point — lexicon options → a Coder that turns an Article into EventRecords.
+import { analyze } from '../nlp/analyze.js';
+import type { Doc } from '../nlp/doc.js';
+import type { CompiledLexicon } from '../lexicon/compiled.js';
+import { loadLexicon } from '../lexicon/load-lexicon.js';
+import type { Article, EventRecord, LexiconSource, Problem } from '../types/index.js';
+import { buildEvent } from './build-event.js';
+import { codeSentence, type SentenceContext } from './code-sentence.js';
+import { discardScope } from './discards.js';
+
+export interface CoderOptions {
+  /** Use Dyad's own lexicon (default true). */
+  builtin?: boolean;
+  /** Lexicon folders in Dyad's format, merged after Dyad's own (theirs win). */
+  lexiconDirs?: string[];
+  /** Lexicon sources already read, e.g. imported PETRARCH dictionaries; merged last. */
+  extra?: LexiconSource[];
+}
+
+export interface Coder {
+  lexicon: CompiledLexicon;
+  /** Problems met while loading the lexicons (bad entries are skipped). */
+  problems: Problem[];
+  /** Codes one article. Throws only on a bug; bad text simply gives no events. */
+  codeArticle(article: Article): EventRecord[];
+  /** Codes an already analysed document (for callers that reuse the analysis). */
+  codeDoc(doc: Doc): EventRecord[];
+}
+
+/** Builds a coder: loads and compiles the lexicons once. */
+export function createCoderSync(options: CoderOptions = {}): Coder {
+  const { lexicon, problems } = loadLexicon(options);
+  const codeDoc = (doc: Doc): EventRecord[] => {
+    const date = doc.article.date ?? null;
+    const events: EventRecord[] = [];
+    const context: SentenceContext = { lastSubject: null };
+    if (discardScope(doc, { first: 0, last: doc.size }, lexicon) === 'story') return [];
+    for (const sent of doc.sentences) {
+      if (discardScope(doc, sent, lexicon) !== null) continue;
+      for (const raw of codeSentence(doc, sent, lexicon, date, context)) events.push(buildEvent(doc, raw, lexicon));
+    }
+    return events;
+  };
+  return {
+    lexicon,
+    problems,
+    codeDoc,
+    codeArticle: (article) => codeDoc(analyze(article)),
+  };
+}
+
+/** Async form of createCoderSync, for callers that import lexicons lazily. */
+export async function createCoder(options: CoderOptions = {}): Promise<Coder> {
+  return createCoderSync(options);
+}

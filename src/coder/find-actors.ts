@@ -1,0 +1,232 @@
+// Coder stage: Doc sentence + CompiledLexicon → Mention[] (actors: countries, capitals, organisations, people, roles).
+import { TOKEN_FLAGS, type Doc, type Sentence } from '../nlp/doc.js';
+import { POS } from '../nlp/pos.js';
+import type { CompiledLexicon, PhraseHit } from '../lexicon/compiled.js';
+import type { ActorEntry } from '../types/index.js';
+import type { Mention } from './mention.js';
+
+/** A lexicon phrase found in the sentence, before pieces are combined into mentions. */
+interface Piece {
+  first: number;
+  last: number;
+  hit: PhraseHit;
+}
+
+/** Words that may stand between a country and its role word ("Iraq's senior military officials"). */
+const ROLE_GLUE = new Set(["'s", 'the', 'senior', 'top', 'former', 'deputy', 'acting', 'chief', 'new', 'visiting', 'local', 'regional', 'provincial', 'high-ranking', 'high', 'ranking', 'military', 'foreign', 'defence', 'defense', 'interior', 'first', 'vice', 'outgoing', 'incoming', 'interim', 'state', 'federal', 'national', 'central', 'official', 'government', 'own', 'two', 'three', 'several', 'some', 'many', 'a', 'an']);
+/** Prepositions after which a country or capital is a place, not an actor ("fighting in Iraq"). */
+const LOCATIVE = new Set(['in', 'inside', 'at', 'near', 'outside', 'across', 'throughout', 'around', 'within', 'into', 'from', 'over', 'off', 'towards', 'toward', 'via', 'through', 'across']);
+/** Nouns that make an unnamed role a generic source of reports rather than a party. */
+const GENERIC_SOURCES = new Set(['source', 'sources', 'official', 'officials', 'spokesman', 'spokeswoman', 'spokesperson', 'diplomat', 'diplomats', 'insider', 'insiders', 'witness', 'witnesses', 'analyst', 'analysts', 'expert', 'experts']);
+
+function isCapitalized(doc: Doc, i: number): boolean {
+  return ((doc.flags[i] ?? 0) & TOKEN_FLAGS.CAPITALIZED) !== 0;
+}
+
+function hitMatches(doc: Doc, at: number, end: number, hit: PhraseHit): boolean {
+  const n = hit.keys.length;
+  if (at + n > end) return false;
+  for (let k = 0; k < n; k++) if (doc.norm[at + k] !== hit.keys[k]) return false;
+  if (hit.exact !== null) {
+    for (let k = 0; k < n; k++) if (doc.text.slice(doc.start[at + k], doc.end[at + k]) !== hit.exact[k]) return false;
+  } else if (hit.needsCapital && !isCapitalized(doc, at)) return false;
+  return true;
+}
+
+const KIND_RANK = { actor: 0, country: 1, capital: 2, demonym: 3, agent: 4 } as const;
+
+/** Longest lexicon phrases, left to right, no overlaps. */
+function findPieces(doc: Doc, sent: Sentence, lexicon: CompiledLexicon): Piece[] {
+  const pieces: Piece[] = [];
+  for (let i = sent.first; i < sent.last; ) {
+    const candidates = lexicon.phrases.get(doc.norm[i] ?? '');
+    let best: PhraseHit | null = null;
+    if (candidates !== undefined) {
+      for (const hit of candidates) {
+        if (best !== null && hit.keys.length < best.keys.length) break;
+        if (!hitMatches(doc, i, sent.last, hit)) continue;
+        if (best === null || KIND_RANK[hit.kind] < KIND_RANK[best.kind]) best = hit;
+      }
+    }
+    if (best !== null) {
+      pieces.push({ first: i, last: i + best.keys.length, hit: best });
+      i += best.keys.length;
+    } else i++;
+  }
+  return pieces;
+}
+
+/** The code an actor holds on a date: the role in force, else its fixed code. */
+export function actorCodeOn(actor: ActorEntry, date: string | null): { code: string; title: string | null } | null {
+  const roles = actor.roles ?? [];
+  if (roles.length > 0) {
+    const day = date?.slice(0, 10) ?? null;
+    const inForce = roles.filter((r) => day === null ? r.until === undefined : (r.from === undefined || r.from <= day) && (r.until === undefined || day <= r.until));
+    const role = inForce[inForce.length - 1] ?? (day === null ? roles[roles.length - 1] : undefined);
+    if (role !== undefined) return { code: role.code, title: role.title ?? null };
+  }
+  return actor.code !== undefined ? { code: actor.code, title: null } : null;
+}
+
+/** Capitalised proper-noun run starting at i (an unknown person's name after a title: "Ambassador John Smith"). */
+function nameRun(doc: Doc, i: number, end: number): number {
+  let j = i;
+  while (j < end && isCapitalized(doc, j) && (doc.pos[j] === POS.PROPN || doc.pos[j] === POS.NOUN || doc.pos[j] === POS.ADJ) && /^\p{L}/u.test(doc.norm[j] ?? '')) j++;
+  // particles inside Arabic/Dutch names: "Mohammed Shia al-Sudani", "bin Salman"
+  while (j < end && /^(al-|bin$|ibn$|van$|von$|de$|el-)/.test(doc.norm[j] ?? '') && j > i) {
+    j++;
+    while (j < end && isCapitalized(doc, j) && doc.pos[j] === POS.PROPN) j++;
+  }
+  return j;
+}
+
+interface Base { code: string; country: string | null; name: string; sector: string | null; basis: Mention['basis']; media: boolean }
+
+function baseOf(piece: Piece, lexicon: CompiledLexicon, date: string | null): Base | null {
+  const { kind, ref } = piece.hit;
+  if (kind === 'country' || kind === 'demonym' || kind === 'capital') {
+    const c = lexicon.countries[ref];
+    if (c === undefined) return null;
+    return kind === 'capital'
+      ? { code: `${c.code}GOV`, country: c.code, name: `${c.name} government`, sector: 'GOV', basis: 'capital', media: false }
+      : { code: c.code, country: c.code, name: c.name, sector: null, basis: kind, media: false };
+  }
+  if (kind === 'actor') {
+    const a = lexicon.actors[ref];
+    if (a === undefined) return null;
+    const held = actorCodeOn(a, date);
+    if (held === null) return null;
+    const country = a.country ?? (/^[A-Z]{3}/.test(held.code) && lexicon.countries.some((c) => c.code === held.code.slice(0, 3)) ? held.code.slice(0, 3) : null);
+    const sector = a.sector ?? (held.code.length >= 6 ? held.code.slice(3, 6) : null);
+    return { code: held.code, country, name: a.name, sector, basis: a.kind === 'person' ? 'person' : 'actor', media: a.kind === 'media' };
+  }
+  return null;
+}
+
+/** Finds the actor mentions of one sentence. `date` (the article's) picks office-holders' roles. */
+export function findActors(doc: Doc, sent: Sentence, lexicon: CompiledLexicon, date: string | null): Mention[] {
+  const pieces = findPieces(doc, sent, lexicon);
+  const mentions: Mention[] = [];
+  const used = new Set<number>();
+  const glueOnly = (from: number, to: number): boolean => {
+    if (to - from > 3) return false;
+    for (let k = from; k < to; k++) if (!ROLE_GLUE.has(doc.norm[k] ?? '') && doc.pos[k] !== POS.ADJ) return false;
+    return true;
+  };
+
+  for (let p = 0; p < pieces.length; p++) {
+    if (used.has(p)) continue;
+    const piece = pieces[p] as Piece;
+    const next = pieces[p + 1];
+    let base = baseOf(piece, lexicon, date);
+    let first = piece.first;
+    let last = piece.last;
+    let sector = base?.sector ?? null;
+    let basis: Mention['basis'] = base?.basis ?? 'agent';
+    let name = base?.name ?? '';
+    let generic = false;
+
+    if (base !== null && next !== undefined && next.hit.kind === 'agent' && glueOnly(piece.last, next.first)) {
+      // "Iraqi officials", "Iraq's Prime Minister", "Al-Shabaab militants"
+      const agent = lexicon.agents[next.hit.ref];
+      if (agent !== undefined && (base.basis !== 'actor' || base.sector === null)) sector = agent.sector;
+      last = next.last;
+      used.add(p + 1);
+      const after = pieces[p + 2];
+      if (after !== undefined && after.first === last && after.hit.kind === 'actor') {
+        const person = baseOf(after, lexicon, date);
+        if (person !== null && person.basis === 'person') { name = person.name; last = after.last; used.add(p + 2); }
+      } else {
+        const run = nameRun(doc, last, sent.last);
+        if (run > last) { name = doc.text.slice(doc.start[last], doc.end[run - 1]); last = run; }
+      }
+      if (base.basis === 'country' || base.basis === 'demonym' || base.basis === 'capital') {
+        base = { ...base, code: `${base.country ?? ''}${agent?.sector ?? ''}`, sector: agent?.sector ?? null };
+        if (name === base.name || name === '') name = `${lexicon.countries.find((c) => c.code === base?.country)?.name ?? ''} ${doc.text.slice(doc.start[next.first], doc.end[next.last - 1])}`.trim();
+        basis = base.basis;
+      }
+    } else if (base === null && piece.hit.kind === 'agent') {
+      // A role word alone or with a name or a following country: "Ambassador Smith", "officials in Baghdad", "the army of Iraq"
+      const agent = lexicon.agents[piece.hit.ref];
+      if (agent === undefined) continue;
+      sector = agent.sector;
+      basis = 'agent';
+      const run = nameRun(doc, last, sent.last);
+      const knownPerson = next !== undefined && next.first === last && next.hit.kind === 'actor' ? baseOf(next, lexicon, date) : null;
+      if (knownPerson !== null && knownPerson.basis === 'person') {
+        base = knownPerson;
+        name = knownPerson.name;
+        last = next?.last ?? last;
+        used.add(p + 1);
+        basis = 'person';
+      } else {
+        if (run > last) { name = doc.text.slice(doc.start[last], doc.end[run - 1]); last = run; }
+        const linkAt = last;
+        const link = doc.norm[linkAt];
+        const owner = next !== undefined && (link === 'of' || link === 'in' || link === 'from') && (next.first === linkAt + 1 || (next.first === linkAt + 2 && doc.norm[linkAt + 1] === 'the')) ? next : undefined;
+        const ownerBase = owner !== undefined && owner.hit.kind !== 'agent' ? baseOf(owner, lexicon, date) : null;
+        if (ownerBase !== null && owner !== undefined) {
+          base = ownerBase.basis === 'actor' ? ownerBase : { ...ownerBase, code: `${ownerBase.country ?? ''}${agent.sector}`, sector: agent.sector };
+          if (name === '') name = `${ownerBase.name} ${doc.text.slice(doc.start[piece.first], doc.end[piece.last - 1]).toLowerCase()}`;
+          last = owner.last;
+          used.add(p + 1);
+        } else if (agent.country !== undefined) {
+          base = { code: `${agent.country}${agent.sector}`, country: agent.country, name: doc.text.slice(doc.start[first], doc.end[last - 1]), sector: agent.sector, basis: 'agent', media: false };
+        } else {
+          generic = name === '' && GENERIC_SOURCES.has(doc.norm[piece.last - 1] ?? '');
+          base = { code: `---${agent.sector}`, country: null, name: name !== '' ? name : doc.text.slice(doc.start[first], doc.end[last - 1]), sector: agent.sector, basis: 'agent', media: agent.sector === 'MED' };
+        }
+        if (name === '') name = base.name;
+      }
+    } else if (base !== null && (base.basis === 'demonym' || base.basis === 'country')) {
+      // "Chinese drones", "the Iraq war": a nationality modifying a thing is no actor.
+      const following = last < sent.last ? doc.pos[last] : undefined;
+      const preceding = first > sent.first ? doc.pos[first - 1] : undefined;
+      // a country name right after a verb is an object even before a noun ("handed Iraq weapons")
+      const modifier = base.basis === 'demonym' || !(preceding === POS.VERB || preceding === POS.AUX);
+      if (modifier && (following === POS.NOUN || (base.basis === 'demonym' && following === POS.PROPN && next?.first !== last)) && doc.norm[last] !== "'s") continue;
+      if (base.basis === 'demonym' && following === POS.ADJ) continue;
+    }
+    if (base === null) continue;
+
+    // A country or capital after "in", "near", ... is a place.
+    const before = doc.norm[first - 1];
+    if (first > sent.first && before !== undefined && LOCATIVE.has(before) && (base.basis === 'country' || base.basis === 'capital' || base.basis === 'demonym')) continue;
+    // Include a preceding determiner in the text ("the Iraqi army") but not in the code.
+    if (first > sent.first && doc.norm[first - 1] === 'the' && basis !== 'country') first--;
+
+    mentions.push({
+      first,
+      last,
+      code: base.code,
+      country: base.country,
+      name: name !== '' ? name : base.name,
+      sector,
+      basis,
+      group: -1,
+      media: base.media,
+      generic,
+    });
+  }
+  markGroups(doc, mentions);
+  return mentions;
+}
+
+/** Joins mentions separated only by "and", "," or "as well as" into coordination groups. */
+function markGroups(doc: Doc, mentions: Mention[]): void {
+  let group = 0;
+  for (let m = 1; m < mentions.length; m++) {
+    const a = mentions[m - 1] as Mention;
+    const b = mentions[m] as Mention;
+    const between = doc.norm.slice(a.last, b.first).join(' ');
+    if (between === 'and' || between === ',' || between === ', and' || between === 'as well as' || between === 'and the' || between === ', the') {
+      if (a.group < 0) a.group = group++;
+      b.group = a.group;
+      // "US and Iraqi officials": the role word of the last one applies to all
+      if (a.sector === null && b.sector !== null && a.country !== null && (a.basis === 'country' || a.basis === 'demonym') && b.basis !== 'actor') {
+        a.sector = b.sector;
+        a.code = `${a.country}${b.sector}`;
+      }
+    }
+  }
+}

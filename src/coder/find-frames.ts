@@ -1,0 +1,60 @@
+// Coder stage: an event verb + the words before it → the frame verb that embeds it ("promised to deliver").
+import type { Doc, Sentence } from '../nlp/doc.js';
+import { POS } from '../nlp/pos.js';
+import type { CompiledLexicon } from '../lexicon/compiled.js';
+import type { FrameEntry } from '../types/index.js';
+import type { Mention } from './mention.js';
+
+export interface FrameHit {
+  frame: FrameEntry;
+  /** Token range of the frame verb (with its rest words: "is ready"). */
+  first: number;
+  last: number;
+  /** The actor between the frame verb and "to" ("asked China to supply"). */
+  object: Mention[] | null;
+}
+
+const SKIPPABLE = new Set(['also', 'again', 'quickly', 'soon', 'not', "n't", 'never', 'immediately', 'urgently', 'formally', 'swiftly', 'further', 'jointly']);
+
+/** Maps an inner code through a frame: exact code, then the longest prefix, then "*"; no entry keeps the code. */
+export function mapThroughFrame(frame: FrameEntry, code: string): string {
+  for (let n = code.length; n >= 2; n--) {
+    const mapped = frame.map[code.slice(0, n)];
+    if (mapped !== undefined) return mapped;
+  }
+  return frame.map['*'] ?? code;
+}
+
+/** Looks left of an event verb for "FRAME [actor] to VERB" or "FRAME VERB-ing". */
+export function findFrame(doc: Doc, sent: Sentence, lexicon: CompiledLexicon, triggerFirst: number, mentions: Mention[]): FrameHit | null {
+  if (lexicon.frames.length === 0) return null;
+  let k = triggerFirst - 1;
+  while (k >= sent.first && (doc.pos[k] === POS.ADV || SKIPPABLE.has(doc.norm[k] ?? ''))) k--;
+  const gerund = /ing$/.test(doc.norm[triggerFirst] ?? '');
+  let object: Mention[] | null = null;
+  if (doc.norm[k] === 'to') {
+    k--;
+    const m = mentions.find((x) => x.last === k + 1);
+    if (m !== undefined) {
+      object = m.group < 0 ? [m] : mentions.filter((x) => x.group === m.group);
+      k = (object[0] as Mention).first - 1;
+    }
+  } else if (!gerund) return null;
+  while (k >= sent.first && (doc.pos[k] === POS.ADV || SKIPPABLE.has(doc.norm[k] ?? ''))) k--;
+  // the frame verb ends at k: try starts up to 3 tokens back ("is ready", "is willing")
+  for (let start = k; start >= Math.max(sent.first, k - 2); start--) {
+    for (const key of [doc.lemma[start] ?? '', doc.norm[start] ?? '']) {
+      for (const cand of lexicon.frameTriggers.get(key) ?? []) {
+        if (start + 1 + cand.rest.length !== k + 1) continue;
+        let ok = true;
+        for (let r = 0; r < cand.rest.length; r++) {
+          const t = start + 1 + r;
+          if (doc.norm[t] !== cand.rest[r] && doc.lemma[t] !== cand.rest[r]) { ok = false; break; }
+        }
+        const frame = lexicon.frames[cand.frame];
+        if (ok && frame !== undefined) return { frame, first: start, last: k + 1, object };
+      }
+    }
+  }
+  return null;
+}

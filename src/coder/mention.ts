@@ -1,0 +1,19 @@
+// Coder: the actor mention — an actor found in a sentence, as a token range with its resolved code.
+
+export interface Mention {
+  /** Token range, last exclusive. */
+  first: number;
+  last: number;
+  code: string;
+  country: string | null;
+  name: string;
+  sector: string | null;
+  /** What the mention was built from: a country name, a capital used for its government, an agent alone, ... */
+  basis: 'country' | 'demonym' | 'capital' | 'actor' | 'person' | 'agent';
+  /** Mentions joined by "and"/"," share a group number ("China and Russia"); -1 when alone. */
+  group: number;
+  /** The mention is a media outlet (a source of reports, not a party). */
+  media: boolean;
+  /** The mention is a generic, unnamed source ("an official", "sources"). */
+  generic: boolean;
+}

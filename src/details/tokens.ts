@@ -1,0 +1,31 @@
+// Details: a sentence's text → word tokens with character offsets (the light tokenizer the detail extractors share).
+
+/** Tokens of one string as parallel arrays: `words[i]` is `text.slice(starts[i], ends[i])`, `lower[i]` its lower case. */
+export interface Tokens {
+  text: string;
+  words: string[];
+  lower: string[];
+  starts: number[];
+  ends: number[];
+}
+
+// Currency signs first ("US$" before letters); grouped numbers with an optional scale suffix ("20,000", "1,500m");
+// then words, keeping inner hyphens, apostrophes, slashes and dots ("Mi-35", "F/A-18", "David's", "1.5", "10-12");
+// then any other single non-space character.
+const TOKEN = /US\$|[$€£¥₽₹]|\d{1,3}(?:,\d{3})+(?:\.\d+)?[a-zA-Z]{0,3}|[\p{L}\p{N}]+(?:['’\-–/.][\p{L}\p{N}]+)*|\S/gu;
+
+/** Splits `text` into tokens; offsets are relative to `text`. */
+export function tokenize(text: string): Tokens {
+  const words: string[] = [];
+  const lower: string[] = [];
+  const starts: number[] = [];
+  const ends: number[] = [];
+  TOKEN.lastIndex = 0;
+  for (let m = TOKEN.exec(text); m !== null; m = TOKEN.exec(text)) {
+    words.push(m[0]);
+    lower.push(m[0].toLowerCase());
+    starts.push(m.index);
+    ends.push(m.index + m[0].length);
+  }
+  return { text, words, lower, starts, ends };
+}

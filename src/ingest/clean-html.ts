@@ -1,0 +1,105 @@
+// Ingest HTML: a saved news page → clean article text (readability, then news line cleaning) and its metadata.
+import { DyadError } from '../types/problem.js';
+import { blockText } from './block-text.js';
+import { cleanLines } from './clean-lines.js';
+import { findDateline } from './find-dateline.js';
+import { parseDocument, readArticle, type DomDocument, type DomElement } from './html-dom.js';
+import { htmlMeta } from './html-meta.js';
+import { cleanByline, takeByline } from './take-byline.js';
+
+/** A cleaned HTML article: its text and what the page says about it (null where it says nothing). */
+export interface CleanedHtml {
+  text: string;
+  title: string | null;
+  byline: string | null;
+  dateline: string | null;
+  source: string | null;
+  url: string | null;
+  date: string | null;
+  language: string | null;
+}
+
+const JSON_LD = /<script\b[^>]*\btype\s*=\s*["']?application\/ld\+json["']?[^>]*>([\s\S]*?)<\/script\s*>/gi;
+/** Heavy elements dropped from the markup before parsing: they never hold article text and cost parse time. */
+const HEAVY = /<(script|style|svg|noscript|template|iframe|canvas|object)\b[^>]*>[\s\S]*?<\/\1\s*>|<!--[\s\S]*?-->/gi;
+/** Chrome removed from the DOM before readability looks for the article. */
+const CHROME_TAGS = 'nav, footer, aside, figcaption, form, button, dialog, select, textarea, [role="navigation"], [role="complementary"], [role="contentinfo"], [role="banner"], [aria-hidden="true"], [hidden]';
+const CHROME_CLASS = /(^|[\s_-])(share|sharing|social|related|recommend(ed|ations)?|newsletter|subscribe|signup|cookies?|consent|gdpr|comments?|disqus|promo|advert(isement)?|ads?|ad-slot|outbrain|taboola|paywall|pagination|pager|breadcrumbs?|author-bio|bio|tags|most-read|most-popular|popular|trending|read-more|more-stories|sidebar|modal|popup|toolbar)([\s_-]|$)/i;
+/** Shortest body text readability must give before we trust it over the page's own article container. */
+const MIN_BODY = 120;
+
+/**
+ * Cleans a news page: drops scripts and chrome, lets @mozilla/readability find the article body, takes its text by
+ * blocks and runs the news line cleaning over it. Metadata comes from the page (Open Graph, JSON-LD, <time>,
+ * canonical link), readability's findings filling gaps. The dateline stays in the text and is also reported.
+ * Throws DyadError E107 when the page has no article text.
+ */
+export function cleanHtml(html: string, input: string): CleanedHtml {
+  const jsonLd: string[] = [];
+  for (const match of html.matchAll(JSON_LD)) jsonLd.push(match[1] as string);
+  const light = html.replace(HEAVY, ' ');
+  const document = parseDocument(light);
+  const meta = htmlMeta(document, jsonLd);
+  removeChrome(document);
+  const found = readArticle(document);
+  let text = found?.content ? cleanLines(blockText(found.content)) : '';
+  if (text.length < MIN_BODY) {
+    const again = parseDocument(light);
+    removeChrome(again);
+    const container = again.querySelector('[itemprop="articleBody"]') ?? again.querySelector('article') ?? again.querySelector('main') ?? again.body;
+    const fallback = container ? cleanLines(blockText(container)) : '';
+    if (fallback.length > text.length) text = fallback;
+  }
+  const title = meta.title ?? found?.title?.trim() ?? null;
+  text = dropLeadingTitle(text, title);
+  const taken = takeByline(text);
+  text = taken.text;
+  if (text.trim() === '') throw new DyadError('E107', input, 'HTML has no article body (no paragraphs of text)');
+  const dateline = findDateline(text);
+  return {
+    text,
+    title: title || null,
+    byline: meta.byline ?? (found?.byline ? cleanByline(found.byline) : null) ?? taken.byline,
+    dateline: dateline?.dateline ?? null,
+    source: meta.source ?? found?.siteName ?? dateline?.agency ?? null,
+    url: meta.url,
+    date: meta.date,
+    language: meta.language ?? (found?.lang ? (/^[a-z]{2,3}/i.exec(found.lang)?.[0].toLowerCase() ?? null) : null),
+  };
+}
+
+/** Cleans an HTML fragment (a feed item's description): block text and line cleaning, no readability. */
+export function cleanHtmlFragment(html: string): string {
+  const document = parseDocument(html.replace(HEAVY, ' '));
+  removeChrome(document);
+  return document.body ? cleanLines(blockText(document.body)) : '';
+}
+
+/** Removes navigation, asides, captions, forms and share/related/comment/newsletter blocks, unless one holds most of the page's paragraphs. */
+function removeChrome(document: DomDocument): void {
+  const total = document.querySelectorAll('p').length;
+  const doomed: DomElement[] = [];
+  const byTag = document.querySelectorAll(CHROME_TAGS);
+  for (let i = 0; i < byTag.length; i++) doomed.push(byTag[i] as DomElement);
+  const classed = document.querySelectorAll('[class], [id]');
+  for (let i = 0; i < classed.length; i++) {
+    const element = classed[i] as DomElement;
+    const name = element.nodeName;
+    if (name === 'HTML' || name === 'BODY' || name === 'ARTICLE' || name === 'MAIN') continue;
+    if (CHROME_CLASS.test(`${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''}`)) doomed.push(element);
+  }
+  for (const element of doomed) {
+    if (total > 2 && element.querySelectorAll('p').length * 2 > total) continue;
+    element.remove();
+  }
+}
+
+/** Drops the first paragraph when it repeats the title (pages print the headline above the body). */
+function dropLeadingTitle(text: string, title: string | null): string {
+  if (!title) return text;
+  const end = text.indexOf('\n\n');
+  const first = end === -1 ? text : text.slice(0, end);
+  const norm = (s: string): string => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  if (norm(first) !== norm(title)) return text;
+  return end === -1 ? '' : text.slice(end + 2);
+}

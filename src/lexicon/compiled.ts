@@ -1,0 +1,55 @@
+// Lexicon: the compiled lexicon — indexes the coder reads, keyed by the words a match must start with.
+import type { ActorEntry, AgentEntry, CameoEntry, CountryEntry, FrameEntry } from '../types/index.js';
+import type { CompiledPattern } from './pattern.js';
+
+export type PhraseKind = 'country' | 'demonym' | 'capital' | 'actor' | 'agent';
+
+/** One lexicon phrase that can start at a token. */
+export interface PhraseHit {
+  keys: readonly string[];
+  kind: PhraseKind;
+  /** Index into countries, actors or agents, by kind. */
+  ref: number;
+  /** For short all-caps names: the exact spelling each token must have. */
+  exact: readonly string[] | null;
+  /** The first token must be capitalised in the text (proper names). */
+  needsCapital: boolean;
+}
+
+/** Phrases indexed by their first key, longest first. */
+export type PhraseIndex = Map<string, PhraseHit[]>;
+
+/** A word-set phrase list indexed by first key, longest first. */
+export type SetIndex = Map<string, Array<readonly string[]>>;
+
+export interface CompiledVerbEntry {
+  id: string;
+  code: string | null;
+  patterns: CompiledPattern[];
+  /** The lexicon file the entry came from, for messages. */
+  file: string | undefined;
+}
+
+/** A trigger: the entry it belongs to and the words that must follow its first word ("hand" + "over"). */
+export interface Trigger {
+  entry: number;
+  rest: readonly string[];
+}
+
+export interface CompiledLexicon {
+  countries: CountryEntry[];
+  actors: ActorEntry[];
+  agents: AgentEntry[];
+  phrases: PhraseIndex;
+  verbs: CompiledVerbEntry[];
+  /** Verb lemma (first word) → triggers. */
+  verbTriggers: Map<string, Trigger[]>;
+  /** Noun (first word, as written or lemma) → triggers. */
+  nounTriggers: Map<string, Trigger[]>;
+  sets: Map<string, SetIndex>;
+  cameo: Map<string, CameoEntry>;
+  discards: Map<string, Array<{ keys: readonly string[]; scope: 'sentence' | 'story' }>>;
+  frames: FrameEntry[];
+  /** Frame verb lemma → frame indexes. */
+  frameTriggers: Map<string, Array<{ frame: number; rest: readonly string[] }>>;
+}

@@ -1,0 +1,226 @@
+// Lexicon stage (PETRARCH import): TABARI/PETRARCH actor dictionary text → ActorEntry[] (names, codes, dated roles).
+import type { ActorEntry, ActorRole, Problem } from '../../types/index.js';
+import { dictionaryLines, malformed, phraseWords, pushUnique, type PetrarchParseResult } from './dictionary-lines.js';
+
+/**
+ * Three-letter code prefixes that are not states (CAMEO's IGO/NGO/multinational/militarised-group prefixes and
+ * sector codes used alone, e.g. a default `[ELI]`). Any other code of three or more letters starts with a country.
+ */
+const NOT_COUNTRY = new Set([
+  'IGO', 'NGO', 'NGM', 'IMG', 'MNC', 'INT', 'UIS',
+  'GOV', 'MIL', 'COP', 'JUD', 'LEG', 'OPP', 'REB', 'INS', 'SPY', 'BUS', 'MED', 'CVL', 'EDU', 'HLH', 'REF', 'LAB',
+  'ELI', 'PTY', 'CRM', 'UAF', 'AGR', 'ENV', 'HRI', 'DEV', 'REL', 'MUS', 'CHR', 'JEW', 'BUD', 'HIN', 'SEP', 'RAD', 'MOD',
+]);
+
+/** A code as PETRARCH writes it: capitals and digits; `---` is the null code, `A/B` a compound actor. */
+const CODE = /^[A-Z0-9][A-Z0-9+#-]*(\/[A-Z0-9][A-Z0-9+#-]*)*$|^---$/;
+
+/** Words kept in lower case inside a display name ("Secretary General of the UN"). */
+const LOWER_WORDS = new Set(['of', 'the', 'and', 'for', 'in', 'on', 'at', 'to', 'by', 'de', 'du', 'la', 'le', 'el', 'y']);
+
+interface Block {
+  line: number;
+  names: string[];
+  code?: string;
+  roles: ActorRole[];
+  /** A `[...]` group was seen: the next primary phrase starts a new entry. */
+  closed: boolean;
+}
+
+/**
+ * Parses an actor dictionary. Each entry is a primary phrase line (`AFGHANISTAN_ [AFG]`), `+` synonym lines, and code
+ * lines (`\t[AFGGOV 331108-730717]`, `[USAGOV >090120]`, `[CODE <YYMMDD]`, a bare `[CODE]` default); codes may also
+ * follow the phrase on its own line. Consecutive primary phrases with no code between them share the codes that
+ * follow (the Phoenix files list a person's name variants this way). Dates are `YYYYMMDD` or `YYMMDD`; a two-digit year
+ * 00–29 is 2000–2029 and 30–99 is 1930–1999 (the Phoenix files use 00–14 and 31–99 only). Limits are inclusive.
+ * Names: `_` → space; single words of at most three letters stay in capitals (acronyms: matched case-sensitively),
+ * longer words are title-cased (matched ignoring case). `---` (the null code) is kept as the code: such an entry
+ * matches but codes nothing. `A/B/C` is a compound actor code, kept as written.
+ */
+export function parseActors(text: string, file: string): PetrarchParseResult {
+  const problems: Problem[] = [];
+  const actors: ActorEntry[] = [];
+  let block: Block | null = null;
+  const finish = (): void => {
+    if (block === null) return;
+    const entry = actorEntry(block);
+    if (entry !== null) actors.push(entry);
+    else if (!block.closed) problems.push(malformed(file, block.line, `actor entry "${block.names[0] ?? ''}" has no code`));
+    block = null;
+  };
+
+  for (const { line, text: content } of dictionaryLines(text).lines) {
+    if (content.startsWith('[')) {
+      if (block === null) {
+        problems.push(malformed(file, line, 'code line with no actor entry before it'));
+        continue;
+      }
+      readCodes(content, block, file, line, problems);
+      continue;
+    }
+    if (content.startsWith('+')) {
+      const name = actorName(content.slice(1).split('[')[0] ?? '');
+      if (block === null || name === '') {
+        problems.push(malformed(file, line, block === null ? 'synonym with no actor entry before it' : 'empty synonym'));
+        continue;
+      }
+      pushUnique(block.names, name);
+      if (content.includes('[')) readCodes(content.slice(content.indexOf('[')), block, file, line, problems);
+      continue;
+    }
+    const bracket = content.indexOf('[');
+    const phrase = bracket >= 0 ? content.slice(0, bracket) : content;
+    const name = actorName(phrase);
+    if (name === '' || phrase.includes(']')) {
+      problems.push(malformed(file, line, `not an actor phrase: "${content}"`));
+      continue;
+    }
+    const current: Block | null = block;
+    if (current === null || current.closed) {
+      finish();
+      block = { line, names: [name], roles: [], closed: false };
+    } else pushUnique(current.names, name);
+    if (bracket >= 0 && block !== null) readCodes(content.slice(bracket), block, file, line, problems);
+  }
+  finish();
+  return { source: { actors }, problems, notes: [] };
+}
+
+/** Reads every `[...]` group of a line into the block; a malformed group is reported and skipped. */
+function readCodes(content: string, block: Block, file: string, line: number, problems: Problem[]): void {
+  const groups = content.match(/\[[^[\]]*\]/g) ?? [];
+  const rest = content.replace(/\[[^[\]]*\]/g, '');
+  if (groups.length === 0 || rest.includes('[') || rest.includes(']')) {
+    problems.push(malformed(file, line, `unbalanced brackets in "${content}"`));
+  }
+  for (const group of groups) {
+    block.closed = true;
+    const parsed = parseCodeGroup(group.slice(1, -1));
+    if (typeof parsed === 'string') {
+      problems.push(malformed(file, line, `${parsed}: ${group}`));
+      continue;
+    }
+    if (parsed.from === undefined && parsed.until === undefined) {
+      // The first undated code is the default; later ones (`[IGOUNOMED] [---]`) are ignored, as the first wins.
+      if (block.code === undefined) block.code = parsed.code;
+    } else block.roles.push(parsed);
+  }
+}
+
+/** `USAGOV >090120` → { code, from }; an error message string when malformed. */
+export function parseCodeGroup(inner: string): ActorRole | string {
+  const trimmed = inner.trim();
+  const space = trimmed.search(/\s/);
+  const code = (space < 0 ? trimmed : trimmed.slice(0, space)).toUpperCase();
+  const spec = space < 0 ? '' : trimmed.slice(space).replace(/\s+/g, '');
+  if (!CODE.test(code)) return `bad code "${code}"`;
+  if (spec === '') return { code };
+  const range = /^(\d+)-(\d+)$/.exec(spec);
+  const bound = /^([<>])(\d+)$/.exec(spec);
+  if (range !== null) {
+    const from = isoDate(range[1] ?? '');
+    const until = isoDate(range[2] ?? '');
+    if (from === null || until === null) return `bad date in "${spec}"`;
+    if (from > until) return `date range ends before it starts: "${spec}"`;
+    return { code, from, until };
+  }
+  if (bound !== null) {
+    const date = isoDate(bound[2] ?? '');
+    if (date === null) return `bad date in "${spec}"`;
+    return bound[1] === '<' ? { code, until: date } : { code, from: date };
+  }
+  return `bad date restriction "${spec}" (expected <date, >date or date-date)`;
+}
+
+/** `YYYYMMDD` or `YYMMDD` → ISO `YYYY-MM-DD`; two-digit years 00–29 → 20xx, 30–99 → 19xx. Null when invalid. */
+export function isoDate(digits: string): string | null {
+  let year: number;
+  let rest: string;
+  if (/^\d{8}$/.test(digits)) {
+    year = Number(digits.slice(0, 4));
+    rest = digits.slice(4);
+  } else if (/^\d{6}$/.test(digits)) {
+    const yy = Number(digits.slice(0, 2));
+    year = yy < 30 ? 2000 + yy : 1900 + yy;
+    rest = digits.slice(2);
+  } else return null;
+  const month = Number(rest.slice(0, 2));
+  const day = Number(rest.slice(2, 4));
+  if (month < 1 || month > 12 || day < 1 || day > 31) return null;
+  return `${String(year).padStart(4, '0')}-${rest.slice(0, 2)}-${rest.slice(2, 4)}`;
+}
+
+/** A dictionary phrase as a name Dyad can match: see {@link parseActors}. */
+export function actorName(phrase: string): string {
+  const words = phraseWords(phrase).split(' ');
+  if (words.length === 1) {
+    const word = words[0] ?? '';
+    return letterCount(word) <= 3 ? word.toUpperCase() : titleCase(word);
+  }
+  let out = '';
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i] ?? '';
+    const lower = word.toLowerCase();
+    let shown: string;
+    if (LOWER_WORDS.has(lower)) shown = i > 0 ? lower : titleCase(word);
+    else if (letterCount(word) <= 3 && word === word.toUpperCase()) shown = word;
+    else shown = titleCase(word);
+    out += i > 0 ? ` ${shown}` : shown;
+  }
+  return out;
+}
+
+/** `AL-QAEDA` → `Al-Qaeda`: lower case, with a capital at the start and after `-`, `.`, `(` and `/`. */
+function titleCase(word: string): string {
+  const lower = word.toLowerCase();
+  let out = '';
+  let start = true;
+  for (let i = 0; i < lower.length; i++) {
+    const ch = lower[i] ?? '';
+    out += start ? ch.toUpperCase() : ch;
+    start = ch === '-' || ch === '.' || ch === '(' || ch === '/';
+  }
+  return out;
+}
+
+/** Letters and digits in a word (ASCII, plus anything from U+00C0 up, which covers accented letters). */
+function letterCount(word: string): number {
+  let n = 0;
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c >= 0xc0) n++;
+  }
+  return n;
+}
+
+/** A finished block as an ActorEntry, or null when it has no usable code. */
+function actorEntry(block: Block): ActorEntry | null {
+  const { names, code, roles } = block;
+  if (code === undefined && roles.length === 0) return null;
+  const entry: ActorEntry = { name: names[0] ?? '', names: [...names], kind: roles.length > 0 ? 'person' : 'other' };
+  if (code !== undefined) entry.code = code;
+  if (roles.length > 0) entry.roles = roles;
+  const main = code !== undefined && code !== '---' ? code : undefined;
+  const country = countryOf(main) ?? roles.map((r) => countryOf(r.code)).find((c) => c !== null) ?? null;
+  entry.country = country;
+  entry.sector = main !== undefined ? sectorOf(main) : null;
+  return entry;
+}
+
+/** The state a code belongs to (its first three letters), or null for IGOs, NGOs, sector-only and compound codes. */
+export function countryOf(code: string | undefined): string | null {
+  if (code === undefined || code.length < 3 || code.includes('/')) return null;
+  const prefix = code.slice(0, 3);
+  if (!/^[A-Z]{3}$/.test(prefix) || NOT_COUNTRY.has(prefix)) return null;
+  return prefix;
+}
+
+function sectorOf(code: string): string | null {
+  if (code.includes('/')) return null;
+  const prefix = code.slice(0, 3);
+  if (prefix === 'IGO') return 'IGO';
+  if (prefix === 'NGO' || prefix === 'NGM') return 'NGO';
+  if (prefix === 'MNC') return 'BUS';
+  if (countryOf(code) !== null) return code.length >= 6 ? code.slice(3, 6) : null;
+  return NOT_COUNTRY.has(prefix) ? prefix : null;
+}

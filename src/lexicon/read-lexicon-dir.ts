@@ -1,0 +1,105 @@
+// Lexicon stage: a lexicon folder of YAML files → LexiconSource (validated), with a Problem for every bad entry.
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import type { z } from 'zod';
+import type { LexiconSource, Problem, VerbEntry } from '../types/index.js';
+import { actorSchema, agentSchema, cameoSchema, countrySchema, discardSchema, frameSchema, setsSchema, verbSchema } from './schemas.js';
+
+/** An empty lexicon source, to merge into. */
+export function emptySource(): LexiconSource {
+  return { countries: [], actors: [], agents: [], verbs: [], sets: [], cameo: [], discards: [], frames: [] };
+}
+
+/** `kind.yaml` and every YAML file under `kind/`, sorted, so a user can split a kind into many files. */
+function filesOf(dir: string, kind: string): string[] {
+  const files: string[] = [];
+  for (const ext of ['.yaml', '.yml']) {
+    const single = join(dir, kind + ext);
+    if (existsSync(single)) files.push(single);
+  }
+  const folder = join(dir, kind);
+  if (existsSync(folder) && statSync(folder).isDirectory()) {
+    const walk = (d: string): void => {
+      for (const name of readdirSync(d).sort()) {
+        const path = join(d, name);
+        if (statSync(path).isDirectory()) walk(path);
+        else if (/\.ya?ml$/.test(name)) files.push(path);
+      }
+    };
+    walk(folder);
+  }
+  return files;
+}
+
+function problem(input: string, message: string, line?: number): Problem {
+  return { code: 'E301', input, message, stage: 'lexicon', ...(line !== undefined ? { line } : {}) };
+}
+
+function readYaml(path: string, problems: Problem[]): unknown {
+  try {
+    return parseYaml(readFileSync(path, 'utf8'));
+  } catch (err) {
+    problems.push({ code: 'E300', input: path, message: `cannot read YAML: ${(err as Error).message.split('\n')[0]}`, stage: 'lexicon' });
+    return null;
+  }
+}
+
+/** Validates each element of a YAML list; bad ones become problems naming file and entry number. */
+function readList<S extends z.ZodType>(path: string, schema: S, problems: Problem[]): Array<z.output<S>> {
+  const data = readYaml(path, problems);
+  if (data === null || data === undefined) return [];
+  if (!Array.isArray(data)) {
+    problems.push(problem(path, 'expected a YAML list at the top level'));
+    return [];
+  }
+  const out: Array<z.output<S>> = [];
+  data.forEach((item: unknown, i: number) => {
+    const result = schema.safeParse(item);
+    if (result.success) out.push(result.data);
+    else {
+      const issue = result.error.issues[0];
+      const where = issue && issue.path.length > 0 ? ` (${issue.path.join('.')})` : '';
+      problems.push(problem(path, `entry ${i + 1}${where}: ${issue?.message ?? 'invalid'}`, i + 1));
+    }
+  });
+  return out;
+}
+
+/** Reads one lexicon folder. Missing kinds are simply empty; nothing is thrown for bad data. */
+export function readLexiconDir(dir: string): { source: LexiconSource; problems: Problem[] } {
+  const problems: Problem[] = [];
+  const source = emptySource();
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+    problems.push({ code: 'E300', input: dir, message: 'lexicon folder not found', stage: 'lexicon' });
+    return { source, problems };
+  }
+  for (const f of filesOf(dir, 'countries')) source.countries.push(...readList(f, countrySchema, problems));
+  for (const f of filesOf(dir, 'actors')) source.actors.push(...readList(f, actorSchema, problems));
+  for (const f of filesOf(dir, 'agents')) source.agents.push(...readList(f, agentSchema, problems));
+  for (const f of filesOf(dir, 'verbs')) {
+    const file = relative(process.cwd(), f);
+    for (const v of readList(f, verbSchema, problems)) {
+      const entry: VerbEntry = {
+        verbs: v.verbs,
+        nouns: v.nouns,
+        code: v.code,
+        patterns: Object.entries(v.patterns).map(([pattern, code]) => ({ pattern, code })),
+        file,
+        ...(v.id !== undefined ? { id: v.id } : {}),
+      };
+      source.verbs.push(entry);
+    }
+  }
+  for (const f of filesOf(dir, 'sets')) {
+    const data = readYaml(f, problems);
+    if (data === null || data === undefined) continue;
+    const result = setsSchema.safeParse(data);
+    if (!result.success) problems.push(problem(f, `expected a map of set name → list of words: ${result.error.issues[0]?.message ?? ''}`));
+    else for (const [name, words] of Object.entries(result.data)) source.sets.push({ name, words });
+  }
+  for (const f of filesOf(dir, 'cameo')) source.cameo.push(...readList(f, cameoSchema, problems));
+  for (const f of filesOf(dir, 'discards')) source.discards.push(...readList(f, discardSchema, problems));
+  for (const f of filesOf(dir, 'frames')) (source.frames ??= []).push(...readList(f, frameSchema, problems));
+  return { source, problems };
+}

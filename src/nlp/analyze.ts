@@ -1,0 +1,168 @@
+// NLP stage: Article → Doc (sentences, tokens, lemmas, POS). The only module that imports wink-nlp.
+import winkNLP, { type ItemSentence, type ItsFunction } from 'wink-nlp';
+import model from 'wink-eng-lite-web-model';
+import type { Article } from '../types/index.js';
+import { TOKEN_FLAGS, type Doc, type Sentence } from './doc.js';
+import { normalizeWord } from './normalize.js';
+import { posId, POS } from './pos.js';
+
+type WinkNLP = ReturnType<typeof winkNLP>;
+
+/** wink-nlp keeps every new word it sees: a fresh instance after this many tokens bounds memory. */
+const RECYCLE_AFTER_TOKENS = 2_000_000;
+
+/** Abbreviations after which the sentence splitter must not end a sentence ("Dept. of State"). */
+const NO_BREAK_AFTER = new Set([
+  'dept', 'gen', 'lt', 'col', 'maj', 'capt', 'sgt', 'brig', 'adm', 'cmdr', 'cdr', 'gov', 'sen', 'rep', 'rev', 'prof',
+  'dr', 'mr', 'mrs', 'ms', 'st', 'ft', 'mt', 'no', 'nos', 'vol', 'approx', 'est', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul',
+  'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'corp', 'pres', 'amb', 'sec', 'dep', 'min', 'int', 'govt', 'pvt', 'cpl',
+]);
+
+/** Hyphenated words the tokenizer splits ("Al - Shabaab") are joined back, except "Saudi-led"-style modifiers. */
+function shouldJoinHyphen(left: string, right: string): boolean {
+  if (left === '' || right === '') return false;
+  const leftUpper = /^\p{Lu}/u.test(left);
+  const rightLower = /^\p{Ll}/u.test(right);
+  return !(leftUpper && rightLower) || /^(al|el|ad|as|an|ash|at|bin|ibn|abu)$/i.test(left);
+}
+
+let nlp: WinkNLP | null = null;
+let tokensSinceLoad = 0;
+
+function tagger(): WinkNLP {
+  if (nlp === null || tokensSinceLoad > RECYCLE_AFTER_TOKENS) {
+    nlp = winkNLP(model, ['sbd', 'pos']);
+    tokensSinceLoad = 0;
+  }
+  return nlp;
+}
+
+interface Builder {
+  start: number[];
+  end: number[];
+  norm: string[];
+  lemma: string[];
+  pos: number[];
+  flags: number[];
+  sentences: Sentence[];
+}
+
+function flagsOf(value: string, spaceBefore: boolean, isNumber: boolean): number {
+  let flags = 0;
+  if (/^\p{Lu}/u.test(value)) flags |= TOKEN_FLAGS.CAPITALIZED;
+  if (value.length >= 2 && /\p{Lu}/u.test(value) && !/\p{Ll}/u.test(value)) flags |= TOKEN_FLAGS.ALL_CAPS;
+  if (spaceBefore) flags |= TOKEN_FLAGS.SPACE_BEFORE;
+  if (isNumber) flags |= TOKEN_FLAGS.NUMBER;
+  return flags;
+}
+
+/** Analyses one block of text (a paragraph or line) starting at `offset` in the article text. */
+function analyzeBlock(text: string, block: string, offset: number, out: Builder): void {
+  const w = tagger();
+  const its = w.its;
+  const wdoc = w.readDoc(block);
+  const values = wdoc.tokens().out(its.value) as string[];
+  const tags = wdoc.tokens().out(its.pos) as string[];
+  const lemmas = wdoc.tokens().out(its.lemma as unknown as ItsFunction<string>) as string[];
+  const types = wdoc.tokens().out(its.type) as string[];
+  tokensSinceLoad += values.length;
+
+  // Character offsets: wink gives none, so find each token with one forward scan.
+  const tokenIndex: number[] = new Array<number>(values.length);
+  let cursor = 0;
+  for (let t = 0; t < values.length; t++) {
+    const value = values[t] ?? '';
+    let at = block.indexOf(value, cursor);
+    if (at < 0) at = cursor; // the tagger normalised the token; keep order, zero-width risk is bounded
+    const spaceBefore = at > cursor || (at > 0 && /\s/.test(block[at - 1] ?? ''));
+    const startChar = offset + at;
+    const endChar = startChar + value.length;
+    cursor = at + value.length;
+    const last = out.start.length - 1;
+    // Re-join "Al - Shabaab" / "twenty - five" when no spaces separate the parts.
+    if (value === '-' && last >= 0 && !spaceBefore && t + 1 < values.length) {
+      const next = values[t + 1] ?? '';
+      const nextAt = block.indexOf(next, cursor);
+      const prevText = text.slice(out.start[last], out.end[last]);
+      if (nextAt === cursor && shouldJoinHyphen(prevText, next)) {
+        out.end[last] = offset + nextAt + next.length;
+        const joined = text.slice(out.start[last], out.end[last]);
+        out.norm[last] = normalizeWord(joined);
+        out.lemma[last] = out.norm[last] ?? '';
+        out.flags[last] = flagsOf(joined, ((out.flags[last] ?? 0) & TOKEN_FLAGS.SPACE_BEFORE) !== 0, false);
+        cursor = nextAt + next.length;
+        tokenIndex[t] = last;
+        tokenIndex[t + 1] = last;
+        t++;
+        continue;
+      }
+    }
+    tokenIndex[t] = out.start.length;
+    out.start.push(startChar);
+    out.end.push(endChar);
+    out.norm.push(normalizeWord(value));
+    out.lemma.push(normalizeWord(lemmas[t] ?? value));
+    const tag = posId(tags[t] ?? 'X');
+    out.pos.push(tag);
+    out.flags.push(flagsOf(value, spaceBefore, types[t] === 'number' || tag === POS.NUM));
+  }
+
+  // Sentences, with the splitter's abbreviation breaks mended.
+  let pending: Sentence | null = null;
+  wdoc.sentences().each((s: ItemSentence) => {
+    const [firstWink, lastWink] = s.out(its.span as unknown as ItsFunction<number[]>) as unknown as [number, number];
+    const first = tokenIndex[firstWink] ?? out.start.length;
+    const last = (tokenIndex[lastWink] ?? out.start.length - 1) + 1;
+    if (pending !== null) {
+      const endsWithAbbrev = pending.last - pending.first >= 2
+        && out.norm[pending.last - 1] === '.'
+        && NO_BREAK_AFTER.has(out.norm[pending.last - 2] ?? '')
+        && ((out.flags[pending.last - 1] ?? 0) & TOKEN_FLAGS.SPACE_BEFORE) === 0;
+      if (endsWithAbbrev) {
+        pending.last = last;
+        pending.end = out.end[last - 1] ?? pending.end;
+        return;
+      }
+      out.sentences.push(pending);
+    }
+    pending = { index: 0, start: out.start[first] ?? offset, end: out.end[last - 1] ?? offset, first, last };
+  });
+  if (pending !== null) out.sentences.push(pending);
+}
+
+/** Largest block handed to the tagger at once; longer lines are cut at a sentence-like boundary. */
+const MAX_BLOCK = 20_000;
+
+/** Analyses an article: splits it into paragraphs, then sentences and tokens with POS and lemmas. */
+export function analyze(article: Article): Doc {
+  const text = article.text;
+  const out: Builder = { start: [], end: [], norm: [], lemma: [], pos: [], flags: [], sentences: [] };
+  const blockPattern = /[^\n]+/g;
+  for (let m = blockPattern.exec(text); m !== null; m = blockPattern.exec(text)) {
+    const line = m[0];
+    if (line.trim() === '') continue;
+    let from = 0;
+    while (from < line.length) {
+      let to = Math.min(line.length, from + MAX_BLOCK);
+      if (to < line.length) {
+        const cut = line.lastIndexOf('. ', to);
+        if (cut > from) to = cut + 1;
+      }
+      analyzeBlock(text, line.slice(from, to), m.index + from, out);
+      from = to;
+    }
+  }
+  out.sentences.forEach((s, i) => { s.index = i; });
+  return {
+    article,
+    text,
+    size: out.start.length,
+    start: Int32Array.from(out.start),
+    end: Int32Array.from(out.end),
+    norm: out.norm,
+    lemma: out.lemma,
+    pos: Uint8Array.from(out.pos),
+    flags: Uint8Array.from(out.flags),
+    sentences: out.sentences,
+  };
+}

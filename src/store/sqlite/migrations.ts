@@ -1,0 +1,124 @@
+// Store (SQLite): the versioned schema — an ordered list of migrations, each applied once in its own transaction.
+//
+// Layout notes:
+//   - Every table has an INTEGER PRIMARY KEY `seq` (the rowid, stable across VACUUM) used for joins; public ids
+//     (article id, event id) are UNIQUE text columns. Secondary indexes then carry an 8-byte rowid, not a long id.
+//   - `events` rows are *mentions*: one sentence of one article. Sentence text lives once in `sentences`
+//     (searchable through the external-content FTS5 table `sentences_fts`), never copied into events.
+//   - Indexes serve the filters of `EventFilter` on 10 million events: country dyads by date, actor code
+//     prefixes, CAMEO code prefixes, dates, roots and quads, statuses, articles, item kinds.
+//
+// Plan for issue 5 (clusters and threads) — migration 2, no rewrite of version 1:
+//   CREATE TABLE event_clusters (seq INTEGER PRIMARY KEY, id TEXT UNIQUE, source_country, target_country, root,
+//     cameo, date, date_precision, first_reported, last_reported, mentions INTEGER, sources INTEGER,
+//     confidence REAL, items TEXT /* merged items, conflicts flagged */);
+//   ALTER TABLE events ADD COLUMN cluster INTEGER REFERENCES event_clusters(seq);   -- events = mentions
+//   CREATE INDEX events_cluster ON events(cluster);
+//   CREATE TABLE threads (seq INTEGER PRIMARY KEY, id TEXT UNIQUE, supplier, recipient, kind, status, opened, last);
+//   CREATE TABLE thread_steps (thread INTEGER REFERENCES threads(seq) ON DELETE CASCADE,
+//     cluster INTEGER REFERENCES event_clusters(seq), ord INTEGER, role TEXT, related INTEGER, PRIMARY KEY (thread, cluster));
+
+/** One step of the schema. `sql` may hold several statements; it runs inside a transaction with the version row. */
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+/** `PRAGMA application_id` of a Dyad store: the bytes "DYAD". Lets Dyad refuse other applications' SQLite files. */
+export const APPLICATION_ID = 0x44594144;
+
+/** All migrations, in order. Append only: never edit a released one. */
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'articles, sentences with full-text search, actors, events, event items',
+    sql: `
+CREATE TABLE articles (
+  seq INTEGER PRIMARY KEY,
+  id TEXT NOT NULL UNIQUE,
+  hash TEXT NOT NULL UNIQUE,
+  title TEXT, date TEXT, url TEXT, outlet TEXT, byline TEXT, dateline TEXT, language TEXT,
+  text TEXT NOT NULL,
+  near_duplicate_of TEXT REFERENCES articles(id),
+  simhash TEXT,
+  -- the four 16-bit bands of the SimHash: two hashes within 3 bits share at least one band
+  sim0 INTEGER, sim1 INTEGER, sim2 INTEGER, sim3 INTEGER,
+  ingested_at TEXT NOT NULL
+);
+CREATE INDEX articles_sim0 ON articles(sim0) WHERE sim0 IS NOT NULL;
+CREATE INDEX articles_sim1 ON articles(sim1) WHERE sim1 IS NOT NULL;
+CREATE INDEX articles_sim2 ON articles(sim2) WHERE sim2 IS NOT NULL;
+CREATE INDEX articles_sim3 ON articles(sim3) WHERE sim3 IS NOT NULL;
+CREATE INDEX articles_near ON articles(near_duplicate_of) WHERE near_duplicate_of IS NOT NULL;
+
+CREATE TABLE sentences (
+  seq INTEGER PRIMARY KEY,
+  article INTEGER NOT NULL REFERENCES articles(seq) ON DELETE CASCADE,
+  idx INTEGER NOT NULL,
+  start INTEGER NOT NULL,
+  "end" INTEGER NOT NULL,
+  text TEXT NOT NULL,
+  UNIQUE (article, idx)
+);
+CREATE VIRTUAL TABLE sentences_fts USING fts5(
+  text, content='sentences', content_rowid='seq', tokenize='unicode61 remove_diacritics 2'
+);
+
+CREATE TABLE actors (
+  seq INTEGER PRIMARY KEY,
+  code TEXT NOT NULL,
+  name TEXT NOT NULL,
+  country TEXT,
+  sector TEXT,
+  as_source INTEGER NOT NULL DEFAULT 0,
+  as_target INTEGER NOT NULL DEFAULT 0,
+  UNIQUE (code, name)
+);
+CREATE INDEX actors_total ON actors(as_source + as_target);
+
+CREATE TABLE events (
+  seq INTEGER PRIMARY KEY,
+  id TEXT NOT NULL UNIQUE,
+  article INTEGER NOT NULL REFERENCES articles(seq) ON DELETE CASCADE,
+  sentence INTEGER NOT NULL,
+  source_code TEXT NOT NULL, source_country TEXT, source_name TEXT NOT NULL, source_text TEXT NOT NULL,
+  source_sector TEXT, source_start INTEGER NOT NULL, source_end INTEGER NOT NULL,
+  target_code TEXT, target_country TEXT, target_name TEXT, target_text TEXT,
+  target_sector TEXT, target_start INTEGER, target_end INTEGER,
+  cameo TEXT NOT NULL, cameo_name TEXT NOT NULL, root TEXT NOT NULL, quad INTEGER NOT NULL, goldstein REAL NOT NULL,
+  plover_type TEXT NOT NULL, plover_mode TEXT, plover_context TEXT,
+  trigger_text TEXT NOT NULL, trigger_start INTEGER NOT NULL, trigger_end INTEGER NOT NULL,
+  date TEXT, date_precision TEXT NOT NULL, date_basis TEXT NOT NULL,
+  negated INTEGER NOT NULL, modality TEXT NOT NULL, status TEXT, terms TEXT,
+  attribution TEXT, -- JSON Attribution
+  location TEXT,    -- JSON Location
+  FOREIGN KEY (article, sentence) REFERENCES sentences(article, idx)
+);
+CREATE INDEX events_dyad ON events(source_country, target_country, date);
+CREATE INDEX events_target_country ON events(target_country, date);
+CREATE INDEX events_source_code ON events(source_code, date);
+CREATE INDEX events_target_code ON events(target_code, date);
+CREATE INDEX events_cameo ON events(cameo, date);
+CREATE INDEX events_date ON events(date);
+CREATE INDEX events_root_quad ON events(root, quad, date);
+CREATE INDEX events_quad ON events(quad, date);
+CREATE INDEX events_status ON events(status, date) WHERE status IS NOT NULL;
+CREATE INDEX events_article ON events(article, sentence);
+
+CREATE TABLE event_items (
+  seq INTEGER PRIMARY KEY,
+  event INTEGER NOT NULL REFERENCES events(seq) ON DELETE CASCADE,
+  ord INTEGER NOT NULL,
+  text TEXT NOT NULL, kind TEXT NOT NULL, model TEXT,
+  quantity REAL, max REAL, approx INTEGER NOT NULL, unit TEXT,
+  start INTEGER NOT NULL, "end" INTEGER NOT NULL
+);
+CREATE INDEX event_items_event ON event_items(event, ord);
+CREATE INDEX event_items_kind ON event_items(kind);
+`,
+  },
+];
+
+/** The schema version this code writes. */
+export const SCHEMA_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);

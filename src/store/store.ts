@@ -1,0 +1,219 @@
+// Store: the storage interface every database adapter implements — articles + events in, filtered events, actors, dyads out.
+//
+// Why every method returns a Promise: the default adapter (better-sqlite3) is synchronous, but a server database
+// (PostgreSQL through `pg`) can only answer asynchronously. A synchronous interface would force such an adapter to
+// block the event loop or to be impossible; an async one costs the SQLite adapter one resolved promise per call,
+// which is nothing next to a transaction. Each call is complete and atomic on its own: no transaction spans an
+// `await`, so an adapter never has to hold a connection across user code.
+//
+// Two levels, now and later (issue 5): today every stored event is one *mention* — one sentence of one article
+// saying that one source did one thing to one target. Clustering will add a second level, the *event* (one
+// happening, many mentions) and *threads* (request → offer → delivery). The plan, which needs no rewrite:
+//   - a migration adds `event_clusters` (id, dyad countries, root, best date + precision, first/last report,
+//     mention count, independent-source count, confidence, merged items) and a nullable `events.cluster` column
+//     (SQLite ALTER TABLE ADD COLUMN is constant time); the `events` table *is* the mentions table;
+//   - a migration adds `threads` (id, supplier, recipient, item kind, status, opened, last step) and
+//     `thread_steps` (thread, cluster, step order, role: request|offer|pledge|agreement|condition|delivery|refusal|…,
+//     related: boolean for third parties);
+//   - `QueryOptions` gains `level: 'mentions' | 'events'` (default 'mentions' keeps today's behaviour) and the Store
+//     gains `putClusters`/`threads` methods; EventFilter stays as it is and applies to both levels.
+
+import type { Article, EventRecord } from '../types/index.js';
+
+/**
+ * Which events to return. Every field is optional; fields combine with AND, values inside one list with OR.
+ *
+ * Actor matching (`source`, `target`, `actor`): a value matches an actor when the actor code starts with it
+ * (`CHN` matches `CHN`, `CHNGOV`, `CHNMIL`; `CHNGOV` matches `CHNGOV` and `CHNGOVMIL`) or when it equals the
+ * actor's country (`SOM` matches a group coded `SHABAAB` whose country is SOM). Values are upper-cased.
+ *
+ * Dates (`since`, `until`): `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, both inclusive. An event counts only when its
+ * date, at its own precision, lies wholly inside the range: with `since: '2019-06'` an event dated `2019` (year
+ * only) is left out, because it may have happened before June. Undated events are left out by any date bound.
+ */
+export interface EventFilter {
+  source?: string[];
+  target?: string[];
+  /** Either side. */
+  actor?: string[];
+  /** CAMEO codes: exact (`0231`) or prefix patterns ending in `*` (`02*`, `07*`). */
+  code?: string[];
+  /** Two-digit CAMEO roots (`02`). */
+  root?: string[];
+  quad?: number[];
+  since?: string;
+  until?: string;
+  /** Full-text search over the evidence sentences (all words must occur). */
+  text?: string;
+  /** An item kind, model or words of its text (`helicopter` matches kind `attack-helicopter`, model `Mi-35`). */
+  item?: string;
+  status?: string[];
+  modality?: string[];
+  /** One article (document id). */
+  doc?: string;
+}
+
+/** Sort orders for events; `ingested` (the default) is storage order and the cheapest. A `-` reverses. */
+export type EventSort = 'ingested' | 'date' | '-date' | 'goldstein' | '-goldstein';
+
+/** Paging and order for event queries. Use either `offset` or `cursor` (keyset paging, stable under inserts). */
+export interface QueryOptions {
+  sort?: EventSort;
+  /** At most this many events (default 100, at most 10,000 per page). */
+  limit?: number;
+  offset?: number;
+  /** The `next` of a previous page with the same filter and sort. */
+  cursor?: string | null;
+}
+
+/** One page of events, and the cursor of the next page (null when this was the last). */
+export interface EventPage {
+  events: EventRecord[];
+  next: string | null;
+}
+
+/** A sentence boundary in the article text (half-open offsets), so that every sentence can be searched. */
+export interface SentenceSpan {
+  index: number;
+  start: number;
+  end: number;
+}
+
+/** What the store needs besides the article itself. */
+export interface ArticleMeta {
+  /** Content hash of the cleaned text; the store keeps one article per hash. */
+  hash: string;
+  /** Document id of the first-ingested article this one is a syndicated copy of. */
+  nearDuplicateOf?: string | null;
+  /** 64-bit SimHash as 16 hexadecimal digits. */
+  simhash?: string | null;
+  /** All sentences of the article; when absent, only the sentences events cite are stored (and searchable). */
+  sentences?: SentenceSpan[];
+}
+
+/** An article with its metadata and events: one unit of ingest, written all or nothing. */
+export interface ArticleEntry {
+  article: Article;
+  meta: ArticleMeta;
+  events: EventRecord[];
+}
+
+/** The outcome of putting one article. */
+export interface PutResult {
+  /** False when an article with the same content hash was already stored (nothing was written). */
+  new: boolean;
+  /** Document id under which the content is stored (the earlier one for a duplicate). */
+  id: string;
+  /** Events written (0 for a duplicate). */
+  events: number;
+}
+
+/** An article as stored. */
+export interface StoredArticle extends Article {
+  hash: string;
+  nearDuplicateOf: string | null;
+  simhash: string | null;
+  /** ISO timestamp of the write. */
+  ingestedAt: string;
+}
+
+/** An article whose SimHash is close to a given one. */
+export interface SimilarArticle {
+  id: string;
+  simhash: string;
+  /** Hamming distance in bits. */
+  distance: number;
+}
+
+/** How often one actor (code + canonical name) appears. */
+export interface ActorCount {
+  code: string;
+  name: string;
+  country: string | null;
+  sector: string | null;
+  asSource: number;
+  asTarget: number;
+  total: number;
+}
+
+/** Period granularity of dyads. Weeks are ISO 8601 (`2020-W07`). */
+export type Period = 'day' | 'week' | 'month' | 'year';
+
+export interface DyadOptions {
+  by?: Period;
+  /** Pair countries (default; actors without a country fall back to their code) or full actor codes. */
+  level?: 'country' | 'actor';
+  /** At most this many rows (default 10,000). */
+  limit?: number;
+}
+
+/**
+ * Source → target counts over one period. Events dated more coarsely than the period keep their own coarser
+ * period label (a month-only date stays `2020-05` in a listing by day); undated events have period null.
+ */
+export interface DyadRow {
+  source: string;
+  target: string;
+  period: string | null;
+  count: number;
+  goldsteinMean: number;
+  /** Shares of quad classes 1..4 (verbal coop, material coop, verbal conflict, material conflict); sum to 1. */
+  quadShares: [number, number, number, number];
+}
+
+/** A sentence found by full-text search. */
+export interface SentenceHit {
+  doc: string;
+  index: number;
+  start: number;
+  end: number;
+  text: string;
+  /** Ids of the events coded from this sentence. */
+  events: string[];
+}
+
+export interface StoreStats {
+  schemaVersion: number;
+  articles: number;
+  nearDuplicates: number;
+  sentences: number;
+  events: number;
+  items: number;
+  actors: number;
+  /** Earliest and latest event dates, as stored. */
+  firstDate: string | null;
+  lastDate: string | null;
+}
+
+/** The storage behind Dyad. Adapters: `sqlite/` (default). All methods are atomic; errors are DyadError E600. */
+export interface Store {
+  /** Where the data lives (a path, `:memory:`, or a URL without credentials), for messages. */
+  readonly location: string;
+  /**
+   * Stores an article with all its sentences and events in ONE transaction: after a crash at any moment either
+   * all of it is there or none of it. Idempotent on `meta.hash`: a second put of the same content writes nothing
+   * and returns `new: false`. Throws E600 when the document id is taken by different content, when an event's
+   * `doc` is not the article id, or when an event id is already stored.
+   */
+  putArticle(article: Article, meta: ArticleMeta, events?: EventRecord[]): Promise<PutResult>;
+  /** Several articles in one transaction (faster ingest); all or nothing for the batch. */
+  putArticles(entries: ArticleEntry[]): Promise<PutResult[]>;
+  /** Replaces the events of a stored article (re-coding), in one transaction; returns the number written. */
+  putEvents(articleId: string, events: EventRecord[]): Promise<number>;
+  hasArticle(hash: string): Promise<boolean>;
+  getArticle(id: string): Promise<StoredArticle | null>;
+  /** Stored articles whose SimHash differs from `simhash` in at most `maxDistance` bits (default 3, at most 3). */
+  similarArticles(simhash: string, maxDistance?: number): Promise<SimilarArticle[]>;
+  queryEvents(filter: EventFilter, options?: QueryOptions): Promise<EventPage>;
+  /** Every matching event, fetched page by page (no connection is held between pages). */
+  iterateEvents(filter: EventFilter, options?: { sort?: EventSort; pageSize?: number }): AsyncIterable<EventRecord>;
+  countEvents(filter: EventFilter): Promise<number>;
+  /** Actors of the matching events, most frequent first. */
+  actors(filter: EventFilter, options?: { limit?: number }): Promise<ActorCount[]>;
+  /** Source → target pairs of the matching events per period, by period then count. Events without a target are left out. */
+  dyads(filter: EventFilter, options?: DyadOptions): Promise<DyadRow[]>;
+  /** Sentences containing all the words of `text`, best match first. */
+  searchSentences(text: string, options?: { limit?: number }): Promise<SentenceHit[]>;
+  stats(): Promise<StoreStats>;
+  close(): Promise<void>;
+}
