@@ -1,8 +1,7 @@
 // Bench `code`: corpus → `dyad code` end-to-end (child process, one core) and the in-process coder → throughput and memory.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 import type { Article, EventRecord } from '../src/types/index.js';
 import { buildCorpus, type CorpusInfo } from './corpus.js';
 import { measureChild } from './measure-child.js';
@@ -20,15 +19,26 @@ function newestSource(dir: string): number {
   return newest;
 }
 
-/** Compiles src/ to dist/ when dist/cli/main.js is missing or older than a source file. Returns what it did. */
+/**
+ * Compiles src/ to dist/ when dist/cli/main.js is missing, older than a source file, or left by a failed build
+ * (tsc emits even when it reports errors, so a marker file in bench/out/ remembers the failure). Returns what it did.
+ */
 export function ensureBuild(root: string): string {
   const entry = join(root, 'dist', 'cli', 'main.js');
-  if (existsSync(entry) && statSync(entry).mtimeMs >= newestSource(join(root, 'src'))) return 'fresh';
+  const failedMarker = join(root, 'bench', 'out', 'build-failed.txt');
+  const fresh = existsSync(entry) && !existsSync(failedMarker) && statSync(entry).mtimeMs >= newestSource(join(root, 'src'));
+  if (fresh) return 'fresh';
   const started = performance.now();
   const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
   const run = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { cwd: root, encoding: 'utf8' });
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  if (run.status !== 0) return `build failed after ${seconds} s: ${(run.stdout + run.stderr).trim().split('\n').slice(0, 3).join(' | ')}`;
+  mkdirSync(dirname(failedMarker), { recursive: true });
+  if (run.status !== 0) {
+    const message = (run.stdout + run.stderr).trim().split('\n').slice(0, 3).join(' | ');
+    writeFileSync(failedMarker, `${message}\n`);
+    return `build failed after ${seconds} s: ${message}`;
+  }
+  rmSync(failedMarker, { force: true });
   return `rebuilt in ${seconds} s`;
 }
 
@@ -37,8 +47,6 @@ interface CoderLike {
   /** Optional per-stage timings the coder may expose (stage → milliseconds). */
   timings?: unknown;
 }
-
-type CreateCoder = (options?: Record<string, unknown>) => Promise<CoderLike>;
 
 function readCorpus(path: string): Article[] {
   return readFileSync(path, 'utf8')
@@ -61,15 +69,12 @@ function stageTimings(coder: CoderLike): Figures {
 const round = (value: number, digits = 0): number => Number(value.toFixed(digits));
 const mb = (kb: number): number => round(kb / 1024, 1);
 
-/** The in-process path: lexicon load (createCoder) timed apart from coding the corpus. */
-async function inProcess(root: string, corpus: CorpusInfo): Promise<Figures> {
-  const index = join(root, 'src', 'index.ts');
-  if (!existsSync(index)) return { error: 'src/index.ts does not exist yet' };
-  const mod = (await import(pathToFileURL(index).href)) as { createCoder?: CreateCoder };
-  if (typeof mod.createCoder !== 'function') return { error: 'src/index.ts exports no createCoder' };
+/** The in-process path: library import + lexicon load (createCoder) timed apart from coding the corpus. */
+async function inProcess(corpus: CorpusInfo): Promise<Figures> {
   const articles = readCorpus(corpus.path);
   const loadStarted = performance.now();
-  const coder = await mod.createCoder();
+  const { createCoder } = await import('../src/index.js');
+  const coder: CoderLike = await createCoder();
   const loadMs = performance.now() - loadStarted;
   let events = 0;
   const codeStarted = performance.now();
@@ -94,19 +99,20 @@ async function endToEnd(root: string, corpus: CorpusInfo): Promise<Figures> {
   const args = [join(root, 'bin', 'dyad.js'), 'code', '--format', 'jsonl', relative(root, corpus.path)];
   const child = await measureChild(process.execPath, args, { cwd: root, oneCore: true });
   const seconds = child.wallMs / 1000;
+  const ok = child.exitCode === 0;
   const figures: Figures = {
     build,
+    'exit code': child.exitCode ?? 'killed by a signal',
     'wall s': round(seconds, 2),
-    'sentences/s': round(corpus.sentences / seconds),
-    'events/s': round(child.stdoutLines / seconds),
+    'sentences/s': ok ? round(corpus.sentences / seconds) : 'n/a (the CLI failed)',
+    'events/s': ok ? round(child.stdoutLines / seconds) : 'n/a',
     events: child.stdoutLines,
     'output MB': round(child.stdoutBytes / 1048576, 1),
     'peak RSS MB': child.peakRssKb === null ? 'unknown' : mb(child.peakRssKb),
     'memory measured by': child.memoryMethod,
     'one core': child.pinned ? 'taskset -c 0' : 'not pinned (no taskset)',
-    'exit code': child.exitCode ?? 'signal',
   };
-  if (child.exitCode !== 0 && child.stderrTail !== '') figures.stderr = child.stderrTail;
+  if (!ok && child.stderrTail !== '') figures.stderr = child.stderrTail;
   return figures;
 }
 
@@ -120,7 +126,7 @@ export const codeBench: Bench = {
     context.progress('running dyad code end-to-end …');
     const cli = await endToEnd(context.root, corpus);
     context.progress('running the in-process coder …');
-    const lib = await inProcess(context.root, corpus);
+    const lib = await inProcess(corpus);
     return {
       corpus: { path: relative(context.root, corpus.path), articles: corpus.articles, sentences: corpus.sentences, 'distinct sentences': corpus.distinctSentences, MB: mb(corpus.bytes / 1024) },
       'end-to-end (CLI)': cli,

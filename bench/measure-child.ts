@@ -30,6 +30,13 @@ function readVmHwm(pid: number): number | null {
   }
 }
 
+/** The telling lines of a failed run's stderr: error and `dyad:` lines first, else the last lines; GNU time's own note dropped. */
+function errorLines(stderr: string): string {
+  const lines = stderr.split('\n').map((line) => line.trimEnd()).filter((line) => line !== '' && !line.startsWith('Command exited with'));
+  const telling = lines.filter((line) => /^(dyad:|\w*Error\b)/.test(line.trim()));
+  return (telling.length > 0 ? telling.slice(0, 3) : lines.slice(-5)).join('\n');
+}
+
 /**
  * Runs `command args` with stdout piped (newlines counted, content discarded) and measures it.
  * Peak memory: GNU time's `%M` when /usr/bin/time exists — exact, since the kernel records it at exit — else VmHWM
@@ -82,7 +89,7 @@ export function measureChild(command: string, args: string[], options: { cwd: st
         exitCode: code,
         stdoutLines,
         stdoutBytes,
-        stderrTail: stderr.trim().split('\n').slice(-5).join('\n'),
+        stderrTail: errorLines(stderr),
       });
     });
   });

@@ -1,21 +1,19 @@
 // Eval: `npm run eval [-- --json] [-- --suite NAME]` — runs the evaluation suites over ../shared/data and prints figures.
-import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { formatSuiteTable } from './format.js';
-import type { ArticleCoder, SuiteResult } from './score.js';
+import { ratio, round, type ArticleCoder, type Prf, type SuiteResult } from './score.js';
+import { loadPetrarchDictionaries } from '../src/lexicon/petrarch/load-petrarch.js';
+import { formatPetrarchTable, runPetrarchSuite, type Scores } from './suites/petrarch.js';
+import { runDetailsSuite } from './suites/details.js';
 import { runPloverSuite } from './suites/plover.js';
 import { runConflibertClassSuite, runConflibertSpansSuite } from './suites/conflibert.js';
 import { runSamplesSuite } from './suites/samples.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
-/** Options of `createCoder` that the suites use (the full type lives in src/index.ts). */
-export interface CoderOptions {
-  builtin?: boolean;
-  lexiconDirs?: string[];
-  petrarch?: { actors?: string[]; agents?: string[]; verbs?: string[]; discards?: string[] };
-}
+/** Options of `createCoder` (src/coder/create-coder.ts). */
+export type CoderOptions = NonNullable<Parameters<typeof import('../src/index.js').createCoder>[0]>;
 
 /** What a suite gets: the repository root and a way to make coders (the built-in one is made once and shared). */
 export interface EvalContext {
@@ -24,66 +22,82 @@ export interface EvalContext {
   createCoder(options?: CoderOptions): Promise<ArticleCoder>;
 }
 
-/** One registered suite. `run` returns one or more named results (`petrarch` gives two). */
+/** What a suite run gives: one or more named results (`petrarch` gives two) and, optionally, its own table. */
+export interface SuiteOutput {
+  results: Record<string, SuiteResult>;
+  /** Printed instead of one default table per result. */
+  table?: string;
+}
+
+/** One registered suite. */
 export interface Suite {
   name: string;
   describe: string;
-  run(context: EvalContext): Promise<Record<string, SuiteResult>>;
-  /** Optional own table format for a result. */
-  format?: (name: string, result: SuiteResult) => string;
+  run(context: EvalContext): Promise<SuiteOutput>;
 }
 
 type CreateCoder = (options?: CoderOptions) => Promise<ArticleCoder>;
 
+/** Loads the library lazily, so `--help` and suites that need no coder start fast. */
 async function loadCreateCoder(): Promise<CreateCoder> {
-  const index = join(ROOT, 'src', 'index.ts');
-  if (!existsSync(index)) throw new Error('src/index.ts does not exist yet: the coder is not built');
-  const mod = (await import(pathToFileURL(index).href)) as { createCoder?: CreateCoder };
-  if (typeof mod.createCoder !== 'function') throw new Error('src/index.ts exports no createCoder');
-  return mod.createCoder;
+  const { createCoder } = await import('../src/index.js');
+  return createCoder;
 }
 
-/** Imports a suite module written by someone else, when its file exists (else null). */
-async function importOptional(file: string): Promise<Record<string, unknown> | null> {
-  const path = join(ROOT, 'eval', 'suites', file);
-  if (!existsSync(path)) return null;
-  return (await import(pathToFileURL(path).href)) as Record<string, unknown>;
-}
-
-type ExternalRun = (context: EvalContext) => Promise<Record<string, SuiteResult>> | Record<string, SuiteResult>;
-
-/** A suite whose module (written by another engineer) may not exist yet; it is skipped with a note when missing. */
-function externalSuite(name: string, describe: string, file: string, runName: string, formatName?: string): Suite {
-  let format: ((name: string, result: SuiteResult) => string) | undefined;
-  return {
-    name,
-    describe,
-    async run(context) {
-      const mod = await importOptional(file);
-      if (!mod) throw new Error(`eval/suites/${file} does not exist yet`);
-      const run = mod[runName] as ExternalRun | undefined;
-      if (typeof run !== 'function') throw new Error(`eval/suites/${file} exports no ${runName}`);
-      if (formatName && typeof mod[formatName] === 'function') format = mod[formatName] as (name: string, result: SuiteResult) => string;
-      return run(context);
-    },
-    format: (suiteName, result) => (format ? format(suiteName, result) : formatSuiteTable(suiteName, result)),
+/** PETRARCH scores → flat suite figures: overall triple/code/root P/R/F1, counts, and triple P/R/F1 per category. */
+export function petrarchFigures(scores: Scores): SuiteResult {
+  const result: SuiteResult = {
+    'n-records': scores.records,
+    triple: prfOf(scores.triple),
+    code: prfOf(scores.code),
+    root: prfOf(scores.root),
+    'exact-records': ratio(scores.exact, scores.records),
+    'n-crashes': scores.crashes,
   };
+  for (const [category, figures] of Object.entries(scores.byCategory)) result[`category/${category}`] = prfOf(figures.triple);
+  return result;
 }
+
+const prfOf = (value: { p: number; r: number; f1: number }): Prf => ({ p: round(value.p), r: round(value.r), f1: round(value.f1) });
+
+/** The PETRARCH2 validation records, coded by Dyad with the PETR.Validate dictionaries, beside PETRARCH2's own output. */
+const petrarchSuite: Suite = {
+  name: 'petrarch',
+  describe: 'PETRARCH2 validation records (Dyad with PETR.Validate dictionaries), with the PETRARCH2 baseline',
+  async run(context) {
+    const result = await runPetrarchSuite({
+      dataDir: resolve(context.root, '..', 'shared', 'data', 'petrarch2'),
+      createCoder: async ({ builtin, petrarch }) => context.createCoder({ builtin, extra: [loadPetrarchDictionaries(petrarch).source] }),
+    });
+    return {
+      results: { 'petrarch-validation': petrarchFigures(result.dyad), 'petrarch2-baseline': petrarchFigures(result.petrarch2) },
+      table: `${formatPetrarchTable(result)}\n`,
+    };
+  },
+};
 
 /** Every suite, in the order they run and print. */
 export const SUITES: Suite[] = [
-  { name: 'plover', describe: 'PLOVER gold records: event type, source/target country', run: async (c) => ({ 'plover-gsr': runPloverSuite(await c.coder()) }) },
+  {
+    name: 'plover',
+    describe: 'PLOVER gold records: event type, source/target country',
+    run: async (c) => ({ results: { 'plover-gsr': runPloverSuite(await c.coder()) } }),
+  },
   {
     name: 'conflibert',
     describe: 'ConfliBERT CAMEO sentences: PentaClass and source/target spans',
     run: async (c) => {
       const coder = await c.coder();
-      return { 'conflibert-class': runConflibertClassSuite(coder), 'conflibert-spans': runConflibertSpansSuite(coder) };
+      return { results: { 'conflibert-class': runConflibertClassSuite(coder), 'conflibert-spans': runConflibertSpansSuite(coder) } };
     },
   },
-  externalSuite('petrarch', 'PETRARCH2 validation records, with PETRARCH2 baseline', 'petrarch.ts', 'runPetrarchSuite', 'formatPetrarchTable'),
-  externalSuite('details', 'event details: items, status, terms, dates', 'details.ts', 'runDetailsSuite'),
-  { name: 'samples', describe: 'bundled samples vs samples/expected.jsonl (through the CLI)', run: async (c) => ({ samples: runSamplesSuite(c.root) }) },
+  petrarchSuite,
+  { name: 'details', describe: 'event details: items, quantities, terms, dates, locations', run: async () => ({ results: await runDetailsSuite() }) },
+  {
+    name: 'samples',
+    describe: 'bundled samples vs samples/expected.jsonl (through the CLI)',
+    run: async (c) => ({ results: { samples: runSamplesSuite(c.root) } }),
+  },
 ];
 
 /** Resolves `--suite` names: a suite name, or a result name (`plover-gsr`, `conflibert-class`) meaning its suite. */
@@ -148,11 +162,10 @@ async function main(argv: string[]): Promise<number> {
     const started = performance.now();
     process.stderr.write(`eval: ${suite.name} …\n`);
     try {
-      const results = await suite.run(context);
-      for (const [name, result] of Object.entries(results)) {
-        all[name] = result;
-        tables.push(suite.format ? suite.format(name, result) : formatSuiteTable(name, result));
-      }
+      const output = await suite.run(context);
+      Object.assign(all, output.results);
+      if (output.table !== undefined) tables.push(output.table);
+      else for (const [name, result] of Object.entries(output.results)) tables.push(formatSuiteTable(name, result));
       process.stderr.write(`eval: ${suite.name} done in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
     } catch (error) {
       failed += 1;

@@ -1,4 +1,4 @@
-// Runs every *.test.ts under src/ and test/ with Node's own test runner (through tsx).
+// Runs every *.test.ts under src/, test/, lexicon/, eval/ and bench/ with Node's own test runner (through tsx).
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -16,7 +16,7 @@ function findTests(dir, out = []) {
 }
 
 const only = process.argv.slice(2);
-const files = only.length > 0 ? only : [...findTests('src'), ...findTests('test')].sort();
+const files = only.length > 0 ? only : ['src', 'test', 'lexicon', 'eval', 'bench'].flatMap((dir) => findTests(dir)).sort();
 if (files.length === 0) {
   console.error('run-tests: no test files found');
   process.exit(1);

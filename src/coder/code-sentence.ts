@@ -54,13 +54,13 @@ function pronounSubject(doc: Doc, sent: Sentence, first: number, context: Senten
 }
 
 /** Codes one sentence. Returns raw events in trigger order; `context` is updated for the next sentence. */
-export function codeSentence(doc: Doc, sent: Sentence, lexicon: CompiledLexicon, date: string | null, context: SentenceContext): RawEvent[] {
+export function codeSentence(doc: Doc, sent: Sentence, lexicon: CompiledLexicon, date: string | null, context: SentenceContext): { events: RawEvent[]; mentions: Mention[] } {
   const mentions = findActors(doc, sent, lexicon, date);
-  if (mentions.length === 0 && context.lastSubject === null) return [];
+  if (mentions.length === 0 && context.lastSubject === null) return { events: [], mentions };
   const inside = new Uint8Array(sent.last - sent.first);
   for (const m of mentions) for (let k = m.first; k < m.last; k++) inside[k - sent.first] = 1;
   const triggers = findTriggers(doc, sent, lexicon, (i) => inside[i - sent.first] === 1);
-  if (triggers.length === 0) return [];
+  if (triggers.length === 0) return { events: [], mentions };
   const index = indexMentions(mentions);
   const attributions = findAttributions(doc, sent, mentions);
 
@@ -165,5 +165,5 @@ export function codeSentence(doc: Doc, sent: Sentence, lexicon: CompiledLexicon,
     const first = mentions.find((m) => !m.media && !m.generic);
     if (first !== undefined) context.lastSubject = expandGroup(first, mentions);
   }
-  return out;
+  return { events: out, mentions };
 }

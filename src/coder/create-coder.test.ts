@@ -170,3 +170,17 @@ test('hostile and odd text gives no crash', () => {
     assert.ok(Array.isArray(code(text)));
   }
 });
+
+test('events carry items, quantities, terms, dates and places', () => {
+  const [request] = code('Iraqi officials have asked China for military help, in particular for the free supply of CH-5 armed drones, the Kommersant newspaper reported on Tuesday.', '2020-05-01');
+  assert.deepEqual(request?.items.map((i) => [i.kind, i.model, i.quantity]), [['armed-drone', 'CH-5', null]]);
+  assert.equal(request?.terms, 'free');
+  assert.equal(request?.date, '2020-04-28');
+  assert.equal(request?.dateBasis, 'relative');
+  const [delivery] = code('China has already handed Iraq 20 thousand assault rifles in Baghdad on March 3, 2019.', '2020-05-01');
+  assert.deepEqual(delivery?.items.map((i) => [i.kind, i.quantity]), [['rifle', 20000]]);
+  assert.equal(delivery?.date, '2019-03-03');
+  assert.equal(delivery?.dateBasis, 'stated');
+  assert.equal(delivery?.location?.name, 'Baghdad');
+  assert.equal(delivery?.location?.country, 'IRQ');
+});

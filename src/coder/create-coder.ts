@@ -7,6 +7,7 @@ import type { Article, EventRecord, LexiconSource, Problem } from '../types/inde
 import { buildEvent } from './build-event.js';
 import { codeSentence, type SentenceContext } from './code-sentence.js';
 import { discardScope } from './discards.js';
+import { addDetails, publicationDate } from './add-details.js';
 
 export interface CoderOptions {
   /** Use Dyad's own lexicon (default true). */
@@ -31,13 +32,20 @@ export interface Coder {
 export function createCoderSync(options: CoderOptions = {}): Coder {
   const { lexicon, problems } = loadLexicon(options);
   const codeDoc = (doc: Doc): EventRecord[] => {
-    const date = doc.article.date ?? null;
     const events: EventRecord[] = [];
     const context: SentenceContext = { lastSubject: null };
     if (discardScope(doc, { first: 0, last: doc.size }, lexicon) === 'story') return [];
+    let pubDate: string | null | undefined;
     for (const sent of doc.sentences) {
       if (discardScope(doc, sent, lexicon) !== null) continue;
-      for (const raw of codeSentence(doc, sent, lexicon, date, context)) events.push(buildEvent(doc, raw, lexicon));
+      const coded = codeSentence(doc, sent, lexicon, doc.article.date ?? null, context);
+      if (coded.events.length === 0) continue;
+      // the publication date is looked for only once an article has an event
+      pubDate ??= doc.article.date ? doc.article.date.slice(0, 10) : publicationDate(doc.article).date;
+      const built = coded.events.map((raw) => buildEvent(doc, raw, lexicon));
+      const spans = coded.mentions.map((m) => ({ start: doc.start[m.first] ?? 0, end: doc.end[m.last - 1] ?? 0 }));
+      addDetails(built, pubDate, spans);
+      events.push(...built);
     }
     return events;
   };

@@ -159,7 +159,10 @@ export function compileEquipment(sources: EquipmentSource[]): Equipment {
     for (const name of new Set([entry.model, ...entry.names])) {
       const digit = /\d/.test(name);
       const caps = !digit && name === name.toUpperCase();
-      models.set(modelKey(name), { entry, key: modelKey(name), soft: entry.ambiguous || (!digit && !caps), caps });
+      const had = models.get(modelKey(name));
+      const both = had !== undefined && had.entry === entry;
+      // "Caesar" and "CAESAR" share a key: the name then needs no capitals, only what the lenient one needs
+      models.set(modelKey(name), { entry, key: modelKey(name), soft: entry.ambiguous || (!digit && !caps) || (both && had.soft), caps: caps && (!both || had.caps) });
       maxModelTokens = Math.max(maxModelTokens, tokenize(name).words.length + (digit ? 1 : 0));
     }
   }

@@ -25,7 +25,7 @@ const BREAK = new Set(['and', 'or', 'but', 'nor', 'to', 'for', 'from', 'with', '
   'say', 'not', 'no', 'also', 'if', 'when', 'where', 'because', 'people', 'killed', 'wounded', 'dead', 'years', 'year']);
 const MONEY_AID = /^(aid|assistance|support|funding|funds|help|loans?|grants?|credits?|financing|investment|relief|budget)$/;
 const MONEY_NOT_ITEM_BEFORE = new Set(['worth', 'valued', 'cost', 'costing', 'costs', 'priced', 'price', 'value', 'paid', 'pay']);
-const MONEY_NOT_ITEM_AFTER = new Set(['worth', 'contract', 'contracts', 'deal', 'deals', 'order', 'budget', 'price']);
+const MONEY_NOT_ITEM_AFTER = new Set(['worth', 'contract', 'contracts', 'deal', 'deals', 'order', 'orders', 'budget', 'price', 'sale', 'sales', 'purchase', 'purchases', 'agreement', 'tender', 'acquisition']);
 const DESIGNATION = /^[A-Z][A-Za-z]{0,3}-?\d{1,4}[A-Za-z]{0,3}$/;
 
 /** A run of tokens naming one thing: a model, a kind word, or both ("Mi-35 attack helicopters"). */
@@ -216,5 +216,8 @@ export function findItems(sentenceText: string, sentenceStart: number, range?: {
     if (last === q.last && t.lower[q.first - 1] === 'for' && items.length > 0) continue; // "sold ... for $50 million": a price
     items.push(item(t, sentenceStart, q.first, last, 'money', null, q));
   }
-  return items.sort((a, b) => a.start - b.start);
+  // "$5 million in humanitarian aid": one item of money, not money plus aid
+  const sums = items.filter((i) => i.kind === 'money' && i.quantity !== null);
+  const kept = items.filter((i) => !(equipment.kinds.get(i.kind)?.mass === true && i.quantity === null && sums.some((m) => m !== i && m.start <= i.start && m.end >= i.end)));
+  return kept.sort((a, b) => a.start - b.start);
 }

@@ -80,6 +80,10 @@ const MODIFIERS: Array<[string[], Bound]> = [
   [['some'], 'approx'], [['an', 'estimated'], 'approx'], [['estimated'], 'approx'], [['close', 'to'], 'approx'],
   [['circa'], 'approx'], [['approx'], 'approx'], [['between'], 'none'], [['from'], 'none'],
 ];
+/** Verbs whose particle "over" is not the modifier "over" ("handed over 50 rifles"). */
+const PHRASAL = new Set(['hand', 'hands', 'handed', 'handing', 'turn', 'turns', 'turned', 'turning', 'pass', 'passed',
+  'passes', 'passing', 'sign', 'signed', 'signs', 'give', 'gave', 'given', 'gives', 'take', 'took', 'taken', 'takes',
+  'transfer', 'transferred', 'hauled', 'brought', 'bring', 'ship', 'shipped', 'flew', 'fly', 'flown', 'sent', 'send']);
 const MONTHS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october',
   'november', 'december', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec']);
 /** Words before a four-digit number that make it a year, not a count. */
@@ -211,6 +215,8 @@ export function readQuantity(t: Tokens, i: number): QuantityMatch | null {
   let bound: Bound = 'none';
   const mod = matchModifier(t, pos);
   const rangeWord = t.lower[i] === 'between' ? 'and' : t.lower[i] === 'from' ? 'to' : null;
+  // "handed over 50 howitzers": a verb's particle, not "more than"
+  if (mod !== null && t.lower[i] === 'over' && PHRASAL.has(t.lower[i - 1] ?? '')) return null;
   if (mod !== null) [pos, bound] = mod;
   let unit: string | null = null;
   const sign = SIGNS[t.lower[pos] ?? ''];

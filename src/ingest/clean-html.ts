@@ -24,7 +24,7 @@ const JSON_LD = /<script\b[^>]*\btype\s*=\s*["']?application\/ld\+json["']?[^>]*
 const HEAVY = /<(script|style|svg|noscript|template|iframe|canvas|object)\b[^>]*>[\s\S]*?<\/\1\s*>|<!--[\s\S]*?-->/gi;
 /** Chrome removed from the DOM before readability looks for the article. */
 const CHROME_TAGS = 'nav, footer, aside, figcaption, form, button, dialog, select, textarea, [role="navigation"], [role="complementary"], [role="contentinfo"], [role="banner"], [aria-hidden="true"], [hidden]';
-const CHROME_CLASS = /(^|[\s_-])(share|sharing|social|related|recommend(ed|ations)?|newsletter|subscribe|signup|cookies?|consent|gdpr|comments?|disqus|promo|advert(isement)?|ads?|ad-slot|outbrain|taboola|paywall|pagination|pager|breadcrumbs?|author-bio|bio|tags|most-read|most-popular|popular|trending|read-more|more-stories|sidebar|modal|popup|toolbar)([\s_-]|$)/i;
+const CHROME_CLASS = /(^|[\s_-])(share|sharing|social|related|recommend(ed|ations)?|newsletter|subscribe|signup|cookies?|consent|gdpr|comments?|disqus|promo|advert(isement)?|ads?|ad-slot|outbrain|taboola|paywall|pagination|pager|breadcrumbs?|author-bio|bio|tags|most-read|most-popular|popular|trending|read-more|more-stories|sidebar|modal|popup|toolbar|caption|credits?|logo|masthead|site-header|skip-link|menu|navbar|top-?bar)([\s_-]|$)/i;
 /** Shortest body text readability must give before we trust it over the page's own article container. */
 const MIN_BODY = 120;
 
@@ -54,7 +54,7 @@ export function cleanHtml(html: string, input: string): CleanedHtml {
   text = dropLeadingTitle(text, title);
   const taken = takeByline(text);
   text = taken.text;
-  if (text.trim() === '') throw new DyadError('E107', input, 'HTML has no article body (no paragraphs of text)');
+  if (!hasProse(text)) throw new DyadError('E107', input, 'HTML has no article body (no paragraph of text)');
   const dateline = findDateline(text);
   return {
     text,
@@ -92,6 +92,11 @@ function removeChrome(document: DomDocument): void {
     if (total > 2 && element.querySelectorAll('p').length * 2 > total) continue;
     element.remove();
   }
+}
+
+/** True when some paragraph reads as prose: six words or more, or a sentence end. */
+function hasProse(text: string): boolean {
+  return text.split('\n\n').some((p) => /[.!?"”]$/.test(p) || p.split(' ').length >= 6);
 }
 
 /** Drops the first paragraph when it repeats the title (pages print the headline above the body). */

@@ -3,6 +3,14 @@ import { junkLine } from './junk-line.js';
 
 /** A line ending like this closes a sentence, so the next line starts a new paragraph rather than continuing a wrapped one. */
 const SENTENCE_END = /[.!?…:;"”’»)\]]$/u;
+// eslint-disable-next-line no-control-regex -- removing control characters is the point
+const ODD_CHARS = /[\u200b-\u200d\u2060\ufeff\u00ad\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]/;
+const ODD_CHARS_ALL = new RegExp(ODD_CHARS.source, 'g');
+/** A run of spaces that is not a single plain space: two or more spaces, or any tab or other space character. */
+const WIDE_SPACE = / *[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000][\t \u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]*| {2,}/;
+const WIDE_SPACE_ALL = new RegExp(WIDE_SPACE.source, 'g');
+const EDGE_SPACE = / \n|\n /;
+const EDGE_SPACE_ALL = / ?\n ?/g;
 /** Prose needed before a "Comments" heading is taken as the start of a comment section (and the rest dropped). */
 const BODY_BEFORE_COMMENTS = 200;
 
@@ -56,13 +64,12 @@ export function cleanLines(text: string): string {
  * runs of spaces, tabs and no-break spaces as one space, lines trimmed.
  */
 export function normaliseText(text: string): string {
-  return text
-    .replace(/\r\n?/g, '\n')
-    .replace(/[\u200b-\u200d\u2060\ufeff\u00ad]/g, '')
-    .replace(/[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]/g, '')
-    .replace(/[\t \u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+/g, ' ')
-    .replace(/ ?\n ?/g, '\n')
-    .trim();
+  // Each pass is guarded by a cheap test: most texts need only one or two of them.
+  let out = text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
+  if (ODD_CHARS.test(out)) out = out.replace(ODD_CHARS_ALL, '');
+  if (WIDE_SPACE.test(out)) out = out.replace(WIDE_SPACE_ALL, ' ');
+  if (EDGE_SPACE.test(out)) out = out.replace(EDGE_SPACE_ALL, '\n');
+  return out.trim();
 }
 
 /** A line that reads as a sentence of the article rather than a headline in a list of links. */

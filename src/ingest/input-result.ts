@@ -50,8 +50,8 @@ export function errorReason(err: unknown): string {
     ENOTDIR: 'a part of the path is not a directory',
     EMFILE: 'too many open files',
     ELOOP: 'too many symbolic links',
-    Z_BUF_ERROR: 'gzip data is truncated',
-    Z_DATA_ERROR: 'gzip data is corrupt',
+    Z_BUF_ERROR: 'the compressed data ends early',
+    Z_DATA_ERROR: 'the compressed data is damaged',
   };
   if (known[code]) return known[code];
   const message = err instanceof Error ? err.message : String(err);

@@ -40,6 +40,7 @@ const RELATED_CAPS = /^(READ MORE|RELATED|ALSO READ|SEE ALSO|WATCH)(\s*[:»›>|
 const CAPTION_PATTERNS: RegExp[] = [
   /^(photo|photos|picture|pictures|image|images|file photo|file picture|video|graphic|illustration|photograph|caption|credit|photo credit|image credit|image source|source)\s*[:|]/i,
   /^[©Ⓒ]/,
+  /©\s*[A-Z][\w.'’&/ -]{1,60}$/,
   /^\(c\)\s/i,
   /^copyright\b/i,
   /\b(REUTERS|AFP|AP|EPA|EPA-EFE|ANADOLU|XINHUA|TASS|SPUTNIK|RIA NOVOSTI|GETTY IMAGES|BLOOMBERG|SOPA IMAGES)\s*\/\s*[A-Z][\w.'’-]*(\s+[\w.'’-]+){0,5}\s*$/,
@@ -65,13 +66,15 @@ const BIO: RegExp[] = [
   /^[A-Z][\w.'’-]+(\s+[A-Z][\w.'’-]+){0,3}\s+is\s+an?\s+([\w-]+\s+){0,5}(correspondent|reporter|journalist|editor|writer|columnist|contributor|producer|analyst|fellow)\b/,
   /^\((reporting|additional reporting|writing|editing|compiled|research) by\b/i,
   /^(reporting|additional reporting|writing|editing) by\b[^.]{0,160}(editing by|;|\)$)/i,
-  /^(follow|contact)\s+[A-Z][\w.'’-]+(\s+[A-Z][\w.'’-]+){0,3}\s+(on|at|via)\s+/,
+  /^(?:[Ff]ollow|[Cc]ontact)\s+[A-Z][\w.'’-]+(\s+[A-Z][\w.'’-]+){0,3}\s+(on|at|via)\s+/,
   /^(email|e-mail|contact)\s*:\s*\S+@\S+$/i,
   /^@\w{2,}$/,
   /^(more (articles|stories) by|see all (articles|stories) by|view all posts by)\b/i,
 ];
 
 const NEWSLETTER = /\b(newsletter|newsletters|subscribe|subscription|sign up|signup|inbox|unsubscribe|subscriber)\b/i;
+const NEWSLETTER_CONTEXT = /\b(our|your|free|daily|weekly|newsletter|inbox|sign up|delivered)\b/i;
+const REPORTED = /\b(said|says|told|according)\b/i;
 const COOKIE = /\bcookies?\b/i;
 const COOKIE_CONTEXT = /\b(use|uses|using|accept|consent|policy|settings|preferences|browsing|experience|privacy|agree)\b/i;
 
@@ -94,7 +97,7 @@ export function junkLine(line: string): JunkKind | null {
   if (n < 100 && isTimestamp(line)) return 'timestamp';
   if (n < 300 && CAPTION_PATTERNS.some((re) => re.test(line))) return 'caption';
   if (n < 300 && BIO.some((re) => re.test(line))) return 'bio';
-  if (n < LONG && NEWSLETTER.test(line) && /\b(our|the|sign|subscribe|get|delivered|free|daily|weekly|email|inbox)\b/i.test(line)) return 'newsletter';
+  if (n < LONG && NEWSLETTER.test(line) && NEWSLETTER_CONTEXT.test(line) && !REPORTED.test(line)) return 'newsletter';
   if (n < 400 && COOKIE.test(line) && COOKIE_CONTEXT.test(line) && /\b(we|this (site|website)|our)\b/i.test(line)) return 'cookie';
   return null;
 }

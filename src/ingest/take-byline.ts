@@ -23,6 +23,6 @@ export function takeByline(text: string): { byline: string | null; text: string 
 
 /** Tidies a byline taken from text or metadata: drops a leading "By", trailing separators and extra spaces. */
 export function cleanByline(raw: string): string | null {
-  const byline = raw.replace(/\s+/g, ' ').replace(/^by\s+/i, '').replace(/[\s|,;:–—-]+$/, '').trim();
+  const byline = raw.replace(/\s+/g, ' ').trim().replace(/^by\s+/i, '').replace(/[\s|,;:–—-]+$/, '').trim();
   return byline === '' || /^https?:/i.test(byline) ? null : byline;
 }

@@ -1,6 +1,8 @@
 // Lexicon stage: a lexicon folder of YAML files → LexiconSource (validated), with a Problem for every bad entry.
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import type { LexiconSource, Problem, VerbEntry } from '../types/index.js';
@@ -66,8 +68,54 @@ function readList<S extends z.ZodType>(path: string, schema: S, problems: Proble
   return out;
 }
 
-/** Reads one lexicon folder. Missing kinds are simply empty; nothing is thrown for bad data. */
+const KINDS = ['countries', 'actors', 'agents', 'verbs', 'sets', 'cameo', 'discards', 'frames'] as const;
+/** Bump when the parsed shape changes, so old cache files are ignored. */
+const CACHE_VERSION = 2;
+const CACHE_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../.cache/lexicon');
+
+/** The cache key of a folder: every lexicon file's path, size and modification time. */
+function cacheKey(dir: string): string {
+  const hash = createHash('sha1').update(`v${CACHE_VERSION}\0${resolve(dir)}`);
+  for (const kind of KINDS) {
+    for (const f of filesOf(dir, kind)) {
+      const st = statSync(f);
+      hash.update(`\0${f}\0${st.size}\0${st.mtimeMs}`);
+    }
+  }
+  return hash.digest('hex');
+}
+
+/**
+ * Reads one lexicon folder, from the parsed-lexicon cache (`.cache/lexicon/`, git-ignored) when no file changed
+ * since it was written: parsing YAML is most of the start-up time. Folders with problems are never cached.
+ */
 export function readLexiconDir(dir: string): { source: LexiconSource; problems: Problem[] } {
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) return readLexiconDirUncached(dir);
+  const key = cacheKey(dir);
+  const file = join(CACHE_DIR, `${key}.json`);
+  if (existsSync(file)) {
+    try {
+      return { source: JSON.parse(readFileSync(file, 'utf8')) as LexiconSource, problems: [] };
+    } catch {
+      // an unreadable cache file is rebuilt below
+    }
+  }
+  const read = readLexiconDirUncached(dir);
+  if (read.problems.length === 0) {
+    try {
+      mkdirSync(CACHE_DIR, { recursive: true });
+      const tmp = `${file}.${process.pid}.tmp`;
+      writeFileSync(tmp, JSON.stringify(read.source));
+      renameSync(tmp, file);
+    } catch {
+      // a read-only install simply parses the YAML every time
+    }
+  }
+  return read;
+}
+
+/** Reads one lexicon folder from its YAML files. Missing kinds are simply empty; nothing is thrown for bad data. */
+export function readLexiconDirUncached(dir: string): { source: LexiconSource; problems: Problem[] } {
   const problems: Problem[] = [];
   const source = emptySource();
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {

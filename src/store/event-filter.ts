@@ -18,7 +18,8 @@ export interface NormalizedFilter {
   until: string | null;
   /** The search words (letters and digits only), all of which must occur. */
   words: string[];
-  item: string | null;
+  /** The words of the item (letters and digits), to occur as a phrase in an item's kind, model or text. */
+  itemWords: string[];
   status: string[];
   modality: string[];
   doc: string | null;
@@ -57,6 +58,30 @@ export function lastDay(value: string): string {
   return value;
 }
 
+/** The coarser forms of a partial date, longest first (`2019-06-15` → `2019-06`, `2019`). */
+function coarser(value: string): string[] {
+  return value.length === 10 ? [value.slice(0, 7), value.slice(0, 4)] : value.length === 7 ? [value.slice(0, 4)] : [];
+}
+
+/**
+ * The lowest stored date string inside `since`. A stored date is inside when its first day is on or after the
+ * bound's first day, so `2019` is inside `since 2019-01` but not inside `since 2019-06`; as strings, every date
+ * inside is ≥ the returned bound and every date ≥ it is inside.
+ */
+export function sinceBound(since: string): string {
+  let bound = since;
+  for (const prefix of coarser(since)) if (firstDay(prefix) === firstDay(since)) bound = prefix;
+  return bound;
+}
+
+/**
+ * The stored date strings that sort before `${until}~` (so pass a string range test) yet are not inside
+ * `until`: coarser dates whose last day is after the bound's (`2020` for `until 2020-06`, but not for `until 2020-12`).
+ */
+export function untilExclusions(until: string): string[] {
+  return coarser(until).filter((prefix) => lastDay(prefix) > lastDay(until));
+}
+
 /** The words of a full-text query as the FTS index tokenises them (letters and digits). */
 export function searchWords(text: string): string[] {
   return text.match(/[\p{L}\p{N}]+/gu) ?? [];
@@ -82,7 +107,7 @@ export function filterProblem(filter: EventFilter): string | null {
     return `since "${filter.since}" is after until "${filter.until}"`;
   }
   if (filter.text !== undefined && searchWords(filter.text).length === 0) return `text "${filter.text}" has no words to search for`;
-  if (filter.item !== undefined && filter.item.trim() === '') return 'item is empty';
+  if (filter.item !== undefined && searchWords(filter.item).length === 0) return `item "${filter.item}" has no words to search for`;
   for (const value of filter.status ?? []) {
     if (!(STATUSES as readonly string[]).includes(value)) return `status "${value}" is not one of ${STATUSES.join(', ')}`;
   }
@@ -110,7 +135,7 @@ export function normalizeEventFilter(filter: EventFilter): NormalizedFilter {
     since: filter.since ?? null,
     until: filter.until ?? null,
     words: filter.text === undefined ? [] : searchWords(filter.text),
-    item: filter.item === undefined ? null : filter.item.trim(),
+    itemWords: filter.item === undefined ? [] : searchWords(filter.item),
     status: filter.status ?? [],
     modality: filter.modality ?? [],
     doc: filter.doc ?? null,

@@ -45,7 +45,7 @@ export interface EventFilter {
   until?: string;
   /** Full-text search over the evidence sentences (all words must occur). */
   text?: string;
-  /** An item kind, model or words of its text (`helicopter` matches kind `attack-helicopter`, model `Mi-35`). */
+  /** Words of an item's kind, model or text, as a phrase, plurals folded (`helicopter` matches kind `attack-helicopter` and "two helicopters"; `Mi-35` the model). */
   item?: string;
   status?: string[];
   modality?: string[];

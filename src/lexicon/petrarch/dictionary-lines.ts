@@ -34,36 +34,35 @@ export interface DictionaryText {
  */
 export function dictionaryLines(text: string): DictionaryText {
   const raw = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const rows = raw.split(/\r\n|\n|\r/);
+  const rows = raw.includes('\r') ? raw.split(/\r\n|\n|\r/) : raw.split('\n');
   const lines: DictionaryLine[] = [];
   let inBlock = false;
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i] ?? '';
-    const trimmed = row.trim();
     if (inBlock) {
-      if (trimmed.includes('-->')) inBlock = false;
-      continue;
-    }
-    if (trimmed.startsWith('<!')) {
-      // A `<!--` without its `-->` on the same line opens a block that runs to the line holding `-->`.
-      if (trimmed.startsWith('<!--') && !trimmed.slice(4).includes('-->')) inBlock = true;
+      if (row.includes('-->')) inBlock = false;
       continue;
     }
     const content = stripComment(row).trim();
     if (content === '') continue;
-    lines.push({ line: i + 1, text: content, indented: row.startsWith('\t') || row.startsWith(' ') });
+    if (content.charCodeAt(0) === 60 && content.startsWith('<!')) {
+      // A `<!--` without its `-->` on the same line opens a block that runs to the line holding `-->`.
+      const whole = row.trim();
+      if (whole.startsWith('<!--') && !whole.slice(4).includes('-->')) inBlock = true;
+      continue;
+    }
+    const c = row.charCodeAt(0);
+    lines.push({ line: i + 1, text: content, indented: c === 9 || c === 32 });
   }
   const first = rows.find((row) => row.trim() !== '');
   return { lines, startsWithXmlComment: first !== undefined && first.trim().startsWith('<!') };
 }
 
 function stripComment(row: string): string {
-  let end = row.length;
   const hash = row.indexOf('#');
-  if (hash >= 0) end = hash;
   const semi = row.indexOf(';');
-  if (semi >= 0 && semi < end) end = semi;
-  return row.slice(0, end);
+  const end = hash < 0 ? semi : semi < 0 ? hash : Math.min(hash, semi);
+  return end < 0 ? row : row.slice(0, end);
 }
 
 /** An E302 problem for one dictionary line. */

@@ -1,9 +1,9 @@
 // Lexicon stage (PETRARCH import): PETRARCH/TABARI dictionary files and folders → one LexiconSource, problems and notes.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import type { LexiconSource, Problem, WordSet } from '../../types/index.js';
+import type { CountryEntry, LexiconSource, Problem, WordSet } from '../../types/index.js';
 import type { PetrarchParseResult } from './dictionary-lines.js';
-import { parseActors } from './parse-actors.js';
+import { addCountry, parseActors } from './parse-actors.js';
 import { parseAgents } from './parse-agents.js';
 import { parseDiscards } from './parse-discards.js';
 import { parseVerbs } from './parse-verbs.js';
@@ -20,7 +20,7 @@ export type PetrarchKind = keyof PetrarchFiles;
 
 /** What loading PETRARCH dictionaries gives. */
 export interface PetrarchLoad {
-  /** Complete: kinds PETRARCH has no files for (countries, cameo) are empty arrays. */
+  /** Complete: kinds PETRARCH has no files for (cameo) are empty arrays. */
   source: LexiconSource;
   /** Unreadable files (E300) and malformed lines (E302, with file and line). */
   problems: Problem[];
@@ -52,7 +52,8 @@ export function classifyPetrarchFile(path: string): PetrarchKind | 'issues' | nu
 /**
  * Loads PETRARCH/TABARI dictionaries. Given a list of files and folders, every `.txt` file (a folder's, in name order)
  * is classified by {@link classifyPetrarchFile}; given files by kind, they are read as that kind whatever their names.
- * Entries are concatenated in file order; synsets of the same name: the later file's wins. Never throws: an
+ * Entries are concatenated in file order; countries of the same code pool their names; synsets of the same name: the
+ * later file's wins. Never throws: an
  * unreadable file is a problem (E300) and loading carries on.
  */
 export function loadPetrarchDictionaries(input: string[] | PetrarchFiles): PetrarchLoad {
@@ -67,12 +68,14 @@ export function loadPetrarchDictionaries(input: string[] | PetrarchFiles): Petra
 
   const source: LexiconSource = { countries: [], actors: [], agents: [], verbs: [], sets: [], cameo: [], discards: [] };
   const sets = new Map<string, WordSet>();
+  const countries = new Map<string, CountryEntry>();
   for (const { path, kind } of files) {
     const text = readText(path, problems);
     if (text === null) continue;
     const result = PARSERS[kind](text, path);
     problems.push(...result.problems);
     notes.push(...result.notes);
+    for (const country of result.source.countries ?? []) addCountry(countries, country);
     source.actors.push(...(result.source.actors ?? []));
     source.agents.push(...(result.source.agents ?? []));
     source.verbs.push(...(result.source.verbs ?? []));
@@ -80,6 +83,7 @@ export function loadPetrarchDictionaries(input: string[] | PetrarchFiles): Petra
     for (const set of result.source.sets ?? []) sets.set(set.name, set);
   }
   source.sets = [...sets.values()];
+  source.countries = [...countries.values()];
   return { source, problems, notes };
 }
 

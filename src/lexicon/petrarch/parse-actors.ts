@@ -1,6 +1,6 @@
 // Lexicon stage (PETRARCH import): TABARI/PETRARCH actor dictionary text → ActorEntry[] (names, codes, dated roles).
-import type { ActorEntry, ActorRole, Problem } from '../../types/index.js';
-import { dictionaryLines, malformed, phraseWords, pushUnique, type PetrarchParseResult } from './dictionary-lines.js';
+import type { ActorEntry, ActorRole, CountryEntry, Problem } from '../../types/index.js';
+import { dictionaryLines, malformed, pushUnique, type PetrarchParseResult } from './dictionary-lines.js';
 
 /**
  * Three-letter code prefixes that are not states (CAMEO's IGO/NGO/multinational/militarised-group prefixes and
@@ -31,20 +31,26 @@ interface Block {
  * Parses an actor dictionary. Each entry is a primary phrase line (`AFGHANISTAN_ [AFG]`), `+` synonym lines, and code
  * lines (`\t[AFGGOV 331108-730717]`, `[USAGOV >090120]`, `[CODE <YYMMDD]`, a bare `[CODE]` default); codes may also
  * follow the phrase on its own line. Consecutive primary phrases with no code between them share the codes that
- * follow (the Phoenix files list a person's name variants this way). Dates are `YYYYMMDD` or `YYMMDD`; a two-digit year
+ * follow (the Phoenix files list a person's name variants this way). Roles are listed in reverse file order, because
+ * PETRARCH applies the first restriction that holds and Dyad the last role in force. Dates are `YYYYMMDD` or `YYMMDD`; a two-digit year
  * 00–29 is 2000–2029 and 30–99 is 1930–1999 (the Phoenix files use 00–14 and 31–99 only). Limits are inclusive.
- * Names: `_` → space; single words of at most three letters stay in capitals (acronyms: matched case-sensitively),
- * longer words are title-cased (matched ignoring case). `---` (the null code) is kept as the code: such an entry
+ * Names: `_` → space; a one-word name of at most three letters stays in capitals (an acronym, which Dyad matches
+ * case-sensitively: "UN", "IS"); other names are title-cased (matched ignoring case: "IRAN" → "Iran"). `---` (the null code) is kept as the code: such an entry
  * matches but codes nothing. `A/B/C` is a compound actor code, kept as written.
+ * State-level entries (a three-letter country code, no dated roles: `AFGHANISTAN_ [AFG]`, `+KABUL_`) become
+ * CountryEntry records, one per code with the names of every such entry (PETRARCH does not tell names, demonyms and
+ * capitals apart, so all are names); the rest become ActorEntry records.
  */
 export function parseActors(text: string, file: string): PetrarchParseResult {
   const problems: Problem[] = [];
   const actors: ActorEntry[] = [];
+  const countries = new Map<string, CountryEntry>();
   let block: Block | null = null;
   const finish = (): void => {
     if (block === null) return;
     const entry = actorEntry(block);
-    if (entry !== null) actors.push(entry);
+    if (entry !== null && isCountryLevel(entry)) addCountry(countries, entry);
+    else if (entry !== null) actors.push(entry);
     else if (!block.closed) problems.push(malformed(file, block.line, `actor entry "${block.names[0] ?? ''}" has no code`));
     block = null;
   };
@@ -83,28 +89,43 @@ export function parseActors(text: string, file: string): PetrarchParseResult {
     if (bracket >= 0 && block !== null) readCodes(content.slice(bracket), block, file, line, problems);
   }
   finish();
-  return { source: { actors }, problems, notes: [] };
+  return { source: { actors, countries: [...countries.values()] }, problems, notes: [] };
 }
 
 /** Reads every `[...]` group of a line into the block; a malformed group is reported and skipped. */
 function readCodes(content: string, block: Block, file: string, line: number, problems: Problem[]): void {
-  const groups = content.match(/\[[^[\]]*\]/g) ?? [];
-  const rest = content.replace(/\[[^[\]]*\]/g, '');
-  if (groups.length === 0 || rest.includes('[') || rest.includes(']')) {
-    problems.push(malformed(file, line, `unbalanced brackets in "${content}"`));
-  }
-  for (const group of groups) {
-    block.closed = true;
-    const parsed = parseCodeGroup(group.slice(1, -1));
-    if (typeof parsed === 'string') {
-      problems.push(malformed(file, line, `${parsed}: ${group}`));
-      continue;
+  let balanced = true;
+  let groups = 0;
+  for (let at = 0; at < content.length; ) {
+    const open = content.indexOf('[', at);
+    const close = content.indexOf(']', at);
+    if (open < 0) {
+      balanced &&= close < 0;
+      break;
     }
-    if (parsed.from === undefined && parsed.until === undefined) {
-      // The first undated code is the default; later ones (`[IGOUNOMED] [---]`) are ignored, as the first wins.
-      if (block.code === undefined) block.code = parsed.code;
-    } else block.roles.push(parsed);
+    const next = content.indexOf('[', open + 1);
+    if (close < open || (next >= 0 && next < close) || close < 0) {
+      balanced = false;
+      break;
+    }
+    groups++;
+    block.closed = true;
+    readGroup(content.slice(open + 1, close), block, file, line, problems);
+    at = close + 1;
   }
+  if (!balanced || groups === 0) problems.push(malformed(file, line, `unbalanced brackets in "${content}"`));
+}
+
+function readGroup(inner: string, block: Block, file: string, line: number, problems: Problem[]): void {
+  const parsed = parseCodeGroup(inner);
+  if (typeof parsed === 'string') {
+    problems.push(malformed(file, line, `${parsed}: [${inner}]`));
+    return;
+  }
+  if (parsed.from === undefined && parsed.until === undefined) {
+    // The first undated code is the default; later ones (`[IGOUNOMED] [---]`) are ignored, as the first wins.
+    if (block.code === undefined) block.code = parsed.code;
+  } else block.roles.push(parsed);
 }
 
 /** `USAGOV >090120` → { code, from }; an error message string when malformed. */
@@ -112,71 +133,71 @@ export function parseCodeGroup(inner: string): ActorRole | string {
   const trimmed = inner.trim();
   const space = trimmed.search(/\s/);
   const code = (space < 0 ? trimmed : trimmed.slice(0, space)).toUpperCase();
-  const spec = space < 0 ? '' : trimmed.slice(space).replace(/\s+/g, '');
   if (!CODE.test(code)) return `bad code "${code}"`;
-  if (spec === '') return { code };
-  const range = /^(\d+)-(\d+)$/.exec(spec);
-  const bound = /^([<>])(\d+)$/.exec(spec);
-  if (range !== null) {
-    const from = isoDate(range[1] ?? '');
-    const until = isoDate(range[2] ?? '');
-    if (from === null || until === null) return `bad date in "${spec}"`;
-    if (from > until) return `date range ends before it starts: "${spec}"`;
-    return { code, from, until };
-  }
-  if (bound !== null) {
-    const date = isoDate(bound[2] ?? '');
+  if (space < 0) return { code };
+  const spec = trimmed.slice(space).replace(/\s+/g, '');
+  const first = spec.charAt(0);
+  if (first === '<' || first === '>') {
+    const date = isoDate(spec.slice(1));
     if (date === null) return `bad date in "${spec}"`;
-    return bound[1] === '<' ? { code, until: date } : { code, from: date };
+    return first === '<' ? { code, until: date } : { code, from: date };
   }
-  return `bad date restriction "${spec}" (expected <date, >date or date-date)`;
+  const dash = spec.indexOf('-');
+  if (dash < 0) return `bad date restriction "${spec}" (expected <date, >date or date-date)`;
+  const from = isoDate(spec.slice(0, dash));
+  const until = isoDate(spec.slice(dash + 1));
+  if (from === null || until === null) return `bad date in "${spec}"`;
+  if (from > until) return `date range ends before it starts: "${spec}"`;
+  return { code, from, until };
 }
 
 /** `YYYYMMDD` or `YYMMDD` → ISO `YYYY-MM-DD`; two-digit years 00–29 → 20xx, 30–99 → 19xx. Null when invalid. */
 export function isoDate(digits: string): string | null {
-  let year: number;
-  let rest: string;
-  if (/^\d{8}$/.test(digits)) {
-    year = Number(digits.slice(0, 4));
-    rest = digits.slice(4);
-  } else if (/^\d{6}$/.test(digits)) {
-    const yy = Number(digits.slice(0, 2));
-    year = yy < 30 ? 2000 + yy : 1900 + yy;
-    rest = digits.slice(2);
-  } else return null;
-  const month = Number(rest.slice(0, 2));
-  const day = Number(rest.slice(2, 4));
+  const n = digits.length;
+  if (n !== 6 && n !== 8) return null;
+  for (let i = 0; i < n; i++) {
+    const c = digits.charCodeAt(i);
+    if (c < 48 || c > 57) return null;
+  }
+  const at = n - 4;
+  const month = (digits.charCodeAt(at) - 48) * 10 + digits.charCodeAt(at + 1) - 48;
+  const day = (digits.charCodeAt(at + 2) - 48) * 10 + digits.charCodeAt(at + 3) - 48;
   if (month < 1 || month > 12 || day < 1 || day > 31) return null;
-  return `${String(year).padStart(4, '0')}-${rest.slice(0, 2)}-${rest.slice(2, 4)}`;
+  const year = n === 8 ? digits.slice(0, 4) : `${digits.charCodeAt(0) < 51 ? '20' : '19'}${digits.slice(0, 2)}`;
+  return `${year}-${digits.slice(at, at + 2)}-${digits.slice(at + 2)}`;
 }
 
 /** A dictionary phrase as a name Dyad can match: see {@link parseActors}. */
 export function actorName(phrase: string): string {
-  const words = phraseWords(phrase).split(' ');
+  const words = phrase.split(SEPARATORS).filter((word) => word !== '');
   if (words.length === 1) {
     const word = words[0] ?? '';
-    return letterCount(word) <= 3 ? word.toUpperCase() : titleCase(word);
+    return word.length <= 8 && letterCount(word) <= 3 ? word.toUpperCase() : titleCase(word.toLowerCase());
   }
   let out = '';
   for (let i = 0; i < words.length; i++) {
     const word = words[i] ?? '';
     const lower = word.toLowerCase();
     let shown: string;
-    if (LOWER_WORDS.has(lower)) shown = i > 0 ? lower : titleCase(word);
-    else if (letterCount(word) <= 3 && word === word.toUpperCase()) shown = word;
-    else shown = titleCase(word);
-    out += i > 0 ? ` ${shown}` : shown;
+    if (i > 0 && LOWER_WORDS.has(lower)) shown = lower;
+    // Inside a longer name case is for display only: keep dotted and two-letter capitals ("U.N.", "UN"), else title-case.
+    else if ((word.includes('.') || word.length === 2) && word === word.toUpperCase() && !LOWER_WORDS.has(lower) && lower !== 'al') shown = word;
+    else shown = titleCase(lower);
+    out = i === 0 ? shown : `${out} ${shown}`;
   }
   return out;
 }
 
-/** `AL-QAEDA` → `Al-Qaeda`: lower case, with a capital at the start and after `-`, `.`, `(` and `/`. */
-function titleCase(word: string): string {
-  const lower = word.toLowerCase();
+const SEPARATORS = /[\s_]+/;
+const CAPITAL_AFTER = /[-.(/]/;
+
+/** `al-qaeda` → `Al-Qaeda`: a capital at the start and after `-`, `.`, `(` and `/`. */
+function titleCase(lower: string): string {
+  const first = lower.charAt(0).toUpperCase() + lower.slice(1);
+  if (!CAPITAL_AFTER.test(lower)) return first;
   let out = '';
   let start = true;
-  for (let i = 0; i < lower.length; i++) {
-    const ch = lower[i] ?? '';
+  for (const ch of first) {
     out += start ? ch.toUpperCase() : ch;
     start = ch === '-' || ch === '.' || ch === '(' || ch === '/';
   }
@@ -193,13 +214,27 @@ function letterCount(word: string): number {
   return n;
 }
 
+/** A state-level entry: a three-letter code that is not an IGO/NGO/sector prefix, no dated roles. */
+function isCountryLevel(entry: ActorEntry): boolean {
+  return entry.roles === undefined && entry.code !== undefined && entry.code.length === 3 && countryOf(entry.code) === entry.code;
+}
+
+/** Adds a state-level entry to the countries, merging the names of entries that share a code. */
+export function addCountry(countries: Map<string, CountryEntry>, entry: { code?: string; name: string; names: string[] }): void {
+  const code = entry.code ?? '';
+  const known = countries.get(code);
+  if (known === undefined) countries.set(code, { code, name: entry.name, names: [...entry.names], demonyms: [], capitals: [] });
+  else for (const name of entry.names) pushUnique(known.names, name);
+}
+
 /** A finished block as an ActorEntry, or null when it has no usable code. */
 function actorEntry(block: Block): ActorEntry | null {
   const { names, code, roles } = block;
   if (code === undefined && roles.length === 0) return null;
   const entry: ActorEntry = { name: names[0] ?? '', names: [...names], kind: roles.length > 0 ? 'person' : 'other' };
   if (code !== undefined) entry.code = code;
-  if (roles.length > 0) entry.roles = roles;
+  // PETRARCH takes the first restriction that holds at the date; Dyad's coder the last role in force: reverse.
+  if (roles.length > 0) entry.roles = [...roles].reverse();
   const main = code !== undefined && code !== '---' ? code : undefined;
   const country = countryOf(main) ?? roles.map((r) => countryOf(r.code)).find((c) => c !== null) ?? null;
   entry.country = country;

@@ -4,7 +4,8 @@
 //   - Every table has an INTEGER PRIMARY KEY `seq` (the rowid, stable across VACUUM) used for joins; public ids
 //     (article id, event id) are UNIQUE text columns. Secondary indexes then carry an 8-byte rowid, not a long id.
 //   - `events` rows are *mentions*: one sentence of one article. Sentence text lives once in `sentences`
-//     (searchable through the external-content FTS5 table `sentences_fts`), never copied into events.
+//     (searchable through the external-content FTS5 table `sentences_fts`, kept in step by triggers), never
+//     copied into events. Items are searchable the same way through `event_items_fts`.
 //   - Indexes serve the filters of `EventFilter` on 10 million events: country dyads by date, actor code
 //     prefixes, CAMEO code prefixes, dates, roots and quads, statuses, articles, item kinds.
 //
@@ -64,6 +65,12 @@ CREATE TABLE sentences (
 CREATE VIRTUAL TABLE sentences_fts USING fts5(
   text, content='sentences', content_rowid='seq', tokenize='unicode61 remove_diacritics 2'
 );
+CREATE TRIGGER sentences_fts_insert AFTER INSERT ON sentences BEGIN
+  INSERT INTO sentences_fts (rowid, text) VALUES (new.seq, new.text);
+END;
+CREATE TRIGGER sentences_fts_delete AFTER DELETE ON sentences BEGIN
+  INSERT INTO sentences_fts (sentences_fts, rowid, text) VALUES ('delete', old.seq, old.text);
+END;
 
 CREATE TABLE actors (
   seq INTEGER PRIMARY KEY,
@@ -75,7 +82,6 @@ CREATE TABLE actors (
   as_target INTEGER NOT NULL DEFAULT 0,
   UNIQUE (code, name)
 );
-CREATE INDEX actors_total ON actors(as_source + as_target);
 
 CREATE TABLE events (
   seq INTEGER PRIMARY KEY,
@@ -115,7 +121,16 @@ CREATE TABLE event_items (
   start INTEGER NOT NULL, "end" INTEGER NOT NULL
 );
 CREATE INDEX event_items_event ON event_items(event, ord);
-CREATE INDEX event_items_kind ON event_items(kind);
+-- item search: "helicopter" finds kind attack-helicopter and text "helicopters" (porter stems)
+CREATE VIRTUAL TABLE event_items_fts USING fts5(
+  kind, model, text, content='event_items', content_rowid='seq', tokenize='porter unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER event_items_fts_insert AFTER INSERT ON event_items BEGIN
+  INSERT INTO event_items_fts (rowid, kind, model, text) VALUES (new.seq, new.kind, new.model, new.text);
+END;
+CREATE TRIGGER event_items_fts_delete AFTER DELETE ON event_items BEGIN
+  INSERT INTO event_items_fts (event_items_fts, rowid, kind, model, text) VALUES ('delete', old.seq, old.kind, old.model, old.text);
+END;
 `,
   },
 ];

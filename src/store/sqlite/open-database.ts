@@ -6,6 +6,8 @@ import { DyadError } from '../../types/index.js';
 import { APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION, type Migration } from './migrations.js';
 
 export type SqliteDatabase = Database.Database;
+/** A prepared statement taking positional or named parameters. */
+export type Statement = Database.Statement<unknown[]>;
 
 export interface OpenOptions {
   /** Refuse to create a new file (query commands: a mistyped path is an error, not an empty store). */
@@ -56,8 +58,8 @@ function currentVersion(db: SqliteDatabase): number {
   return row.v ?? 0;
 }
 
-/** Checks the file is a Dyad store (or empty), then applies the migrations it lacks, each in one transaction. */
-function migrate(db: SqliteDatabase, path: string, migrations: readonly Migration[]): void {
+/** Checks the file is a Dyad store or an empty database, reading only. */
+function checkIdentity(db: SqliteDatabase, path: string): void {
   const appId = db.pragma('application_id', { simple: true }) as number;
   if (appId !== 0 && appId !== APPLICATION_ID) {
     throw storeError(path, 'is an SQLite database of another application, not a Dyad store; it was left untouched');
@@ -66,6 +68,10 @@ function migrate(db: SqliteDatabase, path: string, migrations: readonly Migratio
   if (appId === 0 && tables.n > 0 && currentVersion(db) === 0) {
     throw storeError(path, 'is an SQLite database but not a Dyad store; it was left untouched');
   }
+}
+
+/** Applies the migrations the database lacks, each in one transaction with its version row. */
+function migrate(db: SqliteDatabase, path: string, migrations: readonly Migration[]): void {
   const latest = migrations.reduce((max, m) => Math.max(max, m.version), 0);
   const found = currentVersion(db);
   if (found > latest) {
@@ -95,6 +101,8 @@ export function openDatabase(path: string, options: OpenOptions = {}, migrations
   try {
     db = new Database(path, { fileMustExist: options.mustExist === true && path !== ':memory:' });
     db.pragma('busy_timeout = 5000');
+    checkIdentity(db, path);
+    // Only now, with the file known to be ours (or empty), change anything: WAL rewrites the header.
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');

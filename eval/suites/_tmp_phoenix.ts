@@ -1,0 +1,13 @@
+import { createCoder } from '../../src/index.js';
+import { loadPetrarchDictionaries } from '../../src/lexicon/petrarch/load-petrarch.js';
+const d = '../shared/data/petrarch2/dictionaries/';
+const files = ['Phoenix.Countries.actors.txt', 'Phoenix.International.actors.txt', 'Phoenix.MilNonState.actors.txt', 'Phoenix.agents.txt', 'CAMEO.2.0.txt', 'Phoenix.discards.txt'].map((f) => d + f);
+let t = performance.now();
+const load = loadPetrarchDictionaries(files);
+console.log('load', (performance.now() - t).toFixed(0), 'ms');
+t = performance.now();
+const coder = await createCoder({ builtin: true, extra: [load.source] });
+console.log('createCoder (builtin + phoenix)', (performance.now() - t).toFixed(0), 'ms; problems', coder.problems.length, coder.problems.slice(0, 8).map((p) => `${p.input}: ${p.message}`));
+const text = 'Russian President Vladimir Putin met Chinese President Xi Jinping in Moscow on Tuesday. Iraqi troops attacked Islamic State militants near Mosul. Afghanistan asked the United States for military aid.';
+const events = coder.codeArticle({ id: 'x', text, date: '2016-05-03' });
+for (const e of events) console.log(e.source.code, e.target?.code, e.cameo, e.trigger.text);

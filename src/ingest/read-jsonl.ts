@@ -1,0 +1,91 @@
+// Ingest JSON Lines: a byte stream of records {"id","text","title"?,"date"?,"url"?,"source"?} → one article or problem per line.
+import type { Article } from '../types/article.js';
+import { DyadError } from '../types/problem.js';
+import { cleanHtml } from './clean-html.js';
+import { decodeLine } from './decode-text.js';
+import { findDateline } from './find-dateline.js';
+import { ingestProblem, type InputResult } from './input-result.js';
+import { normaliseDate } from './normalise-date.js';
+import { splitLines } from './split-lines.js';
+
+/**
+ * Reads JSON Lines one line at a time (a file of any size streams). Blank lines are skipped; a line that is not JSON
+ * is E104, a record without a usable `text` is E105, a line over `maxLineBytes` is E106 — each naming the file and
+ * line — and the other lines still yield. Each line is decoded on its own (UTF-8, else Windows-1252).
+ */
+export async function* readJsonl(chunks: AsyncIterable<Buffer>, input: string, maxLineBytes: number): AsyncGenerator<InputResult> {
+  for await (const { line, bytes } of splitLines(chunks, maxLineBytes)) {
+    if (bytes === null) {
+      yield ingestProblem('E106', input, `record is larger than ${maxLineBytes} bytes`, line);
+      continue;
+    }
+    const text = decodeLine(bytes);
+    if (text.trim() === '') continue;
+    yield jsonlRecord(text, input, line);
+  }
+}
+
+/**
+ * Turns one JSON Lines record into an article. `text` is kept exactly as given, so offsets match the caller's own
+ * string; a record may give `html` instead, which is cleaned like a page. `id` is the record's `id` (string or
+ * number), else `path#line`. `date` is normalised to ISO when it is a date we read, else dropped.
+ */
+export function jsonlRecord(line: string, input: string, lineNo: number): InputResult {
+  let data: unknown;
+  try {
+    data = JSON.parse(line);
+  } catch (err) {
+    const reason = err instanceof Error ? err.message.split('\n')[0] : 'parse error';
+    return ingestProblem('E104', input, `not valid JSON (${shorten(reason ?? '', 120)})`, lineNo);
+  }
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+    return ingestProblem('E105', input, `record is ${Array.isArray(data) ? 'an array' : typeof data === 'object' ? 'null' : `a ${typeof data}`}, not an object with "text"`, lineNo);
+  }
+  const record = data as Record<string, unknown>;
+  const rawId = record['id'];
+  const id = typeof rawId === 'string' && rawId.trim() !== '' ? rawId : typeof rawId === 'number' && Number.isFinite(rawId) ? String(rawId) : `${input}#${lineNo}`;
+  const article: Article = {
+    id,
+    text: '',
+    title: str(record['title']),
+    date: normaliseDate(str(record['date'])),
+    url: str(record['url']),
+    source: str(record['source']),
+    byline: str(record['byline']),
+    dateline: null,
+    language: str(record['language']),
+  };
+  const text = record['text'];
+  const html = record['html'];
+  if (typeof text === 'string' && text.trim() !== '') {
+    article.text = text;
+  } else if (typeof html === 'string' && html.trim() !== '') {
+    try {
+      const page = cleanHtml(html, id);
+      article.text = page.text;
+      article.title ??= page.title;
+      article.date ??= page.date;
+      article.url ??= page.url;
+      article.source ??= page.source;
+      article.byline ??= page.byline;
+      article.language ??= page.language;
+    } catch (err) {
+      const reason = err instanceof DyadError ? 'its "html" has no article body' : 'its "html" could not be read';
+      return ingestProblem('E105', input, `record "${id}": ${reason}`, lineNo);
+    }
+  } else {
+    const what = text === undefined ? 'no "text" field' : typeof text !== 'string' ? `"text" is not a string` : 'an empty "text"';
+    return ingestProblem('E105', input, `record "${shorten(id, 80)}" has ${what}`, lineNo);
+  }
+  const dateline = findDateline(article.text);
+  article.dateline = dateline?.dateline ?? null;
+  return { kind: 'article', article };
+}
+
+function str(value: unknown): string | null {
+  return typeof value === 'string' && value.trim() !== '' ? value.trim() : null;
+}
+
+function shorten(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}

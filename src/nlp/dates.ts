@@ -1,0 +1,260 @@
+// NLP: a sentence and its article's publication date → the event's date; an article → its publication date (wraps chrono-node).
+import * as en from 'chrono-node/en';
+import type { ParsedResult } from 'chrono-node';
+import type { DateBasis, DatePrecision } from '../types/index.js';
+
+/** An event's date as one sentence gives it. */
+export interface EventDate {
+  /** ISO `YYYY-MM-DD`, `YYYY-MM` or `YYYY`, or null. */
+  date: string | null;
+  precision: DatePrecision;
+  basis: DateBasis;
+  /** The words that gave the date, or null when the date is the publication date or unknown. */
+  text: string | null;
+  /** True when the words name a span or a bound, not the date itself ("last week", "in 2012-13", "before June 2020"). */
+  approx?: boolean;
+}
+
+/** An article's publication date and where it came from. */
+export interface PublicationDate {
+  date: string | null;
+  precision: DatePrecision;
+  basis: 'metadata' | 'dateline' | 'text' | 'unknown';
+  /** A page's own "Last updated: …" stamp (ISO day), when there is one: kept apart, never the publication date. */
+  updated?: string | null;
+}
+
+const MONTH_NAMES = 'jan(?:uary|\\.)?|feb(?:ruary|\\.)?|mar(?:ch|\\.)?|apr(?:il|\\.)?|may|june?|july?|aug(?:ust|\\.)?|sep(?:t(?:ember)?|\\.)?|oct(?:ober|\\.)?|nov(?:ember|\\.)?|dec(?:ember|\\.)?';
+/** A cheap test that a sentence may hold a date at all: chrono runs only when it passes. */
+const CUE = new RegExp(`\\b(?:${MONTH_NAMES}|mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\\b|\\b(?:yesterday|today|tonight|tomorrow|ago|week|weekend|month|year|morning|afternoon|evening)\\b|\\b(?:1[89]|20)\\d\\d\\b|\\d{1,2}/\\d{1,2}/\\d{2,4}`, 'i');
+/** Years chrono leaves alone: "in 2012", "since 2014", "in 2012-13", "mid-2015". */
+const YEAR = /\b(in|since|during|by|until|till|through|throughout|from|before|after|around|of|early|mid|late|end of|start of|beginning of)[- ](?:the (?:year |summer |spring |autumn |winter |fall )?)?((?:1[89]|20)\d\d)(?:\s*(?:[-–/]|to)\s*((?:1[89]|20)?\d\d))?\b(?!\s*(?:%|percent|people|troops|soldiers|tanks|rifles|helicopters))/gi;
+/** "early May", "mid-March", "late June" (chrono misses the first). */
+const PART_MONTH = new RegExp(`\\b(early|mid|late)[- ](${MONTH_NAMES})\\b(?:\\s+((?:1[89]|20)\\d\\d))?`, 'gi');
+const FUTURE = /\b(?:will|shall|'ll|is (?:due|set|scheduled|expected|going|to be)|are (?:due|set|scheduled|expected|going|to be)|plans? to|planned for|intends? to|next|upcoming|tomorrow|coming)\b/i;
+const BOUND = /\b(?:before|by|until|till|after|since|no later than|not before)\s+(?:the\s+)?$/i;
+const MONTH_INDEX: Record<string, number> = { jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12 };
+
+const pad = (n: number): string => String(n).padStart(2, '0');
+const iso = (y: number, m?: number, d?: number): string => `${y}${m !== undefined ? `-${pad(m)}` : ''}${d !== undefined ? `-${pad(d)}` : ''}`;
+const utc = (y: number, m: number, d: number): number => Date.UTC(y, m - 1, d);
+
+/** Reads an ISO date or timestamp ("2019-03-08", "2019-03-08T10:00:00Z", "2019-03", "2019"). */
+function readIso(text: string | null | undefined): { y: number; m?: number; d?: number } | null {
+  const m = /^\s*(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/.exec(text ?? '');
+  if (m === null) return null;
+  return { y: Number(m[1]), ...(m[2] !== undefined ? { m: Number(m[2]) } : {}), ...(m[3] !== undefined ? { d: Number(m[3]) } : {}) };
+}
+
+interface Candidate { index: number; text: string; y?: number; m?: number; d?: number; weekday?: number; relative: boolean; kind: 'day' | 'week' | 'month' | 'year'; approx: boolean }
+
+function fromChrono(r: ParsedResult, sentence: string): Candidate | null {
+  const c = r.start;
+  const text = r.text.replace(/[\s,.;:]+$/, '');
+  const lower = text.toLowerCase();
+  if (/^(now|in \d+ \w+)$/.test(lower) || /^(?:sec|min|hr)s?$/.test(lower)) return null;
+  const known = (k: 'year' | 'month' | 'day' | 'weekday'): number | undefined => (c.isCertain(k) ? c.get(k) ?? undefined : undefined);
+  const y = known('year');
+  const m = known('month');
+  const d = known('day');
+  const weekday = known('weekday');
+  const relative = /\b(yesterday|today|tonight|tomorrow|ago|last|next|this|past|previous|coming|earlier|later|before|after|morning|afternoon|evening|night|weekend|week|month|year)\b/.test(lower);
+  if (y === undefined && m === undefined && d === undefined && weekday === undefined && !relative) return null;
+  const kind = /\bweek/.test(lower) ? 'week' : /\bmonth\b/.test(lower) ? 'month' : /\byear\b/.test(lower) ? 'year' : 'day';
+  const approx = kind === 'week' || BOUND.test(sentence.slice(Math.max(0, r.index - 20), r.index));
+  if (relative) {
+    // chrono has already counted from the reference date: keep its day, month or year
+    const day = c.get('day') ?? undefined;
+    const month = c.get('month') ?? undefined;
+    const year = c.get('year') ?? undefined;
+    return { index: r.index, text, y: year, m: kind === 'year' ? undefined : month, d: kind === 'day' || kind === 'week' ? day : undefined, weekday, relative: true, kind, approx };
+  }
+  return { index: r.index, text, y, m, d, weekday, relative: false, kind: 'day', approx };
+}
+
+function candidates(sentence: string, ref: Date): Candidate[] {
+  const out: Candidate[] = [];
+  for (const r of en.casual.parse(sentence, { instant: ref, timezone: 'UTC' })) {
+    const c = fromChrono(r, sentence);
+    if (c !== null) out.push(c);
+  }
+  const free = (index: number, end: number): boolean => !out.some((c) => index < c.index + c.text.length && end > c.index);
+  for (const re of [PART_MONTH, YEAR]) {
+    re.lastIndex = 0;
+    for (let m = re.exec(sentence); m !== null; m = re.exec(sentence)) {
+      const text = m[0].slice((m[1] ?? '').length + 1).trim();
+      const index = m.index + m[0].length - text.length;
+      if (re === PART_MONTH) {
+        const month = MONTH_INDEX[(m[2] ?? '').slice(0, 3).toLowerCase()];
+        const within = out.findIndex((c) => c.index >= m!.index && c.index < m!.index + m![0].length);
+        if (within >= 0) out.splice(within, 1);
+        out.push({ index: m.index, text: m[0], y: m[3] !== undefined ? Number(m[3]) : undefined, m: month, relative: false, kind: 'month', approx: true });
+      } else if (free(index, index + text.length)) {
+        const span = m[3] !== undefined;
+        out.push({ index, text, y: Number(m[2]), relative: false, kind: 'year', approx: span || /^(before|by|until|till|after|since)$/i.test(m[1] ?? '') });
+      }
+    }
+  }
+  return out.sort((a, b) => a.index - b.index);
+}
+
+/** Turns a candidate into a date, putting an unstated year, month or week into the past (or the future when asked). */
+function resolve(c: Candidate, pub: { y: number; m?: number; d?: number } | null, future: boolean): EventDate {
+  const text = c.text;
+  const approx = c.approx ? { approx: true } : {};
+  if (c.relative) {
+    if (pub === null || c.y === undefined) return { date: null, precision: 'unknown', basis: 'unknown', text };
+    const precision: DatePrecision = c.d !== undefined ? 'day' : c.m !== undefined ? 'month' : 'year';
+    return { date: iso(c.y, c.m, precision === 'day' ? c.d : undefined), precision, basis: 'relative', text, ...approx };
+  }
+  if (c.y !== undefined) {
+    const precision: DatePrecision = c.m === undefined ? 'year' : c.d === undefined ? 'month' : 'day';
+    return { date: iso(c.y, c.m, c.d), precision, basis: 'stated', text, ...approx };
+  }
+  // no year: take it from the publication date
+  if (pub === null || pub.m === undefined) return { date: null, precision: 'unknown', basis: 'unknown', text };
+  const pubDay = utc(pub.y, pub.m, pub.d ?? 28);
+  if (c.m !== undefined) {
+    let y = pub.y;
+    const at = (year: number): number => utc(year, c.m ?? 1, c.d ?? 1);
+    if (!future && at(y) > pubDay) y--;
+    if (future && (c.d !== undefined ? at(y) < pubDay : (c.m ?? 0) < pub.m)) y++;
+    return { date: iso(y, c.m, c.d), precision: c.d === undefined ? 'month' : 'day', basis: 'relative', text, ...approx };
+  }
+  if (c.weekday !== undefined && pub.d !== undefined) {
+    const pubWeekday = new Date(pubDay).getUTCDay();
+    const strict = /\b(last|past|previous)\b/i.test(text);
+    let shift = future ? (c.weekday - pubWeekday + 7) % 7 : -((pubWeekday - c.weekday + 7) % 7);
+    if (shift === 0 && (future || strict)) shift = future ? 7 : -7;
+    if (/\bnext\b/i.test(text) && shift <= 0) shift += 7;
+    const day = new Date(pubDay + shift * 86400000);
+    return { date: iso(day.getUTCFullYear(), day.getUTCMonth() + 1, day.getUTCDate()), precision: 'day', basis: 'relative', text, ...approx };
+  }
+  return { date: null, precision: 'unknown', basis: 'unknown', text };
+}
+
+function publication(pub: { y: number; m?: number; d?: number } | null): EventDate {
+  if (pub === null) return { date: null, precision: 'unknown', basis: 'unknown', text: null };
+  const precision: DatePrecision = pub.d !== undefined ? 'day' : pub.m !== undefined ? 'month' : 'year';
+  return { date: iso(pub.y, pub.m, pub.d), precision, basis: 'publication', text: null };
+}
+
+/**
+ * The event date a sentence gives, resolved against the publication date `pubDate` (ISO day or timestamp):
+ * - a full date ("on March 3, 2019", "in 2012", "in March 2018") → `stated`, at its precision (day, month, year);
+ * - a date that needs the publication date ("yesterday", "last week", "on Thursday", "in May", "Feb. 9") → `relative`:
+ *   weekdays, months and days without a year go into the past — the latest such day on or before publication —
+ *   unless `options.future` is true or the sentence is plainly about the future ("will", "next", "is due to");
+ * - spans and bounds ("last week", "in 2012-13", "early May", "before June 2020") keep their date and say `approx: true`;
+ * - no date in the sentence → the publication date with basis `publication` (and its own precision);
+ *   no publication date either, or a relative date with nothing to count from → `{date: null, precision: 'unknown', basis: 'unknown'}`.
+ * `options.near` (an offset in the sentence, e.g. the trigger's) picks the closest of several dates; else the first.
+ */
+export function resolveEventDate(sentenceText: string, pubDate: string | null, options: { future?: boolean; near?: number } = {}): EventDate {
+  const pub = readIso(pubDate);
+  if (!CUE.test(sentenceText)) return publication(pub);
+  const ref = pub !== null ? new Date(utc(pub.y, pub.m ?? 7, pub.d ?? 1) + 12 * 3600000) : new Date(Date.UTC(2000, 0, 1, 12));
+  const found = candidates(sentenceText, ref);
+  if (found.length === 0) return publication(pub);
+  let best = found[0] as Candidate;
+  if (options.near !== undefined) {
+    const near = options.near;
+    const dist = (c: Candidate): number => Math.min(Math.abs(c.index - near), Math.abs(c.index + c.text.length - near));
+    for (const c of found) if (dist(c) < dist(best)) best = c;
+  }
+  const future = options.future ?? FUTURE.test(sentenceText);
+  return resolve(best, pub, future);
+}
+
+const UPDATED = /\b(?:last\s+)?(?:updated|modified|edited|amended)(?:\s+(?:on|at))?\s*[:\-–]?\s*/gi;
+const PUBLISHED = /^\s*(?:published|posted|released|issued|dated|date)(?:\s+(?:on|at))?\s*[:\-–]?\s*/i;
+const DATELINE = new RegExp(`^\\s*([\\p{Lu}][\\p{L}'’ .-]{1,40}?)(?:\\s*,\\s*[\\p{Lu}][\\p{L} .]{1,30}?)?\\s*[,.]\\s*(?:(${MONTH_NAMES})\\s+(\\d{1,2})|(\\d{1,2})\\s+(${MONTH_NAMES}))\\b\\.?(?:,?\\s+(\\d{4}))?\\s*(?:[.(\\-–—:,]|$)`, 'iu');
+
+interface Day { y: number; m: number; d: number }
+
+/** The first full date (with a year) in a short text, e.g. the words after "Last updated:". */
+function fullDate(text: string): Day | null {
+  for (const c of candidates(text, new Date(Date.UTC(2000, 0, 1, 12)))) {
+    if (!c.relative && c.y !== undefined && c.m !== undefined && c.d !== undefined) return { y: c.y, m: c.m, d: c.d };
+  }
+  return null;
+}
+
+/** The dateline's month and day (and year, when written): "Tashkent. May 14.", "BAGHDAD, May 14 (Reuters) -". */
+function readDateline(text: string): { m: number; d: number; y?: number; end: number } | null {
+  const m = DATELINE.exec(text);
+  if (m === null) return null;
+  const month = MONTH_INDEX[(m[2] ?? m[5] ?? '').slice(0, 3).toLowerCase()];
+  const day = Number(m[3] ?? m[4]);
+  if (month === undefined || !(day >= 1 && day <= 31)) return null;
+  return { m: month, d: day, ...(m[6] !== undefined ? { y: Number(m[6]) } : {}), end: m.index + m[0].length };
+}
+
+/**
+ * An article's publication date, from the best evidence there is:
+ * 1. `metadata`: the article's own `date`;
+ * 2. `dateline`: a dateline (`article.dateline`, or the text's opening "Tashkent. May 14." / "BAGHDAD, May 14 (Reuters) -").
+ *    A dateline with no year takes it from full dates written in the title and text (the latest of them; the next year
+ *    when the dateline's day comes less than half a year after it). With no such date, a page's update stamp gives the
+ *    year only when the text's own year mentions agree with it (same year or the year before); otherwise the result
+ *    is `{date: null, precision: 'unknown', basis: 'unknown'}` — a year is never invented;
+ * 3. `text`: a date line near the top ("14 October 2018", "Published: 2018-10-14").
+ * A "Last updated: 2023-01-12 09:15" stamp is returned as `updated` and never becomes the publication date.
+ */
+export function findPublicationDate(article: { text: string; date?: string | null; dateline?: string | null; title?: string | null }): PublicationDate {
+  const head = article.text.slice(0, 20000);
+  let updated: string | null = null;
+  const stamps: Array<[number, number]> = [];
+  UPDATED.lastIndex = 0;
+  for (let m = UPDATED.exec(head); m !== null; m = UPDATED.exec(head)) {
+    const at = m.index + m[0].length;
+    const day = fullDate(head.slice(at, at + 40));
+    if (day !== null) {
+      updated ??= iso(day.y, day.m, day.d);
+      stamps.push([m.index, at + 40]);
+    }
+  }
+  const extra = updated !== null ? { updated } : {};
+  const meta = readIso(article.date);
+  if (meta !== null) {
+    const precision: DatePrecision = meta.d !== undefined ? 'day' : meta.m !== undefined ? 'month' : 'year';
+    return { date: iso(meta.y, meta.m, meta.d), precision, basis: 'metadata', ...extra };
+  }
+  const fromMeta = article.dateline != null ? readDateline(article.dateline) : null;
+  const dateline = fromMeta ?? readDateline(head.slice(0, 200));
+  if (dateline !== null) {
+    if (dateline.y !== undefined) return { date: iso(dateline.y, dateline.m, dateline.d), precision: 'day', basis: 'dateline', ...extra };
+    const evidence = `${article.title ?? ''}\n${head.slice(fromMeta !== null ? 0 : dateline.end)}`;
+    const offset = (article.title ?? '').length + 1 - (fromMeta !== null ? 0 : dateline.end);
+    let latest: number | null = null;
+    let years: number[] = [];
+    for (const c of candidates(evidence, new Date(Date.UTC(2000, 0, 1, 12)))) {
+      if (c.relative || c.y === undefined) continue;
+      const at = c.index - offset;
+      if (stamps.some(([a, b]) => at >= a && at < b)) continue;
+      if (c.m === undefined) { years.push(c.y); continue; }
+      const t = utc(c.y, c.m, c.d ?? 1);
+      if (latest === null || t > latest) latest = t;
+    }
+    if (latest !== null) {
+      const y = new Date(latest).getUTCFullYear();
+      const at = (year: number): number => utc(year, dateline.m, dateline.d);
+      const year = at(y) >= latest ? y : at(y + 1) - latest <= 183 * 86400000 ? y + 1 : y;
+      return { date: iso(year, dateline.m, dateline.d), precision: 'day', basis: 'dateline', ...extra };
+    }
+    const stamp = readIso(updated);
+    years = years.sort((a, b) => b - a);
+    if (stamp !== null && stamp.m !== undefined && years[0] !== undefined && years[0] >= stamp.y - 1 && years[0] <= stamp.y) {
+      const year = utc(stamp.y, dateline.m, dateline.d) <= utc(stamp.y, stamp.m, stamp.d ?? 28) ? stamp.y : stamp.y - 1;
+      return { date: iso(year, dateline.m, dateline.d), precision: 'day', basis: 'dateline', ...extra };
+    }
+    return { date: null, precision: 'unknown', basis: 'unknown', ...extra };
+  }
+  for (const line of head.slice(0, 400).split('\n').slice(0, 5)) {
+    if (line.trim() === '' || (UPDATED.lastIndex = 0, UPDATED.test(line))) continue;
+    const body = line.replace(PUBLISHED, '');
+    const day = body.length < 60 || body !== line ? fullDate(body) : null;
+    if (day !== null) return { date: iso(day.y, day.m, day.d), precision: 'day', basis: 'text', ...extra };
+  }
+  return { date: null, precision: 'unknown', basis: 'unknown', ...extra };
+}

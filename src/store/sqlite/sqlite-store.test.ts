@@ -1,0 +1,179 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
+import { DyadError } from '../../types/index.js';
+import type { EventFilter, EventSort } from '../store.js';
+import { storeContract } from '../store-contract.js';
+import { sampleEntries } from '../store-fixtures.js';
+import { MIGRATIONS } from './migrations.js';
+import { openDatabase } from './open-database.js';
+import { SqliteStore, openSqliteStore } from './sqlite-store.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'dyad-store-'));
+process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
+let files = 0;
+const freshPath = (): string => join(dir, `store-${++files}.db`);
+
+storeContract('sqlite in memory', () => openSqliteStore(':memory:'));
+storeContract('sqlite file', () => openSqliteStore(freshPath()));
+
+function isStoreError(path: string, pattern: RegExp): (err: unknown) => boolean {
+  return (err) => err instanceof DyadError && err.code === 'E600' && err.input === path && err.message.includes(path) && pattern.test(err.message);
+}
+
+test('a new file gets the whole schema; reopening keeps the data and migrates nothing twice', async () => {
+  const path = freshPath();
+  writeFileSync(path, ''); // an empty file is a new database
+  const store = await openSqliteStore(path);
+  for (const entry of sampleEntries()) await store.putArticle(entry.article, entry.meta, entry.events);
+  await store.close();
+  const again = await openSqliteStore(path, { mustExist: true });
+  assert.deepEqual([(await again.stats()).events, (await again.stats()).schemaVersion], [10, MIGRATIONS.length]);
+  await again.close();
+  const raw = new Database(path, { readonly: true });
+  assert.equal(raw.pragma('journal_mode', { simple: true }), 'wal');
+  assert.equal((raw.prepare('SELECT count(*) AS n FROM schema_version').get() as { n: number }).n, MIGRATIONS.length);
+  raw.close();
+});
+
+test('a later migration applies to an existing store without touching its data (the issue-5 path)', async () => {
+  const path = freshPath();
+  const store = await openSqliteStore(path);
+  for (const entry of sampleEntries()) await store.putArticle(entry.article, entry.meta, entry.events);
+  await store.close();
+  const next = [...MIGRATIONS, {
+    version: MIGRATIONS.length + 1,
+    name: 'test: clusters',
+    sql: `CREATE TABLE event_clusters (seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, mentions INTEGER NOT NULL);
+          ALTER TABLE events ADD COLUMN cluster INTEGER REFERENCES event_clusters(seq);`,
+  }];
+  const upgraded = new SqliteStore(openDatabase(path, {}, next), path);
+  assert.equal((await upgraded.stats()).schemaVersion, MIGRATIONS.length + 1);
+  const events = (await upgraded.queryEvents({ source: ['CHN'] }, { limit: 100 })).events;
+  assert.equal(events.length, 4);
+  assert.equal(Object.hasOwn(events[0]!, 'cluster'), false);
+  await upgraded.close();
+  assert.throws(() => openDatabase(path), isStoreError(path, /newer Dyad \(schema version 2/));
+});
+
+test('a file that is not a Dyad store is refused by path and left byte for byte as it was', async () => {
+  const cases: Array<[string, Buffer, RegExp]> = [
+    ['notes.db', Buffer.from('These are my notes, not a database.\n'.repeat(10)), /not an SQLite database/],
+    ['torn.db', Buffer.concat([Buffer.from('SQLite format 3\0'), Buffer.alloc(4080, 0x5a)]), /corrupt|not a usable/],
+  ];
+  for (const [name, bytes, pattern] of cases) {
+    const path = join(dir, name);
+    writeFileSync(path, bytes);
+    await assert.rejects(openSqliteStore(path), isStoreError(path, pattern), name);
+    assert.deepEqual(readFileSync(path), bytes, name);
+  }
+  const other = join(dir, 'other-app.db');
+  const raw = new Database(other);
+  raw.exec('CREATE TABLE recipes (name TEXT)');
+  raw.close();
+  const before = readFileSync(other);
+  await assert.rejects(openSqliteStore(other), isStoreError(other, /not a Dyad store/));
+  assert.deepEqual(readFileSync(other), before);
+  await assert.rejects(openSqliteStore(dir), isStoreError(dir, /is a directory/));
+  const missing = join(dir, 'missing.db');
+  await assert.rejects(openSqliteStore(missing, { mustExist: true }), isStoreError(missing, /no database here/));
+  assert.equal(existsSync(missing), false);
+});
+
+test('a reader sees each committed article while a writer keeps writing (WAL)', async () => {
+  const path = freshPath();
+  const writer = await openSqliteStore(path);
+  const reader = await openSqliteStore(path, { mustExist: true });
+  const [first, second] = sampleEntries();
+  await writer.putArticle(first!.article, first!.meta, first!.events);
+  assert.equal(await reader.countEvents({}), 3);
+  await writer.putArticle(second!.article, second!.meta, second!.events);
+  assert.equal(await reader.countEvents({}), 6);
+  await reader.close();
+  await writer.close();
+});
+
+/** Filters the query commands use most; each must start from an index, never a full scan of events. */
+const PLAN_CASES: Array<[string, EventFilter, EventSort]> = [
+  ['dyad and dates', { source: ['CHN'], target: ['IRQ'], since: '2019-01', until: '2020-12' }, 'ingested'],
+  ['dyad, newest first', { source: ['CHN'], target: ['IRQ'] }, '-date'],
+  ['source', { source: ['CHNGOV'] }, 'ingested'],
+  ['target', { target: ['IRQ'] }, 'ingested'],
+  ['either side', { actor: ['TUR'] }, 'ingested'],
+  ['code prefix', { code: ['02*'] }, 'ingested'],
+  ['exact codes', { code: ['0232', '0332'] }, 'ingested'],
+  ['root and quad', { root: ['07'], quad: [2] }, 'ingested'],
+  ['quad', { quad: [4] }, '-date'],
+  ['dates', { since: '2020-01', until: '2020-06' }, 'date'],
+  ['status', { status: ['delivered'] }, 'ingested'],
+  ['text', { text: 'helicopters' }, 'ingested'],
+  ['item', { item: 'helicopter' }, 'ingested'],
+  ['doc', { doc: 'drones-2020.txt' }, 'ingested'],
+];
+
+test('common filters use an index, not a full scan (EXPLAIN QUERY PLAN)', async () => {
+  const store = await openSqliteStore(':memory:');
+  for (const entry of sampleEntries()) await store.putArticle(entry.article, entry.meta, entry.events);
+  for (const [title, filter, sort] of PLAN_CASES) {
+    const plan = store.explain(filter, { sort });
+    // `page` is the materialised page of at most `limit` rowids: scanning it is the point.
+    const scans = plan.filter((line) => (/^SCAN \w+$/.test(line) && line !== 'SCAN page') || /^SCAN (e|ev|i) /.test(line));
+    assert.deepEqual(scans, [], `${title}: ${plan.join(' | ')}`);
+    assert.ok(plan.some((line) => /^SEARCH e USING/.test(line) || /^MULTI-INDEX OR/.test(line)), `${title}: ${plan.join(' | ')}`);
+  }
+  const newest = store.explain({}, { sort: '-date', limit: 20 });
+  assert.ok(newest.some((line) => /^SCAN e USING (COVERING )?INDEX events_date/.test(line)), `newest first walks the date index: ${newest.join(' | ')}`);
+  const oldest = store.explain({}, { sort: 'date', limit: 20 });
+  assert.ok(oldest.some((line) => /^SCAN e USING (COVERING )?INDEX events_date/.test(line)), `oldest first too: ${oldest.join(' | ')}`);
+  await store.close();
+});
+
+test('an ingest killed at any moment leaves whole articles only', { timeout: 60_000 }, async () => {
+  const path = freshPath();
+  const storeModule = fileURLToPath(new URL('./sqlite-store.ts', import.meta.url));
+  const fixtures = fileURLToPath(new URL('../store-fixtures.ts', import.meta.url));
+  // The child writes many copies of the sample articles, one transaction each, until it is killed.
+  const script = `
+    const { openSqliteStore } = await import(${JSON.stringify(storeModule)});
+    const { sampleEntries } = await import(${JSON.stringify(fixtures)});
+    const store = await openSqliteStore(${JSON.stringify(path)});
+    process.stdout.write('ready\\n');
+    for (let n = 0; ; n++) {
+      for (const { article, meta, events } of sampleEntries()) {
+        const id = article.id + '#' + n;
+        await store.putArticle({ ...article, id }, { hash: meta.hash + '#' + n, sentences: meta.sentences },
+          events.map((e) => ({ ...e, id: e.id + '#' + n, doc: id })));
+      }
+    }`;
+  for (const wait of [150, 400]) {
+    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+    await new Promise<void>((resolve) => child.stdout.once('data', () => resolve()));
+    await new Promise((resolve) => setTimeout(resolve, wait));
+    child.kill('SIGKILL');
+    await new Promise((resolve) => child.once('exit', resolve));
+    const store = await openSqliteStore(path, { mustExist: true });
+    const stats = await store.stats();
+    assert.ok(stats.articles > 0, 'the child wrote something before it was killed');
+    const perArticle = new Map(sampleEntries().map((e) => [e.article.id, e.events.length]));
+    for await (const event of store.iterateEvents({}, { pageSize: 5000 })) assert.ok(perArticle.has(event.doc.split('#')[0]!));
+    // Every stored article has exactly its events: none half-written, none without its article.
+    let expected = 0;
+    for (const [id, count] of perArticle) {
+      for (let n = 0; ; n++) {
+        if ((await store.getArticle(`${id}#${n}`)) === null) break;
+        assert.equal(await store.countEvents({ doc: `${id}#${n}` }), count);
+        expected += count;
+      }
+    }
+    assert.equal(stats.events, expected);
+    await store.close();
+    const raw = new Database(path, { readonly: true });
+    assert.equal(raw.pragma('integrity_check', { simple: true }), 'ok');
+    raw.close();
+  }
+});

@@ -1,0 +1,282 @@
+// Store (SQLite): the default Store adapter — one file (or :memory:), WAL, prepared statements; articles + events in, queries out.
+
+import { DyadError } from '../../types/index.js';
+import type { Article, EventRecord } from '../../types/index.js';
+import { normalizeEventFilter, searchWords, type NormalizedFilter } from '../event-filter.js';
+import type {
+  ActorCount, ArticleEntry, ArticleMeta, DyadOptions, DyadRow, EventFilter, EventPage, EventSort, PutResult,
+  QueryOptions, SentenceHit, SimilarArticle, Store, StoreStats, StoredArticle,
+} from '../store.js';
+import { rowToEvent, selectEvents, type EventRow } from './event-row.js';
+import { SORTS, afterCursor, cursorAfter, decodeCursor, eventWhere, whereClause, type SqlPart, type SqlValue } from './event-query.js';
+import { openDatabase, type OpenOptions, type SqliteDatabase, type Statement } from './open-database.js';
+import { deleteEvents, prepareWrites, simhashBands, writeArticle, writeEvents, type WriteStatements } from './write-article.js';
+
+const MAX_PAGE = 10_000;
+
+function isEmpty(filter: NormalizedFilter): boolean {
+  return Object.values(filter).every((v) => v === null || (Array.isArray(v) && v.length === 0));
+}
+
+function positiveInt(name: string, value: number | undefined, fallback: number, max: number): number {
+  if (value === undefined) return fallback;
+  if (!Number.isInteger(value) || value < 1) throw new DyadError('E600', name, `"${value}" is not a positive whole number`);
+  return Math.min(value, max);
+}
+
+function checkSort(sort: string): EventSort {
+  if (!Object.hasOwn(SORTS, sort)) throw new DyadError('E600', 'sort', `"${sort}" is not one of ${Object.keys(SORTS).join(', ')}`);
+  return sort as EventSort;
+}
+
+const PERIODS = {
+  day: 'substr(e.date, 1, 10)',
+  week: "CASE WHEN length(e.date) = 10 THEN strftime('%G-W%V', e.date) ELSE e.date END",
+  month: 'substr(e.date, 1, 7)',
+  year: 'substr(e.date, 1, 4)',
+} as const;
+
+/** The SQLite Store. Construct with `openSqliteStore`. */
+export class SqliteStore implements Store {
+  readonly location: string;
+  readonly #db: SqliteDatabase;
+  readonly #writes: WriteStatements;
+  readonly #statements = new Map<string, Statement>();
+
+  constructor(db: SqliteDatabase, location: string) {
+    this.#db = db;
+    this.location = location;
+    this.#writes = prepareWrites(db);
+  }
+
+  /** A prepared statement for this SQL text, made once (the text depends only on the filter's shape). */
+  #prepare(sql: string): Statement {
+    let statement = this.#statements.get(sql);
+    if (statement === undefined) {
+      if (this.#statements.size >= 500) this.#statements.clear();
+      statement = this.#db.prepare(sql);
+      this.#statements.set(sql, statement);
+    }
+    return statement;
+  }
+
+  /** Runs a call, turning driver errors into E600 naming the database. */
+  #run<T>(fn: () => T): T {
+    if (!this.#db.open) throw new DyadError('E600', this.location, 'the store is closed');
+    try {
+      return fn();
+    } catch (err) {
+      if (err instanceof DyadError) throw err;
+      throw new DyadError('E600', this.location, (err as Error).message);
+    }
+  }
+
+  async putArticle(article: Article, meta: ArticleMeta, events: EventRecord[] = []): Promise<PutResult> {
+    return this.#run(() => this.#db.transaction(() => writeArticle(this.#writes, article, meta, events)).immediate());
+  }
+
+  async putArticles(entries: ArticleEntry[]): Promise<PutResult[]> {
+    return this.#run(() => this.#db.transaction(() => entries.map((e) => writeArticle(this.#writes, e.article, e.meta, e.events))).immediate());
+  }
+
+  async putEvents(articleId: string, events: EventRecord[]): Promise<number> {
+    return this.#run(() => this.#db.transaction(() => {
+      const row = this.#writes.articleById.get(articleId) as { seq: number; text: string } | undefined;
+      if (row === undefined) throw new DyadError('E600', articleId, 'no article with this id is stored');
+      deleteEvents(this.#writes, row.seq);
+      return writeEvents(this.#writes, { id: articleId, text: row.text }, row.seq, events);
+    }).immediate());
+  }
+
+  async hasArticle(hash: string): Promise<boolean> {
+    return this.#run(() => this.#writes.articleByHash.get(hash) !== undefined);
+  }
+
+  async getArticle(id: string): Promise<StoredArticle | null> {
+    return this.#run(() => {
+      const row = this.#prepare(`SELECT id, hash, title, date, url, outlet, byline, dateline, language, text,
+        near_duplicate_of, simhash, ingested_at FROM articles WHERE id = ?`).get(id) as Record<string, string | null> | undefined;
+      if (row === undefined) return null;
+      return {
+        id: row.id as string, text: row.text as string, title: row.title ?? null, date: row.date ?? null, url: row.url ?? null,
+        source: row.outlet ?? null, byline: row.byline ?? null, dateline: row.dateline ?? null, language: row.language ?? null,
+        hash: row.hash as string, nearDuplicateOf: row.near_duplicate_of ?? null, simhash: row.simhash ?? null,
+        ingestedAt: row.ingested_at as string,
+      };
+    });
+  }
+
+  async similarArticles(simhash: string, maxDistance = 3): Promise<SimilarArticle[]> {
+    return this.#run(() => {
+      if (!Number.isInteger(maxDistance) || maxDistance < 0 || maxDistance > 3) {
+        throw new DyadError('E600', 'simhash', `distance ${maxDistance} is not 0 to 3 (the bands find no more)`);
+      }
+      const bands = simhashBands(simhash);
+      const rows = this.#prepare('SELECT id, simhash FROM articles WHERE sim0 = ? OR sim1 = ? OR sim2 = ? OR sim3 = ?')
+        .all(...bands) as { id: string; simhash: string }[];
+      const target = BigInt(`0x${simhash}`);
+      return rows
+        .map((row) => ({ id: row.id, simhash: row.simhash, distance: popcount(BigInt(`0x${row.simhash}`) ^ target) }))
+        .filter((row) => row.distance <= maxDistance)
+        .sort((a, b) => a.distance - b.distance || (a.id < b.id ? -1 : 1));
+    });
+  }
+
+  /** The SELECT of an event query, with its parameters (shared by queryEvents and explain). */
+  #eventQuery(filter: EventFilter, options: QueryOptions): { query: SqlPart; sort: EventSort; limit: number } {
+    const normalized = normalizeEventFilter(filter);
+    const sort = checkSort(options.sort ?? 'ingested');
+    const limit = positiveInt('limit', options.limit, 100, MAX_PAGE);
+    const offset = options.offset ?? 0;
+    if (!Number.isInteger(offset) || offset < 0) throw new DyadError('E600', 'offset', `"${offset}" is not a whole number ≥ 0`);
+    const after = options.cursor ? afterCursor(decodeCursor(options.cursor, sort)) : { sql: '', params: [] };
+    const where = whereClause(eventWhere(normalized), after);
+    const sql = selectEvents(where.sql, SORTS[sort].order);
+    return { query: { sql, params: [...where.params, limit + 1, offset] }, sort, limit };
+  }
+
+  async queryEvents(filter: EventFilter, options: QueryOptions = {}): Promise<EventPage> {
+    return this.#run(() => {
+      const { query, sort, limit } = this.#eventQuery(filter, options);
+      const rows = this.#prepare(query.sql).all(...query.params) as EventRow[];
+      const page = rows.slice(0, limit);
+      const last = page.at(-1);
+      return { events: page.map(rowToEvent), next: rows.length > limit && last !== undefined ? cursorAfter(sort, last) : null };
+    });
+  }
+
+  async *iterateEvents(filter: EventFilter, options: { sort?: EventSort; pageSize?: number } = {}): AsyncIterable<EventRecord> {
+    let cursor: string | null = null;
+    do {
+      const page: EventPage = await this.queryEvents(filter, { sort: options.sort ?? 'ingested', limit: options.pageSize ?? 1000, cursor });
+      yield* page.events;
+      cursor = page.next;
+    } while (cursor !== null);
+  }
+
+  /** The query plan of an event query, one line per step (SQLite only; for tests and tuning). */
+  explain(filter: EventFilter, options: QueryOptions = {}): string[] {
+    return this.#run(() => {
+      const { query } = this.#eventQuery(filter, options);
+      const rows = this.#db.prepare(`EXPLAIN QUERY PLAN ${query.sql}`).all(...query.params) as { detail: string }[];
+      return rows.map((r) => r.detail);
+    });
+  }
+
+  async countEvents(filter: EventFilter): Promise<number> {
+    return this.#run(() => {
+      const where = whereClause(eventWhere(normalizeEventFilter(filter)));
+      return (this.#prepare(`SELECT count(*) AS n FROM events e ${where.sql}`).get(...where.params) as { n: number }).n;
+    });
+  }
+
+  async actors(filter: EventFilter, options: { limit?: number } = {}): Promise<ActorCount[]> {
+    return this.#run(() => {
+      const normalized = normalizeEventFilter(filter);
+      const limit = positiveInt('limit', options.limit, 100, 1_000_000);
+      type Row = { code: string; name: string; country: string | null; sector: string | null; as_source: number; as_target: number };
+      let rows: Row[];
+      if (isEmpty(normalized)) {
+        // The running counts kept by every write answer the unfiltered question without touching events.
+        rows = this.#prepare(`SELECT code, name, country, sector, as_source, as_target FROM actors
+          WHERE as_source + as_target > 0 ORDER BY as_source + as_target DESC, code, name LIMIT ?`).all(limit) as Row[];
+      } else {
+        const where = whereClause(eventWhere(normalized));
+        const withTarget = whereClause(eventWhere(normalized), { sql: 'e.target_code IS NOT NULL', params: [] });
+        rows = this.#prepare(`SELECT code, name, max(country) AS country, max(sector) AS sector,
+            sum(src) AS as_source, sum(tgt) AS as_target FROM (
+          SELECT e.source_code AS code, e.source_name AS name, e.source_country AS country, e.source_sector AS sector, 1 AS src, 0 AS tgt
+            FROM events e ${where.sql}
+          UNION ALL
+          SELECT e.target_code, e.target_name, e.target_country, e.target_sector, 0, 1 FROM events e ${withTarget.sql}
+        ) GROUP BY code, name ORDER BY sum(src) + sum(tgt) DESC, code, name LIMIT ?`).all(...where.params, ...withTarget.params, limit) as Row[];
+      }
+      return rows.map((r) => ({
+        code: r.code, name: r.name, country: r.country, sector: r.sector,
+        asSource: r.as_source, asTarget: r.as_target, total: r.as_source + r.as_target,
+      }));
+    });
+  }
+
+  async dyads(filter: EventFilter, options: DyadOptions = {}): Promise<DyadRow[]> {
+    return this.#run(() => {
+      const by = options.by ?? 'month';
+      if (!Object.hasOwn(PERIODS, by)) throw new DyadError('E600', 'by', `"${by}" is not one of ${Object.keys(PERIODS).join(', ')}`);
+      const level = options.level ?? 'country';
+      if (level !== 'country' && level !== 'actor') throw new DyadError('E600', 'level', `"${String(level)}" is not country or actor`);
+      const limit = positiveInt('limit', options.limit, 10_000, 1_000_000);
+      const side = (s: 'source' | 'target'): string => (level === 'country' ? `coalesce(e.${s}_country, e.${s}_code)` : `e.${s}_code`);
+      const where = whereClause(eventWhere(normalizeEventFilter(filter)), { sql: 'e.target_code IS NOT NULL', params: [] });
+      const rows = this.#prepare(`SELECT ${side('source')} AS source, ${side('target')} AS target, ${PERIODS[by]} AS period,
+          count(*) AS n, avg(e.goldstein) AS mean,
+          sum(e.quad = 1) AS q1, sum(e.quad = 2) AS q2, sum(e.quad = 3) AS q3, sum(e.quad = 4) AS q4
+        FROM events e ${where.sql}
+        GROUP BY 1, 2, 3 ORDER BY period IS NULL, period, n DESC, source, target LIMIT ?`)
+        .all(...where.params, limit) as { source: string; target: string; period: string | null; n: number; mean: number; q1: number; q2: number; q3: number; q4: number }[];
+      return rows.map((r) => ({
+        source: r.source, target: r.target, period: r.period, count: r.n, goldsteinMean: r.mean,
+        quadShares: [r.q1 / r.n, r.q2 / r.n, r.q3 / r.n, r.q4 / r.n] as [number, number, number, number],
+      }));
+    });
+  }
+
+  async searchSentences(text: string, options: { limit?: number } = {}): Promise<SentenceHit[]> {
+    return this.#run(() => {
+      const words = searchWords(text);
+      if (words.length === 0) throw new DyadError('E600', 'text', `"${text}" has no words to search for`);
+      const limit = positiveInt('limit', options.limit, 20, MAX_PAGE);
+      const rows = this.#prepare(`SELECT a.id AS doc, s.idx, s.start, s."end" AS "end", s.text,
+          (SELECT json_group_array(e.id) FROM events e WHERE e.article = s.article AND e.sentence = s.idx) AS events
+        FROM sentences_fts f JOIN sentences s ON s.seq = f.rowid JOIN articles a ON a.seq = s.article
+        WHERE sentences_fts MATCH ? ORDER BY bm25(sentences_fts), s.seq LIMIT ?`)
+        .all(words.map((w) => `"${w}"`).join(' '), limit) as { doc: string; idx: number; start: number; end: number; text: string; events: string }[];
+      return rows.map((r) => ({ doc: r.doc, index: r.idx, start: r.start, end: r.end, text: r.text, events: JSON.parse(r.events) as string[] }));
+    });
+  }
+
+  async stats(): Promise<StoreStats> {
+    return this.#run(() => {
+      const count = (sql: string): number => (this.#prepare(sql).get() as { n: number }).n;
+      const range = this.#prepare('SELECT min(date) AS first, max(date) AS last FROM events').get() as { first: string | null; last: string | null };
+      return {
+        schemaVersion: count('SELECT max(version) AS n FROM schema_version'),
+        articles: count('SELECT count(*) AS n FROM articles'),
+        nearDuplicates: count('SELECT count(*) AS n FROM articles WHERE near_duplicate_of IS NOT NULL'),
+        sentences: count('SELECT count(*) AS n FROM sentences'),
+        events: count('SELECT count(*) AS n FROM events'),
+        items: count('SELECT count(*) AS n FROM event_items'),
+        actors: count('SELECT count(*) AS n FROM actors WHERE as_source + as_target > 0'),
+        firstDate: range.first,
+        lastDate: range.last,
+      };
+    });
+  }
+
+  /** Closes the connection, first letting SQLite refresh its planner statistics where they went stale (cheap). */
+  async close(): Promise<void> {
+    if (!this.#db.open) return;
+    try {
+      this.#db.pragma('analysis_limit = 1000');
+      this.#db.pragma('optimize');
+    } finally {
+      this.#db.close();
+    }
+  }
+}
+
+function popcount(value: bigint): number {
+  let bits = 0;
+  for (let v = value; v > 0n; v >>= 1n) bits += Number(v & 1n);
+  return bits;
+}
+
+/**
+ * Opens the SQLite store at `path` (default `./dyad.db`; `:memory:` for a throw-away store), creating and
+ * migrating it as needed. Throws DyadError E600 naming the path when the file is not a Dyad store (it is never
+ * overwritten), or, with `mustExist`, when there is no file.
+ */
+export async function openSqliteStore(path = './dyad.db', options: OpenOptions = {}): Promise<SqliteStore> {
+  return new SqliteStore(openDatabase(path, options), path);
+}
+
+export type { OpenOptions, SqlValue };
