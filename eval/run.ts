@@ -9,11 +9,9 @@ import { runDetailsSuite } from './suites/details.js';
 import { runPloverSuite } from './suites/plover.js';
 import { runConflibertClassSuite, runConflibertSpansSuite } from './suites/conflibert.js';
 import { runSamplesSuite } from './suites/samples.js';
+import type { CoderOptions } from '../src/index.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-
-/** Options of `createCoder` (src/coder/create-coder.ts). */
-export type CoderOptions = NonNullable<Parameters<typeof import('../src/index.js').createCoder>[0]>;
 
 /** What a suite gets: the repository root and a way to make coders (the built-in one is made once and shared). */
 export interface EvalContext {

@@ -53,25 +53,35 @@ function matchKind(t: Tokens, i: number, to: number, equipment: Equipment): [num
   return null;
 }
 
+/** Model keys of tokens, computed once per token list. */
+const keyCache = new WeakMap<Tokens, string[]>();
+function tokenKey(t: Tokens, k: number): string {
+  let keys = keyCache.get(t);
+  if (keys === undefined) { keys = []; keyCache.set(t, keys); }
+  return (keys[k] ??= modelKey(t.words[k] ?? ''));
+}
+
 function matchModel(t: Tokens, i: number, to: number, equipment: Equipment): Head | null {
   const w = t.words[i] ?? '';
   const hasDigit = /\d/.test(w);
   if (!hasDigit && !/^\p{Lu}/u.test(w)) return null;
-  for (let n = Math.min(equipment.maxModelTokens, to - i); n >= 1; n--) {
+  const most = Math.min(equipment.maxModelTokens, to - i);
+  const keys: string[] = [];
+  for (let n = 1, key = ''; n <= most; n++) keys.push((key += tokenKey(t, i + n - 1)));
+  for (let n = most; n >= 1; n--) {
+    const key = keys[n - 1] ?? '';
+    const lastKey = tokenKey(t, i + n - 1);
+    if (lastKey === '') continue;
     const last = t.words[i + n - 1] ?? '';
-    if (!/[\p{L}\p{N}]/u.test(last)) continue;
-    const written = t.text.slice(t.starts[i], t.ends[i + n - 1]);
-    const key = modelKey(written);
     let name = equipment.models.get(key);
     let variant = false;
     let plural = false;
-    if (name === undefined && key.endsWith('S') && /s$/.test(last)) {
+    if (name === undefined && key.endsWith('S') && last.endsWith('s')) {
       name = equipment.models.get(key.slice(0, -1));
       plural = name !== undefined;
     }
-    if (name === undefined && /\d/.test(last)) {
+    if (name === undefined && /\d/.test(lastKey)) {
       // a variant suffix inside the last token: "Su-30MKI", "T-72B3", "Leopard 2A6", "Mi-35s"
-      const lastKey = modelKey(last);
       for (let cut = key.length - 1; cut > key.length - lastKey.length && name === undefined; cut--) {
         if (/\d/.test(key[cut - 1] ?? '') && /[A-Z]/.test(key[cut] ?? '')) {
           name = equipment.models.get(key.slice(0, cut));
@@ -81,6 +91,7 @@ function matchModel(t: Tokens, i: number, to: number, equipment: Equipment): Hea
       }
     }
     if (name === undefined) continue;
+    const written = t.text.slice(t.starts[i], t.ends[i + n - 1]);
     if (name.caps && written.replace(/s$/, '') !== written.replace(/s$/, '').toUpperCase()) continue;
     if (name.soft && !/^\p{Lu}/u.test(w)) continue;
     const clean = plural ? written.slice(0, -1) : written;

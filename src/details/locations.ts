@@ -15,6 +15,8 @@ const DIRECTIONS = /^(?:north|south|east|west|central|northern|southern|eastern|
 const CONNECTORS = new Set(['al', 'el', 'ez', 'es', 'as', 'ar', 'ad', 'ash', 'az', 'de', 'del', 'la', 'le', 'du', 'des', 'di', 'da', 'dos', 'das', 'bin', 'ibn', 'bani', 'al-', 'of', 'and']);
 /** Cities of at least this many people count without a context country or a descriptor. */
 const MIN_POPULATION = 15000;
+/** A city this big wins over a namesake five times smaller in a context country. */
+const BIG_CITY = 100000;
 /** City names that are everyday words need this many people unless the city is in a context country. */
 const COMMON_POPULATION = 200000;
 
@@ -65,7 +67,8 @@ function candidates(t: Tokens): Candidate[] {
       // "Herat province", "Idlib governorate": the name before the descriptor
       let s = i;
       while (s > 0 && isCap(t.words[s - 1] ?? '') && i - s < 3) s--;
-      if (s < i && s > 0 && CUES.has(t.lower[s - 1] ?? '')) out.push({ first: s, last: i, descriptor: w, the: false, dateline: false });
+      const before = t.lower[s - 1] === 'the' ? s - 2 : s - 1;
+      if (s < i && before >= 0 && (CUES.has(t.lower[before] ?? '') || t.lower[before] === 'of')) out.push({ first: s, last: i, descriptor: w, the: false, dateline: false });
       const d = readDescriptor(t, i);
       if (d !== null) out.push({ first: d[1], last: nameRun(t, d[1]), descriptor: d[0], the: false, dateline: false });
       continue;
@@ -73,7 +76,7 @@ function candidates(t: Tokens): Candidate[] {
     if (!CUES.has(w)) continue;
     let j = i + 1;
     let the = false;
-    if (t.lower[j] === 'the') { the = true; j++; }
+    if (t.lower[j] === 'the' || t.lower[j] === 'a' || t.lower[j] === 'an') { the = true; j++; }
     const d = readDescriptor(t, j);
     if (d !== null) { out.push({ first: d[1], last: nameRun(t, d[1]), descriptor: d[0], the: false, dateline: false }); continue; }
     while (DIRECTIONS.test(t.lower[j] ?? '') && !isCap(t.words[j] ?? '')) j++;
@@ -109,12 +112,17 @@ function resolve(g: Gazetteer, t: Tokens, c: Candidate, first: number, last: num
   if (c.the && !c.descriptor && !/^the /.test(folded)) return area;
   let pick = -1;
   let pickCtx = false;
+  let biggest = -1;
   for (const i of cityRows(g, folded)) {
     const inCtx = ctx.has(g.iso3[g.cityCountry[i] ?? 0] ?? '');
     const better = pick < 0 || (inCtx && !pickCtx) || (inCtx === pickCtx && (g.cityPop[i] ?? 0) > (g.cityPop[pick] ?? 0));
     if (better) { pick = i; pickCtx = inCtx; }
+    if (biggest < 0 || (g.cityPop[i] ?? 0) > (g.cityPop[biggest] ?? 0)) biggest = i;
   }
   if (pick < 0) return area;
+  // a world city beats a small namesake in a context country: "talks in Geneva" with American actors
+  const big = g.cityPop[biggest] ?? 0;
+  if (pickCtx && biggest !== pick && big >= BIG_CITY && big >= 5 * (g.cityPop[pick] ?? 0)) { pick = biggest; pickCtx = false; }
   const pop = g.cityPop[pick] ?? 0;
   if (g.common.has(folded)) {
     if (!pickCtx && pop < COMMON_POPULATION) return null;
@@ -157,10 +165,12 @@ export function findLocations(sentenceText: string, sentenceStart: number, conte
         taken.add(c.first);
         // "Fallujah and Raqqa": the rest of the run is another name
         if (last < c.last && (t.lower[last] === 'and' || t.lower[last] === 'or')) found.push({ ...c, first: last + 1, the: false, dateline: false });
-        else if (last === c.last && !c.dateline && (t.words[last] === ',' || t.lower[last] === 'and') && isCap(t.words[last + 1] ?? '')) found.push({ first: last + 1, last: nameRun(t, last + 1), descriptor: null, the: false, dateline: false });
+        else if (last === c.last && !c.dateline && (t.words[last] === ',' || t.lower[last] === 'and') && isCap(t.words[last + 1] ?? '')) found.push({ first: last + 1, last: nameRun(t, last + 1), descriptor: null, the: true, dateline: false });
         break;
       }
-      if (last === c.first + 1 && c.descriptor !== null && !g.never.has(foldName(text))) {
+      if (last === c.first + 1 && DIRECTIONS.test(t.lower[c.first] ?? '') && c.last > c.first + 1) {
+        found.push({ ...c, first: c.first + 1 }); // "in Western Cambodia"
+      } else if (last === c.first + 1 && c.descriptor !== null && !g.never.has(foldName(text))) {
         const fullText = t.text.slice(start, t.ends[c.last - 1]).replace(/['’]s$/, '');
         const only = ctx.size === 1 ? [...ctx][0] ?? null : null;
         out.push({ text: fullText, name: fullText, country: only, lat: null, lon: null, geonamesId: null, start: sentenceStart + start, end: sentenceStart + start + fullText.length });

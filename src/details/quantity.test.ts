@@ -65,3 +65,12 @@ const cases: Array<[string, Quantity | null]> = [
 test('parseQuantity reads numbers, bounds, vague words and units', () => {
   for (const [text, want] of cases) assert.deepEqual(parseQuantity(text), want, text);
 });
+
+test('parseQuantity carries a written scale across a range', () => {
+  assert.deepEqual(parseQuantity('two to three thousand'), q(2000, 3000));
+  assert.deepEqual(parseQuantity('10 to 12 thousand'), q(10000, 12000));
+});
+
+test('a verb particle "over" is not "more than"', () => {
+  assert.deepEqual(parseQuantity('handed over 50'), q(50));
+});

@@ -92,6 +92,10 @@ const YEAR_BEFORE = new Set(['in', 'since', 'by', 'until', 'till', 'of', 'during
 const NOT_COUNT_AFTER = new Set(['%', 'percent', 'per', 'pct', 'years', 'year', 'days', 'day', 'hours', 'minutes',
   'km', 'kilometres', 'kilometers', 'miles', 'mph', 'am', 'pm', 'a.m', 'p.m', 'o\'clock', 'times', 'degrees']);
 
+/** Words a quantity can start with, other than digits, number words and currency codes: a cheap gate. */
+const STARTS = new Set([...MODIFIERS.map(([words]) => words[0] ?? ''), ...Object.keys(SIGNS), ...Object.keys(VAGUE), ...Object.keys(BULK),
+  'a', 'an', 'tens', 'several', 'few', 'numerous', 'dozen']);
+
 const DIGITS = /^(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?([a-z]{0,3})$/i;
 const RANGE_TOKEN = /^(\d+(?:\.\d+)?)[-–](\d+(?:\.\d+)?)$/;
 
@@ -101,10 +105,14 @@ function round(value: number): number {
   return value >= 1000 ? Math.round(value) : Math.round(value * 1e6) / 1e6;
 }
 
+/** Number words, with the hyphenated compounds ("twenty-five"). */
+const NUMBER_WORDS = new Set(Object.keys(SMALL));
+for (const tens of ['twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety']) {
+  for (const unit of ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine']) { NUMBER_WORDS.add(`${tens}-${unit}`); NUMBER_WORDS.add(`${tens}–${unit}`); }
+}
+
 function isNumberWord(w: string): boolean {
-  if (w in SMALL) return true;
-  const parts = w.split(/[-–]/);
-  return parts.length === 2 && (parts[0] ?? '') in SMALL && (parts[1] ?? '') in SMALL;
+  return NUMBER_WORDS.has(w);
 }
 
 /** Reads a written or digit number at token `i` ("20 thousand", "1.5 million", "twenty-five", "a dozen", "dozens of"). */
@@ -188,6 +196,7 @@ function readWords(t: Tokens, i: number, start: number): NumberRead | null {
     } else if (w === 'hundred') current = (current === 0 ? 1 : current) * 100;
     else if (w === 'dozen') current = (current === 0 ? 1 : current) * 12;
     else if (w in SCALE) {
+      scale = Math.max(scale, SCALE[w] ?? 1);
       total += (current === 0 ? 1 : current) * (SCALE[w] ?? 1);
       current = 0;
     } else if (w === 'and' && any && j + 1 < t.lower.length && isNumberWord(t.lower[j + 1] ?? '')) continue;
@@ -211,6 +220,8 @@ function matchModifier(t: Tokens, i: number): [number, Bound] | null {
 
 /** Reads a quantity starting exactly at token `i`, or returns null. */
 export function readQuantity(t: Tokens, i: number): QuantityMatch | null {
+  const w0 = t.lower[i] ?? '';
+  if (!STARTS.has(w0) && !/^\d/.test(w0) && !isNumberWord(w0) && !CURRENCY_CODES.has(t.words[i] ?? '')) return null;
   let pos = i;
   let bound: Bound = 'none';
   const mod = matchModifier(t, pos);

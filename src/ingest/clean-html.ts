@@ -3,7 +3,7 @@ import { DyadError } from '../types/problem.js';
 import { blockText } from './block-text.js';
 import { cleanLines } from './clean-lines.js';
 import { findDateline } from './find-dateline.js';
-import { parseDocument, readArticle, type DomDocument, type DomElement } from './html-dom.js';
+import { parseDocument, readArticle, type DomDocument, type DomElement, type DomNode } from './html-dom.js';
 import { htmlMeta } from './html-meta.js';
 import { cleanByline, takeByline } from './take-byline.js';
 
@@ -21,9 +21,10 @@ export interface CleanedHtml {
 
 const JSON_LD = /<script\b[^>]*\btype\s*=\s*["']?application\/ld\+json["']?[^>]*>([\s\S]*?)<\/script\s*>/gi;
 /** Heavy elements dropped from the markup before parsing: they never hold article text and cost parse time. */
-const HEAVY = /<(script|style|svg|noscript|template|iframe|canvas|object)\b[^>]*>[\s\S]*?<\/\1\s*>|<!--[\s\S]*?-->/gi;
+const HEAVY = /<(script|style|svg|noscript|template|iframe|canvas|object|nav|aside|footer|figcaption|select|button|dialog)\b[^>]*>[\s\S]*?<\/\1\s*>|<!--[\s\S]*?-->/gi;
 /** Chrome removed from the DOM before readability looks for the article. */
-const CHROME_TAGS = 'nav, footer, aside, figcaption, form, button, dialog, select, textarea, [role="navigation"], [role="complementary"], [role="contentinfo"], [role="banner"], [aria-hidden="true"], [hidden]';
+const CHROME_TAGS = new Set(['NAV', 'FOOTER', 'ASIDE', 'FIGCAPTION', 'FORM', 'BUTTON', 'DIALOG', 'SELECT', 'TEXTAREA']);
+const CHROME_ROLES = new Set(['navigation', 'complementary', 'contentinfo', 'banner', 'dialog', 'alertdialog', 'search']);
 const CHROME_CLASS = /(^|[\s_-])(share|sharing|social|related|recommend(ed|ations)?|newsletter|subscribe|signup|cookies?|consent|gdpr|comments?|disqus|promo|advert(isement)?|ads?|ad-slot|outbrain|taboola|paywall|pagination|pager|breadcrumbs?|author-bio|bio|tags|most-read|most-popular|popular|trending|read-more|more-stories|sidebar|modal|popup|toolbar|caption|credits?|logo|masthead|site-header|skip-link|menu|navbar|top-?bar)([\s_-]|$)/i;
 /** Shortest body text readability must give before we trust it over the page's own article container. */
 const MIN_BODY = 120;
@@ -77,21 +78,40 @@ export function cleanHtmlFragment(html: string): string {
 
 /** Removes navigation, asides, captions, forms and share/related/comment/newsletter blocks, unless one holds most of the page's paragraphs. */
 function removeChrome(document: DomDocument): void {
-  const total = document.querySelectorAll('p').length;
+  const root = document.documentElement;
+  if (root === null) return;
+  const total = document.getElementsByTagName('p').length;
+  // One walk over the tree with plain property reads: linkedom's querySelectorAll is slow on big pages.
   const doomed: DomElement[] = [];
-  const byTag = document.querySelectorAll(CHROME_TAGS);
-  for (let i = 0; i < byTag.length; i++) doomed.push(byTag[i] as DomElement);
-  const classed = document.querySelectorAll('[class], [id]');
-  for (let i = 0; i < classed.length; i++) {
-    const element = classed[i] as DomElement;
-    const name = element.nodeName;
-    if (name === 'HTML' || name === 'BODY' || name === 'ARTICLE' || name === 'MAIN') continue;
-    if (CHROME_CLASS.test(`${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''}`)) doomed.push(element);
+  const stack: DomNode[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop() as DomNode;
+    if (node.nodeType !== 1) continue;
+    const element = node as DomElement;
+    if (isChrome(element)) {
+      doomed.push(element);
+      continue;
+    }
+    const children = node.childNodes;
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i] as DomNode);
   }
   for (const element of doomed) {
-    if (total > 2 && element.querySelectorAll('p').length * 2 > total) continue;
+    // Keep a block that holds most of the page's paragraphs: a page-wide wrapper with an unlucky class name.
+    if (total > 2 && element.getElementsByTagName('p').length * 2 > total) continue;
     element.remove();
   }
+}
+
+/** Navigation, asides, captions, forms, hidden parts, and share/related/comment/newsletter blocks by class or id. */
+function isChrome(element: DomElement): boolean {
+  const name = element.nodeName;
+  if (CHROME_TAGS.has(name)) return true;
+  if (name === 'HTML' || name === 'BODY' || name === 'ARTICLE' || name === 'MAIN' || name === 'HEAD') return false;
+  const role = element.getAttribute('role');
+  if (role !== null && CHROME_ROLES.has(role)) return true;
+  if (element.getAttribute('hidden') !== null || element.getAttribute('aria-hidden') === 'true') return true;
+  const names = `${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''}`;
+  return names.length > 1 && CHROME_CLASS.test(names);
 }
 
 /** True when some paragraph reads as prose: six words or more, or a sentence end. */

@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DyadError } from '../types/problem.js';
-import { decodeLine, decodeText, looksBinary } from './decode-text.js';
+import { declaredCharset, decodeLine, decodeText, looksBinary } from './decode-text.js';
 
 test('decodeText reads UTF-8, drops a BOM, and falls back to Windows-1252', () => {
   const cases: Array<{ name: string; bytes: Buffer; text: string }> = [
@@ -42,4 +42,22 @@ test('looksBinary tells text from binary by the first 8 KiB', () => {
 test('decodeLine decides per piece, so a mixed file keeps its UTF-8 lines', () => {
   assert.equal(decodeLine(Buffer.from('Zürich', 'utf8')), 'Zürich');
   assert.equal(decodeLine(Buffer.from([0x5a, 0xfc, 0x72, 0x69, 0x63, 0x68])), 'Zürich');
+});
+
+test('a declared charset decodes bytes that are not UTF-8', () => {
+  const cyrillic = Buffer.from([0xcc, 0xee, 0xf1, 0xea, 0xe2, 0xe0]); // "Москва" in Windows-1251
+  assert.equal(decodeLine(cyrillic, 'windows-1251'), 'Москва');
+  assert.equal(decodeLine(Buffer.from('Москва'), 'windows-1251'), 'Москва', 'valid UTF-8 wins over a wrong declaration');
+  assert.equal(decodeLine(Buffer.from([0xe9]), 'no-such-charset'), 'é', 'an unknown charset falls back to Windows-1252');
+  assert.equal(decodeLine(Buffer.from([0x93, 0x41, 0x94]), 'iso-8859-1'), '“A”', 'Latin-1 labels read as Windows-1252');
+});
+
+test('declaredCharset reads <meta charset> and the XML declaration', () => {
+  const cases: Array<[string, string | null]> = [
+    ['<html><head><meta charset="windows-1251"><title>x</title>', 'windows-1251'],
+    ['<meta http-equiv="Content-Type" content="text/html; charset=KOI8-R">', 'koi8-r'],
+    ['<?xml version="1.0" encoding="ISO-8859-2"?><rss>', 'iso-8859-2'],
+    ['<html><body>no declaration</body></html>', null],
+  ];
+  for (const [head, charset] of cases) assert.equal(declaredCharset(Buffer.from(head)), charset, head);
 });

@@ -1,4 +1,5 @@
 // Ingest: bytes → string. UTF-8 (BOM stripped) first, Windows-1252 when the bytes are not UTF-8; binary and empty inputs refused.
+import { TextDecoder } from 'node:util';
 import { DyadError } from '../types/problem.js';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });

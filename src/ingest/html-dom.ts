@@ -16,6 +16,8 @@ export interface DomElement extends DomNode {
   getAttribute(name: string): string | null;
   querySelector(selector: string): DomElement | null;
   querySelectorAll(selector: string): ArrayLike<DomElement>;
+  getElementsByTagName(name: string): ArrayLike<DomElement>;
+  readonly isConnected: boolean;
   remove(): void;
 }
 
@@ -25,6 +27,7 @@ export interface DomDocument {
   readonly body: DomElement | null;
   querySelector(selector: string): DomElement | null;
   querySelectorAll(selector: string): ArrayLike<DomElement>;
+  getElementsByTagName(name: string): ArrayLike<DomElement>;
 }
 
 /** What readability found: the article's element and the metadata it read. */

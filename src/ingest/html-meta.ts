@@ -1,6 +1,6 @@
 // Ingest HTML: a page's <head>, JSON-LD and <time> tags → article metadata (title, byline, outlet, URL, published date, language).
 import { cleanByline } from './take-byline.js';
-import type { DomDocument } from './html-dom.js';
+import type { DomDocument, DomElement } from './html-dom.js';
 import { normaliseDate } from './normalise-date.js';
 
 /** Metadata read from an HTML page; null where the page does not say. */
@@ -37,12 +37,12 @@ export function htmlMeta(document: DomDocument, jsonLd: string[]): HtmlMeta {
     return null;
   };
   const source = pick(['og:site_name', 'application-name', 'publisher', 'dc.publisher']) ?? ldName(ld?.['publisher']);
-  const title = cleanTitle(pick(['og:title', 'twitter:title', 'headline']) ?? ldString(ld?.['headline']) ?? text(document.querySelector('h1')) ?? text(document.querySelector('title')), source);
+  const title = cleanTitle(pick(['og:title', 'twitter:title', 'headline']) ?? ldString(ld?.['headline']) ?? text(first(document, 'h1')) ?? text(first(document, 'title')), source);
   const byline = cleanByline(
     nonUrl(pick(AUTHOR_KEYS)) ?? ldName(ld?.['author']) ?? text(document.querySelector('[rel="author"]')) ??
     text(document.querySelector('[itemprop="author"]')) ?? text(document.querySelector('.byline, .author-name, .article-author')) ?? '',
   );
-  const canonical = document.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? null;
+  const canonical = linkHref(document, 'canonical');
   const url = [canonical, pick(['og:url', 'twitter:url']), ldString(ld?.['url'])].find((u) => u && /^https?:\/\//i.test(u)) ?? null;
   const timeTag = document.querySelector('time[pubdate], [itemprop="datePublished"], time[datetime]');
   const timeValue = timeTag?.getAttribute('datetime') ?? timeTag?.getAttribute('content') ?? null;
@@ -67,9 +67,21 @@ export function cleanTitle(raw: string | null, source: string | null): string | 
   return cleaned === '' ? null : cleaned;
 }
 
+function first(document: DomDocument, tag: string): DomElement | null {
+  return document.getElementsByTagName(tag)[0] ?? null;
+}
+
+function linkHref(document: DomDocument, rel: string): string | null {
+  const links = document.getElementsByTagName('link');
+  for (let i = 0; i < links.length; i++) {
+    if (links[i]?.getAttribute('rel')?.toLowerCase() === rel) return links[i]?.getAttribute('href') ?? null;
+  }
+  return null;
+}
+
 function metaMap(document: DomDocument): Map<string, string> {
   const map = new Map<string, string>();
-  const tags = document.querySelectorAll('meta');
+  const tags = document.getElementsByTagName('meta');
   for (let i = 0; i < tags.length; i++) {
     const tag = tags[i];
     if (!tag) continue;

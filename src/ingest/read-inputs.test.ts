@@ -49,6 +49,13 @@ before(async () => {
   const full = gzipSync(jsonlRecords(3000));
   await put('truncated.jsonl.gz', full.subarray(0, Math.floor(full.length * 0.6)));
   await put('garbage.txt.gz', Buffer.from([0x1f, 0x8b, 0x08, 0x00, 0x01, 0x02, 0x03, 0x04, 0xff, 0xfe, 0xfd]));
+  await put('bad16.txt', Buffer.from([0xff, 0xfe, 0x41, 0x00, 0x00, 0xd8, 0x42, 0x00]));
+  const cp1251 = Buffer.concat([
+    Buffer.from('<html><head><meta charset="windows-1251"><title>Moscow talks</title></head><body><article><p>'),
+    Buffer.from([0xcc, 0xee, 0xf1, 0xea, 0xe2, 0xe0]),
+    Buffer.from(' - Russian and Chinese envoys met in Moscow on Monday to discuss trade.</p></article></body></html>'),
+  ]);
+  await put('news/cp1251.html', cp1251);
   await put('binary.dat', Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0x02, 0x01, 0x01, 0x00, 0x00, 0x00, 0x3e, 0x00]));
   await put('empty.txt', '');
   await put('blank.txt', '  \n\n \t \n');
@@ -72,6 +79,7 @@ test('readInputs reads a folder: every format, encoding and bad input, in path o
   const results = await collect([dir], { date: '2024-01-01' });
   const labels = results.map(label).filter((l) => !l.startsWith('article rec-'));
   assert.deepEqual(labels, [
+    'E103 D/bad16.txt',
     'E102 D/binary.dat',
     'E101 D/blank.txt',
     'article D/cut.rss#1',
@@ -81,6 +89,7 @@ test('readInputs reads a folder: every format, encoding and bad input, in path o
     'E106 D/huge.txt',
     'article D/latin1.txt',
     'article D/news/courier.html',
+    'article D/news/cp1251.html',
     'E107 D/news/no-body.html',
     'article D/news/talks.txt',
     'article D/news/world.rss#1',
@@ -101,6 +110,7 @@ test('readInputs reads a folder: every format, encoding and bad input, in path o
   const byId = new Map(results.flatMap((r) => (r.kind === 'article' ? [[r.article.id.replace(dir, 'D'), r.article] as const] : [])));
   assert.equal(byId.get('D/latin1.txt')?.text, 'Les ministres ont signé un accord “historique”.');
   assert.equal(byId.get('D/latin1.txt')?.title, 'Accord signé à Orléans');
+  assert.match(byId.get('D/news/cp1251.html')?.text ?? '', /^Москва - Russian and Chinese envoys/);
   assert.equal(byId.get('D/utf16le.txt')?.text, 'The envoys met in Zürich on Friday.');
   assert.equal(byId.get('D/utf16be.txt')?.text, 'The envoys met in Zürich on Friday.');
   assert.equal(byId.get('D/story.txt.gz')?.text, 'The ministers met in Nairobi on Friday.');

@@ -121,7 +121,11 @@ async function* readOne(input: string, isStdin: boolean, limits: Limits): AsyncG
         yield { kind: 'article', article: textArticle(input, text) };
       } else {
         const page = cleanHtml(text, input);
-        yield { kind: 'article', article: { id: input, ...page } };
+        const article = {
+          id: input, text: page.text, title: page.title, date: page.date, url: page.url,
+          source: page.source, byline: page.byline, dateline: page.dateline, language: page.language,
+        };
+        yield { kind: 'article', article };
       }
     }
   } catch (err) {

@@ -70,12 +70,14 @@ export function jsonlRecord(line: string, input: string, lineNo: number): InputR
       article.byline ??= page.byline;
       article.language ??= page.language;
     } catch (err) {
-      const reason = err instanceof DyadError ? 'its "html" has no article body' : 'its "html" could not be read';
-      return ingestProblem('E105', input, `record "${id}": ${reason}`, lineNo);
+      const reason = err instanceof DyadError ? '"html" has no article body' : '"html" could not be read';
+      const which = id === `${input}#${lineNo}` ? 'record' : `record "${shorten(id, 80)}"`;
+      return ingestProblem('E105', input, `${which}: ${reason}`, lineNo);
     }
   } else {
     const what = text === undefined ? 'no "text" field' : typeof text !== 'string' ? `"text" is not a string` : 'an empty "text"';
-    return ingestProblem('E105', input, `record "${shorten(id, 80)}" has ${what}`, lineNo);
+    const which = id === `${input}#${lineNo}` ? 'record' : `record "${shorten(id, 80)}"`;
+    return ingestProblem('E105', input, `${which} has ${what}`, lineNo);
   }
   const dateline = findDateline(article.text);
   article.dateline = dateline?.dateline ?? null;

@@ -32,6 +32,8 @@ test('parseActors reads entries, synonyms, inline and tab-indented codes', () =>
     { name: 'The Alliance', expect: { code: 'ZEM/APP', country: null } },
     { name: 'National Party of Zembla', expect: { code: 'ZEMPTY', country: 'ZEM', sector: 'PTY' } },
     { name: 'Global Relief Fund', expect: { code: 'NGOZEM', country: null, sector: 'NGO' } },
+    // A change of state (NZM before, ZEM after) stays a dated actor.
+    { name: 'New Zembla', expect: { code: 'NZM', country: 'NZM', roles: [{ code: 'ZEM', until: '1950-01-01' }] } },
   ];
   for (const { name, expect } of cases) {
     const actor = byName.get(name);
@@ -39,19 +41,22 @@ test('parseActors reads entries, synonyms, inline and tab-indented codes', () =>
     for (const [key, value] of Object.entries(expect)) assert.deepEqual(actor[key as keyof typeof actor], value, `${name}.${key}`);
   }
   assert.equal(byName.has('This Line Is Inside the Block'), false, 'a <!-- … --> block is a comment');
-  assert.equal(source.actors?.length, 8);
+  assert.equal(source.actors?.length, 9);
 });
 
 test('parseActors turns state-level entries into countries, pooling entries that share a code', () => {
   const { source } = parse('zembla.actors.txt');
   assert.deepEqual(source.countries, [
-    { code: 'ZEM', name: 'Zembla', names: ['Zembla', 'Zemblan', 'Onhava', 'Nova Zembla', 'ZB'], demonyms: [], capitals: [] },
+    // ZEMBLA_, ZB and OLD_ZEMBLA_ (whose ZEMOCC period is lost) pool their names
+    { code: 'ZEM', name: 'Zembla', names: ['Zembla', 'Zemblan', 'Onhava', 'Nova Zembla', 'ZB', 'Old Zembla', 'Zemblan Kingdom'], demonyms: [], capitals: [] },
+    // one dated code and no default: a state that existed until then
+    { code: 'USZ', name: 'U.S.Z.R.', names: ['U.S.Z.R.', 'Uszr'], demonyms: [], capitals: [], until: '1959-12-31' },
   ]);
 });
 
 test('parseActors reports malformed lines with file and line, and skips them', () => {
   const cases: { file: string; lines: number[] }[] = [
-    { file: 'zembla.actors.txt', lines: [38, 39, 40, 41, 42, 42] },
+    { file: 'zembla.actors.txt', lines: [50, 51, 52, 53, 54, 54] },
     { file: 'stray.actors.txt', lines: [1, 2] },
   ];
   for (const { file, lines } of cases) {

@@ -37,9 +37,9 @@ interface Block {
  * Names: `_` → space; a one-word name of at most three letters stays in capitals (an acronym, which Dyad matches
  * case-sensitively: "UN", "IS"); other names are title-cased (matched ignoring case: "IRAN" → "Iran"). `---` (the null code) is kept as the code: such an entry
  * matches but codes nothing. `A/B/C` is a compound actor code, kept as written.
- * State-level entries (a three-letter country code, no dated roles: `AFGHANISTAN_ [AFG]`, `+KABUL_`) become
- * CountryEntry records, one per code with the names of every such entry (PETRARCH does not tell names, demonyms and
- * capitals apart, so all are names); the rest become ActorEntry records.
+ * State-level entries (`AFGHANISTAN_ [AFG]`, `+KABUL_`; see stateOf) become CountryEntry records, one per code with
+ * the names of every such entry (PETRARCH does not tell names, demonyms and capitals apart, so all are names; a
+ * sub-code such as IRQOCC for a period is lost); the rest become ActorEntry records.
  */
 export function parseActors(text: string, file: string): PetrarchParseResult {
   const problems: Problem[] = [];
@@ -49,7 +49,8 @@ export function parseActors(text: string, file: string): PetrarchParseResult {
   const finish = (): void => {
     if (block === null) return;
     const entry = actorEntry(block);
-    if (entry !== null && isCountryLevel(entry)) addCountry(countries, entry);
+    const state = entry === null ? null : stateOf(entry);
+    if (state !== null) addCountry(countries, state);
     else if (entry !== null) actors.push(entry);
     else if (!block.closed) problems.push(malformed(file, block.line, `actor entry "${block.names[0] ?? ''}" has no code`));
     block = null;
@@ -214,17 +215,34 @@ function letterCount(word: string): number {
   return n;
 }
 
-/** A state-level entry: a three-letter code that is not an IGO/NGO/sector prefix, no dated roles. */
-function isCountryLevel(entry: ActorEntry): boolean {
-  return entry.roles === undefined && entry.code !== undefined && entry.code.length === 3 && countryOf(entry.code) === entry.code;
+/**
+ * The state an entry stands for when it is state-level, else null: its codes (default and dated) are all one
+ * three-letter country code or that code + OCC (CAMEO's occupied-territory suffix), the bare code at least once, and
+ * none is `---` (`KUWAIT_` with `[KWT <900802]`, `[KWTOCC 900802-910206]`, `[KWT >910206]` is Kuwait). A person whose
+ * codes carry sectors (`[HOB]`, `[HOBGOV …]`) or a change of state (`ZIMBABWE [RHO <790606] [ZBW]`) stays an actor.
+ */
+function stateOf(entry: ActorEntry): CountryEntry | null {
+  const codes = [entry.code, ...(entry.roles ?? []).map((r) => r.code)].filter((c): c is string => c !== undefined);
+  const state = codes[0]?.slice(0, 3) ?? '';
+  if (countryOf(state) !== state || !codes.includes(state) || !codes.every((c) => c === state || c === `${state}OCC`)) return null;
+  const country: CountryEntry = { code: state, name: entry.name, names: [...entry.names], demonyms: [], capitals: [] };
+  // One dated code and no default: the state existed only then (`U.S.S.R [USR <911226]`).
+  const only = entry.roles?.length === 1 && entry.code === undefined ? entry.roles[0] : undefined;
+  if (only?.from !== undefined) country.from = only.from;
+  if (only?.until !== undefined) country.until = only.until;
+  return country;
 }
 
-/** Adds a state-level entry to the countries, merging the names of entries that share a code. */
-export function addCountry(countries: Map<string, CountryEntry>, entry: { code?: string; name: string; names: string[] }): void {
-  const code = entry.code ?? '';
-  const known = countries.get(code);
-  if (known === undefined) countries.set(code, { code, name: entry.name, names: [...entry.names], demonyms: [], capitals: [] });
-  else for (const name of entry.names) pushUnique(known.names, name);
+/** Adds a state to the countries, pooling the names of entries that share a code (dates kept only when all agree). */
+export function addCountry(countries: Map<string, CountryEntry>, country: CountryEntry): void {
+  const known = countries.get(country.code);
+  if (known === undefined) {
+    countries.set(country.code, { ...country, names: [...country.names] });
+    return;
+  }
+  for (const name of country.names) pushUnique(known.names, name);
+  if (known.from !== country.from) delete known.from;
+  if (known.until !== country.until) delete known.until;
 }
 
 /** A finished block as an ActorEntry, or null when it has no usable code. */

@@ -22,7 +22,8 @@ VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
 /**
  * An event query in two steps: `page` picks the rowids (filter, order, limit — on the events table and its
  * indexes alone), then only those rows are joined to their article, sentence and items. Joining before the
- * limit would build every matching row in full only to throw most away.
+ * limit would build every matching row in full only to throw most away. CROSS JOIN fixes the join order
+ * (SQLite never reorders it), so the page drives the joins instead of a scan of events in sort order.
  */
 export function selectEvents(where: string, order: string): string {
   return `WITH page AS MATERIALIZED (SELECT e.seq FROM events e ${where} ORDER BY ${order} LIMIT ? OFFSET ?)
@@ -30,9 +31,9 @@ SELECT e.*, a.id AS doc, s.start AS sentence_start, s."end" AS sentence_end, s.t
   (SELECT json_group_array(json_array(i.text, i.kind, i.model, i.quantity, i.max, i.approx, i.unit, i.start, i."end") ORDER BY i.ord)
      FROM event_items i WHERE i.event = e.seq) AS items
 FROM page
-JOIN events e ON e.seq = page.seq
-JOIN articles a ON a.seq = e.article
-JOIN sentences s ON s.article = e.article AND s.idx = e.sentence
+CROSS JOIN events e ON e.seq = page.seq
+CROSS JOIN articles a ON a.seq = e.article
+CROSS JOIN sentences s ON s.article = e.article AND s.idx = e.sentence
 ORDER BY ${order}`;
 }
 

@@ -106,6 +106,9 @@ export function openDatabase(path: string, options: OpenOptions = {}, migrations
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
+    // 64 MiB of page cache instead of 2: index inserts at random keys stay in memory much longer.
+    db.pragma('cache_size = -65536');
+    db.pragma('temp_store = MEMORY');
     migrate(db, path, migrations);
     return db;
   } catch (err) {

@@ -252,15 +252,9 @@ export class SqliteStore implements Store {
     });
   }
 
-  /** Closes the connection, first letting SQLite refresh its planner statistics where they went stale (cheap). */
+  /** Closes the connection. (No PRAGMA optimize: it would ANALYZE and replace the fixed planner statistics.) */
   async close(): Promise<void> {
-    if (!this.#db.open) return;
-    try {
-      this.#db.pragma('analysis_limit = 1000');
-      this.#db.pragma('optimize');
-    } finally {
-      this.#db.close();
-    }
+    if (this.#db.open) this.#db.close();
   }
 }
 

@@ -1,0 +1,196 @@
+// Link stage: the mentions of one happening → its event record (sources, report dates, best date, merged items, confidence).
+import type { DateBasis, DatePrecision, Item, Status, Terms } from '../types/index.js';
+import type { KindTree } from './kind-tree.js';
+import type { Cluster, ClusterItem, MentionInput } from './link-types.js';
+import { normaliseCode, sideKey } from './mention-features.js';
+import { parseDaySpan } from './day-number.js';
+
+/** Groups articles into independent sources: a near-duplicate copy joins its original, an outlet's articles join each other. */
+function sourceGroups(mentions: readonly MentionInput[]): Map<string, string> {
+  const parent = new Map<string, string>();
+  const find = (k: string): string => {
+    let root = k;
+    for (let p = parent.get(root); p !== undefined && p !== root; p = parent.get(root)) root = p;
+    for (let x = k; x !== root;) {
+      const next = parent.get(x) ?? root;
+      parent.set(x, root);
+      x = next;
+    }
+    return root;
+  };
+  const union = (a: string, b: string): void => {
+    const ra = find(a);
+    const rb = find(b);
+    // The smaller key becomes the root, so the grouping does not depend on the order of the mentions.
+    if (ra !== rb) (ra < rb ? parent.set(rb, ra) : parent.set(ra, rb));
+  };
+  for (const m of mentions) {
+    const doc = `d:${m.event.doc}`;
+    if (!parent.has(doc)) parent.set(doc, doc);
+    const outlet = m.outlet?.trim().toLowerCase();
+    if (outlet) union(doc, `o:${outlet}`);
+    if (m.nearDuplicateOf) union(doc, `d:${m.nearDuplicateOf}`);
+  }
+  const byDoc = new Map<string, string>();
+  for (const m of mentions) byDoc.set(m.event.doc, find(`d:${m.event.doc}`));
+  return byDoc;
+}
+
+/** The key with the highest score; ties go to `better`, then to the smaller key. */
+function best<K extends string>(scores: Map<K, number>, better: (a: K, b: K) => number = () => 0): K | null {
+  let top: K | null = null;
+  let topScore = -1;
+  for (const [key, score] of scores) {
+    const tie = score === topScore;
+    if (score > topScore || (tie && top !== null && (better(key, top) < 0 || (better(key, top) === 0 && key < top)))) {
+      top = key;
+      topScore = score;
+    }
+  }
+  return top;
+}
+
+/** Adds 1 per source group to each key. */
+function tally<K extends string>(entries: Array<[K | null, string]>): Map<K, number> {
+  const seen = new Set<string>();
+  const scores = new Map<K, number>();
+  for (const [key, group] of entries) {
+    if (key === null || seen.has(`${key}\u0001${group}`)) continue;
+    seen.add(`${key}\u0001${group}`);
+    scores.set(key, (scores.get(key) ?? 0) + 1);
+  }
+  return scores;
+}
+
+const BASIS_WEIGHT: Record<DateBasis, number> = { stated: 1, relative: 0.9, publication: 0.5, unknown: 0.5 };
+const PRECISION_RANK: Record<string, number> = { day: 0, month: 1, year: 2 };
+
+/** The best-supported event date: each date is supported by the sources giving it or a coarser date that contains it. */
+function bestDate(mentions: readonly MentionInput[], groups: Map<string, string>): { date: string | null; precision: DatePrecision; basis: DateBasis } {
+  const stated = mentions.filter((m) => m.event.date !== null && m.event.dateBasis !== 'publication' && parseDaySpan(m.event.date) !== null);
+  const pool = stated.length > 0 ? stated : mentions.filter((m) => m.event.date !== null && parseDaySpan(m.event.date) !== null);
+  if (pool.length === 0) return { date: null, precision: 'unknown', basis: 'unknown' };
+  // Strongest weight per (date, source), so one source repeating a date counts once.
+  const support = new Map<string, Map<string, number>>();
+  const basisOf = new Map<string, DateBasis>();
+  for (const m of pool) {
+    const date = m.event.date as string;
+    const group = groups.get(m.event.doc) ?? m.event.doc;
+    const bySource = support.get(date) ?? new Map<string, number>();
+    bySource.set(group, Math.max(bySource.get(group) ?? 0, BASIS_WEIGHT[m.event.dateBasis]));
+    support.set(date, bySource);
+    if (BASIS_WEIGHT[m.event.dateBasis] > BASIS_WEIGHT[basisOf.get(date) ?? 'unknown']) basisOf.set(date, m.event.dateBasis);
+    else if (!basisOf.has(date)) basisOf.set(date, m.event.dateBasis);
+  }
+  const scores = new Map<string, number>();
+  for (const date of support.keys()) {
+    let score = 0;
+    for (const [other, bySource] of support) {
+      if (!date.startsWith(other)) continue;
+      for (const w of bySource.values()) score += w;
+    }
+    scores.set(date, Math.round(score * 1000));
+  }
+  const precisionOf = (d: string): string => parseDaySpan(d)?.precision ?? 'year';
+  const date = best(scores, (a, b) => (PRECISION_RANK[precisionOf(a)] ?? 3) - (PRECISION_RANK[precisionOf(b)] ?? 3)) as string;
+  return { date, precision: precisionOf(date) as DatePrecision, basis: basisOf.get(date) ?? 'unknown' };
+}
+
+/** The code most sources agree with: a vaguer code supports a more specific one that extends it. */
+function bestCode(mentions: readonly MentionInput[], groups: Map<string, string>): string {
+  const sourcesOf = new Map<string, Set<string>>();
+  for (const m of mentions) {
+    const norm = normaliseCode(m.event.cameo);
+    const set = sourcesOf.get(norm) ?? new Set<string>();
+    set.add(groups.get(m.event.doc) ?? m.event.doc);
+    sourcesOf.set(norm, set);
+  }
+  const scores = new Map<string, number>();
+  for (const code of new Set(mentions.map((m) => m.event.cameo))) {
+    const norm = normaliseCode(code);
+    const support = new Set<string>();
+    for (const [other, set] of sourcesOf) if (norm.startsWith(other)) for (const g of set) support.add(g);
+    scores.set(code, support.size);
+  }
+  return best(scores, (a, b) => normaliseCode(b).length - normaliseCode(a).length) ?? mentions[0]?.event.cameo ?? '';
+}
+
+/** Items merged by kind; a broader kind folds into the one narrower kind reported beside it ("drone" into "armed-drone"). */
+function mergeItems(mentions: readonly MentionInput[], groups: Map<string, string>, tree: KindTree): ClusterItem[] {
+  const reports: Array<{ item: Item; group: string }> = [];
+  for (const m of mentions) for (const item of m.event.items) reports.push({ item, group: groups.get(m.event.doc) ?? m.event.doc });
+  const kinds = [...new Set(reports.map((r) => r.item.kind))].sort();
+  const into = new Map<string, string>();
+  for (const kind of kinds) {
+    const narrower = kinds.filter((k) => k !== kind && tree.isUnder(k, kind));
+    into.set(kind, narrower.length === 1 ? (narrower[0] as string) : kind);
+  }
+  const byKind = new Map<string, Array<{ item: Item; group: string }>>();
+  for (const r of reports) {
+    const kind = into.get(r.item.kind) ?? r.item.kind;
+    byKind.set(kind, [...(byKind.get(kind) ?? []), r]);
+  }
+  const items: ClusterItem[] = [];
+  for (const [kind, list] of [...byKind].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const value = (i: Item): number | null => i.quantity ?? i.max ?? null;
+    const quantities = tally(list.map((r) => [value(r.item) === null ? null : String(value(r.item)), r.group] as [string | null, string]));
+    const agreed = best(quantities, (a, b) => Number(a) - Number(b));
+    const models = tally(list.map((r) => [r.item.model, r.group] as [string | null, string]));
+    const units = tally(list.map((r) => [r.item.unit, r.group] as [string | null, string]));
+    items.push({
+      kind,
+      model: best(models),
+      quantity: agreed === null ? null : Number(agreed),
+      unit: best(units),
+      quantities: [...quantities.keys()].map(Number).sort((a, b) => a - b),
+      conflict: quantities.size > 1,
+      sources: new Set(list.map((r) => r.group)).size,
+    });
+  }
+  return items;
+}
+
+const STATUS_ORDER: Status[] = ['delivered', 'agreed', 'pledged', 'offered', 'requested', 'conditional', 'refused', 'suspended'];
+
+/**
+ * The event record of a set of mentions (all of one dyad and code family). `ambiguous` marks an event holding vague
+ * mentions that would fit another event too. Deterministic in the *set* of mentions: their order does not matter.
+ */
+export function buildCluster(mentions: readonly MentionInput[], tree: KindTree, ambiguous = false): Cluster {
+  if (mentions.length === 0) throw new RangeError('buildCluster: no mentions');
+  const groups = sourceGroups(mentions);
+  const mentionIds = mentions.map((m) => m.event.id).sort();
+  const first = mentions[0] as MentionInput;
+  const outlets = [...new Set(mentions.map((m) => m.outlet?.trim() ?? '').filter((o) => o !== ''))].sort();
+  const reports = mentions.map((m) => (parseDaySpan(m.published)?.precision === 'day' ? (m.published as string).slice(0, 10) : null)).filter((d): d is string => d !== null).sort();
+  const sources = new Set(groups.values()).size;
+  const date = bestDate(mentions, groups);
+  const cameo = bestCode(mentions, groups);
+  const statusTally = tally(mentions.map((m) => [m.event.status, groups.get(m.event.doc) ?? ''] as [Exclude<Status, null> | null, string]));
+  const status = best(statusTally, (a, b) => STATUS_ORDER.indexOf(a) - STATUS_ORDER.indexOf(b));
+  const terms = best(tally(mentions.map((m) => [m.event.terms, groups.get(m.event.doc) ?? ''] as [Terms | null, string])));
+  const target = sideKey(first.event.target);
+  return {
+    id: `c-${mentionIds[0] as string}`,
+    source: sideKey(first.event.source),
+    target: target === '-' ? null : target,
+    cameo,
+    root: cameo.slice(0, 2),
+    negated: first.event.negated,
+    mentionIds,
+    mentionCount: mentionIds.length,
+    articleCount: groups.size,
+    outlets,
+    independentSources: sources,
+    firstReport: reports[0] ?? null,
+    lastReport: reports[reports.length - 1] ?? null,
+    date: date.date,
+    datePrecision: date.precision,
+    dateBasis: date.basis,
+    status,
+    terms,
+    items: mergeItems(mentions, groups, tree),
+    confidence: Math.round((1 - 0.5 ** sources) * 1000) / 1000,
+    ambiguous,
+  };
+}

@@ -1,0 +1,145 @@
+// Link stage: the nouns of linking — a mention with its article's metadata in; events (clusters) and threads out.
+import type { DateBasis, DatePrecision, EventRecord, Status, Terms } from '../types/index.js';
+
+/** One coded event (a mention) with what the linker needs to know about the article it came from. */
+export interface MentionInput {
+  /** The coded event; `event.id` is the mention id and `event.doc` the article id. */
+  event: EventRecord;
+  /** The outlet that published the article (`Article.source`); null when unknown (the article is then its own outlet). */
+  outlet: string | null;
+  /** Publication date of the article (`Article.date`: `YYYY-MM-DD` or a full ISO timestamp); null when unknown. */
+  published: string | null;
+  /**
+   * Document id of the article this one is a near-duplicate (syndicated copy) of, as the store records it
+   * (`ArticleMeta.nearDuplicateOf`); null or absent for an original. Copies count as one source with their original.
+   */
+  nearDuplicateOf?: string | null;
+}
+
+/** One item of an event, merged over its mentions. */
+export interface ClusterItem {
+  kind: string;
+  /** The model most sources name, else null. */
+  model: string | null;
+  /** The quantity most independent sources agree on (null when none states one). */
+  quantity: number | null;
+  unit: string | null;
+  /** Every distinct quantity reported, ascending. */
+  quantities: number[];
+  /** True when the sources report different quantities. */
+  conflict: boolean;
+  /** Independent sources that name this item. */
+  sources: number;
+}
+
+/** One real-world happening (an *event*) and every report of it (its *mentions*). */
+export interface Cluster {
+  /** `c-` + the smallest member mention id: the same mentions give the same id, whatever order they arrived in. */
+  id: string;
+  /** Source side: the actor's country, else its code (IGOs, armed groups). */
+  source: string;
+  /** Target side, likewise; null for events without a target. */
+  target: string | null;
+  /** The CAMEO code best supported by the mentions (the most specific one most of them are compatible with). */
+  cameo: string;
+  root: string;
+  /** True for a cluster of negated mentions ("did not deliver"); they never join asserted ones. */
+  negated: boolean;
+  /** Member mention ids, ascending. */
+  mentionIds: string[];
+  mentionCount: number;
+  articleCount: number;
+  /** Distinct outlets named by the articles, ascending. */
+  outlets: string[];
+  /**
+   * Independent sources: articles after folding near-duplicate copies into their original and all articles of one
+   * outlet into one source (an article with no outlet is a source of its own).
+   */
+  independentSources: number;
+  /** Earliest and latest publication date of the mentions' articles (`YYYY-MM-DD`), null when none is known. */
+  firstReport: string | null;
+  lastReport: string | null;
+  /** The event date most sources support, at the finest precision they give; null when no mention dates it. */
+  date: string | null;
+  datePrecision: DatePrecision;
+  /** `publication` when no mention states a date and the date is the earliest publication date. */
+  dateBasis: DateBasis;
+  /** The most reported status and terms (null when none). */
+  status: Status;
+  terms: Terms | null;
+  /** Items over all mentions, merged by kind. */
+  items: ClusterItem[];
+  /** 1 − 0.5^sources: 0.5 for one source, 0.75 for two, 0.875 for three. */
+  confidence: number;
+  /**
+   * True when some mentions here are vague enough to fit another event as well (no items, a coarser code or date)
+   * and were kept apart rather than guessed into one of them.
+   */
+  ambiguous: boolean;
+}
+
+/** What one addition (or batch of additions) changed, so that a store can write only that. */
+export interface ClusterChange {
+  /** Clusters that are new or whose members changed: upsert these. */
+  upserted: Cluster[];
+  /** Ids of clusters that no longer exist (merged into another, renamed, or split): delete these. */
+  removed: string[];
+  /** Earlier clusters (`from`) that are now part of `into` (a bridge merged them, or the id changed). */
+  merged: Array<{ into: string; from: string[] }>;
+}
+
+/** The role an event plays in an assistance thread. */
+export type StepRole = 'request' | 'offer' | 'pledge' | 'agreement' | 'condition' | 'delivery' | 'refusal' | 'suspension';
+
+/** The kind of help a thread is about. */
+export type AidContext = 'military' | 'economic' | 'humanitarian' | 'unspecified';
+
+/** What came of the requests in a thread. */
+export type ThreadStatus = 'open' | 'partly-fulfilled' | 'fulfilled' | 'refused' | 'stalled';
+
+/** One step of a thread: one event (cluster) and its evidence. */
+export interface ThreadStep {
+  /** Position in the thread, from 0. */
+  order: number;
+  role: StepRole;
+  /** The event; its mentions are the evidence. */
+  cluster: string;
+  /** Mention ids of the event. */
+  evidence: string[];
+  /** Who acted: the supplier (offers, deliveries, …) or the recipient (requests). */
+  actor: 'supplier' | 'recipient';
+  cameo: string;
+  date: string | null;
+  datePrecision: DatePrecision;
+  items: ClusterItem[];
+  terms: Terms | null;
+}
+
+/** A third party's step that bears on a thread (another supplier delivering what the recipient asked for). */
+export interface RelatedStep extends Omit<ThreadStep, 'order'> {
+  /** The third party (the other supplier). */
+  supplier: string;
+  /** The thread this step belongs to in its own right. */
+  thread: string;
+  /** Item kinds of the step that match kinds the thread's recipient asked for (empty: the same kind of help). */
+  overlap: string[];
+}
+
+/** One assistance story between a supplier and a recipient over time: request → offer → agreement → delivery. */
+export interface Thread {
+  /** `t-` + the smallest cluster id of its steps. */
+  id: string;
+  supplier: string;
+  recipient: string;
+  context: AidContext;
+  status: ThreadStatus;
+  /** Item kinds named in any step, ascending. */
+  kinds: string[];
+  /** Item kinds asked for (or, with no request, offered or pledged) that no delivery matched. */
+  missing: string[];
+  /** Date of the first and of the last step. */
+  opened: string | null;
+  lastStep: string | null;
+  steps: ThreadStep[];
+  related: RelatedStep[];
+}
