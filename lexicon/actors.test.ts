@@ -5,6 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
+import { phraseKeys } from '../src/nlp/normalize.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const actorDir = join(here, 'actors');
@@ -36,9 +37,12 @@ function load(files: string[]): Loaded[] {
   });
 }
 
-/** The form a surface string is matched in: capitals of up to five letters keep their case, the rest fold. */
+/** The form a surface string is matched in, as the compiler sees it: short capitals ("UN", "G7") keep their
+ * spelling; everything else folds case and diacritics and splits like the analyser ("Élysée" = "elysee"). */
 function matchKey(text: string): string {
-  return /^[A-Z]{1,5}$/.test(text) ? text : text.toLowerCase();
+  const letters = text.replace(/[^A-Za-z]/g, '');
+  if (letters.length > 0 && letters.length <= 5 && letters === letters.toUpperCase() && !/\s/.test(text.trim())) return text.trim();
+  return phraseKeys(text).join(' ');
 }
 
 function isValidDate(text: unknown): text is string {
@@ -116,6 +120,9 @@ test('every code a person or role uses is an organisation code or a country + se
   assert.deepEqual(problems, []);
 });
 
+/** Every string the compiler matches for an actor: its display name and its names. */
+const surfaces = (row: Loaded): string[] => [String(row.entry.name), ...(row.entry.names as string[])];
+
 test('no surface name belongs to two actors, nor appears twice in one', () => {
   const owner = new Map<string, string>();
   const problems: string[] = [];
@@ -125,9 +132,26 @@ test('no surface name belongs to two actors, nor appears twice in one', () => {
       const key = matchKey(name);
       if (seen.has(key)) problems.push(`${where(row)}: "${name}" listed twice`);
       seen.add(key);
-      const other = owner.get(key);
-      if (other !== undefined) problems.push(`"${name}": ${other} and ${where(row)}`);
-      else owner.set(key, where(row));
+    }
+    for (const name of new Set(surfaces(row).map(matchKey))) {
+      const other = owner.get(name);
+      if (other === undefined) owner.set(name, where(row));
+      else problems.push(`"${name}": ${other} and ${where(row)}`);
+    }
+  }
+  assert.deepEqual(problems, []);
+});
+
+test('a person with a country holds only codes of that country (else country is null)', () => {
+  const orgCountry = new Map(actors.filter((row) => row.entry.kind !== 'person').map((row) => [String(row.entry.code), row.entry.country ?? null]));
+  const problems: string[] = [];
+  for (const row of actors) {
+    const { entry } = row;
+    if (entry.kind !== 'person' || typeof entry.country !== 'string') continue;
+    const codes = [entry.code, ...((entry.roles as Row[] | undefined) ?? []).map((role) => role.code)].filter((code): code is string => typeof code === 'string');
+    for (const code of codes) {
+      const country = orgCountry.has(code) ? orgCountry.get(code) : code.slice(0, 3);
+      if (country !== entry.country) problems.push(`${where(row)}: ${code} is not a code of ${entry.country}`);
     }
   }
   assert.deepEqual(problems, []);
@@ -156,6 +180,6 @@ test('agent entries are well formed and no word is in two entries', () => {
 
 test('no agent word is also an actor name', () => {
   const words = new Set(agents.flatMap((row) => (row.entry.words as string[]).map(matchKey)));
-  const clashes = actors.flatMap((row) => (row.entry.names as string[]).filter((name) => words.has(matchKey(name))).map((name) => `"${name}" (${where(row)})`));
+  const clashes = actors.flatMap((row) => surfaces(row).filter((name) => words.has(matchKey(name))).map((name) => `"${name}" (${where(row)})`));
   assert.deepEqual(clashes, []);
 });

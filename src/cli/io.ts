@@ -17,7 +17,9 @@ process.stdout.on('error', (err: NodeJS.ErrnoException) => {
 
 /** One line for a problem: "dyad: E104 data.jsonl:3: record is not valid JSON". */
 export function formatProblem(p: Problem): string {
-  return `dyad: ${p.code} ${p.input}${p.line !== undefined ? `:${p.line}` : ''}: ${p.message}`;
+  // ingest problems already open with "path:line:"; others get it here
+  const where = `${p.input}${p.line !== undefined ? `:${p.line}` : ''}`;
+  return `dyad: ${p.code} ${p.message.startsWith(p.input) ? p.message : `${where}: ${p.message}`}`;
 }
 
 /** Coder options from the lexicon flags shared by code, ingest and serve. */

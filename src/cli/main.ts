@@ -2,6 +2,7 @@
 import { Command, CommanderError } from 'commander';
 import { DyadError } from '../types/index.js';
 import { codeCommand, UsageError } from './commands/code.js';
+import { ingestCommand } from './commands/ingest.js';
 
 /** Builds the program with every command. */
 export function buildProgram(): Command {
@@ -11,6 +12,7 @@ export function buildProgram(): Command {
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
   program.addCommand(codeCommand());
+  program.addCommand(ingestCommand());
   for (const c of program.commands) c.exitOverride();
   return program;
 }

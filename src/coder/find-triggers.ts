@@ -35,6 +35,8 @@ function pick(doc: Doc, i: number, end: number, triggers: Trigger[] | undefined,
   for (const t of triggers) {
     const stop = restMatches(doc, i + 1, end, t.rest, reach);
     if (stop < 0) continue;
+    // an event noun that modifies another noun names a thing, not an event ("assault rifles", "attack helicopters")
+    if (noun && stop < end && doc.pos[stop] === POS.NOUN) return false;
     out.push({ first: i, last: stop, head: i, entry: t.entry, noun });
     return true;
   }

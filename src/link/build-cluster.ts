@@ -22,7 +22,8 @@ function sourceGroups(mentions: readonly MentionInput[]): Map<string, string> {
     const ra = find(a);
     const rb = find(b);
     // The smaller key becomes the root, so the grouping does not depend on the order of the mentions.
-    if (ra !== rb) (ra < rb ? parent.set(rb, ra) : parent.set(ra, rb));
+    if (ra < rb) parent.set(rb, ra);
+    else if (rb < ra) parent.set(ra, rb);
   };
   for (const m of mentions) {
     const doc = `d:${m.event.doc}`;

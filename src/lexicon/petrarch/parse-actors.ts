@@ -66,13 +66,14 @@ export function parseActors(text: string, file: string): PetrarchParseResult {
       continue;
     }
     if (content.startsWith('+')) {
-      const name = actorName(content.slice(1).split('[')[0] ?? '');
+      const bracket = content.indexOf('[');
+      const name = actorName(bracket < 0 ? content.slice(1) : content.slice(1, bracket));
       if (block === null || name === '') {
         problems.push(malformed(file, line, block === null ? 'synonym with no actor entry before it' : 'empty synonym'));
         continue;
       }
       pushUnique(block.names, name);
-      if (content.includes('[')) readCodes(content.slice(content.indexOf('[')), block, file, line, problems);
+      if (bracket >= 0) readCodes(content.slice(bracket), block, file, line, problems);
       continue;
     }
     const bracket = content.indexOf('[');
@@ -170,26 +171,34 @@ export function isoDate(digits: string): string | null {
 
 /** A dictionary phrase as a name Dyad can match: see {@link parseActors}. */
 export function actorName(phrase: string): string {
-  const words = phrase.split(SEPARATORS).filter((word) => word !== '');
+  // One pass over the phrase: `_` and blanks separate words.
+  const words: string[] = [];
+  let start = -1;
+  for (let i = 0; i <= phrase.length; i++) {
+    const c = i < phrase.length ? phrase.charCodeAt(i) : 32;
+    const separator = c === 95 || c === 32 || c === 9;
+    if (!separator && start < 0) start = i;
+    else if (separator && start >= 0) {
+      words.push(phrase.slice(start, i));
+      start = -1;
+    }
+  }
   if (words.length === 1) {
     const word = words[0] ?? '';
     return word.length <= 8 && letterCount(word) <= 3 ? word.toUpperCase() : titleCase(word.toLowerCase());
   }
-  let out = '';
-  for (let i = 0; i < words.length; i++) {
-    const word = words[i] ?? '';
-    const lower = word.toLowerCase();
-    let shown: string;
-    if (i > 0 && LOWER_WORDS.has(lower)) shown = lower;
-    // Inside a longer name case is for display only: keep dotted and two-letter capitals ("U.N.", "UN"), else title-case.
-    else if ((word.includes('.') || word.length === 2) && word === word.toUpperCase() && !LOWER_WORDS.has(lower) && lower !== 'al') shown = word;
-    else shown = titleCase(lower);
-    out = i === 0 ? shown : `${out} ${shown}`;
-  }
-  return out;
+  for (let i = 0; i < words.length; i++) words[i] = showWord(words[i] ?? '', i);
+  return words.join(' ');
 }
 
-const SEPARATORS = /[\s_]+/;
+/** One word of a longer name: function words in lower case, dotted or two-letter capitals kept ("U.N.", "UN"). */
+function showWord(word: string, i: number): string {
+  const lower = word.toLowerCase();
+  if (LOWER_WORDS.has(lower)) return i > 0 ? lower : titleCase(lower);
+  if ((word.length === 2 || word.includes('.')) && word === word.toUpperCase() && lower !== 'al') return word;
+  return titleCase(lower);
+}
+
 const CAPITAL_AFTER = /[-.(/]/;
 
 /** `al-qaeda` → `Al-Qaeda`: a capital at the start and after `-`, `.`, `(` and `/`. */

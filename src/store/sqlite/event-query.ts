@@ -57,7 +57,14 @@ export function eventWhere(filter: NormalizedFilter): SqlPart {
     }
     terms.push(`(${alternatives.join(' OR ')})`);
   }
-  if (filter.root.length > 0) terms.push(inList('e.root', filter.root, params));
+  if (filter.root.length > 0) {
+    // A root is a code prefix: search it on the cameo index (`root` itself is not indexed).
+    const alternatives = filter.root.map((root) => {
+      params.push(root, root + TOP);
+      return '(e.cameo >= ? AND e.cameo < ?)';
+    });
+    terms.push(`(${alternatives.join(' OR ')})`);
+  }
   if (filter.quad.length > 0) terms.push(inList('e.quad', filter.quad, params));
   if (filter.since !== null) {
     params.push(sinceBound(filter.since));

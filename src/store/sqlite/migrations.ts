@@ -104,14 +104,14 @@ CREATE TABLE events (
   location TEXT,    -- JSON Location
   FOREIGN KEY (article, sentence) REFERENCES sentences(article, idx)
 );
+-- roots are searched as CAMEO code ranges ('07' → codes from '07' up to the next root), quads (a quarter of
+-- all events each) are filtered on the way, not indexed;
 -- actor filters become code equality through the actors table (see event-query.ts), so dyads are
 -- (source code, target code, date) seeks; country pairs for dyads() are computed, not searched
 CREATE INDEX events_dyad ON events(source_code, target_code, date);
 CREATE INDEX events_target ON events(target_code, date);
 CREATE INDEX events_cameo ON events(cameo, date);
 CREATE INDEX events_date ON events(date);
-CREATE INDEX events_root_quad ON events(root, quad, date);
-CREATE INDEX events_quad ON events(quad, date);
 CREATE INDEX events_status ON events(status, date) WHERE status IS NOT NULL;
 CREATE INDEX events_article ON events(article, sentence);
 
@@ -156,8 +156,6 @@ INSERT INTO sqlite_stat1 (tbl, idx, stat) VALUES
   ('events', 'events_target', '10000000 2000 2'),
   ('events', 'events_cameo', '10000000 50000 20'),
   ('events', 'events_date', '10000000 3000'),
-  ('events', 'events_root_quad', '10000000 500000 400000 150'),
-  ('events', 'events_quad', '10000000 2500000 1000'),
   ('events', 'events_status', '3000000 400000 150'),
   ('events', 'events_article', '10000000 5 2'),
   ('event_items', 'event_items_event', '3000000 2 1');

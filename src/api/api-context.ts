@@ -1,0 +1,29 @@
+// API edge: what every route reads — the store, the write token, the coder (made on first use) and the exporters.
+import type { Coder } from '../coder/create-coder.js';
+import type { EventFilter, Store } from '../store/store.js';
+import type { EventRecord } from '../types/index.js';
+
+/** Export formats of `GET /api/export` (the formats of `dyad export --as`). */
+export const EXPORT_FORMATS = ['gdelt', 'icews', 'plover', 'sipri', 'gexf', 'geojson', 'csv'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+/** One export: the file's content type and name, and its text in pieces (streamed as they come). */
+export interface ExportOutput {
+  contentType: string;
+  filename: string;
+  chunks: AsyncIterable<string>;
+}
+
+/** Writes the events of a filter in one format. Supplied by src/export/ (see createApp's `exporter`). */
+export type Exporter = (format: ExportFormat, events: AsyncIterable<EventRecord>, filter: EventFilter) => ExportOutput | Promise<ExportOutput>;
+
+export interface ApiContext {
+  store: Store;
+  /** The bearer token that allows writing; null: writing is off. */
+  token: string | null;
+  /** The coder for posted articles, made once on first use. */
+  coder: () => Promise<Coder>;
+  exporter: Exporter | null;
+  /** Where unexpected errors are reported (never to the client). */
+  log: (line: string) => void;
+}

@@ -1,0 +1,39 @@
+// API edge: anything thrown while answering → the JSON error body `{error: {code, message}}` and its HTTP status.
+import { DyadError } from '../types/index.js';
+
+/** Error codes the API answers with, besides the catalog's E-codes. */
+export type ApiErrorCode = 'bad_request' | 'unauthorized' | 'not_found' | 'not_implemented' | 'payload_too_large' | 'forbidden' | 'internal';
+
+/** An error with its HTTP status, thrown by route handlers and turned into a JSON answer. */
+export class ApiError extends Error {
+  readonly status: 400 | 401 | 403 | 404 | 413 | 500 | 501;
+  readonly code: ApiErrorCode | string;
+  constructor(status: ApiError['status'], code: ApiErrorCode | string, message: string) {
+    super(message);
+    this.name = 'ApiError';
+    this.status = status;
+    this.code = code;
+  }
+}
+
+/** The JSON body of an error answer. */
+export interface ErrorBody {
+  error: { code: string; message: string };
+}
+
+/**
+ * Store errors that name a request parameter (a filter field, the cursor, the sort, the limit) are the caller's
+ * mistake: 400. Every other store error is the server's: 500, with the message but never a stack.
+ */
+const REQUEST_INPUTS = new Set(['filter', 'cursor', 'sort', 'limit', 'offset', 'by', 'level', 'text', 'simhash']);
+
+/** The status and body for an error thrown while answering a request. */
+export function errorAnswer(err: unknown): { status: ApiError['status']; body: ErrorBody } {
+  if (err instanceof ApiError) return { status: err.status, body: { error: { code: err.code, message: err.message } } };
+  if (err instanceof DyadError) {
+    const status = REQUEST_INPUTS.has(err.input) ? 400 : 500;
+    const message = err.message.replace(/^E\d{3} [^:]*: /, '');
+    return { status, body: { error: { code: err.code, message: status === 400 ? message : `store error: ${message}` } } };
+  }
+  return { status: 500, body: { error: { code: 'internal', message: 'internal error' } } };
+}

@@ -1,0 +1,83 @@
+// API edge: GET /api/articles/:id (cleaned text + its events) and POST /api/articles (code and store; bearer token).
+import { timingSafeEqual, createHash } from 'node:crypto';
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { contentHash } from '../ingest/content-hash.js';
+import type { EventRecord, Problem } from '../types/index.js';
+import { DyadError } from '../types/index.js';
+import type { ApiContext } from './api-context.js';
+import { ApiError } from './api-error.js';
+import { parseQuery } from './query-params.js';
+import { readPostedArticles } from './read-posted-articles.js';
+
+/** Largest body POST /api/articles accepts. */
+export const MAX_POST_BYTES = 16 * 1024 * 1024;
+
+/** True when the Authorization header carries the token (compared in constant time). */
+export function authorized(header: string | undefined, token: string | null): boolean {
+  if (token === null || token === '' || header === undefined) return false;
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+  if (match === null) return false;
+  const digest = (s: string): Buffer => createHash('sha256').update(s).digest();
+  return timingSafeEqual(digest(match[1] as string), digest(token));
+}
+
+/** The stored events of an article, in order (at most 10,000: an article never has that many). */
+async function articleEvents(ctx: ApiContext, id: string): Promise<EventRecord[]> {
+  return (await ctx.store.queryEvents({ doc: id }, { limit: 10_000 })).events;
+}
+
+/** The article routes. */
+export function articleRoutes(ctx: ApiContext): Hono {
+  const app = new Hono();
+  app.get('/articles/:id{.+}', async (c) => {
+    parseQuery(c.req.url, {});
+    const id = c.req.param('id');
+    const stored = await ctx.store.getArticle(id);
+    if (stored === null) throw new ApiError(404, 'not_found', `no article with id "${id}"`);
+    const { hash: _hash, simhash: _simhash, ...rest } = stored;
+    const article = {
+      ...rest, title: rest.title ?? null, date: rest.date ?? null, url: rest.url ?? null, source: rest.source ?? null,
+      byline: rest.byline ?? null, dateline: rest.dateline ?? null, language: rest.language ?? null,
+    };
+    return c.json({ article, events: await articleEvents(ctx, id) });
+  });
+  app.post('/articles',
+    async (c, next) => {
+      if (ctx.token === null) {
+        throw new ApiError(401, 'unauthorized', 'writing is off: start the server with --token or DYAD_TOKEN to allow POST /api/articles');
+      }
+      if (!authorized(c.req.header('Authorization'), ctx.token)) {
+        c.header('WWW-Authenticate', 'Bearer');
+        throw new ApiError(401, 'unauthorized', 'a valid "Authorization: Bearer TOKEN" header is needed to write');
+      }
+      await next();
+    },
+    bodyLimit({ maxSize: MAX_POST_BYTES, onError: () => { throw new ApiError(413, 'payload_too_large', `the body is larger than ${MAX_POST_BYTES} bytes`); } }),
+    async (c) => {
+      parseQuery(c.req.url, {});
+      const { articles, problems } = readPostedArticles(await c.req.text(), c.req.header('Content-Type') ?? '');
+      if (articles.length === 0) {
+        const first = problems[0];
+        throw new ApiError(400, first?.code ?? 'bad_request', first?.message ?? 'the body holds no article');
+      }
+      const coder = await ctx.coder();
+      const answered: { id: string; new: boolean; events: EventRecord[] }[] = [];
+      const failed: Problem[] = [...problems];
+      for (const article of articles) {
+        try {
+          const hash = contentHash(article.text);
+          const known = await ctx.store.hasArticle(hash);
+          const events = known ? [] : coder.codeArticle(article);
+          const result = await ctx.store.putArticle(article, { hash }, events);
+          answered.push({ id: result.id, new: result.new, events: result.new ? events : await articleEvents(ctx, result.id) });
+        } catch (err) {
+          if (!(err instanceof DyadError)) throw err;
+          const message = `article "${article.id}": ${err.message.replace(/^E\d{3} [^:]*: /, '')}`;
+          failed.push({ code: err.code, message, input: article.id, stage: 'store' });
+        }
+      }
+      return c.json({ articles: answered, problems: failed }, answered.some((a) => a.new) ? 201 : 200);
+    });
+  return app;
+}

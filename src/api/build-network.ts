@@ -1,0 +1,61 @@
+// API edge: dyad rows (per period) + actor names → an actor network: nodes with event counts, edges with counts and Goldstein mean.
+import type { ActorCount, DyadRow } from '../store/store.js';
+
+export interface NetworkNode {
+  id: string;
+  name: string;
+  /** Events the node takes part in (as source or target; a self-loop counts once). */
+  count: number;
+}
+
+export interface NetworkEdge {
+  source: string;
+  target: string;
+  count: number;
+  /** Mean Goldstein score of the edge's events. */
+  goldsteinMean: number;
+}
+
+export interface Network {
+  nodes: NetworkNode[];
+  edges: NetworkEdge[];
+}
+
+/**
+ * Sums dyad rows over their periods into one edge per source → target pair, keeps the `maxEdges` heaviest edges
+ * (ties by source, target), and gives each node its name from `actors`: the actor whose code is the node id,
+ * else the node id itself (country-level nodes are country codes).
+ */
+export function buildNetwork(rows: readonly DyadRow[], actors: readonly ActorCount[], maxEdges: number): Network {
+  const sums = new Map<string, { source: string; target: string; count: number; goldstein: number }>();
+  for (const row of rows) {
+    const key = `${row.source}\u0000${row.target}`;
+    const sum = sums.get(key) ?? { source: row.source, target: row.target, count: 0, goldstein: 0 };
+    sum.count += row.count;
+    sum.goldstein += row.goldsteinMean * row.count;
+    sums.set(key, sum);
+  }
+  const edges = [...sums.values()]
+    .sort((a, b) => b.count - a.count || cmp(a.source, b.source) || cmp(a.target, b.target))
+    .slice(0, maxEdges)
+    .map((s) => ({ source: s.source, target: s.target, count: s.count, goldsteinMean: round(s.goldstein / s.count) }));
+  const names = new Map<string, string>();
+  for (const actor of actors) if (!names.has(actor.code)) names.set(actor.code, actor.name);
+  const counts = new Map<string, number>();
+  for (const edge of edges) {
+    counts.set(edge.source, (counts.get(edge.source) ?? 0) + edge.count);
+    if (edge.target !== edge.source) counts.set(edge.target, (counts.get(edge.target) ?? 0) + edge.count);
+  }
+  const nodes = [...counts.entries()]
+    .map(([id, count]) => ({ id, name: names.get(id) ?? id, count }))
+    .sort((a, b) => b.count - a.count || cmp(a.id, b.id));
+  return { nodes, edges };
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function round(value: number): number {
+  return Math.round(value * 1000) / 1000;
+}

@@ -1,0 +1,93 @@
+// API edge: zod schemas of every JSON answer — the response contract, checked in tests and turned into OpenAPI.
+import { z } from 'zod';
+
+const span = { start: z.number().int().min(0), end: z.number().int().min(0) };
+
+export const actorRefSchema = z.object({
+  code: z.string().min(1), country: z.string().nullable(), name: z.string(), text: z.string(), sector: z.string().nullable(), ...span,
+});
+
+export const itemSchema = z.object({
+  text: z.string(), kind: z.string(), model: z.string().nullable(), quantity: z.number().nullable(),
+  max: z.number().nullable().optional(), approx: z.boolean().optional(), unit: z.string().nullable(), ...span,
+});
+
+/** One coded event (mirrors src/types/event.ts and schema/event.schema.json). */
+export const eventSchema = z.object({
+  id: z.string(),
+  doc: z.string(),
+  sentence: z.object({ index: z.number().int().min(0), text: z.string(), ...span }),
+  source: actorRefSchema,
+  target: actorRefSchema.nullable(),
+  cameo: z.string().regex(/^\d{2,4}$/),
+  cameoName: z.string(),
+  root: z.string().regex(/^\d{2}$/),
+  quad: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]),
+  goldstein: z.number().min(-10).max(10),
+  plover: z.object({ type: z.string(), mode: z.string().nullable(), context: z.string().nullable() }),
+  trigger: z.object({ text: z.string(), ...span }),
+  date: z.string().nullable(),
+  datePrecision: z.enum(['day', 'month', 'year', 'unknown']),
+  dateBasis: z.enum(['stated', 'relative', 'publication', 'unknown']),
+  negated: z.boolean(),
+  modality: z.enum(['asserted', 'reported', 'intended', 'possible', 'conditional', 'negated', 'denied']),
+  status: z.enum(['requested', 'offered', 'pledged', 'agreed', 'delivered', 'refused', 'suspended', 'conditional']).nullable(),
+  items: z.array(itemSchema),
+  terms: z.enum(['free', 'donation', 'grant', 'loan', 'credit', 'commercial', 'sale', 'lease', 'barter']).nullable(),
+  attribution: z.object({ text: z.string(), actor: z.string().nullable(), ...span }).nullable(),
+  location: z.object({
+    text: z.string(), name: z.string(), country: z.string().nullable(), lat: z.number().nullable(), lon: z.number().nullable(),
+    geonamesId: z.number().nullable().optional(), ...span,
+  }).nullable(),
+});
+
+export const errorSchema = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
+
+export const healthSchema = z.object({ ok: z.literal(true), version: z.string(), store: z.string() });
+
+export const eventPageSchema = z.object({ events: z.array(eventSchema), next: z.string().nullable() });
+
+/** An article's citation fields, as shown beside an event. */
+export const articleRefSchema = z.object({
+  id: z.string(), title: z.string().nullable(), date: z.string().nullable(), url: z.string().nullable(), source: z.string().nullable(),
+});
+
+export const eventDetailSchema = z.object({ event: eventSchema, article: articleRefSchema.nullable(), mentions: z.array(eventSchema) });
+
+export const articleSchema = articleRefSchema.extend({
+  text: z.string(), byline: z.string().nullable(), dateline: z.string().nullable(), language: z.string().nullable(),
+  nearDuplicateOf: z.string().nullable(), ingestedAt: z.string(),
+});
+
+export const articleDetailSchema = z.object({ article: articleSchema, events: z.array(eventSchema) });
+
+export const actorCountSchema = z.object({
+  code: z.string(), name: z.string(), country: z.string().nullable(), sector: z.string().nullable(),
+  asSource: z.number().int().min(0), asTarget: z.number().int().min(0), total: z.number().int().min(0),
+});
+export const actorsSchema = z.object({ actors: z.array(actorCountSchema) });
+
+export const dyadRowSchema = z.object({
+  source: z.string(), target: z.string(), period: z.string().nullable(), count: z.number().int().min(1),
+  goldsteinMean: z.number(), quadShares: z.tuple([z.number(), z.number(), z.number(), z.number()]),
+});
+export const dyadsSchema = z.object({ dyads: z.array(dyadRowSchema) });
+
+export const networkSchema = z.object({
+  nodes: z.array(z.object({ id: z.string(), name: z.string(), count: z.number().int().min(0) })),
+  edges: z.array(z.object({ source: z.string(), target: z.string(), count: z.number().int().min(1), goldsteinMean: z.number() })),
+});
+
+export const statsSchema = z.object({
+  schemaVersion: z.number().int(), articles: z.number().int().min(0), nearDuplicates: z.number().int().min(0),
+  sentences: z.number().int().min(0), events: z.number().int().min(0), items: z.number().int().min(0), actors: z.number().int().min(0),
+  firstDate: z.string().nullable(), lastDate: z.string().nullable(),
+});
+
+export const problemSchema = z.object({ code: z.string(), message: z.string(), input: z.string(), line: z.number().int().optional(), stage: z.string() });
+
+/** What `POST /api/articles` answers: per article, whether it was new, its id and events; plus records that failed. */
+export const postArticlesSchema = z.object({
+  articles: z.array(z.object({ id: z.string(), new: z.boolean(), events: z.array(eventSchema) })),
+  problems: z.array(problemSchema),
+});

@@ -1,0 +1,70 @@
+// CLI edge: `dyad ingest PATH…` — inputs → cleaned, coded, stored articles; progress on a terminal; a summary.
+import { Command } from 'commander';
+import { createCoder } from '../../coder/create-coder.js';
+import { ingestArticles, type IngestSummary } from '../../pipeline/ingest-articles.js';
+import { openSqliteStore } from '../../store/sqlite/sqlite-store.js';
+import { formatProblem, lexiconOptions } from '../io.js';
+import { countArticles, progressLine } from '../progress-line.js';
+
+export interface IngestCommandOptions {
+  db: string;
+  date?: string;
+  lexicon?: string[];
+  petrarchDictionaries?: string[];
+  batch?: string;
+  quiet?: boolean;
+}
+
+/** The summary printed after an ingest. */
+export function summaryText(s: IngestSummary, db: string): string {
+  const fmt = (n: number): string => n.toLocaleString('en-US');
+  const lines = [
+    `Ingested into ${db} in ${(s.elapsedMs / 1000).toFixed(1)} s:`,
+    `  read        ${fmt(s.read)} articles`,
+    `  new         ${fmt(s.new)} (${fmt(s.events)} events)`,
+    `  duplicates  ${fmt(s.duplicates)} (already stored)`,
+    `  syndicated  ${fmt(s.nearDuplicates)} (near-duplicates of an earlier article; linked, not coded again)`,
+    `  failed      ${fmt(s.failed)}`,
+  ];
+  return lines.join('\n') + '\n';
+}
+
+/** Runs `dyad ingest`; returns the exit code (1 when some inputs failed). */
+export async function runIngest(inputs: string[], options: IngestCommandOptions): Promise<number> {
+  const coder = await createCoder(await lexiconOptions(options));
+  const store = await openSqliteStore(options.db);
+  const tty = process.stderr.isTTY === true && !options.quiet;
+  const total = tty ? countArticles(inputs) : null;
+  try {
+    const summary = await ingestArticles(inputs, {
+      store,
+      coder,
+      date: options.date ?? null,
+      batchSize: options.batch !== undefined ? Number(options.batch) : 200,
+      stdin: process.stdin,
+      onProgress: tty ? (p) => process.stderr.write(`\r\u001b[2K${progressLine(p, total)}`) : undefined,
+    });
+    if (tty) process.stderr.write('\r\u001b[2K');
+    for (const p of summary.problems) process.stderr.write(formatProblem(p) + '\n');
+    if (!options.quiet) process.stderr.write(summaryText(summary, options.db));
+    return summary.failed > 0 ? 1 : 0;
+  } finally {
+    await store.close();
+  }
+}
+
+/** The `ingest` command for the program. */
+export function ingestCommand(): Command {
+  return new Command('ingest')
+    .description('read, clean, code and store articles (text, HTML, JSON Lines, RSS/Atom, .gz; folders and globs; "-" for stdin)')
+    .argument('<inputs...>', 'files, folders, globs or "-"')
+    .option('--db <path>', 'SQLite database file', './dyad.db')
+    .option('--date <YYYY-MM-DD>', 'publication date for inputs that have none')
+    .option('--lexicon <dir...>', 'extra lexicon folders in Dyad format')
+    .option('--petrarch-dictionaries <path...>', 'PETRARCH/TABARI dictionary files or folders to load as well')
+    .option('--batch <n>', 'articles per transaction', '200')
+    .option('-q, --quiet', 'no progress and no summary')
+    .action(async (inputs: string[], options: IngestCommandOptions) => {
+      process.exitCode = await runIngest(inputs, options);
+    });
+}

@@ -1,0 +1,97 @@
+// End to end: `dyad ingest` is idempotent, links syndicated copies, and resumes after kill -9 with no loss and no duplicate.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync, statSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+
+const CLI = ['--import', 'tsx', 'src/cli/bin.ts'];
+const dir = mkdtempSync(join(tmpdir(), 'dyad-ingest-'));
+
+function dyad(args: string[]): { status: number | null; stderr: string } {
+  const r = spawnSync(process.execPath, [...CLI, ...args], { encoding: 'utf8' });
+  return { status: r.status, stderr: r.stderr };
+}
+
+function snapshot(db: string): { articles: string[]; events: string[] } {
+  const d = new Database(db, { readonly: true });
+  try {
+    const articles = (d.prepare('SELECT id FROM articles ORDER BY id').all() as Array<{ id: string }>).map((r) => r.id);
+    const events = (d.prepare('SELECT id FROM events ORDER BY id').all() as Array<{ id: string }>).map((r) => r.id);
+    return { articles, events };
+  } finally {
+    d.close();
+  }
+}
+
+const STORIES = [
+  'Iraqi officials asked China for military help on Monday.',
+  'China handed Iraq 20,000 assault rifles, the ministry said.',
+  'Russia promised to deliver helicopters to Mali.',
+  'Al-Shabaab militants attacked Somali troops near Mogadishu.',
+  'Turkey refused to supply drones to Iraq.',
+];
+
+function corpus(path: string, n: number): void {
+  const lines: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const story = STORIES[i % STORIES.length] as string;
+    lines.push(JSON.stringify({ id: `r${i}`, date: '2020-05-01', title: `Report ${i}`, text: `Report number ${i} from desk ${i * 7919 % 1009}. ${story} Officials in the region reported further details in note ${i}.` }));
+  }
+  writeFileSync(path, lines.join('\n') + '\n');
+}
+
+test('ingesting the same file twice stores it once', () => {
+  const input = join(dir, 'small.jsonl');
+  corpus(input, 20);
+  const db = join(dir, 'twice.db');
+  assert.equal(dyad(['ingest', input, '--db', db, '-q']).status, 0);
+  const first = snapshot(db);
+  assert.equal(first.articles.length, 20);
+  assert.ok(first.events.length >= 16, `expected events, got ${first.events.length}`);
+  assert.equal(dyad(['ingest', input, '--db', db, '-q']).status, 0);
+  assert.deepEqual(snapshot(db), first);
+});
+
+test('a syndicated copy is linked to the first article, not coded again', () => {
+  const story = 'BAGHDAD, May 14 (Dyad Wire) - Iraqi officials have asked China for military help, in particular for the free supply of armed drones. China has already handed Iraq 20,000 assault rifles, the ministry said. Talks will continue next month in Beijing, officials said.';
+  writeFileSync(join(dir, 'a.txt'), `Iraq asks China for drones\n\n${story}\n`);
+  writeFileSync(join(dir, 'b.txt'), `Iraq seeks Chinese drones - The Other Paper\n\n${story}\n\nRead more: world news\n`);
+  const db = join(dir, 'syndicated.db');
+  assert.equal(dyad(['ingest', join(dir, 'a.txt'), join(dir, 'b.txt'), '--db', db, '-q']).status, 0);
+  const d = new Database(db, { readonly: true });
+  const rows = d.prepare('SELECT id, near_duplicate_of AS dup FROM articles ORDER BY id').all() as Array<{ id: string; dup: string | null }>;
+  const events = d.prepare('SELECT doc FROM events').all() as Array<{ doc: string }>;
+  d.close();
+  assert.equal(rows.length, 2);
+  assert.equal(rows.find((r) => r.id.endsWith('b.txt'))?.dup, join(dir, 'a.txt'));
+  assert.ok(events.length > 0);
+  assert.ok(events.every((e) => e.doc.endsWith('a.txt')));
+});
+
+test('an ingest killed with SIGKILL and started again ends with the same database', async () => {
+  const input = join(dir, 'big.jsonl');
+  corpus(input, 3000);
+  const whole = join(dir, 'whole.db');
+  assert.equal(dyad(['ingest', input, '--db', whole, '-q', '--batch', '50']).status, 0);
+  const expected = snapshot(whole);
+
+  const killed = join(dir, 'killed.db');
+  const child = spawn(process.execPath, [...CLI, 'ingest', input, '--db', killed, '-q', '--batch', '50'], { stdio: 'ignore' });
+  // kill once the database has grown past its first batches, at a moment of the child's own making
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 50));
+    const wal = `${killed}-wal`;
+    if (existsSync(wal) && statSync(wal).size > 200_000) break;
+  }
+  child.kill('SIGKILL');
+  await new Promise((r) => child.once('exit', r));
+  const partial = snapshot(killed);
+  assert.ok(partial.articles.length < expected.articles.length, 'the kill came before the end');
+
+  assert.equal(dyad(['ingest', input, '--db', killed, '-q', '--batch', '50']).status, 0);
+  assert.deepEqual(snapshot(killed), expected);
+});
