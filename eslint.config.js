@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', '.cache/', 'ui/dist/', 'bench/out/'] },
+  { ignores: ['dist/', 'node_modules/', '.cache/', '.scratch/', 'ui/dist/', 'bench/out/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

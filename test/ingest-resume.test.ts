@@ -19,7 +19,7 @@ function snapshot(db: string): { articles: string[]; events: string[] } {
   const d = new Database(db, { readonly: true });
   try {
     const articles = (d.prepare('SELECT id FROM articles ORDER BY id').all() as Array<{ id: string }>).map((r) => r.id);
-    const events = (d.prepare('SELECT id FROM events ORDER BY id').all() as Array<{ id: string }>).map((r) => r.id);
+    const events = (d.prepare('SELECT e.id FROM events e ORDER BY e.id').all() as Array<{ id: string }>).map((r) => r.id);
     return { articles, events };
   } finally {
     d.close();
@@ -34,11 +34,17 @@ const STORIES = [
   'Turkey refused to supply drones to Iraq.',
 ];
 
+const FILLER = 'harvest river market winter council bridge school railway festival border museum factory harbour election budget weather football concert hospital airport village mountain coastline library theatre'.split(' ');
+
+/** Articles that share a story sentence but differ in the rest, so that none is a near-duplicate of another. */
 function corpus(path: string, n: number): void {
   const lines: string[] = [];
+  let seed = 7;
+  const next = (): number => (seed = (seed * 1103515245 + 12345) % 2147483648);
   for (let i = 0; i < n; i++) {
     const story = STORIES[i % STORIES.length] as string;
-    lines.push(JSON.stringify({ id: `r${i}`, date: '2020-05-01', title: `Report ${i}`, text: `Report number ${i} from desk ${i * 7919 % 1009}. ${story} Officials in the region reported further details in note ${i}.` }));
+    const words = Array.from({ length: 40 }, () => FILLER[next() % FILLER.length]).join(' ');
+    lines.push(JSON.stringify({ id: `r${i}`, date: '2020-05-01', title: `Report ${i}`, text: `${story} Local notes: ${words}.` }));
   }
   writeFileSync(path, lines.join('\n') + '\n');
 }
@@ -58,12 +64,13 @@ test('ingesting the same file twice stores it once', () => {
 test('a syndicated copy is linked to the first article, not coded again', () => {
   const story = 'BAGHDAD, May 14 (Dyad Wire) - Iraqi officials have asked China for military help, in particular for the free supply of armed drones. China has already handed Iraq 20,000 assault rifles, the ministry said. Talks will continue next month in Beijing, officials said.';
   writeFileSync(join(dir, 'a.txt'), `Iraq asks China for drones\n\n${story}\n`);
-  writeFileSync(join(dir, 'b.txt'), `Iraq seeks Chinese drones - The Other Paper\n\n${story}\n\nRead more: world news\n`);
+  const copy = story.replace('BAGHDAD, May 14 (Dyad Wire) -', 'BAGHDAD (Dyad Wire) -').replace('Talks will continue', 'Talks are to continue');
+  writeFileSync(join(dir, 'b.txt'), `Iraq seeks Chinese drones - The Other Paper\n\n${copy}\n\nThe Other Paper carried this report from the wire.\n`);
   const db = join(dir, 'syndicated.db');
   assert.equal(dyad(['ingest', join(dir, 'a.txt'), join(dir, 'b.txt'), '--db', db, '-q']).status, 0);
   const d = new Database(db, { readonly: true });
   const rows = d.prepare('SELECT id, near_duplicate_of AS dup FROM articles ORDER BY id').all() as Array<{ id: string; dup: string | null }>;
-  const events = d.prepare('SELECT doc FROM events').all() as Array<{ doc: string }>;
+  const events = d.prepare('SELECT a.id AS doc FROM events e JOIN articles a ON a.seq = e.article').all() as Array<{ doc: string }>;
   d.close();
   assert.equal(rows.length, 2);
   assert.equal(rows.find((r) => r.id.endsWith('b.txt'))?.dup, join(dir, 'a.txt'));

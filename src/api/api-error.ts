@@ -33,7 +33,7 @@ export function errorAnswer(err: unknown): { status: ApiError['status']; body: E
   if (err instanceof DyadError) {
     const status = REQUEST_INPUTS.has(err.input) ? 400 : 500;
     const message = err.message.replace(/^E\d{3} [^:]*: /, '');
-    return { status, body: { error: { code: err.code, message: status === 400 ? message : `store error: ${message}` } } };
+    return { status, body: { error: status === 400 ? { code: 'bad_request', message } : { code: err.code, message: `store error: ${message}` } } };
   }
   return { status: 500, body: { error: { code: 'internal', message: 'internal error' } } };
 }

@@ -35,8 +35,7 @@ export const filterParams = {
   doc: z.string().min(1, 'must not be empty').max(2000).optional(),
 };
 
-const filterSchema = z.object(filterParams);
-type FilterParams = z.infer<typeof filterSchema>;
+type FilterParams = z.infer<z.ZodObject<typeof filterParams>>;
 
 /** The EventFilter of parsed filter parameters (fields left out when not given). */
 export function toEventFilter(params: FilterParams): EventFilter {

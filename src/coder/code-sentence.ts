@@ -86,7 +86,8 @@ export function codeSentence(doc: Doc, sent: Sentence, lexicon: CompiledLexicon,
     if (entry === undefined) return;
     const match = bestMatch(doc, sent, lexicon, index, entry.patterns, t);
     let code = match?.pattern.code ?? entry.code;
-    if (code === null) return;
+    // "---" (imported PETRARCH patterns): the words match, and they say there is no event
+    if (code === null || code === '---') return;
     const frame = frames.get(t) ?? null;
     const anchor = frame?.first ?? t.first;
     const passive = !t.noun && isPassive(doc, sent, t.head);

@@ -14,8 +14,8 @@ interface Piece {
 
 /** Words that may stand between a country and its role word ("Iraq's senior military officials"). */
 const ROLE_GLUE = new Set(["'s", 'the', 'senior', 'top', 'former', 'deputy', 'acting', 'chief', 'new', 'visiting', 'local', 'regional', 'provincial', 'high-ranking', 'high', 'ranking', 'military', 'foreign', 'defence', 'defense', 'interior', 'first', 'vice', 'outgoing', 'incoming', 'interim', 'state', 'federal', 'national', 'central', 'official', 'government', 'own', 'two', 'three', 'several', 'some', 'many', 'a', 'an']);
-/** Prepositions after which a country or capital is a place, not an actor ("fighting in Iraq"). */
-const LOCATIVE = new Set(['in', 'inside', 'at', 'near', 'outside', 'across', 'throughout', 'around', 'within', 'into', 'from', 'over', 'off', 'towards', 'toward', 'via', 'through', 'across']);
+/** Prepositions after which a country or capital is a place, not an actor ("fighting in Iraq"); "from", "at", "to" take actors ("aid from China", "fired at Israel"). */
+const LOCATIVE = new Set(['in', 'inside', 'near', 'outside', 'across', 'throughout', 'around', 'within', 'over', 'off', 'via', 'through']);
 /** Nouns that make an unnamed role a generic source of reports rather than a party. */
 const GENERIC_SOURCES = new Set(['source', 'sources', 'official', 'officials', 'spokesman', 'spokeswoman', 'spokesperson', 'diplomat', 'diplomats', 'insider', 'insiders', 'witness', 'witnesses', 'analyst', 'analysts', 'expert', 'experts']);
 
@@ -152,13 +152,19 @@ export function findActors(doc: Doc, sent: Sentence, lexicon: CompiledLexicon, d
       sector = agent.sector;
       basis = 'agent';
       const run = nameRun(doc, last, sent.last);
-      const knownPerson = next !== undefined && next.first === last && next.hit.kind === 'actor' ? baseOf(next, lexicon, date) : null;
-      if (knownPerson !== null && knownPerson.basis === 'person') {
-        base = knownPerson;
-        name = knownPerson.name;
+      // "Prime Minister Medvedev", "the paramilitary Rapid Support Forces", "militant group Hamas"
+      const namedNext = next !== undefined && next.hit.kind === 'actor' && (next.first === last || (next.first === last + 1 && /^(group|movement|organi[sz]ation|faction|militia)$/.test(doc.norm[last] ?? '')));
+      const known = namedNext && next !== undefined ? baseOf(next, lexicon, date) : null;
+      if (known !== null) {
+        base = known.sector === null ? { ...known, sector: agent.sector } : known;
+        sector = base.sector;
+        name = known.name;
         last = next?.last ?? last;
         used.add(p + 1);
-        basis = 'person';
+        basis = known.basis;
+      } else if (run === last && piece.last - piece.first === 1 && doc.pos[piece.first] === POS.ADJ && doc.pos[last] === POS.NOUN) {
+        // a role word used as an adjective names no one ("military aid", "civilian casualties")
+        continue;
       } else {
         if (run > last) { name = doc.text.slice(doc.start[last], doc.end[run - 1]); last = run; }
         const linkAt = last;

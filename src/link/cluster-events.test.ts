@@ -4,6 +4,8 @@ import assert from 'node:assert/strict';
 import { Clusterer, clusterEvents } from './cluster-events.js';
 import { fixtureMention as m, shuffled, type MentionSpec } from './link-fixtures.js';
 import type { Cluster, MentionInput } from './link-types.js';
+import { defaultKindTree } from './kind-tree.js';
+import { REL_A_VAGUER, REL_B_VAGUER, REL_CROSS, REL_STRONG, mentionFeatures, relateFeatures, type MentionFeatures } from './mention-features.js';
 
 /** Partition as sorted lists of mention ids, for comparing results. */
 function partition(clusters: Cluster[]): string[][] {
@@ -124,16 +126,26 @@ for (const { name, specs, expected } of table) {
 
 test('a mention that bridges two events merges them, and the change says so', () => {
   const clusterer = new Clusterer();
-  const early = { doc: 'b', source: 'TUR', target: 'IRQ', cameo: '072', items: [{ kind: 'patrol-boat', quantity: 2 }] };
-  clusterer.add(m({ ...early, id: 'b2', date: '2020-09-01' }));
-  clusterer.add(m({ ...early, id: 'b3', date: '2020-09-07' }));
+  const delivery = { doc: 'b', source: 'TUR', target: 'IRQ', cameo: '072', date: '2020-09-04' };
+  clusterer.add(m({ ...delivery, id: 'b2', items: [{ kind: 'patrol-boat', quantity: 2 }] }));
+  clusterer.add(m({ ...delivery, id: 'b3', items: [{ kind: 'armoured-vehicle', quantity: 40 }] }));
   assert.equal(clusterer.size.clusters, 2);
-  const change = clusterer.add(m({ ...early, id: 'b1', date: '2020-09-04' }));
+  const change = clusterer.add(m({ ...delivery, id: 'b1', items: [{ kind: 'patrol-boat', quantity: 2 }, { kind: 'armoured-vehicle', quantity: 40 }] }));
   assert.deepEqual(change.upserted.map((c) => [c.id, c.mentionIds]), [['c-b1', ['b1', 'b2', 'b3']]]);
   assert.deepEqual(change.removed, ['c-b2', 'c-b3']);
   assert.deepEqual(change.merged, [{ into: 'c-b1', from: ['c-b2', 'c-b3'] }]);
   assert.equal(clusterer.clusterOf('b3'), 'c-b1');
-  assert.deepEqual(clusterer.add(m({ ...early, id: 'b1', date: '2020-09-04' })), { upserted: [], removed: [], merged: [] });
+  assert.deepEqual(clusterer.add(m({ ...delivery, id: 'b1' })), { upserted: [], removed: [], merged: [] });
+});
+
+test('near days join; a report dated between two reports a week apart fits both and bridges neither', () => {
+  const boats = { source: 'TUR', target: 'IRQ', cameo: '072', items: [{ kind: 'patrol-boat', quantity: 2 }] };
+  const near = clusterEvents([{ ...boats, id: 'n1', doc: 'n1', date: '2020-09-01' }, { ...boats, id: 'n2', doc: 'n2', date: '2020-09-03' }].map(m));
+  assert.deepEqual(partition(near), [['n1', 'n2']]);
+  const days = ['2020-09-01', '2020-09-04', '2020-09-07'];
+  const apart = clusterEvents(days.map((date, i) => m({ ...boats, id: `w${i}`, doc: `w${i}`, date })));
+  assert.deepEqual(partition(apart), [['w0'], ['w1'], ['w2']]);
+  assert.deepEqual(apart.map((c) => c.ambiguous), [false, true, false]);
 });
 
 /** Every written mention of this file, and more of the same stories, under more dyads. */
@@ -158,5 +170,51 @@ test('the result does not depend on arrival order: shuffled batches and one-by-o
       for (const c of change.upserted) store.set(c.id, c);
     }
     assert.deepEqual([...store.values()].sort((a, b) => (a.id < b.id ? -1 : 1)), expected, `seed ${seed}, incremental`);
+  }
+});
+
+/** The partition straight from the definition: every pair compared, no index, no incremental state. */
+function reference(mentions: MentionInput[]): string[][] {
+  const tree = defaultKindTree();
+  const features = mentions.map((x) => mentionFeatures(x));
+  const parent = mentions.map((_, i) => i);
+  const find = (x: number): number => (parent[x] === x ? x : (parent[x] = find(parent[x] as number)));
+  const weak: Array<[number, number]> = [];
+  for (let i = 0; i < mentions.length; i++) {
+    for (let j = i + 1; j < mentions.length; j++) {
+      const rel = relateFeatures(features[i] as MentionFeatures, features[j] as MentionFeatures, tree);
+      if (rel === REL_STRONG) parent[find(i)] = find(j);
+      if (rel === REL_A_VAGUER || rel === REL_CROSS) weak.push([i, j]);
+      if (rel === REL_B_VAGUER || rel === REL_CROSS) weak.push([j, i]);
+    }
+  }
+  const out = new Map<number, Set<number>>();
+  for (const [a, b] of weak) if (find(a) !== find(b)) out.set(find(a), (out.get(find(a)) ?? new Set()).add(find(b)));
+  const linked = (a: number, b: number): boolean => out.get(a)?.has(b) === true || out.get(b)?.has(a) === true;
+  const ambiguous = (c: number): boolean => [...(out.get(c) ?? [])].some((a, i, all) => all.slice(i + 1).some((b) => !linked(a, b)));
+  const final = mentions.map((_, i) => i);
+  const ff = (x: number): number => (final[x] === x ? x : (final[x] = ff(final[x] as number)));
+  for (const [c, targets] of out) {
+    if (ambiguous(c)) continue;
+    for (const t of targets) if (!ambiguous(t)) final[ff(c)] = ff(t);
+  }
+  const groups = new Map<number, string[]>();
+  mentions.forEach((x, i) => groups.set(ff(find(i)), [...(groups.get(ff(find(i))) ?? []), x.event.id]));
+  return [...groups.values()].map((ids) => ids.sort()).sort((a, b) => ((a[0] ?? '') < (b[0] ?? '') ? -1 : 1));
+}
+
+test('incremental clustering equals the partition computed from its definition over all pairs (dense random data)', () => {
+  const codes = ['072', '070', '07', '0232', '023', '1032'];
+  const kinds = ['rifle', 'small-arms', 'drone', 'armed-drone', 'tank', 'patrol-boat'];
+  for (const seed of [11, 12, 13]) {
+    const pick = <T,>(list: readonly T[], i: number): T => shuffled(list, seed * 1000 + i)[0] as T;
+    const mentions = Array.from({ length: 250 }, (_, i) => {
+      const day = 1 + (shuffled([...Array(20).keys()], seed * 7 + i)[0] as number);
+      const form = i % 5;
+      const date = form === 4 ? null : `2021-07${form === 3 ? '' : `-${String(day).padStart(2, '0')}`}`;
+      const items = i % 3 === 0 ? [] : [{ kind: pick(kinds, i) }, ...(i % 7 === 0 ? [{ kind: pick(kinds, i + 1) }] : [])];
+      return m({ id: `r${String(i).padStart(3, '0')}`, doc: `d${i}`, published: `2021-07-${String(day + 2).padStart(2, '0')}`, source: i % 2 ? 'RUS' : 'IRN', target: 'SYR', cameo: pick(codes, i), date, items });
+    });
+    assert.deepEqual(partition(clusterEvents(shuffled(mentions, seed))), reference(mentions), `seed ${seed}`);
   }
 });

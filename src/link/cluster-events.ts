@@ -220,7 +220,7 @@ export class Clusterer {
       this.grow(comp, id);
       return;
     }
-    this.settle(comp, previous);
+    this.settle(new Set([comp, ...(this.inn.get(comp) ?? [])]), previous);
   }
 
   /** A mention joined component `comp` without changing how components relate: only its cluster's id may change. */
@@ -322,47 +322,52 @@ export class Clusterer {
   }
 
   /**
-   * Re-settles the clusters of every component weakly linked to `start`: a vague component joins the components it
-   * is vaguer than, unless two of those are unrelated (then it is ambiguous and stays apart). Both rules read only
-   * the graph, which depends only on the set of mentions, so the result is the same in any order.
+   * Ambiguous: two of the components `c` is vaguer than (or near) are unrelated to each other, so `c` fits two
+   * different happenings. No edge from it or into it is used: it stays a cluster of its own, flagged.
    */
-  private settle(start: number, previous: string[]): void {
-    const region = [start];
-    const seen = new Set(region);
-    for (let i = 0; i < region.length; i++) {
-      const c = region[i] as number;
-      for (const links of [this.out.get(c), this.inn.get(c)]) {
-        for (const n of links ?? []) {
-          if (seen.has(n)) continue;
-          seen.add(n);
-          region.push(n);
-        }
+  private isAmbiguous(c: number): boolean {
+    const targets = this.out.get(c);
+    if (targets === undefined || targets.size < 2) return false;
+    const list = [...targets];
+    for (let i = 0; i < list.length; i++) {
+      const a = list[i] as number;
+      const aOut = this.out.get(a);
+      for (let j = i + 1; j < list.length; j++) {
+        const b = list[j] as number;
+        if (aOut?.has(b) !== true && this.out.get(b)?.has(a) !== true) return true;
       }
     }
+    return false;
+  }
+
+  /**
+   * Re-settles clusters after the components in `affected` (the new rep's component and those pointing to it) got new
+   * edges: their ambiguity is re-read, and the clusters holding any end of an edge whose use may have changed are
+   * rebuilt from the used edges. Everything read is a function of the set of mentions, so the result is the same in
+   * any order; the work is local to the new rep's neighbourhood.
+   */
+  private settle(affected: Set<number>, previous: string[]): void {
+    for (const c of affected) {
+      if (this.isAmbiguous(c)) this.ambiguousComps.add(c);
+      else this.ambiguousComps.delete(c);
+    }
+    const ends = new Set(affected);
+    for (const c of affected) {
+      for (const n of this.out.get(c) ?? []) ends.add(n);
+      for (const n of this.inn.get(c) ?? []) ends.add(n);
+    }
     const old = new Set(previous);
-    for (const c of region) {
+    for (const c of ends) {
       const cluster = this.compCluster.get(c);
       if (cluster !== undefined) old.add(cluster);
     }
+    const region = new Set(ends);
     for (const cluster of old) {
+      for (const c of this.clusterComps.get(cluster) ?? []) region.add(this.find(c));
       this.touch(cluster);
       this.clusterComps.delete(cluster);
     }
 
-    // A component is ambiguous when two of the components it is vaguer than are unrelated to each other: it fits two
-    // different happenings. Its edges are not used, and edges into it only from a component vaguer than it alone.
-    const linked = (x: number, y: number): boolean => this.out.get(x)?.has(y) === true || this.out.get(y)?.has(x) === true;
-    const ambiguous = (c: number): boolean => {
-      const targets = [...(this.out.get(c) ?? [])];
-      for (let i = 0; i < targets.length; i++) {
-        for (let j = i + 1; j < targets.length; j++) if (!linked(targets[i] as number, targets[j] as number)) return true;
-      }
-      return false;
-    };
-    for (const c of region) {
-      if (ambiguous(c)) this.ambiguousComps.add(c);
-      else this.ambiguousComps.delete(c);
-    }
     const lp = new Map<number, number>();
     for (const c of region) lp.set(c, c);
     const lf = (x: number): number => {
@@ -376,7 +381,9 @@ export class Clusterer {
       const targets = this.out.get(c);
       if (targets === undefined) continue;
       for (const t of targets) {
-        if (this.ambiguousComps.has(t) && targets.size > 1) continue;
+        // An edge leaving the region is unused: its use did not change (neither end is affected), and a used edge
+        // would have put both ends in one of the old clusters the region holds whole.
+        if (!lp.has(t) || this.ambiguousComps.has(t)) continue;
         const a = lf(c);
         const b = lf(t);
         if (a !== b) lp.set(a, b);

@@ -11,12 +11,15 @@ export const DATE_YEAR = 2;
 /** No event date and no publication date: such a mention can only join others like it. */
 export const DATE_NONE = 3;
 
-/** How two mentions relate. STRONG: equally specific and compatible. A_VAGUER: `a` is compatible and vaguer somewhere, nowhere more specific. */
+/**
+ * How two mentions relate. STRONG: compatible and alike (same code, same date, a shared item kind). A_VAGUER: `a` is
+ * compatible and vaguer somewhere (no items, a broader kind or code, a coarser date), nowhere more specific.
+ */
 export const REL_NONE = 0;
 export const REL_STRONG = 1;
 export const REL_A_VAGUER = 2;
 export const REL_B_VAGUER = 3;
-/** Compatible, each vaguer than the other in some respect (no items but a day date vs. items but a month). */
+/** Compatible, each vaguer than the other in some respect (no items but a day vs. items but a month), or near days. */
 export const REL_CROSS = 4;
 export type Relation = 0 | 1 | 2 | 3 | 4;
 
@@ -127,7 +130,9 @@ type Side = 0 | 1 | 2 | 3 | -1;
 function relateDates(a: MentionFeatures, b: MentionFeatures): Side {
   if (a.dateClass === DATE_NONE || b.dateClass === DATE_NONE) return a.dateClass === b.dateClass ? 0 : -1;
   const gap = Math.max(0, Math.max(a.first, b.first) - Math.min(a.last, b.last));
-  if (a.dateClass === DATE_FINE && b.dateClass === DATE_FINE) return gap <= Math.max(a.window, b.window) ? 0 : -1;
+  // Different days within the window may be one happening or two on successive days: neither is vaguer, each is
+  // merely near the other, so the link is weak both ways and only holds where it is unambiguous.
+  if (a.dateClass === DATE_FINE && b.dateClass === DATE_FINE) return gap === 0 ? 0 : gap <= Math.max(a.window, b.window) ? 3 : -1;
   // A day lies inside a month or year; an undated mention's publication day may lie up to its window outside.
   const slack = (a.dateClass === DATE_FINE && a.loose ? a.window : 0) + (b.dateClass === DATE_FINE && b.loose ? b.window : 0);
   if (gap > slack) return -1;
@@ -175,8 +180,8 @@ export function relateFeatures(a: MentionFeatures, b: MentionFeatures, tree: Kin
   if (date === -1) return REL_NONE;
   const items = relateItems(a.items, b.items, tree);
   if (items === -1) return REL_NONE;
-  if (date === 1 || items === 1 || items === 3) aVaguer = true;
-  if (date === 2 || items === 2 || items === 3) bVaguer = true;
+  if (date === 1 || date === 3 || items === 1 || items === 3) aVaguer = true;
+  if (date === 2 || date === 3 || items === 2 || items === 3) bVaguer = true;
   if (aVaguer && bVaguer) return REL_CROSS;
   return aVaguer ? REL_A_VAGUER : bVaguer ? REL_B_VAGUER : REL_STRONG;
 }

@@ -31,15 +31,17 @@ interface Block {
  * Parses an actor dictionary. Each entry is a primary phrase line (`AFGHANISTAN_ [AFG]`), `+` synonym lines, and code
  * lines (`\t[AFGGOV 331108-730717]`, `[USAGOV >090120]`, `[CODE <YYMMDD]`, a bare `[CODE]` default); codes may also
  * follow the phrase on its own line. Consecutive primary phrases with no code between them share the codes that
- * follow (the Phoenix files list a person's name variants this way). Roles are listed in reverse file order, because
- * PETRARCH applies the first restriction that holds and Dyad the last role in force. Dates are `YYYYMMDD` or `YYMMDD`; a two-digit year
- * 00–29 is 2000–2029 and 30–99 is 1930–1999 (the Phoenix files use 00–14 and 31–99 only). Limits are inclusive.
- * Names: `_` → space; a one-word name of at most three letters stays in capitals (an acronym, which Dyad matches
- * case-sensitively: "UN", "IS"); other names are title-cased (matched ignoring case: "IRAN" → "Iran"). `---` (the null code) is kept as the code: such an entry
- * matches but codes nothing. `A/B/C` is a compound actor code, kept as written.
- * State-level entries (`AFGHANISTAN_ [AFG]`, `+KABUL_`; see stateOf) become CountryEntry records, one per code with
- * the names of every such entry (PETRARCH does not tell names, demonyms and capitals apart, so all are names; a
- * sub-code such as IRQOCC for a period is lost); the rest become ActorEntry records.
+ * follow (the Phoenix files list a person's name variants this way).
+ * - Dates are `YYYYMMDD` or `YYMMDD`; a two-digit year 00–29 is 2000–2029 and 30–99 is 1930–1999 (the Phoenix files
+ *   use 00–14 and 31–99 only). Limits are inclusive. Roles are listed in reverse file order, because PETRARCH applies
+ *   the first restriction that holds and Dyad's coder the last role in force.
+ * - Names: `_` → space; a one-word name of at most three letters stays in capitals (an acronym, which Dyad matches
+ *   case-sensitively: "UN", "IS"); other names are title-cased (matched ignoring case: "IRAN" → "Iran").
+ * - `---` (the null code) is kept as the code: such an entry matches but codes nothing. `A/B/C` is a compound actor
+ *   code (one name, several actors), kept as written.
+ * - State-level entries (`AFGHANISTAN_ [AFG]`, `+KABUL_`; see stateOf) become CountryEntry records, one per code with
+ *   the names of every such entry (PETRARCH does not tell names, demonyms and capitals apart, so all are names; a
+ *   sub-code such as IRQOCC for a period is lost); the rest become ActorEntry records (kind person when dated).
  */
 export function parseActors(text: string, file: string): PetrarchParseResult {
   const problems: Problem[] = [];

@@ -1,0 +1,92 @@
+// API edge: a Store (+ token, coder, exporter) → the Hono app that answers the JSON API under /api and the web UI at /.
+import { readFileSync } from 'node:fs';
+import { Hono } from 'hono';
+import { createCoder, type Coder } from '../coder/create-coder.js';
+import type { Store } from '../store/store.js';
+import type { ApiContext, Exporter } from './api-context.js';
+import { ApiError, errorAnswer } from './api-error.js';
+import { articleRoutes } from './article-routes.js';
+import { eventRoutes } from './event-routes.js';
+import { exportRoutes } from './export-routes.js';
+import { openApiDocument } from './openapi.js';
+import { parseQuery } from './query-params.js';
+import { DEFAULT_UI_DIR, serveUi } from './serve-ui.js';
+import { summaryRoutes } from './summary-routes.js';
+
+export interface AppOptions {
+  store: Store;
+  /** Bearer token that allows POST /api/articles; null or absent: writing is off. */
+  token?: string | null;
+  /** The coder for posted articles; made with Dyad's own lexicon on first use when absent. */
+  coder?: Coder | Promise<Coder>;
+  /** Writes the export formats; null or absent: /api/export answers csv only (501 for the rest). */
+  exporter?: Exporter | null;
+  /** Folder of the built UI (default ui/dist); null: no UI. */
+  uiDir?: string | null;
+  /**
+   * Host names (without port) the server answers to; others get 403. Guards a localhost server against DNS
+   * rebinding (a web page pointing its own host name at 127.0.0.1). Null or absent: any host.
+   */
+  allowedHosts?: string[] | null;
+  /** Where unexpected errors are reported (default stderr). */
+  log?: (line: string) => void;
+}
+
+/** Dyad's version, from package.json (the same file beside src/ and dist/). */
+export const VERSION: string = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+
+/** The host name of a Host header (`localhost:8080` → `localhost`, `[::1]:80` → `[::1]`). */
+function hostName(header: string): string {
+  const m = /^(\[[^\]]*\]|[^:]*)/.exec(header.trim().toLowerCase());
+  return m?.[1] ?? '';
+}
+
+/** Builds the app. Test it with `app.request('/api/events?source=CHN')`; serve it with startServer. */
+export function createApp(options: AppOptions): Hono {
+  let coder: Promise<Coder> | null = options.coder === undefined ? null : Promise.resolve(options.coder);
+  const ctx: ApiContext = {
+    store: options.store,
+    token: options.token === undefined || options.token === '' ? null : options.token,
+    coder: () => (coder ??= createCoder()),
+    exporter: options.exporter ?? null,
+    log: options.log ?? ((line) => process.stderr.write(`dyad serve: ${line}\n`)),
+  };
+  const app = new Hono();
+  app.onError((err, c) => {
+    const { status, body } = errorAnswer(err);
+    if (status >= 500 && status !== 501) ctx.log(`${c.req.method} ${c.req.path}: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
+    return c.json(body, status);
+  });
+  app.notFound((c) => c.json({ error: { code: 'not_found', message: `no route ${c.req.method} ${c.req.path}` } }, 404));
+  app.use('*', async (c, next) => {
+    const allowed = options.allowedHosts;
+    if (allowed && !allowed.includes(hostName(c.req.header('Host') ?? ''))) {
+      throw new ApiError(403, 'forbidden', 'this server answers only to its own host name');
+    }
+    await next();
+    c.header('X-Content-Type-Options', 'nosniff');
+  });
+  app.use('/api/*', async (c, next) => {
+    await next();
+    if (!c.res.headers.has('Cache-Control')) c.header('Cache-Control', 'no-store');
+  });
+
+  const api = new Hono();
+  api.get('/health', (c) => {
+    parseQuery(c.req.url, {});
+    return c.json({ ok: true as const, version: VERSION, store: options.store.location });
+  });
+  api.get('/openapi.json', (c) => c.json(openApiDocument(VERSION)));
+  api.route('/', eventRoutes(ctx));
+  api.route('/', summaryRoutes(ctx));
+  api.route('/', articleRoutes(ctx));
+  api.route('/', exportRoutes(ctx));
+  app.route('/api', api);
+
+  const uiDir = options.uiDir === undefined ? DEFAULT_UI_DIR : options.uiDir;
+  if (uiDir !== null) {
+    const ui = serveUi(uiDir);
+    app.get('*', (c) => (c.req.path.startsWith('/api/') ? c.notFound() : ui(c)));
+  }
+  return app;
+}

@@ -1,0 +1,29 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { sampleEvents } from '../store/store-fixtures.js';
+import { collectText } from './export-context.js';
+import { sampleContext } from './export-fixtures.js';
+import { ploverLines, readPlover, type PloverRecord } from './plover.js';
+
+test('PLOVER JSON Lines read back to exactly the events written', async () => {
+  const events = sampleEvents();
+  const text = await collectText(ploverLines(events, sampleContext()));
+  assert.equal(text.split('\n').filter(Boolean).length, events.length);
+  assert.deepEqual(readPlover(text), events);
+});
+
+test('PLOVER records use the manual’s field names and shapes', async () => {
+  const records = (await collectText(ploverLines(sampleEvents(), sampleContext()))).trim().split('\n').map((l) => JSON.parse(l) as PloverRecord);
+  for (const record of records) {
+    for (const field of ['id', 'date', 'actor', 'event'] as const) assert.ok(field in record, field);
+    assert.ok(Array.isArray(record.event) && Array.isArray(record.mode) && Array.isArray(record.context) && Array.isArray(record.recipient));
+    assert.ok([1, 2, 3, 4].includes(record.quad_code));
+  }
+  const offer = records[1]!;
+  assert.deepEqual(offer.actor[0] && { code: offer.actor[0].code, sector: offer.actor[0].sector, entity_text: offer.actor[0].entity_text, identifier_text: offer.actor[0].identifier_text },
+    { code: 'CHN', sector: 'GOV', entity_text: 'Wang Yi', identifier_text: 'Wang Yi' });
+  assert.deepEqual([offer.event, offer.context, offer.text_info.sequence], [['AGREE'], ['military'], 1]);
+  assert.deepEqual(offer.cite_info, { citation: 'baghdad-2019.txt', url: 'https://news.example/iraq-china', title: 'Iraq seeks Chinese arms', publication: 'Tigris Wire', language: 'en' });
+  assert.deepEqual(records[2]!.event_loc, { extracted_place: 'Beijing', resolved_place: 'Beijing', geonameid: 1816670, lat: 39.9042, lon: 116.4074, country_code: 'CHN' });
+  assert.deepEqual([records[4]!.recipient, records[9]!.actor[0]?.code], [[], 'NATO']);
+});
