@@ -76,6 +76,15 @@ test('a syndicated copy is linked to the first article, not coded again', () => 
   assert.equal(rows.find((r) => r.id.endsWith('b.txt'))?.dup, join(dir, 'a.txt'));
   assert.ok(events.length > 0);
   assert.ok(events.every((e) => e.doc.endsWith('a.txt')));
+
+  // the copy arriving in a later run is linked too
+  const later = join(dir, 'syndicated-later.db');
+  assert.equal(dyad(['ingest', join(dir, 'a.txt'), '--db', later, '-q']).status, 0);
+  assert.equal(dyad(['ingest', join(dir, 'b.txt'), '--db', later, '-q']).status, 0);
+  const d2 = new Database(later, { readonly: true });
+  const linked = d2.prepare('SELECT near_duplicate_of AS dup FROM articles WHERE id = ?').get(join(dir, 'b.txt')) as { dup: string | null };
+  d2.close();
+  assert.equal(linked.dup, join(dir, 'a.txt'));
 });
 
 test('an ingest killed with SIGKILL and started again ends with the same database', async () => {

@@ -124,7 +124,7 @@ export function openApiDocument(version: string): Record<string, unknown> {
             content: {
               'application/json': { schema: { description: 'One article {id?, text, title?, date?, url?, source?} or an array of them' } },
               'application/x-ndjson': { schema: { type: 'string', description: 'JSON Lines, one article a line' } },
-              'text/plain': { schema: { type: 'string', description: 'One plain-text article' } },
+              'text/plain': { schema: { type: 'string', description: 'One plain-text article (a body opening with { or [ is read as JSON whatever its type)' } },
               'text/html': { schema: { type: 'string', description: 'One saved news page' } },
             },
           },

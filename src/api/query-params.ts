@@ -76,6 +76,6 @@ export function parseQuery<Shape extends z.ZodRawShape>(url: string, shape: Shap
   const result = z.strictObject(shape).safeParse(gather(search));
   if (!result.success) throw new ApiError(400, 'bad_request', describeIssue(result.error.issues[0] as z.core.$ZodIssue));
   const problem = filterProblem(toEventFilter(result.data as FilterParams));
-  if (problem !== null) throw new ApiError(400, 'bad_request', problem);
+  if (problem !== null) throw new ApiError(400, 'bad_request', `parameter "${problem.field}": ${problem.message}`);
   return result.data;
 }

@@ -44,14 +44,16 @@ function records(body: string): { line: number; text: string }[] {
 }
 
 /**
- * Reads a posted body by its media type: `text/plain` is one plain-text article, `text/html` one saved page, and
- * anything else JSON — one article object `{id?, text, title?, date?, url?, source?}`, an array of them, or JSON
- * Lines — read exactly as `dyad ingest` reads a JSON Lines record. Articles without an id get one from their content.
+ * Reads a posted body. JSON — one article object `{id?, text, title?, date?, url?, source?}`, an array of them, or
+ * JSON Lines, read exactly as `dyad ingest` reads a JSON Lines record — when the media type says JSON or the body
+ * opens with `{` or `[` (clients often label JSON text/plain); `text/html` is one saved page; anything else one
+ * plain-text article. Articles without an id get one from their content.
  */
 export function readPostedArticles(body: string, contentType: string): PostedArticles {
   const type = contentType.split(';')[0]?.trim().toLowerCase() ?? '';
+  const json = /json/.test(type) || /^\s*[[{]/.test(body);
   try {
-    if (type === 'text/plain') return { articles: [textArticle(contentId(body), body)], problems: [] };
+    if (!json && type !== 'text/html') return { articles: [textArticle(contentId(body), body)], problems: [] };
     if (type === 'text/html') {
       const page = cleanHtml(body, INPUT);
       const { text, title, date, url, source, byline, dateline, language } = page;

@@ -3,6 +3,10 @@ import { Command, CommanderError } from 'commander';
 import { DyadError } from '../types/index.js';
 import { codeCommand, UsageError } from './commands/code.js';
 import { ingestCommand } from './commands/ingest.js';
+import { eventsCommand } from './commands/events.js';
+import { actorsCommand } from './commands/actors.js';
+import { dyadsCommand } from './commands/dyads.js';
+import { exportCommand } from './commands/export.js';
 
 /** Builds the program with every command. */
 export function buildProgram(): Command {
@@ -13,6 +17,10 @@ export function buildProgram(): Command {
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
   program.addCommand(codeCommand());
   program.addCommand(ingestCommand());
+  program.addCommand(eventsCommand());
+  program.addCommand(actorsCommand());
+  program.addCommand(dyadsCommand());
+  program.addCommand(exportCommand());
   for (const c of program.commands) c.exitOverride();
   return program;
 }

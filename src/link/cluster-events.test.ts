@@ -215,6 +215,15 @@ test('incremental clustering equals the partition computed from its definition o
       const items = i % 3 === 0 ? [] : [{ kind: pick(kinds, i) }, ...(i % 7 === 0 ? [{ kind: pick(kinds, i + 1) }] : [])];
       return m({ id: `r${String(i).padStart(3, '0')}`, doc: `d${i}`, published: `2021-07-${String(day + 2).padStart(2, '0')}`, source: i % 2 ? 'RUS' : 'IRN', target: 'SYR', cameo: pick(codes, i), date, items });
     });
-    assert.deepEqual(partition(clusterEvents(shuffled(mentions, seed))), reference(mentions), `seed ${seed}`);
+    const expected = clusterEvents(shuffled(mentions, seed));
+    assert.deepEqual(partition(expected), reference(mentions), `seed ${seed}`);
+    const clusterer = new Clusterer();
+    const store = new Map<string, Cluster>();
+    for (const mention of shuffled(mentions, seed + 1)) {
+      const change = clusterer.add(mention);
+      for (const id of change.removed) store.delete(id);
+      for (const c of change.upserted) store.set(c.id, c);
+    }
+    assert.deepEqual([...store.values()].sort((a, b) => (a.id < b.id ? -1 : 1)), expected, `seed ${seed}, one by one`);
   }
 });

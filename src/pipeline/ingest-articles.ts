@@ -3,8 +3,8 @@ import type { Coder } from '../coder/create-coder.js';
 import { contentHash } from '../ingest/content-hash.js';
 import { signature } from '../ingest/near-duplicate.js';
 import { readInputs } from '../ingest/read-inputs.js';
-import type { ArticleEntry, Store } from '../store/store.js';
-import type { Problem } from '../types/index.js';
+import type { ArticleEntry, PutResult, Store } from '../store/store.js';
+import { DyadError, type Problem } from '../types/index.js';
 import { NearDuplicateIndex } from './near-duplicate-index.js';
 
 export interface IngestProgress {
@@ -41,8 +41,9 @@ export interface IngestOptions {
 /**
  * Ingests inputs into a store. Idempotent and resumable: an article whose content hash is stored is skipped, and
  * each batch of articles with all their events is one transaction, so a run killed at any moment and started again
- * ends with the same database as an uninterrupted one. A near-duplicate (a syndicated copy of an article stored in
- * this run) is stored with a link to the first and without events, so that it is not counted as a new report.
+ * ends with the same database as an uninterrupted one. A near-duplicate (a syndicated copy of an article stored
+ * earlier, in this run or before) is stored with a link to the first and without events, so that it is not counted
+ * as a new report. A batch the store refuses is written article by article; the refused ones become problems.
  */
 export async function ingestArticles(inputs: string[], options: IngestOptions): Promise<IngestSummary> {
   const { store, coder } = options;
@@ -61,11 +62,30 @@ export async function ingestArticles(inputs: string[], options: IngestOptions): 
       options.onProgress({ ...progress });
     }
   };
+  const put = async (entries: ArticleEntry[]): Promise<Array<PutResult | null>> => {
+    try {
+      return await store.putArticles(entries);
+    } catch (err) {
+      if (!(err instanceof DyadError) || entries.length === 1) {
+        if (err instanceof DyadError && entries[0] !== undefined) {
+          problems.push({ code: err.code, input: entries[0].article.id, message: err.message, stage: 'store' });
+          progress.failed++;
+          return [null];
+        }
+        throw err;
+      }
+      // one bad article (say, an id reused for other content) must not sink the batch: write them one by one
+      const out: Array<PutResult | null> = [];
+      for (const entry of entries) out.push(...(await put([entry])));
+      return out;
+    }
+  };
   const flush = async (): Promise<void> => {
     if (batch.length === 0) return;
-    const results = await store.putArticles(batch);
+    const results = await put(batch);
     results.forEach((r, i) => {
       const entry = batch[i] as ArticleEntry;
+      if (r === null) return;
       if (!r.new) progress.duplicates++;
       else if (entry.meta.nearDuplicateOf) progress.nearDuplicates++;
       else {
@@ -76,6 +96,9 @@ export async function ingestArticles(inputs: string[], options: IngestOptions): 
     batch = [];
     batchHashes.clear();
   };
+
+  // articles stored by earlier runs take part in near-duplicate detection as if this run had read them first
+  for await (const original of store.iterateOriginals()) nearIndex.add(original.id, signature(original.text));
 
   for await (const result of readInputs(inputs, { date: options.date ?? null, ...(options.stdin ? { stdin: options.stdin } : {}) })) {
     if (result.kind === 'problem') {

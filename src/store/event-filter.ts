@@ -87,41 +87,49 @@ export function searchWords(text: string): string[] {
   return text.match(/[\p{L}\p{N}]+/gu) ?? [];
 }
 
-/** What is wrong with a filter, in one line naming the field and value; null when nothing is. */
-export function filterProblem(filter: EventFilter): string | null {
+/** A filter field and what is wrong with its value. */
+export interface FilterProblem {
+  field: keyof EventFilter;
+  /** What is wrong, quoting the value (`"2019-13" is not a date (YYYY, YYYY-MM or YYYY-MM-DD)`). */
+  message: string;
+}
+
+/** What is wrong with a filter, naming the field and value; null when nothing is. */
+export function filterProblem(filter: EventFilter): FilterProblem | null {
+  const problem = (field: keyof EventFilter, message: string): FilterProblem => ({ field, message });
   for (const field of ['source', 'target', 'actor'] as const) {
     for (const value of filter[field] ?? []) {
-      if (!ACTOR.test(value.toUpperCase())) return `${field} "${value}" is not an actor or country code`;
+      if (!ACTOR.test(value.toUpperCase())) return problem(field, `"${value}" is not an actor or country code`);
     }
   }
   for (const value of filter.code ?? []) {
-    if (!/^\d{1,4}\*$|^\d{2,4}$/.test(value)) return `code "${value}" is not a CAMEO code or prefix pattern (0231, 02*)`;
+    if (!/^\d{1,4}\*$|^\d{2,4}$/.test(value)) return problem('code', `"${value}" is not a CAMEO code or prefix pattern (0231, 02*)`);
   }
-  for (const value of filter.root ?? []) if (!/^\d{2}$/.test(value)) return `root "${value}" is not a two-digit CAMEO root`;
-  for (const value of filter.quad ?? []) if (!Number.isInteger(value) || value < 1 || value > 4) return `quad "${value}" is not 1, 2, 3 or 4`;
+  for (const value of filter.root ?? []) if (!/^\d{2}$/.test(value)) return problem('root', `"${value}" is not a two-digit CAMEO root`);
+  for (const value of filter.quad ?? []) if (!Number.isInteger(value) || value < 1 || value > 4) return problem('quad', `"${value}" is not 1, 2, 3 or 4`);
   for (const field of ['since', 'until'] as const) {
     const value = filter[field];
-    if (value !== undefined && !isPartialDate(value)) return `${field} "${value}" is not a date (YYYY, YYYY-MM or YYYY-MM-DD)`;
+    if (value !== undefined && !isPartialDate(value)) return problem(field, `"${value}" is not a date (YYYY, YYYY-MM or YYYY-MM-DD)`);
   }
   if (filter.since !== undefined && filter.until !== undefined && firstDay(filter.since) > lastDay(filter.until)) {
-    return `since "${filter.since}" is after until "${filter.until}"`;
+    return problem('since', `"${filter.since}" is after until "${filter.until}"`);
   }
-  if (filter.text !== undefined && searchWords(filter.text).length === 0) return `text "${filter.text}" has no words to search for`;
-  if (filter.item !== undefined && searchWords(filter.item).length === 0) return `item "${filter.item}" has no words to search for`;
+  if (filter.text !== undefined && searchWords(filter.text).length === 0) return problem('text', `"${filter.text}" has no words to search for`);
+  if (filter.item !== undefined && searchWords(filter.item).length === 0) return problem('item', `"${filter.item}" has no words to search for`);
   for (const value of filter.status ?? []) {
-    if (!(STATUSES as readonly string[]).includes(value)) return `status "${value}" is not one of ${STATUSES.join(', ')}`;
+    if (!(STATUSES as readonly string[]).includes(value)) return problem('status', `"${value}" is not one of ${STATUSES.join(', ')}`);
   }
   for (const value of filter.modality ?? []) {
-    if (!(MODALITIES as readonly string[]).includes(value)) return `modality "${value}" is not one of ${MODALITIES.join(', ')}`;
+    if (!(MODALITIES as readonly string[]).includes(value)) return problem('modality', `"${value}" is not one of ${MODALITIES.join(', ')}`);
   }
-  if (filter.doc !== undefined && filter.doc === '') return 'doc is empty';
+  if (filter.doc !== undefined && filter.doc === '') return problem('doc', 'is empty');
   return null;
 }
 
 /** Checks and normalises a filter; throws DyadError E600 naming the bad field. */
 export function normalizeEventFilter(filter: EventFilter): NormalizedFilter {
   const problem = filterProblem(filter);
-  if (problem !== null) throw new DyadError('E600', 'filter', problem);
+  if (problem !== null) throw new DyadError('E600', 'filter', `${problem.field} ${problem.message}`);
   const upper = (values: string[] | undefined): string[] => [...new Set((values ?? []).map((v) => v.toUpperCase()))];
   const code = filter.code ?? [];
   return {

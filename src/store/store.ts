@@ -185,7 +185,11 @@ export interface StoreStats {
   lastDate: string | null;
 }
 
-/** The storage behind Dyad. Adapters: `sqlite/` (default). All methods are atomic; errors are DyadError E600. */
+/**
+ * The storage behind Dyad. Adapters: `sqlite/` (default). An adapter is opened by its factory
+ * (`openSqliteStore(path)`), which creates the schema or applies pending migrations, and closed with `close()`.
+ * All methods are atomic; errors are DyadError E600.
+ */
 export interface Store {
   /** Where the data lives (a path, `:memory:`, or a URL without credentials), for messages. */
   readonly location: string;
@@ -201,6 +205,11 @@ export interface Store {
   /** Replaces the events of a stored article (re-coding), in one transaction; returns the number written. */
   putEvents(articleId: string, events: EventRecord[]): Promise<number>;
   hasArticle(hash: string): Promise<boolean>;
+  /**
+   * Texts of the stored articles that are not near-duplicates of another, in storage order, page by page — so
+   * that a new ingest run can rebuild its near-duplicate index and link copies of articles stored by earlier runs.
+   */
+  iterateOriginals(options?: { pageSize?: number }): AsyncIterable<{ id: string; text: string }>;
   getArticle(id: string): Promise<StoredArticle | null>;
   /** Stored articles whose SimHash differs from `simhash` in at most `maxDistance` bits (default 3, at most 3). */
   similarArticles(simhash: string, maxDistance?: number): Promise<SimilarArticle[]>;

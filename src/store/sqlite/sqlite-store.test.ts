@@ -143,15 +143,16 @@ test('an ingest killed at any moment leaves whole articles only', { timeout: 60_
     const { openSqliteStore } = await import(${JSON.stringify(storeModule)});
     const { sampleEntries } = await import(${JSON.stringify(fixtures)});
     const store = await openSqliteStore(${JSON.stringify(path)});
-    process.stdout.write('ready\\n');
     for (let n = 0; ; n++) {
       for (const { article, meta, events } of sampleEntries()) {
         const id = article.id + '#' + n;
         await store.putArticle({ ...article, id }, { hash: meta.hash + '#' + n, sentences: meta.sentences },
           events.map((e) => ({ ...e, id: e.id + '#' + n, doc: id })));
       }
+      if (n === 0) process.stdout.write('ready\\n');
     }`;
-  for (const wait of [150, 400]) {
+  // Killed twice, at different moments; the second run starts over and skips what the first stored.
+  for (const wait of [50 + Math.floor(Math.random() * 200), 200 + Math.floor(Math.random() * 300)]) {
     const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
     await new Promise<void>((resolve) => child.stdout.once('data', () => resolve()));
     await new Promise((resolve) => setTimeout(resolve, wait));

@@ -1,0 +1,48 @@
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openSqliteStore } from '../../store/sqlite/sqlite-store.js';
+import { sampleEntries } from '../../store/store-fixtures.js';
+import type { ActorCount } from '../../store/store.js';
+import { actorsCommand } from './actors.js';
+import { ExitSignal, memoryIo } from './events.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'dyad-cli-actors-'));
+const db = join(dir, 'dyad.db');
+before(async () => {
+  const store = await openSqliteStore(db);
+  for (const { article, meta, events } of sampleEntries()) await store.putArticle(article, meta, events);
+  await store.close();
+});
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+async function run(args: string[], isTTY = false): Promise<ReturnType<typeof memoryIo>> {
+  const io = memoryIo(isTTY);
+  try {
+    await actorsCommand(io).parseAsync(['--db', db, ...args], { from: 'user' });
+  } catch (err) {
+    if (!(err instanceof ExitSignal)) throw err;
+  }
+  return io;
+}
+
+test('dyad actors lists the most frequent actors first, in every format', async () => {
+  const rows = (await run(['--format', 'jsonl'])).out.trim().split('\n').map((l) => JSON.parse(l) as ActorCount);
+  assert.deepEqual(rows[0], { code: 'CHN', name: 'China', country: 'CHN', sector: null, asSource: 1, asTarget: 2, total: 3 });
+  assert.equal(rows.length, 12);
+  const table = (await run(['--limit', '2'], true)).out.split('\n');
+  assert.match(table[0]!, /^CODE\s+NAME\s+COUNTRY\s+SECTOR\s+AS SOURCE\s+AS TARGET\s+TOTAL$/);
+  assert.match(table[2]!, /^CHN\s+China\s+CHN\s+1\s+2\s+3$/);
+  const csv = (await run(['--source', 'TUR', '--format', 'csv'])).out;
+  assert.equal(csv, 'CODE,NAME,COUNTRY,SECTOR,AS SOURCE,AS TARGET,TOTAL\nIRQMIL,Iraqi navy,IRQ,MIL,0,1,1\nTUR,Turkey,TUR,,1,0,1\n');
+});
+
+test('dyad actors refuses bad options with exit code 2', async () => {
+  for (const args of [['--limit', '0'], ['--until', 'May'], ['--format', 'yaml']]) {
+    const io = await run(args);
+    assert.deepEqual([io.code, io.errors.length, io.out], [2, 1, ''], args.join(' '));
+    assert.match(io.errors[0]!, /^dyad actors: E700 --(limit|until|format)/);
+  }
+});

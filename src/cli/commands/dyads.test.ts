@@ -1,0 +1,48 @@
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openSqliteStore } from '../../store/sqlite/sqlite-store.js';
+import { sampleEntries } from '../../store/store-fixtures.js';
+import type { DyadRow } from '../../store/store.js';
+import { dyadsCommand } from './dyads.js';
+import { ExitSignal, memoryIo } from './events.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'dyad-cli-dyads-'));
+const db = join(dir, 'dyad.db');
+before(async () => {
+  const store = await openSqliteStore(db);
+  for (const { article, meta, events } of sampleEntries()) await store.putArticle(article, meta, events);
+  await store.close();
+});
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+async function run(args: string[], isTTY = false): Promise<ReturnType<typeof memoryIo>> {
+  const io = memoryIo(isTTY);
+  try {
+    await dyadsCommand(io).parseAsync(['--db', db, ...args], { from: 'user' });
+  } catch (err) {
+    if (!(err instanceof ExitSignal)) throw err;
+  }
+  return io;
+}
+
+test('dyad dyads --by month counts pairs per month with Goldstein means and quad shares', async () => {
+  const table = (await run(['--by', 'month', '--source', 'CHN'], true)).out.split('\n');
+  assert.match(table[0]!, /^PERIOD\s+SOURCE\s+TARGET\s+EVENTS\s+GOLDSTEIN\s+VERBAL COOP\s+MATERIAL COOP\s+VERBAL CONFLICT\s+MATERIAL CONFLICT$/);
+  assert.match(table[2]!, /^2019-03\s+CHN\s+IRQ\s+2\s+3\.1\s+100%\s+0%\s+0%\s+0%$/);
+  assert.match(table[3]!, /^2020-05\s+CHN\s+IRQ\s+1\s+7\.4\s+0%\s+100%\s+0%\s+0%$/);
+  const rows = (await run(['--by', 'year', '--level', 'actor', '--format', 'jsonl'])).out.trim().split('\n').map((l) => JSON.parse(l) as DyadRow);
+  assert.deepEqual(rows.map((r) => `${r.source}>${r.target}@${r.period}:${r.count}`), [
+    'CHNGOV>IRQGOV@2019:2', 'IRQ>CHN@2019:1', 'CHN>IRQMIL@2020:1', 'IRQ>CHN@2020:1', 'TUR>IRQMIL@2020:1', 'IRQCVL>TURGOV@2021:1', 'NATO>IRQMIL@2021:1',
+  ]);
+  const csv = (await run(['--by', 'week', '--target', 'TUR', '--format', 'csv'])).out;
+  assert.equal(csv, 'PERIOD,SOURCE,TARGET,EVENTS,GOLDSTEIN,VERBAL COOP,MATERIAL COOP,VERBAL CONFLICT,MATERIAL CONFLICT\n2021-W01,IRQ,TUR,1,-7.5,0%,0%,0%,100%\n');
+});
+
+test('dyad dyads refuses an unknown period with exit code 2', async () => {
+  const io = await run(['--by', 'decade']);
+  assert.deepEqual([io.code, io.errors.length], [2, 1]);
+  assert.match(io.errors[0]!, /^dyad dyads: E700 option '--by <period>' argument 'decade' is invalid/);
+});

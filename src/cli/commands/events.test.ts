@@ -1,0 +1,95 @@
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { EventRecord } from '../../types/index.js';
+import { openSqliteStore } from '../../store/sqlite/sqlite-store.js';
+import { sampleEntries, sampleEvents } from '../../store/store-fixtures.js';
+import { ExitSignal, eventsCommand, memoryIo } from './events.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'dyad-cli-events-'));
+const db = join(dir, 'dyad.db');
+before(async () => {
+  const store = await openSqliteStore(db);
+  for (const { article, meta, events } of sampleEntries()) await store.putArticle(article, meta, events);
+  await store.close();
+});
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+async function run(args: string[], isTTY = false): Promise<ReturnType<typeof memoryIo>> {
+  const io = memoryIo(isTTY);
+  try {
+    await eventsCommand(io).parseAsync(['--db', db, ...args], { from: 'user' });
+  } catch (err) {
+    if (!(err instanceof ExitSignal)) throw err;
+  }
+  return io;
+}
+
+const jsonl = (text: string): EventRecord[] => text.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as EventRecord);
+
+test('dyad events filters like the store does, every option', async () => {
+  const cases: Array<[string[], string[]]> = [
+    [['--source', 'CHN', '--target', 'IRQ'], ['baghdad-2019.txt:1:2', 'baghdad-2019.txt:2:3', 'drones-2020.txt:2:3']],
+    [['--code', '02*', '--quad', '1'], ['baghdad-2019.txt:0:1', 'drones-2020.txt:0:1']],
+    [['--since', '2019-01', '--until', '2020-12', '--status', 'delivered'], ['drones-2020.txt:2:3', 'boats-2020.txt:0:1']],
+    [['--text', 'helicopter'], []],
+    [['--item', 'rifle', '--source', 'CHN,TUR'], ['drones-2020.txt:2:3']],
+    [['--actor', 'NATO', '--modality', 'reported', '--root', '03'], ['protest-2021.txt:2:3']],
+    [['--doc', 'boats-2020.txt'], ['boats-2020.txt:0:1']],
+    [['--source', 'TUR', '--source', 'NATO'], ['boats-2020.txt:0:1', 'protest-2021.txt:2:3']],
+  ];
+  for (const [args, ids] of cases) {
+    const io = await run([...args, '--format', 'jsonl']);
+    assert.deepEqual([io.code, io.errors], [0, []], args.join(' '));
+    assert.deepEqual(jsonl(io.out).map((e) => e.id), ids, args.join(' '));
+  }
+});
+
+test('dyad events gives whole records in jsonl, sorted and paged', async () => {
+  const all = jsonl((await run(['--format', 'jsonl', '--limit', '0'])).out);
+  assert.deepEqual(all, sampleEvents());
+  const newest = jsonl((await run(['--sort', '-date', '--limit', '2', '--format', 'jsonl'])).out);
+  assert.deepEqual(newest.map((e) => e.date), ['2021-01-10', '2021-01']);
+  const second = jsonl((await run(['--limit', '3', '--offset', '3', '--format', 'jsonl'])).out);
+  assert.deepEqual(second.map((e) => e.id), sampleEvents().slice(3, 6).map((e) => e.id));
+});
+
+test('dyad events prints a table on a terminal and csv on request', async () => {
+  const table = await run(['--source', 'CHNGOV', '--limit', '2'], true);
+  const lines = table.out.trimEnd().split('\n');
+  assert.match(lines[0]!, /^doc\s+s\s+date\s+source\s+target\s+cameo\s+event/);
+  assert.equal(lines.length, 4);
+  assert.match(table.errors[0] ?? '', /^1–2 of 3 events/);
+  const csv = await run(['--source', 'TUR', '--format', 'csv']);
+  const [header, row] = csv.out.split('\n');
+  assert.match(header!, /^id,doc,sentence_index,date,date_precision,source_code,/);
+  assert.match(row!, /^boats-2020\.txt:0:1,boats-2020\.txt,0,2020,year,TUR,TUR,Turkey,Turkey,IRQMIL,/);
+  const all = await run(['--limit', '0', '--format', 'csv']);
+  assert.equal(all.out.trim().split('\n').length, 11);
+});
+
+test('bad usage is one line on stderr and exit code 2; a missing database is exit code 1', async () => {
+  const cases: Array<[string[], RegExp]> = [
+    [['--since', '2019-13'], /^dyad events: E700 --since: "2019-13" is not a date/],
+    [['--quad', '5'], /^dyad events: E700 --quad: "5" is not 1, 2, 3 or 4/],
+    [['--code', 'x'], /E700 --code: "x" is not a CAMEO code/],
+    [['--status', 'shipped'], /E700 --status: "shipped" is not one of/],
+    [['--limit', '-3'], /E700 --limit: "-3" is not a whole number/],
+    [['--format', 'xml'], /E700 --format: unknown format "xml"/],
+    [['--sort', 'size'], /^dyad events: E700 option '--sort <order>' argument 'size' is invalid/],
+    [['--bogus'], /^dyad events: E700 unknown option '--bogus'/],
+  ];
+  for (const [args, pattern] of cases) {
+    const io = await run(args);
+    assert.equal(io.code, 2, args.join(' '));
+    assert.equal(io.errors.length, 1, args.join(' '));
+    assert.match(io.errors[0]!, pattern);
+    assert.equal(io.out, '');
+  }
+  const missing = memoryIo();
+  await eventsCommand(missing).parseAsync(['--db', join(dir, 'nope.db')], { from: 'user' });
+  assert.equal(missing.code, 1);
+  assert.match(missing.errors[0]!, /^dyad events: E600 .*nope\.db: no database here/);
+});

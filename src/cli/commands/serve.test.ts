@@ -1,0 +1,56 @@
+// CLI tests: `dyad serve` — flags checked, a store served on a free port, writing only with a token, a taken port a clear error.
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, it } from 'node:test';
+import { UsageError } from './code.js';
+import { parsePort, runServe } from './serve.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'dyad-serve-'));
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('parsePort', () => {
+  const cases: [string, number | null][] = [['8080', 8080], ['0', 0], ['65535', 65535], ['65536', null], ['-1', null], ['http', null], ['80.5', null]];
+  for (const [value, expected] of cases) {
+    it(`${value} → ${String(expected)}`, () => {
+      if (expected === null) assert.throws(() => parsePort(value), UsageError);
+      else assert.equal(parsePort(value), expected);
+    });
+  }
+});
+
+describe('runServe', () => {
+  it('serves a new store on a free loopback port, read-only without a token', async () => {
+    const running = await runServe({ db: join(dir, 'a.db'), port: '0' }, {});
+    try {
+      assert.match(running.url, /^http:\/\/127\.0\.0\.1:\d+$/);
+      const stats = (await (await fetch(`${running.url}/api/stats`)).json()) as { events: number };
+      assert.equal(stats.events, 0);
+      const post = await fetch(`${running.url}/api/articles`, { method: 'POST', body: '{"text":"x"}' });
+      assert.equal(post.status, 401);
+    } finally {
+      await running.dispose();
+    }
+  });
+  it('takes the token from DYAD_TOKEN, and refuses a short one', async () => {
+    await assert.rejects(runServe({ db: join(dir, 'b.db'), port: '0', token: 'short' }, {}), UsageError);
+    const running = await runServe({ db: join(dir, 'b.db'), port: '0' }, { DYAD_TOKEN: 'long-enough-token' });
+    try {
+      const wrong = await fetch(`${running.url}/api/articles`, { method: 'POST', body: '{"text":"x"}', headers: { Authorization: 'Bearer nope-nope' } });
+      assert.equal(wrong.status, 401);
+      const bad = await fetch(`${running.url}/api/articles`, { method: 'POST', body: '{"title":"no text"}', headers: { Authorization: 'Bearer long-enough-token' } });
+      assert.equal(bad.status, 400);
+    } finally {
+      await running.dispose();
+    }
+  });
+  it('says when the port is taken', async () => {
+    const first = await runServe({ db: join(dir, 'c.db'), port: '0' }, {});
+    try {
+      await assert.rejects(runServe({ db: join(dir, 'd.db'), port: String(first.port) }, {}), (err: unknown) => err instanceof UsageError && /in use/.test(err.message));
+    } finally {
+      await first.dispose();
+    }
+  });
+});

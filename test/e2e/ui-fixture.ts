@@ -1,0 +1,68 @@
+// Browser tests: the UI built fresh, a server over a real store holding the sample articles and a hostile one, and Chromium to drive it.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import { build } from 'vite';
+import { startServer, type RunningServer } from '../../src/api/start-server.js';
+import { createCoderSync } from '../../src/coder/create-coder.js';
+import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.js';
+import { sampleEntries } from '../../src/store/store-fixtures.js';
+import type { Store } from '../../src/store/store.js';
+
+export const CHROMIUM = '/usr/bin/chromium';
+const TOKEN = 'e2e-token-0123456789';
+
+/** An article written to attack the page: markup, handlers and script URLs in every field a view shows. */
+export const HOSTILE = {
+  id: 'hostile-<b>doc</b>.txt',
+  title: '<img src=x onerror="window.__xss=\'title\';alert(\'title\')">Hostile headline',
+  date: '2021-03-02',
+  url: 'javascript:alert("url")',
+  source: '<script>window.__xss="source";alert("source")</script>Wire',
+  text: [
+    'Iraq asked China to supply <script>window.__xss="script";alert("script")</script> armed drones.',
+    'Turkey attacked Kurdish rebels near <a href="javascript:alert(\'link\')">Erbil</a> on Monday.',
+    '<img src=x onerror="window.__xss=\'img\';alert(\'img\')"> China delivered rifles to Iraq.',
+    '<iframe src="javascript:alert(\'frame\')"></iframe> <b onmouseover="alert(\'b\')">Russia</b> condemned Ukraine.',
+  ].join(' '),
+};
+
+export interface UiFixture {
+  url: string;
+  emptyUrl: string;
+  browser: Browser;
+  store: Store;
+  dispose(): Promise<void>;
+}
+
+/** Builds the UI into a temporary folder (so the test sees the current source), fills a store and serves both stores. */
+export async function uiFixture(): Promise<UiFixture> {
+  const dir = mkdtempSync(join(tmpdir(), 'dyad-e2e-'));
+  const uiDir = join(dir, 'ui');
+  await build({ configFile: 'ui/vite.config.ts', logLevel: 'error', build: { outDir: uiDir, emptyOutDir: true } });
+  const store = await openSqliteStore(join(dir, 'dyad.db'));
+  await store.putArticles(sampleEntries());
+  const empty = await openSqliteStore(join(dir, 'empty.db'));
+  const coder = createCoderSync();
+  const running: RunningServer = await startServer({ store, port: 0, token: TOKEN, coder, uiDir, log: () => {} });
+  const emptyServer = await startServer({ store: empty, port: 0, uiDir, log: () => {} });
+  // The hostile article goes in the way a user's would: posted to the API, coded and stored.
+  const res = await fetch(`${running.url}/api/articles`, { method: 'POST', body: JSON.stringify(HOSTILE), headers: { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/json' } });
+  if (res.status !== 201) throw new Error(`posting the hostile article: ${res.status} ${await res.text()}`);
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  return {
+    url: running.url.replace('127.0.0.1', 'localhost'),
+    emptyUrl: emptyServer.url,
+    browser,
+    store,
+    dispose: async () => {
+      await browser.close();
+      await running.close();
+      await emptyServer.close();
+      await store.close();
+      await empty.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
