@@ -119,12 +119,12 @@ export function scoreSamples(expected: ExpectedEvent[], events: EventRecord[]): 
   };
 }
 
-/** The sample inputs, as paths relative to the repository root (so event `doc`s read `samples/…`). */
+/** The sample inputs, as paths relative to the repository root (so event `doc`s read `samples/articles/…`). */
 export function sampleInputs(root: string): string[] {
-  return readdirSync(join(root, 'samples'))
-    .filter((name) => /\.(txt|html|jsonl)$/.test(name) && name !== 'expected.jsonl')
+  return readdirSync(join(root, 'samples', 'articles'))
+    .filter((name) => /\.(txt|html|jsonl)$/.test(name))
     .sort()
-    .map((name) => `samples/${name}`);
+    .map((name) => `samples/articles/${name}`);
 }
 
 /** JS run by `node --import tsx -e`: the CLI from source, so the suite needs no build. */

@@ -14,8 +14,19 @@ export interface ExportOutput {
   chunks: AsyncIterable<string>;
 }
 
-/** Writes the events of a filter in one format. Supplied by src/export/ (see createApp's `exporter`). */
-export type Exporter = (format: ExportFormat, events: AsyncIterable<EventRecord>, filter: EventFilter) => ExportOutput | Promise<ExportOutput>;
+/** What an export is asked for: the format, the events, and the format's options. */
+export interface ExportRequest {
+  format: ExportFormat;
+  events: AsyncIterable<EventRecord>;
+  filter: EventFilter;
+  /** The format's second file instead of its first (GDELT's mentions table). */
+  companion: boolean;
+  /** Graph nodes (GEXF): full actor codes or countries. */
+  level: 'actor' | 'country';
+}
+
+/** Writes the events of a request in one format (default: src/export/ through storeExporter). */
+export type Exporter = (request: ExportRequest) => ExportOutput | Promise<ExportOutput>;
 
 export interface ApiContext {
   store: Store;

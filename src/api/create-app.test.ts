@@ -106,6 +106,11 @@ describe('GET /api/events/:id', () => {
     assert.deepEqual(detail.article, { id: 'drones-2020.txt', title: 'Drones, rifles and terms', date: '2020-06-02', url: 'https://news.example/drones', source: 'Gulf Ledger' });
     assert.deepEqual(detail.mentions.map((m) => m.id), ['drones-2020.txt:2:3']);
   });
+  it('finds the event within its article when given the doc, and not in another', async () => {
+    const detail = await getJson('/api/events/drones-2020.txt:2:3?doc=drones-2020.txt', eventDetailSchema);
+    assert.equal(detail.event.id, 'drones-2020.txt:2:3');
+    await getJson('/api/events/drones-2020.txt:2:3?doc=boats-2020.txt', errorSchema, 404);
+  });
   it('answers 404 for an unknown id', async () => {
     const body = await getJson('/api/events/nope', errorSchema, 404);
     assert.equal(body.error.code, 'not_found');
@@ -171,19 +176,47 @@ describe('GET /api/actors, /api/dyads, /api/network, /api/stats', () => {
 });
 
 describe('GET /api/export', () => {
-  it('gives csv without an exporter and 501 for the other formats', async () => {
-    const res = await app.request('/api/export?as=csv&source=TUR');
-    assert.equal(res.status, 200);
-    assert.equal((await res.text()).trimEnd().split('\n').length, 2);
-    const body = await getJson('/api/export?as=gdelt', errorSchema, 501);
-    assert.match(body.error.message, /gdelt/);
+  const formats: [string, RegExp, RegExp, (text: string) => void][] = [
+    ['csv', /^text\/csv/, /dyad-csv\.csv/, (t) => assert.equal(t.trimEnd().split('\n').length, 1 + 10)],
+    ['gdelt', /tab-separated/, /dyad-gdelt\.tsv/, (t) => assert.equal(t.trimEnd().split('\n').length, 10)],
+    ['icews', /tab-separated/, /dyad-icews\.tsv/, (t) => assert.ok(t.split('\n').length >= 10)],
+    ['plover', /ndjson/, /\.jsonl/, (t) => assert.equal(t.trimEnd().split('\n').length, 10)],
+    ['sipri', /^text\/csv/, /dyad-sipri\.csv/, (t) => assert.ok(t.length > 0)],
+    ['gexf', /gexf\+xml/, /\.gexf/, (t) => assert.match(t, /<gexf[\s>]/)],
+    ['geojson', /geo\+json/, /\.geojson/, (t) => assert.equal((JSON.parse(t) as { type: string }).type, 'FeatureCollection')],
+  ];
+  for (const [as, type, name, check] of formats) {
+    it(`streams ${as} as a download`, async () => {
+      const res = await app.request(`/api/export?as=${as}`);
+      const text = await res.text();
+      assert.equal(res.status, 200, text.slice(0, 200));
+      assert.match(res.headers.get('content-type') ?? '', type);
+      assert.match(res.headers.get('content-disposition') ?? '', name);
+      check(text);
+    });
+  }
+  it('filters, gives the GDELT mentions table, and GEXF by country', async () => {
+    const one = await (await app.request('/api/export?as=csv&source=TUR')).text();
+    assert.equal(one.trimEnd().split('\n').length, 2);
+    const mentions = await app.request('/api/export?as=gdelt&file=mentions');
+    assert.match(mentions.headers.get('content-disposition') ?? '', /mentions/);
+    assert.equal((await mentions.text()).trimEnd().split('\n').length, 10);
+    await getJson('/api/export?as=csv&file=mentions', errorSchema, 400);
+    const gexf = await (await app.request('/api/export?as=gexf&level=country')).text();
+    assert.match(gexf, /IRQ/);
+  });
+  it('refuses a missing or unknown format', async () => {
     await getJson('/api/export', errorSchema, 400);
     await getJson('/api/export?as=pdf', errorSchema, 400);
   });
-  it('streams what an exporter writes', async () => {
+  it('answers 501 when the server has no exporter, and streams what a given exporter writes', async () => {
+    const none = createApp({ store: fixture.store, uiDir: null, exporter: null });
+    const res501 = await none.request('/api/export?as=gdelt');
+    assert.equal(res501.status, 501);
+    errorSchema.parse(await res501.json());
     const withExporter = createApp({
       store: fixture.store, uiDir: null,
-      exporter: async (format, events) => ({
+      exporter: async ({ format, events }) => ({
         contentType: 'text/plain', filename: `x.${format}`,
         chunks: (async function* () { for await (const e of events) yield `${e.id}\n`; })(),
       }),

@@ -11,6 +11,7 @@ import { exportRoutes } from './export-routes.js';
 import { openApiDocument } from './openapi.js';
 import { parseQuery } from './query-params.js';
 import { DEFAULT_UI_DIR, serveUi } from './serve-ui.js';
+import { storeExporter } from './store-exporter.js';
 import { summaryRoutes } from './summary-routes.js';
 
 export interface AppOptions {
@@ -19,7 +20,7 @@ export interface AppOptions {
   token?: string | null;
   /** The coder for posted articles; made with Dyad's own lexicon on first use when absent. */
   coder?: Coder | Promise<Coder>;
-  /** Writes the export formats; null or absent: /api/export answers csv only (501 for the rest). */
+  /** Writes the export formats (default: every format of src/export/); null: /api/export answers 501. */
   exporter?: Exporter | null;
   /** Folder of the built UI (default ui/dist); null: no UI. */
   uiDir?: string | null;
@@ -48,7 +49,7 @@ export function createApp(options: AppOptions): Hono {
     store: options.store,
     token: options.token === undefined || options.token === '' ? null : options.token,
     coder: () => (coder ??= createCoder()),
-    exporter: options.exporter ?? null,
+    exporter: options.exporter === undefined ? storeExporter(options.store) : options.exporter,
     log: options.log ?? ((line) => process.stderr.write(`dyad serve: ${line}\n`)),
   };
   const app = new Hono();

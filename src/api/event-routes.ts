@@ -27,9 +27,16 @@ function hasLookup(store: Store): store is Store & EventLookup {
   return typeof (store as Partial<EventLookup>).getEvent === 'function';
 }
 
-/** The event with this id, or null. */
-export async function findEvent(store: Store, id: string): Promise<EventRecord | null> {
-  if (hasLookup(store)) return store.getEvent(id);
+/**
+ * The event with this id, or null. Without a store lookup by id, `doc` (the event's article, when the caller knows
+ * it) narrows the search to one article; with neither, every event is scanned.
+ */
+export async function findEvent(store: Store, id: string, doc?: string): Promise<EventRecord | null> {
+  if (hasLookup(store)) {
+    const event = await store.getEvent(id);
+    return event !== null && (doc === undefined || event.doc === doc) ? event : null;
+  }
+  if (doc !== undefined) return (await store.queryEvents({ doc }, { limit: 10_000 })).events.find((e) => e.id === id) ?? null;
   for await (const event of store.iterateEvents({})) if (event.id === id) return event;
   return null;
 }
@@ -74,9 +81,9 @@ export function eventRoutes(ctx: ApiContext): Hono {
     return c.json(page);
   });
   app.get('/events/:id{.+}', async (c) => {
-    parseQuery(c.req.url, {});
+    const { doc } = parseQuery(c.req.url, { doc: filterParams.doc });
     const id = c.req.param('id');
-    const event = await findEvent(ctx.store, id);
+    const event = await findEvent(ctx.store, id, doc);
     if (event === null) throw new ApiError(404, 'not_found', `no event with id "${id}"`);
     const stored = await ctx.store.getArticle(event.doc);
     const article = stored === null ? null

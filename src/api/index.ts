@@ -2,6 +2,6 @@
 export { createApp, VERSION, type AppOptions } from './create-app.js';
 export { startServer, type RunningServer, type ServerOptions } from './start-server.js';
 export { openApiDocument } from './openapi.js';
-export { EXPORT_FORMATS, type ExportFormat, type ExportOutput, type Exporter } from './api-context.js';
-export { loadExporter } from './export-routes.js';
+export { EXPORT_FORMATS, type ExportFormat, type ExportOutput, type ExportRequest, type Exporter } from './api-context.js';
+export { storeExporter } from './store-exporter.js';
 export * as schemas from './schemas.js';

@@ -81,7 +81,7 @@ export function openApiDocument(version: string): Record<string, unknown> {
       '/api/events/{id}': {
         get: {
           summary: 'One event with its article and its mentions (the reports that give it)',
-          parameters: [path('id', 'Event id')],
+          parameters: [path('id', 'Event id'), one('doc', 'The event\'s article, when known: makes the lookup fast.')],
           responses: { 200: json(eventDetailSchema, 'The event'), ...errors(400, 404, 500) },
         },
       },
@@ -145,8 +145,13 @@ export function openApiDocument(version: string): Record<string, unknown> {
       '/api/export': {
         get: {
           summary: 'The matching events in an export format of `dyad export`, as a download',
-          parameters: [one('as', 'Format.', { type: 'string', enum: [...EXPORT_FORMATS] }), ...FILTER_PARAMETERS],
-          responses: { 200: download('The export file', ['text/csv', 'text/tab-separated-values', 'application/x-ndjson', 'application/geo+json', 'application/xml']), ...errors(400, 500, 501) },
+          parameters: [
+            one('as', 'Format.', { type: 'string', enum: [...EXPORT_FORMATS] }),
+            one('file', 'events (default) or, for gdelt, its mentions table.', { type: 'string', enum: ['events', 'mentions'] }),
+            one('level', 'GEXF nodes: full actor codes (default) or countries.', { type: 'string', enum: ['actor', 'country'] }),
+            ...FILTER_PARAMETERS,
+          ],
+          responses: { 200: download('The export file', ['text/csv', 'text/tab-separated-values', 'application/x-ndjson', 'application/geo+json', 'application/gexf+xml']), ...errors(400, 500, 501) },
         },
       },
       '/api/stats': { get: { summary: 'Counts of the store', responses: { 200: json(statsSchema, 'Store counts'), ...errors(400, 500) } } },
@@ -164,5 +169,5 @@ const ERROR_TEXT: Record<number, string> = {
   404: 'No such event or article',
   413: 'The body is too large',
   500: 'A store error',
-  501: 'The export format is not available in this build',
+  501: 'Exports are not available in this server',
 };

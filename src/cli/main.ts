@@ -7,6 +7,7 @@ import { eventsCommand } from './commands/events.js';
 import { actorsCommand } from './commands/actors.js';
 import { dyadsCommand } from './commands/dyads.js';
 import { exportCommand } from './commands/export.js';
+import { serveCommand } from './commands/serve.js';
 
 /** Builds the program with every command. */
 export function buildProgram(): Command {
@@ -21,6 +22,7 @@ export function buildProgram(): Command {
   program.addCommand(actorsCommand());
   program.addCommand(dyadsCommand());
   program.addCommand(exportCommand());
+  program.addCommand(serveCommand());
   for (const c of program.commands) c.exitOverride();
   return program;
 }

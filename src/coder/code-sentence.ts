@@ -32,6 +32,17 @@ export interface SentenceContext {
 }
 
 const PRONOUNS = new Set(['he', 'she', 'it', 'they']);
+/** Verbs whose object noun names the event the subject carries out ("launched an attack", "held talks"). */
+const LIGHT_VERBS = new Set(['launch', 'carry', 'conduct', 'stage', 'hold', 'make', 'mount', 'begin', 'start', 'continue', 'resume', 'announce', 'sign', 'issue', 'impose', 'extend', 'offer', 'provide', 'give', 'send', 'submit', 'file', 'renew', 'repeat', 'reiterate', 'express', 'voice', 'lodge', 'step', 'intensify', 'undertake', 'perpetrate', 'commit', 'have', 'open', 'agree', 'accept', 'reject']);
+
+function lightVerbBefore(doc: Doc, sent: Sentence, noun: number): boolean {
+  for (let k = noun - 1; k >= Math.max(sent.first, noun - 5); k--) {
+    const pos = doc.pos[k];
+    if (pos === POS.VERB || pos === POS.AUX) return LIGHT_VERBS.has(doc.lemma[k] ?? '');
+    if (pos !== POS.DET && pos !== POS.ADJ && pos !== POS.NUM && pos !== POS.ADV && pos !== POS.NOUN && pos !== POS.PROPN && doc.norm[k] !== 'out' && doc.norm[k] !== "'s") return false;
+  }
+  return false;
+}
 /** Roots whose events need no target (statements, appeals, intentions, protests, force posture, violence). */
 const TARGET_OPTIONAL_ROOTS = new Set(['01', '02', '03', '14', '15', '18', '19', '20']);
 
@@ -99,7 +110,9 @@ export function codeSentence(doc: Doc, sent: Sentence, lexicon: CompiledLexicon,
       if (passive) sources = agent !== null ? expandGroup(agent, mentions) : null;
       else {
         const subject = findSubject(doc, sent, anchor, mentions, t.noun);
-        sources = subject !== null ? expandGroup(subject, mentions) : pronounSubject(doc, sent, anchor, context);
+        // an event noun takes the clause subject only as the object of a light verb ("launched an attack")
+        const usable = subject !== null && (!t.noun || subject.last >= anchor - 1 || lightVerbBefore(doc, sent, anchor));
+        sources = usable && subject !== null ? expandGroup(subject, mentions) : t.noun ? null : pronounSubject(doc, sent, anchor, context);
       }
     }
     if (frame?.frame.objectIsInnerSource && frame.object !== null) targets = frame.object;
@@ -159,7 +172,9 @@ export function codeSentence(doc: Doc, sent: Sentence, lexicon: CompiledLexicon,
     for (const t of eventTriggers) {
       if (!isSpeech(t)) continue;
       const attribution = attributions.find((a) => a.verb === t.head);
-      if (attribution?.speaker && !attribution.speaker.media && !attribution.speaker.generic) codeTrigger(t);
+      const speaker = attribution?.speaker;
+      // a statement needs a speaker with an identity: a state, an organisation, a person — not "officials said"
+      if (speaker && !speaker.media && !speaker.generic && !(speaker.basis === 'agent' && speaker.country === null)) codeTrigger(t);
     }
   }
   if (out.length === 0) {

@@ -210,7 +210,7 @@ export function findActors(doc: Doc, sent: Sentence, lexicon: CompiledLexicon, d
       sector,
       basis,
       group: -1,
-      media: base.media,
+      media: base.media || sector === 'MED',
       generic,
     });
   }

@@ -14,6 +14,8 @@ export interface FrameHit {
   object: Mention[] | null;
 }
 
+const TIME_WORDS = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|month|year|weekend|january|february|march|april|may|june|july|august|september|october|november|december|\d{4})$/;
+const TIME_LEADS = new Set(['on', 'in', 'last', 'this', 'next', 'earlier', 'late', 'early']);
 const SKIPPABLE = new Set(['also', 'again', 'quickly', 'soon', 'not', "n't", 'never', 'immediately', 'urgently', 'formally', 'swiftly', 'further', 'jointly']);
 
 /** Maps an inner code through a frame: exact code, then the longest prefix, then "*"; no entry keeps the code. */
@@ -41,6 +43,8 @@ export function findFrame(doc: Doc, sent: Sentence, lexicon: CompiledLexicon, tr
     }
   } else if (!gerund) return null;
   while (k >= sent.first && (doc.pos[k] === POS.ADV || SKIPPABLE.has(doc.norm[k] ?? ''))) k--;
+  // a time phrase may stand between the frame verb and "to": "refused on Friday to supply"
+  if (k - 1 > sent.first && TIME_WORDS.test(doc.norm[k] ?? '') && TIME_LEADS.has(doc.norm[k - 1] ?? '')) k -= 2;
   // the frame verb ends at k: try starts up to 3 tokens back ("is ready", "is willing")
   for (let start = k; start >= Math.max(sent.first, k - 2); start--) {
     for (const key of [doc.lemma[start] ?? '', doc.norm[start] ?? '']) {

@@ -1,5 +1,5 @@
 // Coder stage: Doc sentence + CompiledLexicon → trigger candidates (event verbs and event nouns).
-import type { Doc, Sentence } from '../nlp/doc.js';
+import { TOKEN_FLAGS, type Doc, type Sentence } from '../nlp/doc.js';
 import { POS } from '../nlp/pos.js';
 import type { CompiledLexicon, Trigger } from '../lexicon/compiled.js';
 
@@ -51,6 +51,8 @@ export function findTriggers(doc: Doc, sent: Sentence, lexicon: CompiledLexicon,
     const previous = out[out.length - 1];
     if (previous !== undefined && i < previous.last) continue;
     const pos = doc.pos[i];
+    // the second half of a hyphenated modifier is no event ("European-based", "Saudi-led")
+    if (i > sent.first && doc.norm[i - 1] === '-' && ((doc.flags[i] ?? 0) & TOKEN_FLAGS.SPACE_BEFORE) === 0) continue;
     if (pos === POS.PUNCT || pos === POS.DET || pos === POS.ADP || insideActor(i)) continue;
     if (pos === POS.VERB || pos === POS.AUX) {
       if (pick(doc, i, sent.last, lexicon.verbTriggers.get(doc.lemma[i] ?? ''), false, PARTICLE_REACH, out)) continue;

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { build } from 'vite';
 import { startServer, type RunningServer } from '../../src/api/start-server.js';
-import { createCoderSync } from '../../src/coder/create-coder.js';
+import { createCoderSync, type Coder } from '../../src/coder/create-coder.js';
+import { ingestArticles } from '../../src/pipeline/ingest-articles.js';
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import { sampleEntries } from '../../src/store/store-fixtures.js';
 import type { Store } from '../../src/store/store.js';
@@ -33,8 +34,13 @@ export interface UiFixture {
   emptyUrl: string;
   browser: Browser;
   store: Store;
+  /** Serves a store of the bundled sample articles (samples/), for screenshots; the server stops with dispose(). */
+  samplesUrl(): Promise<string>;
   dispose(): Promise<void>;
 }
+
+/** The bundled sample articles (not the folder's README or expected events). */
+const SAMPLE_INPUTS = ['samples/articles'];
 
 /** Builds the UI into a temporary folder (so the test sees the current source), fills a store and serves both stores. */
 export async function uiFixture(): Promise<UiFixture> {
@@ -51,13 +57,22 @@ export async function uiFixture(): Promise<UiFixture> {
   const res = await fetch(`${running.url}/api/articles`, { method: 'POST', body: JSON.stringify(HOSTILE), headers: { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/json' } });
   if (res.status !== 201) throw new Error(`posting the hostile article: ${res.status} ${await res.text()}`);
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  let samples: { server: RunningServer; store: Store } | null = null;
   return {
     url: running.url.replace('127.0.0.1', 'localhost'),
     emptyUrl: emptyServer.url,
     browser,
     store,
+    samplesUrl: async () => {
+      samples ??= await servedSamples(join(dir, 'samples.db'), uiDir, coder);
+      return samples.server.url;
+    },
     dispose: async () => {
       await browser.close();
+      if (samples) {
+        await samples.server.close();
+        await samples.store.close();
+      }
       await running.close();
       await emptyServer.close();
       await store.close();
@@ -65,4 +80,10 @@ export async function uiFixture(): Promise<UiFixture> {
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+async function servedSamples(path: string, uiDir: string, coder: Coder): Promise<{ server: RunningServer; store: Store }> {
+  const store = await openSqliteStore(path);
+  await ingestArticles(SAMPLE_INPUTS, { store, coder });
+  return { server: await startServer({ store, port: 0, uiDir, log: () => {} }), store };
 }

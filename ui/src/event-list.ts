@@ -13,7 +13,7 @@ function actorCell(actor: EventRecord['source'] | null): HTMLElement {
 /** A table of events; clicking a row opens its detail (the filters stay as they are). */
 export function eventTable(events: readonly EventRecord[], state: PageState): HTMLElement {
   const rows = events.map((event) => {
-    const detail: PageState = { view: 'event', filters: state.filters, settings: { id: event.id } };
+    const detail: PageState = { view: 'event', filters: state.filters, settings: { id: event.id, article: event.doc } };
     const open = (): void => navigate(detail);
     const quad = h('span', { class: 'quad-dot', title: QUAD_NAMES[event.quad - 1] ?? '' });
     quad.style.background = QUAD_COLORS[event.quad - 1] ?? '#999';

@@ -42,7 +42,9 @@ function text(name: keyof Filters, value: string | undefined, placeholder: strin
 }
 
 function select(name: keyof Filters, value: string | undefined, options: string[]): HTMLSelectElement {
-  const el = h('select', { name }, h('option', { value: '' }, 'any'), ...options.map((o) => h('option', { value: o }, o)));
+  // A list from a shared URL (status=offered,pledged) is kept as one more choice.
+  const all = value && !options.includes(value) ? [...options, value] : options;
+  const el = h('select', { name }, h('option', { value: '' }, 'any'), ...all.map((o) => h('option', { value: o }, o)));
   el.value = value ?? '';
   return el;
 }

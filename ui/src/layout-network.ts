@@ -2,6 +2,9 @@
 
 export interface Point { x: number; y: number }
 
+/** A node to place: its id, its event count (its size) and, when labelled, the label's width in pixels. */
+export interface LayoutNode { id: string; count: number; labelWidth?: number }
+
 /** Node radius in pixels by event count (shared with the drawing, so the layout keeps circles and labels apart). */
 export function nodeRadius(count: number): number {
   return 6 + 3 * Math.sqrt(count);
@@ -13,7 +16,7 @@ export function nodeRadius(count: number): number {
  * fitted into width × height inside `margin`, then nodes closer than their circles plus a label's room are pushed apart.
  */
 export function layoutNetwork(
-  nodes: readonly { id: string; count: number }[], edges: readonly { source: string; target: string; count: number }[],
+  nodes: readonly LayoutNode[], edges: readonly { source: string; target: string; count: number }[],
   width: number, height: number, margin = 40, iterations = 300,
 ): Map<string, Point> {
   const n = nodes.length;
@@ -77,16 +80,20 @@ function fit(ids: string[], xs: Float64Array, ys: Float64Array, width: number, h
   return out;
 }
 
-/** Pushes apart nodes whose circles (plus room for a label) overlap, keeping them inside the margins. */
-function separate(nodes: readonly { id: string; count: number }[], at: Map<string, Point>, width: number, height: number, margin: number): void {
-  const list = nodes.map((node) => ({ p: at.get(node.id) as Point, r: nodeRadius(node.count) }));
+/**
+ * Pushes apart nodes whose circles overlap or whose labels (centred under them) would run into each other,
+ * keeping them inside the margins.
+ */
+function separate(nodes: readonly LayoutNode[], at: Map<string, Point>, width: number, height: number, margin: number): void {
+  const list = nodes.map((node) => ({ p: at.get(node.id) as Point, r: nodeRadius(node.count), w: node.labelWidth ?? 0 }));
   for (let round = 0; round < 60; round++) {
     let moved = false;
     for (let i = 0; i < list.length; i++) {
       for (let j = i + 1; j < list.length; j++) {
-        const a = list[i] as { p: Point; r: number }, b = list[j] as { p: Point; r: number };
-        const want = a.r + b.r + 48;
+        const a = list[i] as { p: Point; r: number; w: number }, b = list[j] as { p: Point; r: number; w: number };
         const x = b.p.x - a.p.x, y = b.p.y - a.p.y;
+        const sameRow = Math.abs(y) < 34;
+        const want = Math.max(a.r + b.r + 70, sameRow ? (a.w + b.w) / 2 + 14 : 0);
         const d = Math.hypot(x, y);
         if (d >= want) continue;
         const ux = d < 1e-6 ? 1 : x / d, uy = d < 1e-6 ? 0 : y / d;
@@ -96,8 +103,9 @@ function separate(nodes: readonly { id: string; count: number }[], at: Map<strin
         moved = true;
       }
     }
-    for (const { p } of list) {
-      p.x = Math.min(width - margin, Math.max(margin, p.x));
+    for (const { p, w } of list) {
+      const side = Math.max(margin, w / 2 + 4);
+      p.x = Math.min(width - side, Math.max(side, p.x));
       p.y = Math.min(height - margin, Math.max(margin, p.y));
     }
     if (!moved) break;

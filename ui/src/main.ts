@@ -59,7 +59,7 @@ async function draw(): Promise<void> {
   }
   if (!current()) return;
   if (stats.events === 0) {
-    replace(app, header(state), emptyState());
+    replace(app, header(state), h('main', { id: 'view' }, emptyState()));
     return;
   }
   replace(app, header(state), filtersBar(state), main);

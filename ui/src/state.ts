@@ -9,7 +9,7 @@ export const VIEWS = ['timeline', 'network', 'map', 'events', 'event'] as const;
 export type View = (typeof VIEWS)[number];
 
 /** View settings kept in the URL besides the filters. */
-export const SETTING_KEYS = ['by', 'level', 'edge', 'pair', 'id', 'sort', 'place'] as const;
+export const SETTING_KEYS = ['by', 'level', 'edge', 'pair', 'id', 'article', 'sort', 'place'] as const;
 export type SettingKey = (typeof SETTING_KEYS)[number];
 
 export interface PageState {

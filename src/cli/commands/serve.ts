@@ -1,6 +1,5 @@
 // CLI edge: `dyad serve` — a store path, host, port and token → the HTTP API and web UI, until interrupted.
 import { Command } from 'commander';
-import { loadExporter } from '../../api/export-routes.js';
 import { startServer, type RunningServer } from '../../api/start-server.js';
 import { openSqliteStore } from '../../store/sqlite/sqlite-store.js';
 import { lexiconOptions } from '../io.js';
@@ -37,7 +36,6 @@ export async function runServe(options: ServeOptions, env: NodeJS.ProcessEnv = p
     const running = await startServer({
       store, host, port, token,
       coder: token === null ? undefined : lazy(() => createCoder(coderOptions)),
-      exporter: await loadExporter(),
     });
     return { ...running, dispose: async () => { await running.close(); await store.close(); } };
   } catch (err) {

@@ -52,7 +52,8 @@ export const eventView: ViewRenderer = async (root, state, current) => {
   if (!id) return replace(root, errorBox(new Error('no event chosen')));
   replace(root, loading('the event'));
   try {
-    const detail = await getJson<EventDetail>(`/events/${encodeURIComponent(id)}`);
+    const hint = state.settings.article ? new URLSearchParams({ doc: state.settings.article }) : undefined;
+    const detail = await getJson<EventDetail>(`/events/${encodeURIComponent(id)}`, hint);
     const article = await getJson<ArticleDetail>(`/articles/${encodeURIComponent(detail.event.doc)}`).catch(() => null);
     if (!current()) return;
     const event = detail.event;

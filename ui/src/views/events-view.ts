@@ -6,6 +6,7 @@ import { filterQuery } from '../state.js';
 import { errorBox, loading, nothingMatches, settingSelect, type ViewRenderer } from './view-kit.js';
 
 const PAGE = 100;
+const EXPORTS: [string, string][] = [['gdelt', 'GDELT'], ['icews', 'ICEWS'], ['plover', 'PLOVER'], ['sipri', 'SIPRI'], ['gexf', 'GEXF (Gephi)'], ['geojson', 'GeoJSON']];
 
 function download(href: string, text: string): HTMLAnchorElement {
   const a = h('a', { class: 'button', download: '' }, text);
@@ -51,6 +52,7 @@ export const eventsView: ViewRenderer = async (root, state, current) => {
         h('span', { class: 'downloads' }, 'Download all matching: ',
           download(apiHref('/events', filterQuery(state.filters, { format: 'csv', sort })), 'CSV'), ' ',
           download(apiHref('/events', filterQuery(state.filters, { format: 'jsonl', sort })), 'JSON Lines'))),
+      h('p', { class: 'downloads exports' }, 'Export as: ', ...EXPORTS.flatMap(([as, label]) => [download(apiHref('/export', filterQuery(state.filters, { as })), label), ' '])),
       table, h('div', { class: 'pager' }, status, ' ', more)));
   } catch (err) {
     if (current()) replace(root, errorBox(err));

@@ -8,8 +8,8 @@ import { filterQuery, type PageState } from '../state.js';
 import { MAP_VIEWBOX, countryShapes, project } from '../world-map.js';
 import { errorBox, loading, nothingMatches, type ViewRenderer } from './view-kit.js';
 
-/** Events looked at for the map: one page of the API's largest size. */
-const MAX_EVENTS = 10_000;
+/** Events looked at for the map: the latest ones (a store-side aggregation by place would lift this bound). */
+const MAX_EVENTS = 3_000;
 
 interface Place { key: string; name: string; lat: number; lon: number; events: EventRecord[] }
 
@@ -61,7 +61,7 @@ function worldMap(events: readonly EventRecord[], spots: Place[], state: PageSta
 export const mapView: ViewRenderer = async (root, state, current) => {
   replace(root, loading('the map'));
   try {
-    const page = await getJson<EventPage>('/events', filterQuery(state.filters, { limit: MAX_EVENTS }));
+    const page = await getJson<EventPage>('/events', filterQuery(state.filters, { limit: MAX_EVENTS, sort: '-date' }));
     if (!current()) return;
     if (page.events.length === 0) return replace(root, nothingMatches(state));
     const spots = places(page.events);
@@ -71,7 +71,7 @@ export const mapView: ViewRenderer = async (root, state, current) => {
       h('section', { class: 'panel' },
         h('h2', {}, 'Where events happen'),
         worldMap(page.events, spots, state),
-        h('p', { class: 'note' }, `${located} of ${page.events.length}${page.next ? ` (the first ${MAX_EVENTS})` : ''} events name a place. Click a point for its events.`)),
+        h('p', { class: 'note' }, `${located} of ${page.events.length}${page.next ? ` (the latest ${MAX_EVENTS})` : ''} events name a place. Click a point for its events.`)),
       chosen ? h('section', { class: 'panel place-events' }, h('h2', {}, chosen.name, h('span', { class: 'muted' }, ` · ${chosen.events.length} events`)), eventTable(chosen.events, state)) : null,
     );
   } catch (err) {

@@ -24,6 +24,12 @@ function edgePath(a: Point, b: Point, curved: boolean, rA: number, rB: number): 
   return `M${sx.toFixed(1)},${sy.toFixed(1)}Q${mx.toFixed(1)},${my.toFixed(1)} ${ex.toFixed(1)},${ey.toFixed(1)}`;
 }
 
+/** A node's label: name and code, shortened to fit (the full name is in its tooltip). */
+function label(name: string, id: string): string {
+  const full = name === id ? id : `${name} (${id})`;
+  return full.length > 30 ? `${full.slice(0, 28)}…` : full;
+}
+
 function legend(): HTMLElement {
   const scale = [-10, -5, 0, 5, 10].map((g) => {
     const swatch = h('span', { class: 'swatch' });
@@ -34,7 +40,8 @@ function legend(): HTMLElement {
 }
 
 function graph(net: Network, state: PageState, selected: string | undefined): SVGSVGElement {
-  const positions = layoutNetwork(net.nodes, net.edges, W, H, 60);
+  const labels = new Map(net.nodes.map((n) => [n.id, label(n.name, n.id)]));
+  const positions = layoutNetwork(net.nodes.map((n) => ({ ...n, labelWidth: 7 * (labels.get(n.id)?.length ?? 0) })), net.edges, W, H, 50);
   const radius = new Map(net.nodes.map((n) => [n.id, nodeRadius(n.count)]));
   const pairs = new Set(net.edges.map((e) => `${e.source}>${e.target}`));
   const svg = s('svg', { viewBox: `0 0 ${W} ${H}`, class: 'chart network-chart', role: 'img', 'aria-label': 'Actor network' },
@@ -49,6 +56,7 @@ function graph(net: Network, state: PageState, selected: string | undefined): SV
     const g = s('g', { class: `edge${key === selected ? ' selected' : ''}`, 'data-source': edge.source, 'data-target': edge.target, tabindex: 0, role: 'button' },
       s('title', {}, `${edge.source} → ${edge.target}: ${edge.count} event${edge.count === 1 ? '' : 's'}, mean Goldstein ${edge.goldsteinMean}`),
       s('path', { d, class: 'edge-hit' }),
+      key === selected ? s('path', { d, class: 'edge-halo' }) : null,
       s('path', { d, class: 'edge-line', stroke: goldsteinColor(edge.goldsteinMean), 'stroke-width': 1.5 + 2 * Math.log2(1 + edge.count), 'marker-end': 'url(#arrow)' }));
     g.addEventListener('click', () => pick(edge));
     g.addEventListener('keydown', (e) => { if ((e as KeyboardEvent).key === 'Enter') pick(edge); });
@@ -61,7 +69,7 @@ function graph(net: Network, state: PageState, selected: string | undefined): SV
     svg.append(s('g', { class: 'node', 'data-id': node.id, transform: `translate(${p.x.toFixed(1)},${p.y.toFixed(1)})` },
       s('title', {}, `${node.name} (${node.id}): ${node.count} events`),
       s('circle', { r }),
-      s('text', { y: r + 13, 'text-anchor': 'middle' }, node.name === node.id ? node.id : `${node.name} (${node.id})`)));
+      s('text', { y: r + 13, 'text-anchor': 'middle' }, labels.get(node.id) ?? node.id)));
   }
   return svg;
 }

@@ -6,7 +6,7 @@ import { h, replace } from '../dom.js';
 import { eventTable } from '../event-list.js';
 import { navigate } from '../nav.js';
 import { filterQuery, type PageState } from '../state.js';
-import { pairSeries, quadTimeline, topPairs } from '../timeline-data.js';
+import { pairSeries, quadTimeline, topPairs, type Period } from '../timeline-data.js';
 import { errorBox, loading, nothingMatches, settingSelect, type ViewRenderer } from './view-kit.js';
 
 function legend(): HTMLElement {
@@ -17,7 +17,7 @@ function legend(): HTMLElement {
   }));
 }
 
-function seriesSection(rows: DyadRow[], state: PageState): HTMLElement {
+function seriesSection(rows: DyadRow[], periods: string[], state: PageState): HTMLElement {
   const pairs = topPairs(rows, 12);
   const chosen = state.settings.pair ?? (pairs[0] ? `${pairs[0].source}>${pairs[0].target}` : '');
   const [a, b] = chosen.split('>');
@@ -27,7 +27,7 @@ function seriesSection(rows: DyadRow[], state: PageState): HTMLElement {
   if (!pairs.some((p) => `${p.source}>${p.target}` === chosen)) picker.append(h('option', { value: chosen }, `${a} → ${b}`));
   picker.value = chosen;
   picker.addEventListener('change', () => navigate({ ...state, settings: { ...state.settings, pair: picker.value } }, { replace: true }));
-  const series = pairSeries(rows, a, b);
+  const series = pairSeries(rows, periods, a, b);
   section.append(
     h('div', { class: 'controls' }, h('label', { class: 'setting' }, 'Pair ', picker),
       h('span', { class: 'key forward' }, `${a} → ${b}`), h('span', { class: 'key backward' }, `${b} → ${a}`)),
@@ -40,7 +40,7 @@ function seriesSection(rows: DyadRow[], state: PageState): HTMLElement {
 }
 
 export const timelineView: ViewRenderer = async (root, state, current) => {
-  const by = state.settings.by ?? 'month';
+  const by: Period = (['day', 'week', 'month', 'year'] as const).find((p) => p === state.settings.by) ?? 'month';
   replace(root, loading('the timeline'));
   try {
     const [{ dyads }, latest] = await Promise.all([
@@ -49,7 +49,7 @@ export const timelineView: ViewRenderer = async (root, state, current) => {
     ]);
     if (!current()) return;
     if (latest.events.length === 0) return replace(root, nothingMatches(state));
-    const { periods, undated } = quadTimeline(dyads);
+    const { periods, undated, coarser } = quadTimeline(dyads, by);
     const pick = by === 'week' ? undefined
       : (period: string): void => navigate({ view: 'events', filters: { ...state.filters, since: period, until: period }, settings: {} });
     replace(root,
@@ -58,9 +58,10 @@ export const timelineView: ViewRenderer = async (root, state, current) => {
           settingSelect(state, 'by', 'By', [['day', 'day'], ['week', 'week'], ['month', 'month'], ['year', 'year']], 'month')),
         legend(),
         periods.length > 0 ? stackedBars(periods, pick) : h('p', { class: 'muted' }, 'No dated events with a target.'),
-        h('p', { class: 'note' }, 'Events between two actors (with a target)', undated > 0 ? `; ${undated} undated not shown` : '', '. Click a bar to list its events.'),
+        h('p', { class: 'note' }, 'Events between two actors (with a target)', undated > 0 ? `; ${undated} undated` : '',
+          coarser > 0 ? `; ${coarser} dated only more coarsely than a ${by}` : '', undated + coarser > 0 ? ' not shown' : '', '. Click a bar to list its events.'),
       ),
-      seriesSection(dyads, state),
+      seriesSection(dyads, periods.map((p) => p.period), state),
       h('section', { class: 'panel' }, h('h2', {}, 'Latest events'), eventTable(latest.events, state)),
     );
   } catch (err) {
