@@ -24,12 +24,13 @@ export function addDetails(events: EventRecord[], pubDate: string | null, mentio
   const { text, start } = first.sentence;
   const onlyEvent = events.length === 1;
   let locations: ReturnType<typeof findLocations> | null = null;
+  let sentenceItems: Item[] | null = null;
   for (const e of events) {
     if (ASSISTANCE.test(e.cameo) || e.root === '18' || e.root === '19' || e.root === '20') {
       // items usually follow the trigger ("handed Iraq 20,000 rifles"); in a passive or a noun phrase they may precede it
-      let items: Item[] = findItems(text, start, { start: e.trigger.start, end: first.sentence.end });
-      if (items.length === 0 && onlyEvent) items = findItems(text, start);
-      e.items = items;
+      sentenceItems ??= findItems(text, start);
+      const after = sentenceItems.filter((i) => i.start >= e.trigger.start);
+      e.items = after.length === 0 && onlyEvent ? sentenceItems : after;
       if (ASSISTANCE.test(e.cameo)) e.terms = findTerms(text, start, onlyEvent ? undefined : { start: e.trigger.start, end: first.sentence.end });
     }
     const date = resolveEventDate(text, pubDate, { future: e.modality === 'intended', near: e.trigger.start - start });

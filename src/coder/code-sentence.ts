@@ -1,13 +1,13 @@
 // Coder stage: one analysed sentence → raw events (mentions, trigger, code, roles, modality, attribution).
 import type { Doc, Sentence } from '../nlp/doc.js';
 import { POS } from '../nlp/pos.js';
-import type { CompiledLexicon } from '../lexicon/compiled.js';
+import type { CompiledLexicon, CompiledVerbEntry } from '../lexicon/compiled.js';
 import type { CompiledPattern } from '../lexicon/pattern.js';
 import type { Modality, Status } from '../types/index.js';
 import { findActors } from './find-actors.js';
 import { findFrame, mapThroughFrame, type FrameHit } from './find-frames.js';
 import { findTriggers, type TriggerHit } from './find-triggers.js';
-import { indexMentions, matchPattern, type PatternMatch } from './match-pattern.js';
+import { hasSet, matchContext, matchPattern, type MatchContext, type PatternMatch } from './match-pattern.js';
 import type { Mention } from './mention.js';
 import { ATTRIBUTION_VERBS, findAttributions, modalityAround, type Attribution } from './modality.js';
 import { byAgent, expandGroup, findObject, findSubject, isPassive } from './roles.js';
@@ -46,14 +46,24 @@ function lightVerbBefore(doc: Doc, sent: Sentence, noun: number): boolean {
 /** Roots whose events need no target (statements, appeals, intentions, protests, force posture, violence). */
 const TARGET_OPTIONAL_ROOTS = new Set(['01', '02', '03', '14', '15', '18', '19', '20']);
 
-function bestMatch(doc: Doc, sent: Sentence, lexicon: CompiledLexicon, index: ReturnType<typeof indexMentions>, patterns: CompiledPattern[], t: TriggerHit): PatternMatch | null {
-  let best: PatternMatch | null = null;
-  for (const p of patterns) {
-    if (best !== null && (p.weight < best.pattern.weight || (p.weight === best.pattern.weight && p.order > best.pattern.order))) continue;
-    const m = matchPattern(doc, sent, lexicon, index, p, t.first, t.last);
-    if (m !== null && (best === null || p.weight > best.pattern.weight || (p.weight === best.pattern.weight && p.order < best.pattern.order))) best = m;
+function bestMatch(ctx: MatchContext, entry: CompiledVerbEntry, t: TriggerHit): PatternMatch | null {
+  // only the patterns whose key word or key set the sentence holds can match
+  const candidates: CompiledPattern[] = [];
+  for (const w of ctx.vocabulary) {
+    const list = entry.byWord.get(w);
+    if (list !== undefined) candidates.push(...list);
   }
-  return best;
+  for (const [set, list] of entry.bySet) if (set === '' || hasSet(ctx, set)) candidates.push(...list);
+  if (candidates.length === 0) return null;
+  candidates.sort((a, b) => b.weight - a.weight || a.order - b.order);
+  let previous: CompiledPattern | null = null;
+  for (const p of candidates) {
+    if (p === previous) continue;
+    previous = p;
+    const m = matchPattern(ctx, p, t.first, t.last);
+    if (m !== null) return m;
+  }
+  return null;
 }
 
 function pronounSubject(doc: Doc, sent: Sentence, first: number, context: SentenceContext): Mention[] | null {
@@ -72,7 +82,7 @@ export function codeSentence(doc: Doc, sent: Sentence, lexicon: CompiledLexicon,
   for (const m of mentions) for (let k = m.first; k < m.last; k++) inside[k - sent.first] = 1;
   const triggers = findTriggers(doc, sent, lexicon, (i) => inside[i - sent.first] === 1);
   if (triggers.length === 0) return { events: [], mentions };
-  const index = indexMentions(mentions);
+  const ctx = matchContext(doc, sent, lexicon, mentions);
   const attributions = findAttributions(doc, sent, mentions);
 
   // Frames: "promised to deliver" — the frame verb's own trigger gives way to the embedded event.
@@ -95,7 +105,7 @@ export function codeSentence(doc: Doc, sent: Sentence, lexicon: CompiledLexicon,
   const codeTrigger = (t: TriggerHit): void => {
     const entry = lexicon.verbs[t.entry];
     if (entry === undefined) return;
-    const match = bestMatch(doc, sent, lexicon, index, entry.patterns, t);
+    const match = bestMatch(ctx, entry, t);
     let code = match?.pattern.code ?? entry.code;
     // "---" (imported PETRARCH patterns): the words match, and they say there is no event
     if (code === null || code === '---') return;

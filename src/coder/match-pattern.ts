@@ -1,6 +1,6 @@
 // Coder stage: one compiled pattern against the tokens around a trigger → bound source/target mentions, or null.
 import type { Doc, Sentence } from '../nlp/doc.js';
-import type { CompiledLexicon } from '../lexicon/compiled.js';
+import type { CompiledLexicon, SetIndex } from '../lexicon/compiled.js';
 import type { CompiledPattern, Element } from '../lexicon/pattern.js';
 import type { Mention } from './mention.js';
 
@@ -16,17 +16,22 @@ export interface PatternMatch {
 const MAX_GAP = 6;
 const BARRIER = new Set([';', ':']);
 
-interface Context {
+/** Everything a sentence's matches share, built once per sentence. */
+export interface MatchContext {
   doc: Doc;
   sent: Sentence;
   lexicon: CompiledLexicon;
   /** Mention groups by first token and by last token (exclusive). */
   startsAt: Map<number, Mention[]>;
   endsAt: Map<number, Mention[]>;
+  /** Every word form and lemma of the sentence: a pattern needing a word the sentence lacks is not tried. */
+  vocabulary: Set<string>;
+  /** The sets having a phrase that starts with a word of the sentence. */
+  setsPresent: Set<string>;
 }
 
-/** Mentions as coordination groups, indexed by where the group starts and ends. */
-export function indexMentions(mentions: Mention[]): { startsAt: Map<number, Mention[]>; endsAt: Map<number, Mention[]> } {
+/** Builds the per-sentence context: mention groups indexed by where they start and end, and the vocabulary. */
+export function matchContext(doc: Doc, sent: Sentence, lexicon: CompiledLexicon, mentions: Mention[]): MatchContext {
   const startsAt = new Map<number, Mention[]>();
   const endsAt = new Map<number, Mention[]>();
   const groups = new Map<number, Mention[]>();
@@ -37,95 +42,121 @@ export function indexMentions(mentions: Mention[]): { startsAt: Map<number, Ment
     } else groups.set(m.group, [...(groups.get(m.group) ?? []), m]);
   }
   for (const g of groups.values()) {
-    const first = g[0] as Mention;
-    const last = g[g.length - 1] as Mention;
-    startsAt.set(first.first, g);
-    endsAt.set(last.last, g);
+    startsAt.set((g[0] as Mention).first, g);
+    endsAt.set((g[g.length - 1] as Mention).last, g);
     // a single member can also fill a slot on its own
     for (const m of g) {
       if (!startsAt.has(m.first)) startsAt.set(m.first, [m]);
       if (!endsAt.has(m.last)) endsAt.set(m.last, [m]);
     }
   }
-  return { startsAt, endsAt };
-}
-
-function tokenIs(ctx: Context, i: number, words: ReadonlySet<string>): boolean {
-  return words.has(ctx.doc.norm[i] ?? '') || words.has(ctx.doc.lemma[i] ?? '');
-}
-
-/** Length of a set phrase at i (forward) or ending at i (backward), or -1. */
-function setMatch(ctx: Context, i: number, set: string, forward: boolean): number {
-  const index = ctx.lexicon.sets.get(set);
-  if (index === undefined) return -1;
-  const { doc } = ctx;
-  if (forward) {
-    const seen = new Set<string>();
-    for (const key of [doc.norm[i] ?? '', doc.lemma[i] ?? '']) {
-      if (seen.has(key)) continue;
-      seen.add(key);
-      for (const phrase of index.get(key) ?? []) {
-        if (i + phrase.length > ctx.sent.last) continue;
-        let ok = true;
-        for (let k = 1; k < phrase.length; k++) if (doc.norm[i + k] !== phrase[k] && doc.lemma[i + k] !== phrase[k]) { ok = false; break; }
-        if (ok) return phrase.length;
-      }
-    }
-    return -1;
+  const vocabulary = new Set<string>();
+  for (let i = sent.first; i < sent.last; i++) {
+    vocabulary.add(doc.norm[i] ?? '');
+    vocabulary.add(doc.lemma[i] ?? '');
   }
-  // backward: try phrases of each length that end at token i
-  for (let len = 1; len <= 4 && i - len + 1 >= ctx.sent.first; len++) {
-    const start = i - len + 1;
-    const n = setMatch(ctx, start, set, true);
-    if (n === len) return len;
+  const setsPresent = new Set<string>();
+  for (const w of vocabulary) for (const set of lexicon.setsByFirstWord.get(w) ?? []) setsPresent.add(set);
+  return { doc, sent, lexicon, startsAt, endsAt, vocabulary, setsPresent };
+}
+
+/** Does the sentence hold a word that can start a phrase of the set? */
+export function hasSet(ctx: MatchContext, set: string): boolean {
+  return ctx.setsPresent.has(set);
+}
+
+/** True when the sentence has, for every required element of the pattern, at least one word it could match. */
+function mayMatch(ctx: MatchContext, pattern: CompiledPattern): boolean {
+  for (const elements of [pattern.before, pattern.after]) {
+    for (const el of elements) {
+      if (el.type === 'word' && !el.optional) {
+        let any = false;
+        for (const w of el.words) if (ctx.vocabulary.has(w)) { any = true; break; }
+        if (!any) return false;
+      } else if (el.type === 'set' && !el.optional && !hasSet(ctx, el.set)) return false;
+    }
+  }
+  return true;
+}
+
+function phraseAt(doc: Doc, i: number, end: number, index: SetIndex, key: string): number {
+  const phrases = index.get(key);
+  if (phrases === undefined) return -1;
+  for (const phrase of phrases) {
+    if (i + phrase.length > end) continue;
+    let ok = true;
+    for (let k = 1; k < phrase.length; k++) if (doc.norm[i + k] !== phrase[k] && doc.lemma[i + k] !== phrase[k]) { ok = false; break; }
+    if (ok) return phrase.length;
   }
   return -1;
 }
 
-type Bind = { S: Mention[] | null; T: Mention[] | null; edge: number };
+/** Length of a set phrase starting at i, or -1. */
+function setForward(ctx: MatchContext, i: number, set: string): number {
+  const index = ctx.lexicon.sets.get(set);
+  if (index === undefined) return -1;
+  const { doc } = ctx;
+  const norm = doc.norm[i] ?? '';
+  const lemma = doc.lemma[i] ?? '';
+  const n = phraseAt(doc, i, ctx.sent.last, index, norm);
+  return n > 0 || lemma === norm ? n : phraseAt(doc, i, ctx.sent.last, index, lemma);
+}
+
+/** Length of a set phrase ending at token i, or -1. */
+function setBackward(ctx: MatchContext, i: number, set: string): number {
+  for (let len = 1; len <= 4 && i - len + 1 >= ctx.sent.first; len++) {
+    if (setForward(ctx, i - len + 1, set) === len) return len;
+  }
+  return -1;
+}
+
+interface Bind { S: Mention[] | null; T: Mention[] | null; edge: number }
 
 /** Matches elements from position `at`, stepping by `dir` (+1 after the trigger, -1 before it). */
-function matchFrom(ctx: Context, elements: readonly Element[], e: number, at: number, dir: 1 | -1, bind: Bind): Bind | null {
-  if (e === elements.length) return { ...bind, edge: at };
+function matchFrom(ctx: MatchContext, elements: readonly Element[], e: number, at: number, dir: 1 | -1, S: Mention[] | null, T: Mention[] | null): Bind | null {
+  if (e === elements.length) return { S, T, edge: at };
   const el = elements[e] as Element;
-  const inside = (i: number): boolean => i >= ctx.sent.first && i < ctx.sent.last;
-  const cur = dir === 1 ? at : at - 1; // the token to look at
+  const { sent, doc } = ctx;
   if (el.type === 'gap') {
     for (let skip = 0; skip <= MAX_GAP; skip++) {
       const pos = at + dir * skip;
-      if (skip > 0 && (!inside(dir === 1 ? pos - 1 : pos) || BARRIER.has(ctx.doc.norm[dir === 1 ? pos - 1 : pos] ?? ''))) break;
-      const r = matchFrom(ctx, elements, e + 1, pos, dir, bind);
+      if (skip > 0) {
+        const crossed = dir === 1 ? pos - 1 : pos;
+        if (crossed < sent.first || crossed >= sent.last || BARRIER.has(doc.norm[crossed] ?? '')) break;
+      }
+      const r = matchFrom(ctx, elements, e + 1, pos, dir, S, T);
       if (r !== null) return r;
     }
     return null;
   }
+  const cur = dir === 1 ? at : at - 1; // the token to look at
   let result: Bind | null = null;
-  if (inside(cur)) {
-    if (el.type === 'word' && tokenIs(ctx, cur, el.words)) result = matchFrom(ctx, elements, e + 1, at + dir, dir, bind);
-    else if (el.type === 'set') {
-      const n = setMatch(ctx, cur, el.set, dir === 1);
-      if (n > 0) result = matchFrom(ctx, elements, e + 1, at + dir * n, dir, bind);
-    } else if (el.type === 'actor') {
+  if (cur >= sent.first && cur < sent.last) {
+    if (el.type === 'word') {
+      if (el.words.has(doc.norm[cur] ?? '') || el.words.has(doc.lemma[cur] ?? '')) result = matchFrom(ctx, elements, e + 1, at + dir, dir, S, T);
+    } else if (el.type === 'set') {
+      const n = dir === 1 ? setForward(ctx, cur, el.set) : setBackward(ctx, cur, el.set);
+      if (n > 0) result = matchFrom(ctx, elements, e + 1, at + dir * n, dir, S, T);
+    } else {
       const group = dir === 1 ? ctx.startsAt.get(cur) : ctx.endsAt.get(cur + 1);
       if (group !== undefined && group.length > 0) {
         const span = dir === 1 ? (group[group.length - 1] as Mention).last - cur : cur + 1 - (group[0] as Mention).first;
-        result = matchFrom(ctx, elements, e + 1, at + dir * span, dir, { ...bind, [el.role]: group });
+        result = el.role === 'S'
+          ? matchFrom(ctx, elements, e + 1, at + dir * span, dir, group, T)
+          : matchFrom(ctx, elements, e + 1, at + dir * span, dir, S, group);
       }
     }
   }
-  if (result === null && el.optional) result = matchFrom(ctx, elements, e + 1, at, dir, bind);
+  if (result === null && el.optional) result = matchFrom(ctx, elements, e + 1, at, dir, S, T);
   return result;
 }
 
 /** Tries a pattern around a trigger occupying tokens [first, last). */
-export function matchPattern(
-  doc: Doc, sent: Sentence, lexicon: CompiledLexicon, mentions: ReturnType<typeof indexMentions>,
-  pattern: CompiledPattern, first: number, last: number,
-): PatternMatch | null {
-  const ctx: Context = { doc, sent, lexicon, ...mentions };
-  const after = matchFrom(ctx, pattern.after, 0, last, 1, { S: null, T: null, edge: last });
+export function matchPattern(ctx: MatchContext, pattern: CompiledPattern, first: number, last: number): PatternMatch | null {
+  if (!mayMatch(ctx, pattern)) return null;
+  const after = matchFrom(ctx, pattern.after, 0, last, 1, null, null);
   if (after === null) return null;
-  const before = matchFrom(ctx, pattern.before, 0, first, -1, { S: after.S, T: after.T, edge: first });
+  const before = matchFrom(ctx, pattern.before, 0, first, -1, after.S, after.T);
   if (before === null) return null;
   return { pattern, source: before.S, target: before.T, first: before.edge, last: after.edge };
 }

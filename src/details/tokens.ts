@@ -14,8 +14,12 @@ export interface Tokens {
 // then any other single non-space character.
 const TOKEN = /US\$|[$€£¥₽₹]|\d{1,3}(?:,\d{3})+(?:\.\d+)?[a-zA-Z]{0,3}|[\p{L}\p{N}]+(?:['’\-–/.][\p{L}\p{N}]+)*|\S/gu;
 
-/** Splits `text` into tokens; offsets are relative to `text`. */
+/** The last text tokenized: the extractors of one sentence (items, places, for each of its events) share it. */
+let last: Tokens | null = null;
+
+/** Splits `text` into tokens; offsets are relative to `text`. The result is shared: callers must not change it. */
 export function tokenize(text: string): Tokens {
+  if (last !== null && last.text === text) return last;
   const words: string[] = [];
   const lower: string[] = [];
   const starts: number[] = [];
@@ -27,5 +31,6 @@ export function tokenize(text: string): Tokens {
     starts.push(m.index);
     ends.push(m.index + m[0].length);
   }
-  return { text, words, lower, starts, ends };
+  last = { text, words, lower, starts, ends };
+  return last;
 }

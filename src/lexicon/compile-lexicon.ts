@@ -75,6 +75,8 @@ export function compileLexicon(source: LexiconSource): { lexicon: CompiledLexico
     sets.set(s.name.toLowerCase(), index);
   }
   for (const index of sets.values()) for (const list of index.values()) list.sort(byLengthDesc);
+  const setsByFirstWord = new Map<string, string[]>();
+  for (const [name, index] of sets) for (const first of index.keys()) setsByFirstWord.set(first, [...(setsByFirstWord.get(first) ?? []), name]);
 
   const verbs: CompiledVerbEntry[] = [];
   const verbTriggers = new Map<string, Trigger[]>();
@@ -93,7 +95,23 @@ export function compileLexicon(source: LexiconSource): { lexicon: CompiledLexico
       }
     }
     const entry = verbs.length;
-    verbs.push({ id: v.id ?? v.verbs[0] ?? v.nouns[0] ?? `entry-${i}`, code: v.code, patterns, file: v.file });
+    patterns.sort((a, b) => b.weight - a.weight || a.order - b.order);
+    const byWord = new Map<string, CompiledPattern[]>();
+    const bySet = new Map<string, CompiledPattern[]>();
+    for (const p of patterns) {
+      const elements = [...p.before, ...p.after];
+      // key by the required word element with the fewest alternatives: the most selective
+      let key: readonly string[] | null = null;
+      for (const e of elements) if (e.type === 'word' && !e.optional && (key === null || e.words.size < key.length)) key = [...e.words];
+      if (key !== null) {
+        for (const w of key) byWord.set(w, [...(byWord.get(w) ?? []), p]);
+        continue;
+      }
+      const set = elements.find((e) => e.type === 'set' && !e.optional);
+      const setKey = set !== undefined && set.type === 'set' ? set.set : '';
+      bySet.set(setKey, [...(bySet.get(setKey) ?? []), p]);
+    }
+    verbs.push({ id: v.id ?? v.verbs[0] ?? v.nouns[0] ?? `entry-${i}`, code: v.code, patterns, byWord, bySet, file: v.file });
     for (const verb of v.verbs) addTrigger(verbTriggers, verb, entry);
     for (const noun of v.nouns) {
       addTrigger(nounTriggers, noun, entry);
@@ -135,6 +153,7 @@ export function compileLexicon(source: LexiconSource): { lexicon: CompiledLexico
       verbTriggers,
       nounTriggers,
       sets,
+      setsByFirstWord,
       cameo: new Map(source.cameo.map((c) => [c.code, c])),
       discards,
       frames,

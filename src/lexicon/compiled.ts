@@ -25,7 +25,14 @@ export type SetIndex = Map<string, Array<readonly string[]>>;
 export interface CompiledVerbEntry {
   id: string;
   code: string | null;
+  /** Every pattern, most specific first (weight descending, then lexicon order): the first that matches wins. */
   patterns: CompiledPattern[];
+  /**
+   * The patterns indexed by one word they require (a sentence lacking the word cannot match them), and those that
+   * require no literal word, indexed by a set they require (or under "" when they require neither).
+   */
+  byWord: Map<string, CompiledPattern[]>;
+  bySet: Map<string, CompiledPattern[]>;
   /** The lexicon file the entry came from, for messages. */
   file: string | undefined;
 }
@@ -47,6 +54,8 @@ export interface CompiledLexicon {
   /** Noun (first word, as written or lemma) → triggers. */
   nounTriggers: Map<string, Trigger[]>;
   sets: Map<string, SetIndex>;
+  /** Word → the sets having a phrase that starts with it (to see at once which sets a sentence can match). */
+  setsByFirstWord: Map<string, string[]>;
   cameo: Map<string, CameoEntry>;
   discards: Map<string, Array<{ keys: readonly string[]; scope: 'sentence' | 'story' }>>;
   frames: FrameEntry[];

@@ -35,32 +35,46 @@ export function isoOfDay(days: number): string {
   return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
-const DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/;
-
-/** A parsed date: its precision and the first and last day it covers. */
+/** A parsed date: its precision, the first and last day it covers, and the month index of its first day. */
 export interface DaySpan {
   precision: 'day' | 'month' | 'year';
   first: number;
   last: number;
+  /** `year * 12 + month − 1` of the first day. */
+  month: number;
 }
 
-/** Parses `YYYY`, `YYYY-MM`, `YYYY-MM-DD` or a timestamp (read to the day); null for anything else. */
-export function parseDaySpan(date: string | null | undefined): DaySpan | null {
-  if (!date) return null;
-  const m = DATE.exec(date);
-  if (m === null) return null;
-  const year = Number(m[1]);
-  if (m[2] === undefined) return { precision: 'year', first: daysFromCivil(year, 1, 1), last: daysFromCivil(year, 12, 31) };
-  const month = Number(m[2]);
-  if (month < 1 || month > 12) return null;
-  if (m[3] === undefined) {
-    const first = daysFromCivil(year, month, 1);
-    return { precision: 'month', first, last: daysFromCivil(month === 12 ? year + 1 : year, month === 12 ? 1 : month + 1, 1) - 1 };
+/** The number written by `length` ASCII digits from `at`, or -1. */
+function digits(text: string, at: number, length: number): number {
+  let n = 0;
+  for (let i = at; i < at + length; i++) {
+    const c = text.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    n = n * 10 + c;
   }
-  const day = Number(m[3]);
+  return n;
+}
+
+/** Parses `YYYY`, `YYYY-MM`, `YYYY-MM-DD` or a timestamp (read to the day); null for anything else. No regex: hot path. */
+export function parseDaySpan(date: string | null | undefined): DaySpan | null {
+  if (!date || date.length < 4) return null;
+  const year = digits(date, 0, 4);
+  if (year < 0) return null;
+  if (date.length < 7 || date.charCodeAt(4) !== 45) {
+    return date.length === 4 ? { precision: 'year', first: daysFromCivil(year, 1, 1), last: daysFromCivil(year, 12, 31), month: year * 12 } : null;
+  }
+  const month = digits(date, 5, 2);
+  if (month < 1 || month > 12) return null;
+  const index = year * 12 + month - 1;
+  if (date.length < 10 || date.charCodeAt(7) !== 45) {
+    if (date.length !== 7) return null;
+    const first = daysFromCivil(year, month, 1);
+    return { precision: 'month', first, last: daysFromCivil(month === 12 ? year + 1 : year, month === 12 ? 1 : month + 1, 1) - 1, month: index };
+  }
+  const day = digits(date, 8, 2);
   if (day < 1 || day > 31) return null;
   const n = daysFromCivil(year, month, day);
-  return { precision: 'day', first: n, last: n };
+  return { precision: 'day', first: n, last: n, month: index };
 }
 
 /** Day number of the first day a date covers (`2019` → 2019-01-01), or null. */

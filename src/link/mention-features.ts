@@ -2,7 +2,7 @@
 import { modelKey } from '../details/equipment.js';
 import type { KindTree } from './kind-tree.js';
 import type { MentionInput } from './link-types.js';
-import { monthOfDay, parseDaySpan } from './day-number.js';
+import { parseDaySpan, type DaySpan } from './day-number.js';
 
 /** Date classes, finest first. FINE covers day-precision dates and undated mentions placed at their publication date. */
 export const DATE_FINE = 0;
@@ -79,16 +79,12 @@ export function mentionFeatures(mention: MentionInput, windows: DateWindows = DE
   const group = `${event.negated ? '!' : ''}${sideKey(event.source)}>${sideKey(event.target)}|${family}`;
   const code = normaliseCode(event.cameo);
 
-  const seen = new Set<string>();
   const items: ItemKey[] = [];
   for (const item of event.items) {
     const model = item.model ? modelKey(item.model) || null : null;
-    const key = model === null ? item.kind : `${item.kind}:${model}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    items.push({ kind: item.kind, model });
+    if (!items.some((i) => i.kind === item.kind && i.model === model)) items.push({ kind: item.kind, model });
   }
-  items.sort((a, b) => (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : (a.model ?? '') < (b.model ?? '') ? -1 : 1));
+  if (items.length > 1) items.sort((a, b) => (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : (a.model ?? '') < (b.model ?? '') ? -1 : 1));
 
   let span = event.dateBasis === 'publication' ? null : parseDaySpan(event.date);
   // A declared precision coarser than the written date wins ("2020-05-01" said to be month-precise means May 2020).
@@ -102,13 +98,14 @@ export function mentionFeatures(mention: MentionInput, windows: DateWindows = DE
   let last = 0;
   let window = 0;
   let loose = false;
+  let published: DaySpan | null = null;
   if (span !== null) {
     dateClass = span.precision === 'day' ? DATE_FINE : span.precision === 'month' ? DATE_MONTH : DATE_YEAR;
     first = span.first;
     last = span.last;
     window = dateClass === DATE_FINE ? windows.day : 0;
   } else {
-    const published = parseDaySpan(mention.published) ?? (event.dateBasis === 'publication' ? parseDaySpan(event.date) : null);
+    published = parseDaySpan(mention.published) ?? (event.dateBasis === 'publication' ? parseDaySpan(event.date) : null);
     if (published !== null && published.precision === 'day') {
       dateClass = DATE_FINE;
       first = published.first;
@@ -117,9 +114,10 @@ export function mentionFeatures(mention: MentionInput, windows: DateWindows = DE
       loose = true;
     }
   }
-  const month = dateClass === DATE_NONE ? 0 : monthOfDay(first);
+  const month = span?.month ?? published?.month ?? 0;
   const year = Math.floor(month / 12);
-  const itemsKey = items.map((i) => (i.model === null ? i.kind : `${i.kind}:${i.model}`)).join(',');
+  let itemsKey = '';
+  for (const i of items) itemsKey += i.model === null ? `${i.kind},` : `${i.kind}:${i.model},`;
   const signature = `${group}\u0001${code}\u0001${itemsKey}\u0001${dateClass}:${first}:${last}:${window}`;
   return { group, code, items, dateClass, first, last, window, loose, month, year, signature };
 }

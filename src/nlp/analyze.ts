@@ -49,8 +49,12 @@ interface Builder {
 
 function flagsOf(value: string, spaceBefore: boolean, isNumber: boolean): number {
   let flags = 0;
-  if (/^\p{Lu}/u.test(value)) flags |= TOKEN_FLAGS.CAPITALIZED;
-  if (value.length >= 2 && /\p{Lu}/u.test(value) && !/\p{Ll}/u.test(value)) flags |= TOKEN_FLAGS.ALL_CAPS;
+  const c = value.charCodeAt(0);
+  const capital = c < 128 ? c >= 65 && c <= 90 : /^\p{Lu}/u.test(value);
+  if (capital) {
+    flags |= TOKEN_FLAGS.CAPITALIZED;
+    if (value.length >= 2 && value === value.toUpperCase() && value !== value.toLowerCase()) flags |= TOKEN_FLAGS.ALL_CAPS;
+  }
   if (spaceBefore) flags |= TOKEN_FLAGS.SPACE_BEFORE;
   if (isNumber) flags |= TOKEN_FLAGS.NUMBER;
   return flags;
@@ -74,7 +78,8 @@ function analyzeBlock(text: string, block: string, offset: number, out: Builder)
     const value = values[t] ?? '';
     let at = block.indexOf(value, cursor);
     if (at < 0) at = cursor; // the tagger normalised the token; keep order, zero-width risk is bounded
-    const spaceBefore = at > cursor || (at > 0 && /\s/.test(block[at - 1] ?? ''));
+    const prev = at > 0 ? block.charCodeAt(at - 1) : 0;
+    const spaceBefore = at > cursor || prev === 32 || prev === 9 || prev === 10 || prev === 13 || prev === 160;
     const startChar = offset + at;
     const endChar = startChar + value.length;
     cursor = at + value.length;

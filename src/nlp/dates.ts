@@ -72,11 +72,20 @@ function fromChrono(r: ParsedResult, sentence: string): Candidate | null {
   return { index: r.index, text, y, m, d, weekday, relative: false, kind: 'day', approx };
 }
 
+/** Words chrono is needed for (month and day names capitalised: "may" is a verb); a bare year is read by our own patterns. */
+const CHRONO_CUE = /\b(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\b|\b(?:[Yy]esterday|[Tt]oday|[Tt]onight|[Tt]omorrow|ago|weekend|(?:last|next|this|previous|coming|past|earlier|later) (?:week|month|year|morning|afternoon|evening|night))\b|\d{1,2}\/\d{1,2}\/\d{2,4}|\d{4}-\d{2}-\d{2}/;
+
+/** The last sentence's candidates: the events of one sentence ask for its dates one after another. */
+let memo: { sentence: string; ref: number; out: Candidate[] } | null = null;
+
 function candidates(sentence: string, ref: Date): Candidate[] {
+  if (memo !== null && memo.sentence === sentence && memo.ref === ref.getTime()) return memo.out;
   const out: Candidate[] = [];
-  for (const r of en.casual.parse(sentence, { instant: ref, timezone: 'UTC' })) {
-    const c = fromChrono(r, sentence);
-    if (c !== null) out.push(c);
+  if (CHRONO_CUE.test(sentence)) {
+    for (const r of en.casual.parse(sentence, { instant: ref, timezone: 'UTC' })) {
+      const c = fromChrono(r, sentence);
+      if (c !== null) out.push(c);
+    }
   }
   const free = (index: number, end: number): boolean => !out.some((c) => index < c.index + c.text.length && end > c.index);
   for (const re of [PART_MONTH, YEAR]) {
@@ -95,7 +104,9 @@ function candidates(sentence: string, ref: Date): Candidate[] {
       }
     }
   }
-  return out.sort((a, b) => a.index - b.index);
+  out.sort((a, b) => a.index - b.index);
+  memo = { sentence, ref: ref.getTime(), out };
+  return out;
 }
 
 /** Turns a candidate into a date, putting an unstated year, month or week into the past (or the future when asked). */
