@@ -3,11 +3,12 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { formatFigures, type Bench, type Figures } from './bench.js';
 import { codeBench } from './code.js';
+import { ingestBench } from './ingest.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 /** Every sub-benchmark; `npm run bench` with no name runs those marked default. Add `ingest`, `serve` here. */
-export const BENCHES: { bench: Bench; byDefault: boolean }[] = [{ bench: codeBench, byDefault: true }];
+export const BENCHES: { bench: Bench; byDefault: boolean }[] = [{ bench: codeBench, byDefault: true }, { bench: ingestBench, byDefault: false }];
 
 interface Args {
   names: string[];

@@ -32,7 +32,7 @@ export class Clusterer {
   private readonly repFeatures: MentionFeatures[] = [];
   private readonly repMentions: number[][] = [];
   private readonly bySignature = new Map<string, number>();
-  private readonly groups = new Map<string, TimeIndex>();
+  private readonly index: TimeIndex;
   private readonly graph = new ComponentGraph();
   /** Scratch buffers, reused by every insert. */
   private readonly candidates: number[] = [];
@@ -43,6 +43,7 @@ export class Clusterer {
   constructor(options: ClusterOptions = {}) {
     this.tree = options.kinds ?? defaultKindTree();
     this.windows = { ...DEFAULT_WINDOWS, ...options.windows };
+    this.index = new TimeIndex(Math.max(this.windows.day, this.windows.undated));
   }
 
   /** Adds one mention; returns the clusters to upsert and delete. A mention id seen before is ignored. */
@@ -122,12 +123,11 @@ export class Clusterer {
     this.mentionRep.push(rep);
     this.bySignature.set(features.signature, rep);
 
-    let group = this.groups.get(features.group);
-    if (group === undefined) this.groups.set(features.group, (group = new TimeIndex(Math.max(this.windows.day, this.windows.undated))));
+    const group = this.index.group(features.group);
     const { candidates, strong, vaguerThan, vaguerOf } = this;
     candidates.length = strong.length = vaguerThan.length = vaguerOf.length = 0;
-    group.candidates(features, candidates);
-    group.add(features, rep);
+    this.index.candidates(group, features, candidates);
+    this.index.add(group, features, rep);
     for (let i = 0; i < candidates.length; i++) {
       const other = candidates[i] as number;
       const rel = relateFeatures(features, this.repFeatures[other] as MentionFeatures, this.tree);

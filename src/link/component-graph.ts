@@ -20,8 +20,9 @@ export class ComponentGraph {
   private size = 0;
   private readonly compReps: Array<number[] | null> = [];
   private readonly compMin: string[] = [];
-  private readonly out: Array<Set<number> | undefined> = [];
-  private readonly inn: Array<Set<number> | undefined> = [];
+  /** Edges by component root: the components it is vaguer than, and those vaguer than it. Small arrays, no Sets. */
+  private readonly out: Array<number[] | undefined> = [];
+  private readonly inn: Array<number[] | undefined> = [];
   private ambiguous = new Uint8Array(1024);
   private readonly compCluster: Array<string | undefined> = [];
   private readonly clusterComps = new Map<string, number[]>();
@@ -29,6 +30,9 @@ export class ComponentGraph {
   private mark = new Int32Array(1024);
   private local = new Int32Array(1024);
   private epoch = 0;
+  private readonly region: number[] = [];
+  private readonly affected: number[] = [];
+  private readonly byRoot = new Map<number, number[]>();
   /** Cluster ids touched in the current batch → whether they existed before it (null: not tracking). */
   private touched: Map<string, boolean> | null = null;
 
@@ -152,7 +156,10 @@ export class ComponentGraph {
       this.grow(rep, this.compMin[comp] as string);
       return;
     }
-    const affected = [comp, ...(this.inn[comp] ?? [])];
+    const affected = this.affected;
+    affected.length = 0;
+    affected.push(comp);
+    for (const n of this.inn[comp] ?? []) affected.push(n);
     this.settle(affected, previous);
   }
 
@@ -163,14 +170,23 @@ export class ComponentGraph {
   /** A directed edge between component roots; true when it is new. */
   private edge(from: number, to: number): boolean {
     if (from === to) return false;
-    let set = this.out[from];
-    if (set === undefined) this.out[from] = set = new Set();
-    if (set.has(to)) return false;
-    set.add(to);
-    let back = this.inn[to];
-    if (back === undefined) this.inn[to] = back = new Set();
-    back.add(from);
+    const list = this.out[from];
+    if (list === undefined) this.out[from] = [to];
+    else if (list.includes(to)) return false;
+    else list.push(to);
+    const back = this.inn[to];
+    if (back === undefined) this.inn[to] = [from];
+    else back.push(from);
     return true;
+  }
+
+  /** Removes `value` from an edge list (order does not matter). */
+  private static drop(list: number[] | undefined, value: number): void {
+    if (list === undefined) return;
+    const i = list.indexOf(value);
+    if (i < 0) return;
+    list[i] = list[list.length - 1] as number;
+    list.pop();
   }
 
   /** Joins two component roots (the larger absorbs the smaller; on a tie the first) and re-keys their edges. */
@@ -184,20 +200,12 @@ export class ComponentGraph {
     this.parent[small] = big;
     if ((this.compMin[small] as string) < (this.compMin[big] as string)) this.compMin[big] = this.compMin[small] as string;
     for (const n of this.out[small] ?? []) {
-      const back = this.inn[n] as Set<number>;
-      back.delete(small);
-      if (n !== big) {
-        back.add(big);
-        this.edge(big, n);
-      }
+      ComponentGraph.drop(this.inn[n], small);
+      this.edge(big, n);
     }
     for (const n of this.inn[small] ?? []) {
-      const fwd = this.out[n] as Set<number>;
-      fwd.delete(small);
-      if (n !== big) {
-        fwd.add(big);
-        this.edge(n, big);
-      }
+      ComponentGraph.drop(this.out[n], small);
+      this.edge(n, big);
     }
     this.out[small] = undefined;
     this.inn[small] = undefined;
@@ -208,15 +216,24 @@ export class ComponentGraph {
   /** Two components `c` points to are unrelated: `c` fits two different happenings. */
   private isAmbiguous(c: number): boolean {
     const targets = this.out[c];
-    if (targets === undefined || targets.size < 2) return false;
-    for (const a of targets) {
+    if (targets === undefined || targets.length < 2) return false;
+    for (let i = 0; i < targets.length; i++) {
+      const a = targets[i] as number;
       const aOut = this.out[a];
-      for (const b of targets) {
-        if (b <= a) continue;
-        if (aOut?.has(b) !== true && this.out[b]?.has(a) !== true) return true;
+      for (let j = i + 1; j < targets.length; j++) {
+        const b = targets[j] as number;
+        if (aOut?.includes(b) !== true && this.out[b]?.includes(a) !== true) return true;
       }
     }
     return false;
+  }
+
+  /** Puts a component in the region being settled (once per epoch). */
+  private enter(c: number, epoch: number): void {
+    if (this.mark[c] === epoch) return;
+    this.mark[c] = epoch;
+    this.local[c] = c;
+    this.region.push(c);
   }
 
   private lf(x: number): number {
@@ -237,25 +254,20 @@ export class ComponentGraph {
     for (const c of affected) this.ambiguous[c] = this.isAmbiguous(c) ? 1 : 0;
     const epoch = ++this.epoch;
     const mark = this.mark;
-    const region: number[] = [];
-    const enter = (c: number): void => {
-      if (mark[c] === epoch) return;
-      mark[c] = epoch;
-      this.local[c] = c;
-      region.push(c);
-    };
+    const region = this.region;
+    region.length = 0;
     for (const c of affected) {
-      enter(c);
-      for (const n of this.out[c] ?? []) enter(n);
-      for (const n of this.inn[c] ?? []) enter(n);
+      this.enter(c, epoch);
+      for (const n of this.out[c] ?? []) this.enter(n, epoch);
+      for (const n of this.inn[c] ?? []) this.enter(n, epoch);
     }
-    const old = new Set(previous);
+    const old = previous;
     for (let i = 0, n = region.length; i < n; i++) {
       const cluster = this.compCluster[region[i] as number];
-      if (cluster !== undefined) old.add(cluster);
+      if (cluster !== undefined && !old.includes(cluster)) old.push(cluster);
     }
     for (const cluster of old) {
-      for (const c of this.clusterComps.get(cluster) ?? []) enter(this.find(c));
+      for (const c of this.clusterComps.get(cluster) ?? []) this.enter(this.find(c), epoch);
       this.touch(cluster);
       this.clusterComps.delete(cluster);
     }
@@ -270,7 +282,8 @@ export class ComponentGraph {
         if (a !== b) this.local[a] = b;
       }
     }
-    const byRoot = new Map<number, number[]>();
+    const byRoot = this.byRoot;
+    byRoot.clear();
     for (const c of region) {
       const r = this.lf(c);
       const list = byRoot.get(r);
