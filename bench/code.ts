@@ -56,11 +56,19 @@ const mb = (kb: number): number => round(kb / 1024, 1);
  * The in-process path, timed by stage: library import + lexicon load (`createCoder`), NLP (`analyze`: tokens, tags,
  * sentences) and coding proper (`coder.codeDoc`: actors, triggers, patterns, event records), summed over the corpus.
  */
-async function inProcess(corpus: CorpusInfo): Promise<{ figures: Figures; seconds: number }> {
+async function inProcess(corpus: CorpusInfo, petrarchFiles: string[] = []): Promise<{ figures: Figures; seconds: number }> {
   const articles = readCorpus(corpus.path);
   const loadStarted = performance.now();
   const { analyze, createCoder } = await import('../src/index.js');
-  const coder = await createCoder();
+  let dictionariesMs = 0;
+  const extra = [];
+  if (petrarchFiles.length > 0) {
+    const { loadPetrarchDictionaries } = await import('../src/lexicon/petrarch/load-petrarch.js');
+    const t = performance.now();
+    extra.push(loadPetrarchDictionaries(petrarchFiles).source);
+    dictionariesMs = performance.now() - t;
+  }
+  const coder = await createCoder({ extra });
   const loadMs = performance.now() - loadStarted;
   let events = 0;
   let nlpMs = 0;
@@ -77,6 +85,7 @@ async function inProcess(corpus: CorpusInfo): Promise<{ figures: Figures; second
   const share = (ms: number): string => `${round(ms / 1000, 2)} s (${round((100 * ms) / totalMs)}%)`;
   const figures: Figures = {
     'load s': round(loadMs / 1000, 2),
+    ...(petrarchFiles.length > 0 ? { 'PETRARCH dictionaries read s': round(dictionariesMs / 1000, 2) } : {}),
     'nlp (analyze)': share(nlpMs),
     'coding (codeDoc)': share(codeMs),
     'sentences/s (nlp + coding)': round(corpus.sentences / (totalMs / 1000)),
@@ -123,6 +132,11 @@ export const codeBench: Bench = {
     const cli = await endToEnd(context.root, corpus);
     context.progress('running the in-process coder …');
     const lib = await inProcess(corpus);
+    context.progress('running the in-process coder with the Phoenix dictionaries loaded too …');
+    const dictionaries = join(context.root, '..', 'shared', 'data', 'petrarch2', 'dictionaries');
+    const phoenix = existsSync(dictionaries)
+      ? (await inProcess(corpus, ['Phoenix.Countries.actors.txt', 'Phoenix.International.actors.txt', 'Phoenix.MilNonState.actors.txt', 'Phoenix.agents.txt', 'CAMEO.2.0.txt', 'Phoenix.discards.txt'].map((f) => join(dictionaries, f)))).figures
+      : { skipped: `${dictionaries} not found` };
     if (typeof cli['wall s'] === 'number' && cli['exit code'] === 0) {
       // What the CLI spends beyond load + nlp + coding: process start-up, reading and cleaning input, writing JSON.
       const rest = cli['wall s'] - lib.seconds;
@@ -132,6 +146,7 @@ export const codeBench: Bench = {
       corpus: { path: relative(context.root, corpus.path), articles: corpus.articles, sentences: corpus.sentences, 'distinct sentences': corpus.distinctSentences, MB: mb(corpus.bytes / 1024) },
       'end-to-end (CLI)': cli,
       'in-process': lib.figures,
+      'in-process + Phoenix dictionaries': phoenix,
     };
   },
 };

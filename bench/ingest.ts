@@ -10,6 +10,7 @@ import { measureChild } from './measure-child.js';
 import type { Bench, BenchContext, Figures } from './bench.js';
 
 const SENTENCES_PER_ARTICLE = 3;
+const SYLLABLES = 'ka lo mi ren tu sa vel dor pi nak zu fen ro bi tal gu sem ol ar te'.split(' ');
 const FILLER = 'harvest river market winter council bridge school railway festival border museum factory harbour budget weather concert hospital airport village mountain coastline library theatre orchard canal'.split(' ');
 
 /** Writes `n` distinct articles (three real sentences each plus a line that keeps them from being near-duplicates). */
@@ -20,7 +21,9 @@ function writeArticles(path: string, n: number): void {
   const lines: string[] = [];
   for (let i = 0; i < n; i++) {
     const picked = Array.from({ length: SENTENCES_PER_ARTICLE }, () => sentences[next() % sentences.length]);
-    const filler = Array.from({ length: 30 }, () => FILLER[next() % FILLER.length]).join(' ');
+    // made-up words from syllables: every article gets text of its own, so none is a near-duplicate of another
+    const word = (): string => Array.from({ length: 2 + (next() % 2) }, () => SYLLABLES[next() % SYLLABLES.length]).join('');
+    const filler = Array.from({ length: 40 }, () => (next() % 3 === 0 ? FILLER[next() % FILLER.length] : word())).join(' ');
     const day = new Date(Date.UTC(2015, 0, 1) + (i % 3650) * 86_400_000).toISOString().slice(0, 10);
     lines.push(JSON.stringify({ id: `a${i}`, date: day, title: `Bench article ${i}`, text: `${picked.join('\n\n')}\n\nDesk notes ${i}: ${filler}.` }));
   }

@@ -74,6 +74,36 @@ const petrarchSuite: Suite = {
   },
 };
 
+/** The Phoenix dictionaries shipped with PETRARCH2 (actors, agents, verbs, discards; not the issue file). */
+export function phoenixFiles(root: string): string[] {
+  const dir = resolve(root, '..', 'shared', 'data', 'petrarch2', 'dictionaries');
+  return ['Phoenix.Countries.actors.txt', 'Phoenix.International.actors.txt', 'Phoenix.MilNonState.actors.txt', 'Phoenix.agents.txt', 'CAMEO.2.0.txt', 'Phoenix.discards.txt']
+    .map((name) => resolve(dir, name));
+}
+
+/** PLOVER and ConfliBERT again, with the full Phoenix dictionaries loaded on top of Dyad's own lexicon (issue 7). */
+const phoenixSuite: Suite = {
+  name: 'phoenix',
+  describe: 'PLOVER and ConfliBERT with the Phoenix dictionaries loaded as well as Dyad\'s lexicon',
+  async run(context) {
+    const started = performance.now();
+    const loaded = loadPetrarchDictionaries(phoenixFiles(context.root));
+    const loadSeconds = (performance.now() - started) / 1000;
+    const coder = await context.createCoder({ extra: [loaded.source] });
+    const plover = runPloverSuite(coder);
+    const klass = runConflibertClassSuite(coder);
+    const spans = runConflibertSpansSuite(coder);
+    return {
+      results: {
+        'phoenix-load': { 'load-s': round(loadSeconds), 'n-problems': loaded.problems.length },
+        'plover-gsr+phoenix': plover,
+        'conflibert-class+phoenix': klass,
+        'conflibert-spans+phoenix': spans,
+      },
+    };
+  },
+};
+
 /** Every suite, in the order they run and print. */
 export const SUITES: Suite[] = [
   {
@@ -90,6 +120,7 @@ export const SUITES: Suite[] = [
     },
   },
   petrarchSuite,
+  phoenixSuite,
   { name: 'details', describe: 'event details: items, quantities, terms, dates, locations', run: async () => ({ results: await runDetailsSuite() }) },
   {
     name: 'samples',
