@@ -20,6 +20,8 @@ export interface RawEvent {
   trigger: { first: number; last: number };
   /** Token span the event's words cover (trigger, pattern, roles), for finding its items. */
   span: { first: number; last: number };
+  /** Where the matched pattern (or the trigger) ends. */
+  patternLast: number;
   negated: boolean;
   modality: Modality;
   status: Status;
@@ -43,8 +45,12 @@ function lightVerbBefore(doc: Doc, sent: Sentence, noun: number): boolean {
   }
   return false;
 }
-/** Roots whose events need no target (statements, appeals, intentions, protests, force posture, violence). */
-const TARGET_OPTIONAL_ROOTS = new Set(['01', '02', '03', '14', '15', '18', '19', '20']);
+/**
+ * Roots whose events stand without a target (statements, appeals, intentions, yielding, investigations, demands,
+ * disapproval, rejection, threats, protests, force posture, coercion, violence). Consultation, diplomatic and
+ * material cooperation, aid and reductions of relations need someone on the other side.
+ */
+const TARGET_REQUIRED_ROOTS = new Set(['04', '05', '06', '07', '16']);
 
 function bestMatch(ctx: MatchContext, entry: CompiledVerbEntry, t: TriggerHit): PatternMatch | null {
   // only the patterns whose key word or key set the sentence holds can match
@@ -102,6 +108,7 @@ export function codeSentence(doc: Doc, sent: Sentence, lexicon: CompiledLexicon,
 
   const out: RawEvent[] = [];
   const seen = new Set<string>();
+  const covered: Array<[number, number]> = [];
   const codeTrigger = (t: TriggerHit): void => {
     const entry = lexicon.verbs[t.entry];
     if (entry === undefined) return;
@@ -147,14 +154,17 @@ export function codeSentence(doc: Doc, sent: Sentence, lexicon: CompiledLexicon,
       status = frame.frame.status ?? null;
     }
     const root = code.slice(0, 2);
-    if ((targets === null || targets.length === 0) && !TARGET_OPTIONAL_ROOTS.has(root)) return;
+    // "Japan and Australia signed a pact": a group with no one else is reciprocal, each member the other's target
+    const reciprocal = (targets === null || targets.length === 0) && sources.length > 1 && sources.every((m) => m.group >= 0 && m.group === sources?.[0]?.group);
+    if ((targets === null || targets.length === 0) && !reciprocal && TARGET_REQUIRED_ROOTS.has(root)) return;
     const said = attributions.find((a) => a.verb !== t.head) ?? null;
     if (said !== null && modality === 'asserted') modality = 'reported';
 
     const spanFirst = Math.min(t.first, match?.first ?? t.first, anchor);
     const spanLast = Math.max(t.last, match?.last ?? t.last, ...(targets ?? []).map((m) => m.last));
     for (const s of sources) {
-      for (const target of targets !== null && targets.length > 0 ? targets : [null]) {
+      const others = reciprocal ? sources.filter((m) => m !== s) : targets !== null && targets.length > 0 ? targets : [null];
+      for (const target of others) {
         if (target !== null && (target.code === s.code || target === s)) continue;
         const key = `${s.code}|${target?.code ?? ''}|${code}|${t.head}`;
         if (seen.has(key)) continue;
@@ -166,6 +176,7 @@ export function codeSentence(doc: Doc, sent: Sentence, lexicon: CompiledLexicon,
           code,
           trigger: { first: t.first, last: t.last },
           span: { first: spanFirst, last: Math.min(sent.last, Math.max(spanLast, t.last + 12)) },
+          patternLast: match?.last ?? t.last,
           negated,
           modality,
           status,
@@ -176,7 +187,17 @@ export function codeSentence(doc: Doc, sent: Sentence, lexicon: CompiledLexicon,
     if (!passive) context.lastSubject = sources;
   };
 
-  for (const t of eventTriggers) if (!isSpeech(t)) codeTrigger(t);
+  for (const t of eventTriggers) {
+    if (isSpeech(t)) continue;
+    // a noun inside a pattern that already coded its event is part of that event ("called for talks")
+    if (t.noun && covered.some(([a, b]) => t.head >= a && t.head < b)) continue;
+    const before = out.length;
+    codeTrigger(t);
+    if (out.length > before) {
+      const e = out[out.length - 1] as RawEvent;
+      covered.push([e.span.first, e.patternLast]);
+    }
+  }
   // a verb of saying is an event only when nothing else is reported and its speaker is a party, not a reporter
   if (out.length === 0) {
     for (const t of eventTriggers) {

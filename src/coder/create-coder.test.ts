@@ -33,9 +33,9 @@ const cases: Array<{ name: string; text: string; expect: string[]; check?: (even
     check: ([e]) => assert.equal(e?.status, 'delivered'),
   },
   {
-    name: 'a capital as metonym and a passive agent',
+    name: 'a capital as metonym and a passive agent, with no target named',
     text: 'The offer was rejected by Beijing.',
-    expect: [],
+    expect: ['CHNGOV>-:120'],
   },
   {
     name: 'a noun event with a possessor, then a passive rejection',
@@ -117,6 +117,11 @@ const cases: Array<{ name: string; text: string; expect: string[]; check?: (even
     name: 'a pronoun subject takes the previous subject',
     text: 'China met with Iraqi officials. It also handed Iraq weapons.',
     expect: ['CHN>IRQGOV:040', 'CHN>IRQ:072'],
+  },
+  {
+    name: 'a coordinated subject with no other party acts reciprocally',
+    text: 'China and Russia held talks on Monday.',
+    expect: ['CHN>RUS:040', 'RUS>CHN:040'],
   },
   {
     name: 'a statement by a party, with no target',

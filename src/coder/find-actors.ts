@@ -16,6 +16,8 @@ interface Piece {
 const ROLE_GLUE = new Set(["'s", 'the', 'senior', 'top', 'former', 'deputy', 'acting', 'chief', 'new', 'visiting', 'local', 'regional', 'provincial', 'high-ranking', 'high', 'ranking', 'military', 'foreign', 'defence', 'defense', 'interior', 'first', 'vice', 'outgoing', 'incoming', 'interim', 'state', 'federal', 'national', 'central', 'official', 'government', 'own', 'two', 'three', 'several', 'some', 'many', 'a', 'an']);
 /** Prepositions after which a country or capital is a place, not an actor ("fighting in Iraq"); "from", "at", "to" take actors ("aid from China", "fired at Israel"). */
 const LOCATIVE = new Set(['in', 'inside', 'near', 'outside', 'across', 'throughout', 'around', 'within', 'over', 'off', 'via', 'through']);
+/** Nouns after a country that do not make it a modifier ("Israel today said"). */
+const TIME_NOUNS = new Set(['today', 'yesterday', 'tonight', 'tomorrow', 'now', 'officials', 'leaders']);
 /** Nouns that make an unnamed role a generic source of reports rather than a party. */
 const GENERIC_SOURCES = new Set(['source', 'sources', 'official', 'officials', 'spokesman', 'spokeswoman', 'spokesperson', 'diplomat', 'diplomats', 'insider', 'insiders', 'witness', 'witnesses', 'analyst', 'analysts', 'expert', 'experts']);
 
@@ -189,7 +191,7 @@ export function findActors(doc: Doc, sent: Sentence, lexicon: CompiledLexicon, d
       const following = last < sent.last ? doc.pos[last] : undefined;
       const preceding = first > sent.first ? doc.pos[first - 1] : undefined;
       // a country name right after a verb is an object even before a noun ("handed Iraq weapons")
-      const modifier = base.basis === 'demonym' || !(preceding === POS.VERB || preceding === POS.AUX);
+      const modifier = (base.basis === 'demonym' || !(preceding === POS.VERB || preceding === POS.AUX)) && !TIME_NOUNS.has(doc.norm[last] ?? '');
       if (modifier && (following === POS.NOUN || (base.basis === 'demonym' && following === POS.PROPN && next?.first !== last)) && doc.norm[last] !== "'s") continue;
       if (base.basis === 'demonym' && following === POS.ADJ) continue;
     }

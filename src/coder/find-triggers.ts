@@ -54,6 +54,8 @@ export function findTriggers(doc: Doc, sent: Sentence, lexicon: CompiledLexicon,
     // the second half of a hyphenated modifier is no event ("European-based", "Saudi-led")
     if (i > sent.first && doc.norm[i - 1] === '-' && ((doc.flags[i] ?? 0) & TOKEN_FLAGS.SPACE_BEFORE) === 0) continue;
     if (pos === POS.PUNCT || pos === POS.DET || pos === POS.ADP || insideActor(i)) continue;
+    // a participle after a determiner describes a thing ("the occupied West Bank", "the proposed deal")
+    if (pos === POS.VERB && i > sent.first && doc.pos[i - 1] === POS.DET && /ed$/.test(doc.norm[i] ?? '')) continue;
     if (pos === POS.VERB || pos === POS.AUX) {
       if (pick(doc, i, sent.last, lexicon.verbTriggers.get(doc.lemma[i] ?? ''), false, PARTICLE_REACH, out)) continue;
       // the tagger sometimes tags event nouns as verbs ("talks", "attacks")
