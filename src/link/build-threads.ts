@@ -45,26 +45,42 @@ const keyOf = (supplier: string, recipient: string, context: AidContext): string
  */
 function groupSteps(placed: Placed[]): Map<string, Placed[]> {
   const groups = new Map<string, Placed[]>();
-  const add = (key: string, p: Placed): void => void groups.set(key, [...(groups.get(key) ?? []), p]);
+  const add = (key: string, p: Placed): void => {
+    const list = groups.get(key);
+    if (list === undefined) groups.set(key, [p]);
+    else list.push(p);
+  };
   const loose: Placed[] = [];
   for (const p of placed) {
     if (p.info.symmetric || p.info.context === 'unspecified') loose.push(p);
     else add(keyOf(p.info.supplier, p.info.recipient, p.info.context), p);
   }
-  const spans = new Map<string, { lo: number; hi: number; size: number }>();
+  // The named threads of each pair (either order), with the span of their dates.
+  const byPair = new Map<string, Array<{ key: string; supplier: string; context: string; lo: number; hi: number; size: number }>>();
   for (const [key, list] of groups) {
-    const days = list.map((p) => p.day).filter((d): d is number => d !== null);
-    spans.set(key, { lo: Math.min(...days, Infinity), hi: Math.max(...days, -Infinity), size: list.length });
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (const p of list) {
+      if (p.day === null) continue;
+      lo = Math.min(lo, p.day);
+      hi = Math.max(hi, p.day);
+    }
+    const [supplier = '', recipient = '', context = ''] = key.split('\u0001');
+    const pair = supplier < recipient ? `${supplier}\u0001${recipient}` : `${recipient}\u0001${supplier}`;
+    const entry = { key, supplier, context, lo, hi, size: list.length };
+    const entries = byPair.get(pair);
+    if (entries === undefined) byPair.set(pair, [entry]);
+    else entries.push(entry);
   }
   for (const p of loose) {
     const { supplier, recipient, context } = p.info;
     let best: string | null = null;
     let bestScore: [number, number] = [Infinity, 0];
-    for (const [key, span] of spans) {
-      const [s, r, c] = key.split('\u0001');
-      const pair = (s === supplier && r === recipient) || (p.info.symmetric && s === recipient && r === supplier);
-      if (!pair || (context !== 'unspecified' && c !== context)) continue;
-      const distance = p.day === null || span.size === 0 ? 0 : Math.max(0, span.lo - p.day, p.day - span.hi);
+    const pairKey = supplier < recipient ? `${supplier}\u0001${recipient}` : `${recipient}\u0001${supplier}`;
+    for (const span of byPair.get(pairKey) ?? []) {
+      const key = span.key;
+      if ((!p.info.symmetric && span.supplier !== supplier) || (context !== 'unspecified' && span.context !== context)) continue;
+      const distance = p.day === null || span.lo > span.hi ? 0 : Math.max(0, span.lo - p.day, p.day - span.hi);
       const score: [number, number] = [distance, -span.size];
       if (score[0] < bestScore[0] || (score[0] === bestScore[0] && (score[1] < bestScore[1] || (score[1] === bestScore[1] && best !== null && key < best)))) {
         best = key;
@@ -114,7 +130,7 @@ export function buildThreads(clusters: readonly Cluster[], options: ThreadOption
   }
 
   const threads: Thread[] = [];
-  const owner = new Map<string, { thread: Thread; placed: Placed }>();
+  const owner = new Map<string, Owned>();
   for (const [key, list] of groupSteps(placed)) {
     const [supplier = '', recipient = '', context = 'unspecified'] = key.split('\u0001');
     list.sort(byTime);
@@ -137,21 +153,31 @@ export function buildThreads(clusters: readonly Cluster[], options: ThreadOption
         missing, opened: dated[0]?.date ?? null, lastStep: dated[dated.length - 1]?.date ?? null, steps, related: [],
       };
       threads.push(thread);
-      for (const p of segment) owner.set(p.cluster.id, { thread, placed: p });
+      segment.forEach((p, i) => owner.set(p.cluster.id, { thread, placed: p, step: steps[i] as ThreadStep }));
     }
   }
   linkRelated(threads, owner, tree, relatedDays);
   return threads.sort((a, b) => (a.id < b.id ? -1 : 1));
 }
 
+/** A step and the thread that owns it. */
+interface Owned {
+  thread: Thread;
+  placed: Placed;
+  step: ThreadStep;
+}
+
 /** Adds to each thread with a request the third parties' steps that bear on it. */
-function linkRelated(threads: Thread[], owner: Map<string, { thread: Thread; placed: Placed }>, tree: KindTree, relatedDays: number): void {
+function linkRelated(threads: Thread[], owner: Map<string, Owned>, tree: KindTree, relatedDays: number): void {
   const giving: ReadonlySet<string> = new Set(['offer', 'pledge', 'agreement', 'delivery']);
-  const byRecipient = new Map<string, Array<{ thread: Thread; placed: Placed }>>();
+  const byRecipient = new Map<string, Owned[]>();
   for (const entry of owner.values()) {
     if (!giving.has(entry.placed.info.role) || entry.placed.day === null) continue;
-    byRecipient.set(entry.thread.recipient, [...(byRecipient.get(entry.thread.recipient) ?? []), entry]);
+    const list = byRecipient.get(entry.thread.recipient);
+    if (list === undefined) byRecipient.set(entry.thread.recipient, [entry]);
+    else list.push(entry);
   }
+  for (const list of byRecipient.values()) list.sort((a, b) => (a.placed.day as number) - (b.placed.day as number));
   for (const thread of threads) {
     const requests = thread.steps.filter((s) => s.role === 'request');
     const start = requests.map((s) => firstDay(s.date)).find((d) => d !== null);
@@ -159,11 +185,19 @@ function linkRelated(threads: Thread[], owner: Map<string, { thread: Thread; pla
     if (start === undefined || start === null || end === undefined) continue;
     const askedKinds = [...new Set(requests.flatMap((s) => s.items.map((i) => i.kind)))];
     const related: RelatedStep[] = [];
-    for (const { thread: other, placed } of byRecipient.get(thread.recipient) ?? []) {
-      const day = placed.day as number;
-      if (other.supplier === thread.supplier || day < start || day > end + relatedDays) continue;
+    const candidates = byRecipient.get(thread.recipient) ?? [];
+    // Binary search for the first step on or after the first request; the list is sorted by day.
+    let lo = 0;
+    for (let hi = candidates.length; lo < hi;) {
+      const mid = (lo + hi) >> 1;
+      if (((candidates[mid] as Owned).placed.day as number) < start) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < candidates.length; i++) {
+      const { thread: other, placed, step } = candidates[i] as Owned;
+      if ((placed.day as number) > end + relatedDays) break;
+      if (other.supplier === thread.supplier) continue;
       if (thread.context !== 'unspecified' && other.context !== 'unspecified' && other.context !== thread.context) continue;
-      const step = other.steps.find((s) => s.cluster === placed.cluster.id) as ThreadStep;
       const overlap = [...new Set(step.items.map((i) => i.kind).filter((k) => askedKinds.some((a) => tree.isUnder(k, a) || tree.isUnder(a, k))))].sort();
       const { order: _order, ...rest } = step;
       related.push({ ...rest, supplier: other.supplier, thread: other.id, overlap });
