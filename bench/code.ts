@@ -56,7 +56,7 @@ const mb = (kb: number): number => round(kb / 1024, 1);
  * The in-process path, timed by stage: library import + lexicon load (`createCoder`), NLP (`analyze`: tokens, tags,
  * sentences) and coding proper (`coder.codeDoc`: actors, triggers, patterns, event records), summed over the corpus.
  */
-async function inProcess(corpus: CorpusInfo, petrarchFiles: string[] = []): Promise<{ figures: Figures; seconds: number }> {
+async function inProcess(corpus: CorpusInfo, petrarchFiles: string[] = [], details = true): Promise<{ figures: Figures; seconds: number }> {
   const articles = readCorpus(corpus.path);
   const loadStarted = performance.now();
   const { analyze, createCoder } = await import('../src/index.js');
@@ -68,7 +68,7 @@ async function inProcess(corpus: CorpusInfo, petrarchFiles: string[] = []): Prom
     extra.push(loadPetrarchDictionaries(petrarchFiles).source);
     dictionariesMs = performance.now() - t;
   }
-  const coder = await createCoder({ extra });
+  const coder = await createCoder({ extra, details });
   const loadMs = performance.now() - loadStarted;
   let events = 0;
   let nlpMs = 0;
@@ -132,6 +132,8 @@ export const codeBench: Bench = {
     const cli = await endToEnd(context.root, corpus);
     context.progress('running the in-process coder …');
     const lib = await inProcess(corpus);
+    context.progress('running the in-process coder without event details …');
+    const bare = await inProcess(corpus, [], false);
     context.progress('running the in-process coder with the Phoenix dictionaries loaded too …');
     const dictionaries = join(context.root, '..', 'shared', 'data', 'petrarch2', 'dictionaries');
     const phoenix = existsSync(dictionaries)
@@ -146,6 +148,7 @@ export const codeBench: Bench = {
       corpus: { path: relative(context.root, corpus.path), articles: corpus.articles, sentences: corpus.sentences, 'distinct sentences': corpus.distinctSentences, MB: mb(corpus.bytes / 1024) },
       'end-to-end (CLI)': cli,
       'in-process': lib.figures,
+      'in-process without details (items, terms, dates, places)': bare.figures,
       'in-process + Phoenix dictionaries': phoenix,
     };
   },

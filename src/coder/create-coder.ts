@@ -16,6 +16,8 @@ export interface CoderOptions {
   lexiconDirs?: string[];
   /** Lexicon sources already read, e.g. imported PETRARCH dictionaries; merged last. */
   extra?: LexiconSource[];
+  /** Find items, terms, event dates and places (default true); false codes actors and CAMEO only, faster. */
+  details?: boolean;
 }
 
 export interface Coder {
@@ -44,7 +46,7 @@ export function createCoderSync(options: CoderOptions = {}): Coder {
       pubDate ??= doc.article.date ? doc.article.date.slice(0, 10) : publicationDate(doc.article).date;
       const built = coded.events.map((raw) => buildEvent(doc, raw, lexicon));
       const spans = coded.mentions.map((m) => ({ start: doc.start[m.first] ?? 0, end: doc.end[m.last - 1] ?? 0 }));
-      addDetails(built, pubDate, spans);
+      if (options.details !== false) addDetails(built, pubDate, spans);
       events.push(...built);
     }
     return events;

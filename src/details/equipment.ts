@@ -61,6 +61,7 @@ export interface Equipment {
 
 /** Upper-case letters and digits only, diacritics dropped: the key models are indexed and looked up by. */
 export function modelKey(text: string): string {
+  if (/^[\x20-\x7e]*$/.test(text)) return text.toUpperCase().replace(/[^A-Z0-9]/g, '');
   return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toUpperCase().replace(/[^A-Z0-9]/g, '');
 }
 

@@ -71,6 +71,7 @@ export class ComponentGraph {
     return rep;
   }
 
+  /** The root (component) of a rep. */
   find(x: number): number {
     const parent = this.parent;
     while (parent[x] !== x) {
@@ -86,14 +87,17 @@ export class ComponentGraph {
     return this.compCluster[this.find(rep)];
   }
 
+  /** Every cluster id, in no particular order. */
   clusterIds(): string[] {
     return [...this.clusterComps.keys()];
   }
 
+  /** True when a cluster with this id exists now. */
   hasCluster(id: string): boolean {
     return this.clusterComps.has(id);
   }
 
+  /** Number of clusters. */
   get clusterCount(): number {
     return this.clusterComps.size;
   }
@@ -171,10 +175,11 @@ export class ComponentGraph {
   private edge(from: number, to: number): boolean {
     if (from === to) return false;
     const list = this.out[from];
-    if (list === undefined) this.out[from] = [to];
-    else if (list.includes(to)) return false;
-    else list.push(to);
     const back = this.inn[to];
+    // The lists mirror each other, so the shorter one answers (a year-dated component may point at thousands).
+    if (list !== undefined && back !== undefined && (list.length <= back.length ? list.includes(to) : back.includes(from))) return false;
+    if (list === undefined) this.out[from] = [to];
+    else list.push(to);
     if (back === undefined) this.inn[to] = [from];
     else back.push(from);
     return true;
