@@ -9,6 +9,7 @@ import { runDetailsSuite } from './suites/details.js';
 import { runPloverSuite } from './suites/plover.js';
 import { runConflibertClassSuite, runConflibertSpansSuite } from './suites/conflibert.js';
 import { runSamplesSuite } from './suites/samples.js';
+import { runClustersSuite } from './suites/clusters.js';
 import type { CoderOptions } from '../src/index.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -122,6 +123,14 @@ export const SUITES: Suite[] = [
   petrarchSuite,
   phoenixSuite,
   { name: 'details', describe: 'event details: items, quantities, terms, dates, locations', run: async () => ({ results: await runDetailsSuite() }) },
+  {
+    name: 'clusters',
+    describe: 'event clustering on labelled mentions: pairwise precision/recall',
+    run: async () => {
+      const r = await runClustersSuite();
+      return { results: { clusters: { pairwise: { p: round(r.pairwise.p), r: round(r.pairwise.r), f1: round(r.pairwise.f1) }, 'n-clusters': r.clusters, 'n-gold-events': r.gold } } };
+    },
+  },
   {
     name: 'samples',
     describe: 'bundled samples vs samples/expected.jsonl (through the CLI)',
