@@ -37,6 +37,15 @@ const PRONOUNS = new Set(['he', 'she', 'it', 'they']);
 /** Verbs whose object noun names the event the subject carries out ("launched an attack", "held talks"). */
 const LIGHT_VERBS = new Set(['launch', 'carry', 'conduct', 'stage', 'hold', 'make', 'mount', 'begin', 'start', 'continue', 'resume', 'announce', 'sign', 'issue', 'impose', 'extend', 'offer', 'provide', 'give', 'send', 'submit', 'file', 'renew', 'repeat', 'reiterate', 'express', 'voice', 'lodge', 'step', 'intensify', 'undertake', 'perpetrate', 'commit', 'have', 'open', 'agree', 'accept', 'reject']);
 
+/** "must", "should", "has to", "ought to" right before the verb (adverbs and "not" may stand between). */
+function obligationBefore(doc: Doc, sent: Sentence, first: number): boolean {
+  let k = first - 1;
+  while (k > sent.first && (doc.pos[k] === POS.ADV || doc.norm[k] === 'not')) k--;
+  const w = doc.norm[k] ?? '';
+  if (w === 'must' || w === 'should') return true;
+  return w === 'to' && /^(has|have|had|ought)$/.test(doc.norm[k - 1] ?? '');
+}
+
 function lightVerbBefore(doc: Doc, sent: Sentence, noun: number): boolean {
   for (let k = noun - 1; k >= Math.max(sent.first, noun - 5); k--) {
     const pos = doc.pos[k];
@@ -152,6 +161,17 @@ export function codeSentence(doc: Doc, sent: Sentence, lexicon: CompiledLexicon,
       if (frame.frame.modality === 'denied' || frame.frame.modality === 'negated') negated = true;
       if (frame.frame.modality !== undefined && (modality === 'asserted' || frame.frame.modality === 'denied')) modality = frame.frame.modality;
       status = frame.frame.status ?? null;
+    }
+    // "Washington said China must drop barriers": the speaker demands of the one who must act
+    if (frame === null && !t.noun && obligationBefore(doc, sent, anchor)) {
+      const speaker = attributions.find((a) => a.verb < anchor && a.speaker !== null && !sources?.includes(a.speaker))?.speaker ?? null;
+      const demand = lexicon.frames.find((f) => f.id === 'demand');
+      if (speaker !== null && demand !== undefined) {
+        code = mapThroughFrame(demand, code);
+        targets = sources;
+        sources = expandGroup(speaker, mentions);
+        status = 'requested';
+      }
     }
     const root = code.slice(0, 2);
     // "Japan and Australia signed a pact": a group with no one else is reciprocal, each member the other's target

@@ -124,6 +124,11 @@ const cases: Array<{ name: string; text: string; expect: string[]; check?: (even
     expect: ['CHN>RUS:040', 'RUS>CHN:040'],
   },
   {
+    name: 'an obligation in reported speech is the speaker\'s demand of the one who must act',
+    text: 'Russia said Iraq must deliver weapons to Mali.',
+    expect: ['RUS>IRQ:1032'],
+  },
+  {
     name: 'a statement by a party, with no target',
     text: 'Russia said the talks were useful.',
     expect: ['RUS>-:010'],

@@ -9,7 +9,7 @@ const HEDGES = new Set(['may', 'might', 'could', 'possibly', 'perhaps', 'probabl
 const FUTURE = new Set(['will', 'would', 'shall', "'ll", 'going', 'plans', 'plan', 'planned', 'intends', 'intend', 'expected', 'expects', 'soon', 'upcoming', 'next']);
 const CONDITIONS = new Set(['if', 'unless', 'provided', 'providing', 'condition', 'conditional', 'conditions']);
 /** Verbs of saying that attribute a claim to a speaker. */
-export const ATTRIBUTION_VERBS = new Set(['say', 'report', 'tell', 'claim', 'announce', 'state', 'quote', 'add', 'note', 'write', 'confirm', 'allege', 'cite', 'insist', 'assert', 'tweet', 'post', 'inform', 'disclose', 'reveal', 'indicate', 'suggest', 'explain', 'argue', 'warn']);
+export const ATTRIBUTION_VERBS = new Set(['say', 'report', 'tell', 'claim', 'announce', 'state', 'quote', 'add', 'note', 'write', 'confirm', 'allege', 'cite', 'insist', 'assert', 'tweet', 'post', 'inform', 'disclose', 'reveal', 'indicate', 'suggest', 'explain', 'argue', 'warn', 'declare', 'reiterate', 'stress', 'emphasize', 'emphasise', 'repeat']);
 
 export interface Attribution {
   first: number;

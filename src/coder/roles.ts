@@ -60,7 +60,9 @@ export function findSubject(doc: Doc, sent: Sentence, first: number, mentions: M
     const prev = m.first > sent.first ? m.first - 1 : -1;
     const prevPos = prev >= 0 ? doc.pos[prev] : undefined;
     // objects of prepositions and of other verbs are not subjects ("... with Iraq", "met Iraq and ...")
-    if (prevPos === POS.ADP || prevPos === POS.VERB || (prevPos === POS.AUX && doc.norm[prev] !== "'s")) continue;
+    // a mention right before a verb or auxiliary opens a clause of its own ("said Iraq must cooperate")
+    const opensClause = doc.pos[m.last] === POS.AUX || doc.pos[m.last] === POS.VERB;
+    if (prevPos === POS.ADP || ((prevPos === POS.VERB || (prevPos === POS.AUX && doc.norm[prev] !== "'s")) && !opensClause)) continue;
     if (m.group >= 0) {
       const head = mentions.find((x) => x.group === m.group) as Mention;
       const hp = head.first > sent.first ? doc.pos[head.first - 1] : undefined;
