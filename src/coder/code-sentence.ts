@@ -37,6 +37,19 @@ const PRONOUNS = new Set(['he', 'she', 'it', 'they']);
 /** Verbs whose object noun names the event the subject carries out ("launched an attack", "held talks"). */
 const LIGHT_VERBS = new Set(['launch', 'carry', 'conduct', 'stage', 'hold', 'make', 'mount', 'begin', 'start', 'continue', 'resume', 'announce', 'sign', 'issue', 'impose', 'extend', 'offer', 'provide', 'give', 'send', 'submit', 'file', 'renew', 'repeat', 'reiterate', 'express', 'voice', 'lodge', 'step', 'intensify', 'undertake', 'perpetrate', 'commit', 'have', 'open', 'agree', 'accept', 'reject']);
 
+/**
+ * "her talks with Xi": the owner of an event noun named by a pronoun — in an opening phrase, the subject of the
+ * main clause after the comma ("After her talks with Xi, Merkel flew home"); otherwise the previous subject.
+ */
+function possessorPronoun(doc: Doc, sent: Sentence, first: number, mentions: Mention[], context: SentenceContext): Mention[] | null {
+  if (!/^(his|her|their|its)$/.test(doc.norm[first - 1] ?? '')) return null;
+  let comma = first;
+  while (comma < sent.last && doc.norm[comma] !== ',') comma++;
+  const after = mentions.find((m) => m.first > comma && m.first <= comma + 3 && (doc.pos[m.last] === POS.VERB || doc.pos[m.last] === POS.AUX));
+  if (comma < sent.last && after !== undefined) return after.group < 0 ? [after] : mentions.filter((x) => x.group === after.group);
+  return context.lastSubject;
+}
+
 /** "must", "should", "has to", "ought to" right before the verb (adverbs and "not" may stand between). */
 function obligationBefore(doc: Doc, sent: Sentence, first: number): boolean {
   let k = first - 1;
@@ -138,7 +151,7 @@ export function codeSentence(doc: Doc, sent: Sentence, lexicon: CompiledLexicon,
         const subject = findSubject(doc, sent, anchor, mentions, t.noun);
         // an event noun takes the clause subject only as the object of a light verb ("launched an attack")
         const usable = subject !== null && (!t.noun || subject.last >= anchor - 1 || lightVerbBefore(doc, sent, anchor));
-        sources = usable && subject !== null ? expandGroup(subject, mentions) : t.noun ? null : pronounSubject(doc, sent, anchor, context);
+        sources = usable && subject !== null ? expandGroup(subject, mentions) : t.noun ? possessorPronoun(doc, sent, t.first, mentions, context) : pronounSubject(doc, sent, anchor, context);
       }
     }
     if (frame?.frame.objectIsInnerSource && frame.object !== null) targets = frame.object;

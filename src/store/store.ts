@@ -15,10 +15,12 @@
 //   - a migration adds `threads` (id, supplier, recipient, item kind, status, opened, last step) and
 //     `thread_steps` (thread, cluster, step order, role: request|offer|pledge|agreement|condition|delivery|refusal|…,
 //     related: boolean for third parties);
-//   - `QueryOptions` gains `level: 'mentions' | 'events'` (default 'mentions' keeps today's behaviour) and the Store
-//     gains `putClusters`/`threads` methods; EventFilter stays as it is and applies to both levels.
+//   - the Store gains `applyClusterChange`/`clusters` (the events level) and `putThreads`/`threads`; EventFilter
+//     stays as it is and applies to both levels (`queryEvents` is the mentions level).
+// Done in migration 2 (sqlite/migrations.ts) and sqlite/cluster-store.ts.
 
 import type { Article, EventRecord } from '../types/index.js';
+import type { Cluster, ClusterChange, MentionInput, Thread } from '../link/link-types.js';
 
 /**
  * Which events to return. Every field is optional; fields combine with AND, values inside one list with OR.
@@ -185,6 +187,30 @@ export interface StoreStats {
   lastDate: string | null;
 }
 
+/** Sort orders for clusters (events level): by best date, by independent sources (most first), or by id. */
+export type ClusterSort = 'date' | '-date' | '-sources' | 'id';
+
+/** Paging and order for cluster queries. */
+export interface ClusterQueryOptions {
+  sort?: ClusterSort;
+  /** At most this many clusters (default 100, at most 10,000). */
+  limit?: number;
+  offset?: number;
+}
+
+/**
+ * Which threads to return; fields combine with AND. `party` matches the supplier or the recipient (upper-cased
+ * country or code); `kind` an item kind named in a step or the kind of help (`military`, `economic`, …);
+ * `status` a ThreadStatus; `since`/`until` (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`) keep threads with a step in the period.
+ */
+export interface ThreadFilter {
+  party?: string;
+  kind?: string;
+  status?: string;
+  since?: string;
+  until?: string;
+}
+
 /**
  * The storage behind Dyad. Adapters: `sqlite/` (default). An adapter is opened by its factory
  * (`openSqliteStore(path)`), which creates the schema or applies pending migrations, and closed with `close()`.
@@ -224,5 +250,31 @@ export interface Store {
   /** Sentences containing all the words of `text`, best match first. */
   searchSentences(text: string, options?: { limit?: number }): Promise<SentenceHit[]>;
   stats(): Promise<StoreStats>;
+  /**
+   * Stored events (mentions) with their article's outlet, publication date and near-duplicate link, in storage
+   * order, page by page — to seed a `Clusterer` when a new ingest run starts.
+   */
+  iterateMentions(options?: { pageSize?: number }): AsyncIterable<MentionInput>;
+  /**
+   * Writes what clustering changed, in ONE transaction: removed clusters are deleted, upserted ones written, and
+   * each member mention's event row points to its cluster (`events.cluster`).
+   */
+  applyClusterChange(change: ClusterChange): Promise<void>;
+  /**
+   * The events level: clusters matching a filter. Code, root, since, until and status apply to the cluster's own
+   * best code, date and status; the other fields (actors, quad, text, item, modality, doc) keep clusters with at
+   * least one matching mention.
+   */
+  clusters(filter: EventFilter, options?: ClusterQueryOptions): Promise<Cluster[]>;
+  /** Number of clusters matching a filter. */
+  countClusters(filter: EventFilter): Promise<number>;
+  /** One cluster by id, or null. */
+  cluster(id: string): Promise<Cluster | null>;
+  /** Replaces all threads with these, in one transaction. */
+  putThreads(threads: readonly Thread[]): Promise<void>;
+  /** Threads matching a filter, most recent last step first. Throws E600 for a malformed filter value. */
+  threads(filter?: ThreadFilter): Promise<Thread[]>;
+  /** One thread by id, or null. */
+  thread(id: string): Promise<Thread | null>;
   close(): Promise<void>;
 }

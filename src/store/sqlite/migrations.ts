@@ -11,7 +11,7 @@
 //   - Indexes serve the filters of `EventFilter` on 10 million events: dyads by date, actors, CAMEO code
 //     prefixes, dates, roots and quads, statuses, articles; full-text indexes serve sentences and items.
 //
-// Plan for issue 5 (clusters and threads) — migration 2, no rewrite of version 1:
+// Issue 5 (clusters and threads) is migration 2; the plan it followed (ids as text, JSON for what is read whole):
 //   CREATE TABLE event_clusters (seq INTEGER PRIMARY KEY, id TEXT UNIQUE, source_country, target_country, root,
 //     cameo, date, date_precision, first_reported, last_reported, mentions INTEGER, sources INTEGER,
 //     confidence REAL, items TEXT /* merged items, conflicts flagged */);
@@ -159,6 +159,70 @@ INSERT INTO sqlite_stat1 (tbl, idx, stat) VALUES
   ('events', 'events_status', '3000000 400000 150'),
   ('events', 'events_article', '10000000 5 2'),
   ('event_items', 'event_items_event', '3000000 2 1');
+ANALYZE sqlite_schema;
+`,
+  },
+  {
+    version: 2,
+    name: 'event clusters (one happening, many mentions) and assistance threads',
+    sql: `
+-- One row per real-world happening. Sides are countries (else codes); JSON columns hold what is read back whole.
+CREATE TABLE event_clusters (
+  seq INTEGER PRIMARY KEY,
+  id TEXT NOT NULL UNIQUE,
+  source TEXT NOT NULL, target TEXT,
+  cameo TEXT NOT NULL, root TEXT NOT NULL, negated INTEGER NOT NULL,
+  date TEXT, date_precision TEXT NOT NULL, date_basis TEXT NOT NULL,
+  first_reported TEXT, last_reported TEXT,
+  mentions INTEGER NOT NULL, articles INTEGER NOT NULL, sources INTEGER NOT NULL,
+  confidence REAL NOT NULL, ambiguous INTEGER NOT NULL,
+  status TEXT, terms TEXT,
+  outlets TEXT NOT NULL,     -- JSON string[]
+  items TEXT NOT NULL,       -- JSON ClusterItem[] (merged; conflicting quantities flagged)
+  mention_ids TEXT NOT NULL  -- JSON string[], ascending
+);
+CREATE INDEX event_clusters_dyad ON event_clusters(source, target, date);
+CREATE INDEX event_clusters_target ON event_clusters(target, date);
+CREATE INDEX event_clusters_cameo ON event_clusters(cameo, date);
+CREATE INDEX event_clusters_date ON event_clusters(date);
+-- events are the mentions; each points to its cluster by id (clusters are renamed when they merge)
+ALTER TABLE events ADD COLUMN cluster TEXT;
+CREATE INDEX events_cluster ON events(cluster) WHERE cluster IS NOT NULL;
+
+CREATE TABLE threads (
+  seq INTEGER PRIMARY KEY,
+  id TEXT NOT NULL UNIQUE,
+  supplier TEXT NOT NULL, recipient TEXT NOT NULL, context TEXT NOT NULL, status TEXT NOT NULL,
+  kinds TEXT NOT NULL,   -- JSON string[]
+  missing TEXT NOT NULL, -- JSON string[]
+  opened TEXT, last_step TEXT
+);
+CREATE INDEX threads_supplier ON threads(supplier);
+CREATE INDEX threads_recipient ON threads(recipient);
+CREATE TABLE thread_steps (
+  thread INTEGER NOT NULL REFERENCES threads(seq) ON DELETE CASCADE,
+  related INTEGER NOT NULL, -- 1 for a third party's step that bears on the thread
+  ord INTEGER NOT NULL,
+  role TEXT NOT NULL,
+  cluster TEXT NOT NULL,
+  date TEXT,
+  step TEXT NOT NULL,       -- JSON ThreadStep or RelatedStep
+  PRIMARY KEY (thread, related, ord)
+);
+CREATE INDEX thread_steps_cluster ON thread_steps(cluster);
+
+INSERT INTO sqlite_stat1 (tbl, idx, stat) VALUES
+  ('event_clusters', 'sqlite_autoindex_event_clusters_1', '5000000 1'),
+  ('event_clusters', 'event_clusters_dyad', '5000000 2000 100 2'),
+  ('event_clusters', 'event_clusters_target', '5000000 2000 2'),
+  ('event_clusters', 'event_clusters_cameo', '5000000 25000 10'),
+  ('event_clusters', 'event_clusters_date', '5000000 1500'),
+  ('events', 'events_cluster', '10000000 2'),
+  ('threads', 'sqlite_autoindex_threads_1', '100000 1'),
+  ('threads', 'threads_supplier', '100000 500'),
+  ('threads', 'threads_recipient', '100000 500'),
+  ('thread_steps', 'sqlite_autoindex_thread_steps_1', '500000 5 3 1'),
+  ('thread_steps', 'thread_steps_cluster', '500000 1');
 ANALYZE sqlite_schema;
 `,
   },

@@ -4,9 +4,11 @@ import { DyadError } from '../../types/index.js';
 import type { Article, EventRecord } from '../../types/index.js';
 import { normalizeEventFilter, searchWords, type NormalizedFilter } from '../event-filter.js';
 import type {
-  ActorCount, ArticleEntry, ArticleMeta, DyadOptions, DyadRow, EventFilter, EventPage, EventSort, PutResult,
-  QueryOptions, SentenceHit, SimilarArticle, Store, StoreStats, StoredArticle,
+  ActorCount, ArticleEntry, ArticleMeta, ClusterQueryOptions, DyadOptions, DyadRow, EventFilter, EventPage, EventSort, PutResult,
+  QueryOptions, SentenceHit, SimilarArticle, Store, StoreStats, StoredArticle, ThreadFilter,
 } from '../store.js';
+import type { Cluster, ClusterChange, MentionInput, Thread } from '../../link/link-types.js';
+import { countClusters, getCluster, getThread, queryClusters, queryThreads, writeClusterChange, writeThreads } from './cluster-store.js';
 import { rowToEvent, selectEvents, type EventRow } from './event-row.js';
 import { SORTS, afterCursor, cursorAfter, decodeCursor, eventWhere, whereClause, type SqlPart, type SqlValue } from './event-query.js';
 import { openDatabase, type OpenOptions, type SqliteDatabase, type Statement } from './open-database.js';
@@ -262,6 +264,50 @@ export class SqliteStore implements Store {
         lastDate: range.last,
       };
     });
+  }
+
+  async *iterateMentions(options: { pageSize?: number } = {}): AsyncIterable<MentionInput> {
+    const articles = new Map<string, { outlet: string | null; date: string | null; near: string | null }>();
+    for await (const event of this.iterateEvents({}, { pageSize: options.pageSize ?? 1000 })) {
+      let meta = articles.get(event.doc);
+      if (meta === undefined) {
+        // Events of one article are stored together: keep only the current article's metadata.
+        articles.clear();
+        meta = await this.#run(() => this.#prepare('SELECT outlet, date, near_duplicate_of AS near FROM articles WHERE id = ?')
+          .get(event.doc) as { outlet: string | null; date: string | null; near: string | null });
+        articles.set(event.doc, meta);
+      }
+      yield { event, outlet: meta.outlet, published: meta.date, nearDuplicateOf: meta.near };
+    }
+  }
+
+  async applyClusterChange(change: ClusterChange): Promise<void> {
+    this.#run(() => this.#db.transaction(() => writeClusterChange((sql) => this.#prepare(sql), change)).immediate());
+  }
+
+  async clusters(filter: EventFilter, options: ClusterQueryOptions = {}): Promise<Cluster[]> {
+    return this.#run(() => queryClusters((sql) => this.#prepare(sql), normalizeEventFilter(filter), options,
+      positiveInt('limit', options.limit, 100, MAX_PAGE)));
+  }
+
+  async countClusters(filter: EventFilter): Promise<number> {
+    return this.#run(() => countClusters((sql) => this.#prepare(sql), normalizeEventFilter(filter)));
+  }
+
+  async cluster(id: string): Promise<Cluster | null> {
+    return this.#run(() => getCluster((sql) => this.#prepare(sql), id));
+  }
+
+  async putThreads(threads: readonly Thread[]): Promise<void> {
+    this.#run(() => this.#db.transaction(() => writeThreads((sql) => this.#prepare(sql), threads)).immediate());
+  }
+
+  async threads(filter: ThreadFilter = {}): Promise<Thread[]> {
+    return this.#run(() => queryThreads((sql) => this.#prepare(sql), filter));
+  }
+
+  async thread(id: string): Promise<Thread | null> {
+    return this.#run(() => getThread((sql) => this.#prepare(sql), id));
   }
 
   /** Closes the connection. (No PRAGMA optimize: it would ANALYZE and replace the fixed planner statistics.) */

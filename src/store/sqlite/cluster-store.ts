@@ -1,0 +1,226 @@
+// Store (SQLite): clusters and threads ↔ rows — a ClusterChange or a set of threads in, filtered clusters and threads out.
+
+import { DyadError } from '../../types/index.js';
+import type { DateBasis, DatePrecision, Status, Terms } from '../../types/index.js';
+import type { Cluster, ClusterChange, ClusterItem, RelatedStep, Thread, ThreadStep } from '../../link/link-types.js';
+import { isPartialDate, sinceBound, untilExclusions, type NormalizedFilter } from '../event-filter.js';
+import type { ClusterQueryOptions, ClusterSort, ThreadFilter } from '../store.js';
+import { eventWhere, whereClause, type SqlPart, type SqlValue } from './event-query.js';
+import type { Statement } from './open-database.js';
+
+/** Prepares (and caches) a statement for SQL text. */
+export type Prepare = (sql: string) => Statement;
+
+const TOP = '\uffff';
+
+/** A row of `event_clusters`. */
+interface ClusterRow {
+  id: string; source: string; target: string | null; cameo: string; root: string; negated: number;
+  date: string | null; date_precision: string; date_basis: string; first_reported: string | null; last_reported: string | null;
+  mentions: number; articles: number; sources: number; confidence: number; ambiguous: number;
+  status: string | null; terms: string | null; outlets: string; items: string; mention_ids: string;
+}
+
+const CLUSTER_COLUMNS = `c.id, c.source, c.target, c.cameo, c.root, c.negated, c.date, c.date_precision, c.date_basis,
+  c.first_reported, c.last_reported, c.mentions, c.articles, c.sources, c.confidence, c.ambiguous, c.status, c.terms,
+  c.outlets, c.items, c.mention_ids`;
+
+const UPSERT_CLUSTER = `INSERT INTO event_clusters (id, source, target, cameo, root, negated, date, date_precision, date_basis,
+  first_reported, last_reported, mentions, articles, sources, confidence, ambiguous, status, terms, outlets, items, mention_ids)
+VALUES (@id, @source, @target, @cameo, @root, @negated, @date, @date_precision, @date_basis,
+  @first_reported, @last_reported, @mentions, @articles, @sources, @confidence, @ambiguous, @status, @terms, @outlets, @items, @mention_ids)
+ON CONFLICT (id) DO UPDATE SET source = excluded.source, target = excluded.target, cameo = excluded.cameo, root = excluded.root,
+  negated = excluded.negated, date = excluded.date, date_precision = excluded.date_precision, date_basis = excluded.date_basis,
+  first_reported = excluded.first_reported, last_reported = excluded.last_reported, mentions = excluded.mentions,
+  articles = excluded.articles, sources = excluded.sources, confidence = excluded.confidence, ambiguous = excluded.ambiguous,
+  status = excluded.status, terms = excluded.terms, outlets = excluded.outlets, items = excluded.items, mention_ids = excluded.mention_ids`;
+
+function clusterParams(c: Cluster): Record<string, SqlValue> {
+  return {
+    id: c.id, source: c.source, target: c.target, cameo: c.cameo, root: c.root, negated: c.negated ? 1 : 0,
+    date: c.date, date_precision: c.datePrecision, date_basis: c.dateBasis, first_reported: c.firstReport, last_reported: c.lastReport,
+    mentions: c.mentionCount, articles: c.articleCount, sources: c.independentSources, confidence: c.confidence,
+    ambiguous: c.ambiguous ? 1 : 0, status: c.status, terms: c.terms, outlets: JSON.stringify(c.outlets),
+    items: JSON.stringify(c.items), mention_ids: JSON.stringify(c.mentionIds),
+  };
+}
+
+function rowToCluster(r: ClusterRow): Cluster {
+  return {
+    id: r.id, source: r.source, target: r.target, cameo: r.cameo, root: r.root, negated: r.negated === 1,
+    mentionIds: JSON.parse(r.mention_ids) as string[], mentionCount: r.mentions, articleCount: r.articles,
+    outlets: JSON.parse(r.outlets) as string[], independentSources: r.sources, firstReport: r.first_reported, lastReport: r.last_reported,
+    date: r.date, datePrecision: r.date_precision as DatePrecision, dateBasis: r.date_basis as DateBasis,
+    status: r.status as Status, terms: r.terms as Terms | null, items: JSON.parse(r.items) as ClusterItem[],
+    confidence: r.confidence, ambiguous: r.ambiguous === 1,
+  };
+}
+
+/** Writes a cluster change (inside the caller's transaction): removals first, then upserts and their mentions' links. */
+export function writeClusterChange(prepare: Prepare, change: ClusterChange): void {
+  const unlink = prepare('UPDATE events SET cluster = NULL WHERE cluster = ?');
+  const remove = prepare('DELETE FROM event_clusters WHERE id = ?');
+  const upsert = prepare(UPSERT_CLUSTER);
+  // Only rows whose link changes are written; the id lookups go through the unique index.
+  const link = prepare('UPDATE events SET cluster = ? WHERE id IN (SELECT value FROM json_each(?)) AND cluster IS NOT ?');
+  for (const id of change.removed) {
+    unlink.run(id);
+    remove.run(id);
+  }
+  for (const cluster of change.upserted) {
+    upsert.run(clusterParams(cluster));
+    link.run(cluster.id, JSON.stringify(cluster.mentionIds), cluster.id);
+  }
+}
+
+/** The filter fields a cluster answers itself (its best code, date and status); the rest go to its mentions. */
+function clusterOwn(filter: NormalizedFilter): SqlPart {
+  const params: SqlValue[] = [];
+  const terms: string[] = [];
+  const codes: string[] = [];
+  if (filter.codes.length > 0) {
+    params.push(...filter.codes);
+    codes.push(`c.cameo IN (${filter.codes.map(() => '?').join(', ')})`);
+  }
+  for (const prefix of [...filter.codePrefixes, ...filter.root]) {
+    params.push(prefix, prefix + TOP);
+    codes.push('(c.cameo >= ? AND c.cameo < ?)');
+  }
+  if (codes.length > 0) terms.push(`(${codes.join(' OR ')})`);
+  if (filter.since !== null) {
+    params.push(sinceBound(filter.since));
+    terms.push('c.date >= ?');
+  }
+  if (filter.until !== null) {
+    params.push(`${filter.until}~`);
+    terms.push('c.date < ?');
+    const excluded = untilExclusions(filter.until);
+    if (excluded.length > 0) {
+      params.push(...excluded);
+      terms.push(`c.date NOT IN (${excluded.map(() => '?').join(', ')})`);
+    }
+  }
+  if (filter.status.length > 0) {
+    params.push(...filter.status);
+    terms.push(`c.status IN (${filter.status.map(() => '?').join(', ')})`);
+  }
+  return { sql: terms.join('\n  AND '), params };
+}
+
+/** The WHERE clause over `event_clusters c` for a normalised filter. */
+export function clusterWhere(filter: NormalizedFilter): SqlPart {
+  const mentionPart: NormalizedFilter = { ...filter, codes: [], codePrefixes: [], root: [], since: null, until: null, status: [] };
+  const mentions = eventWhere(mentionPart);
+  const viaMentions: SqlPart = mentions.sql === ''
+    ? { sql: '', params: [] }
+    : { sql: `c.id IN (SELECT e.cluster FROM events e WHERE e.cluster IS NOT NULL AND ${mentions.sql})`, params: mentions.params };
+  return whereClause(clusterOwn(filter), viaMentions);
+}
+
+const CLUSTER_SORTS: Record<ClusterSort, string> = {
+  date: 'c.date NULLS LAST, c.id',
+  '-date': 'c.date DESC NULLS LAST, c.id',
+  '-sources': 'c.sources DESC, c.mentions DESC, c.id',
+  id: 'c.id',
+};
+
+/** Clusters matching a normalised filter, one page. */
+export function queryClusters(prepare: Prepare, filter: NormalizedFilter, options: ClusterQueryOptions, limit: number): Cluster[] {
+  const sort = options.sort ?? 'date';
+  if (!Object.hasOwn(CLUSTER_SORTS, sort)) throw new DyadError('E600', 'sort', `"${sort}" is not one of ${Object.keys(CLUSTER_SORTS).join(', ')}`);
+  const offset = options.offset ?? 0;
+  if (!Number.isInteger(offset) || offset < 0) throw new DyadError('E600', 'offset', `"${offset}" is not a whole number ≥ 0`);
+  const where = clusterWhere(filter);
+  const rows = prepare(`SELECT ${CLUSTER_COLUMNS} FROM event_clusters c ${where.sql} ORDER BY ${CLUSTER_SORTS[sort]} LIMIT ? OFFSET ?`)
+    .all(...where.params, limit, offset) as ClusterRow[];
+  return rows.map(rowToCluster);
+}
+
+export function countClusters(prepare: Prepare, filter: NormalizedFilter): number {
+  const where = clusterWhere(filter);
+  return (prepare(`SELECT count(*) AS n FROM event_clusters c ${where.sql}`).get(...where.params) as { n: number }).n;
+}
+
+export function getCluster(prepare: Prepare, id: string): Cluster | null {
+  const row = prepare(`SELECT ${CLUSTER_COLUMNS} FROM event_clusters c WHERE c.id = ?`).get(id) as ClusterRow | undefined;
+  return row === undefined ? null : rowToCluster(row);
+}
+
+/** Replaces every thread (inside the caller's transaction). */
+export function writeThreads(prepare: Prepare, threads: readonly Thread[]): void {
+  prepare('DELETE FROM threads').run();
+  const insert = prepare(`INSERT INTO threads (id, supplier, recipient, context, status, kinds, missing, opened, last_step)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  const step = prepare('INSERT INTO thread_steps (thread, related, ord, role, cluster, date, step) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  for (const t of threads) {
+    const seq = insert.run(t.id, t.supplier, t.recipient, t.context, t.status, JSON.stringify(t.kinds), JSON.stringify(t.missing),
+      t.opened, t.lastStep).lastInsertRowid;
+    for (const s of t.steps) step.run(seq, 0, s.order, s.role, s.cluster, s.date, JSON.stringify(s));
+    t.related.forEach((r, ord) => step.run(seq, 1, ord, r.role, r.cluster, r.date, JSON.stringify(r)));
+  }
+}
+
+/** What is wrong with a thread filter, naming the field; null when nothing is. */
+export function threadFilterProblem(filter: ThreadFilter): string | null {
+  for (const field of ['since', 'until'] as const) {
+    const value = filter[field];
+    if (value !== undefined && !isPartialDate(value)) return `${field} "${value}" is not a date (YYYY, YYYY-MM or YYYY-MM-DD)`;
+  }
+  if (filter.party !== undefined && !/^[A-Za-z0-9_-]{1,40}$/.test(filter.party)) return `party "${filter.party}" is not an actor or country code`;
+  return null;
+}
+
+interface ThreadRow { seq: number; id: string; supplier: string; recipient: string; context: string; status: string; kinds: string; missing: string; opened: string | null; last_step: string | null }
+
+function threadsOf(prepare: Prepare, rows: ThreadRow[]): Thread[] {
+  const steps = prepare('SELECT related, step FROM thread_steps WHERE thread = ? ORDER BY related, ord');
+  return rows.map((r) => {
+    const all = steps.all(r.seq) as Array<{ related: number; step: string }>;
+    return {
+      id: r.id, supplier: r.supplier, recipient: r.recipient, context: r.context as Thread['context'], status: r.status as Thread['status'],
+      kinds: JSON.parse(r.kinds) as string[], missing: JSON.parse(r.missing) as string[], opened: r.opened, lastStep: r.last_step,
+      steps: all.filter((s) => s.related === 0).map((s) => JSON.parse(s.step) as ThreadStep),
+      related: all.filter((s) => s.related === 1).map((s) => JSON.parse(s.step) as RelatedStep),
+    };
+  });
+}
+
+const THREAD_COLUMNS = 'seq, id, supplier, recipient, context, status, kinds, missing, opened, last_step';
+
+/** Threads matching a filter, latest last step first. */
+export function queryThreads(prepare: Prepare, filter: ThreadFilter): Thread[] {
+  const problem = threadFilterProblem(filter);
+  if (problem !== null) throw new DyadError('E600', 'filter', problem);
+  const terms: string[] = [];
+  const params: SqlValue[] = [];
+  if (filter.party !== undefined) {
+    const party = filter.party.toUpperCase();
+    params.push(party, party);
+    terms.push('(supplier = ? OR recipient = ?)');
+  }
+  if (filter.kind !== undefined) {
+    params.push(filter.kind, filter.kind);
+    terms.push('(context = ? OR EXISTS (SELECT 1 FROM json_each(threads.kinds) WHERE value = ?))');
+  }
+  if (filter.status !== undefined) {
+    params.push(filter.status);
+    terms.push('status = ?');
+  }
+  // A thread is in the period when its span [opened, last step] meets it.
+  if (filter.since !== undefined) {
+    params.push(sinceBound(filter.since));
+    terms.push('coalesce(last_step, opened) >= ?');
+  }
+  if (filter.until !== undefined) {
+    params.push(`${filter.until}~`);
+    terms.push('coalesce(opened, last_step) < ?');
+  }
+  const where = terms.length === 0 ? '' : `WHERE ${terms.join(' AND ')}`;
+  const rows = prepare(`SELECT ${THREAD_COLUMNS} FROM threads ${where} ORDER BY last_step DESC NULLS LAST, id`).all(...params) as ThreadRow[];
+  return threadsOf(prepare, rows);
+}
+
+export function getThread(prepare: Prepare, id: string): Thread | null {
+  const row = prepare(`SELECT ${THREAD_COLUMNS} FROM threads WHERE id = ?`).get(id) as ThreadRow | undefined;
+  return row === undefined ? null : (threadsOf(prepare, [row])[0] ?? null);
+}
