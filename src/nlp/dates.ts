@@ -75,6 +75,10 @@ function fromChrono(r: ParsedResult, sentence: string): Candidate | null {
 /** Words chrono is needed for (month and day names capitalised: "may" is a verb); a bare year is read by our own patterns. */
 const CHRONO_CUE = /\b(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\b|\b(?:[Yy]esterday|[Tt]oday|[Tt]onight|[Tt]omorrow|ago|weekend|(?:last|next|this|previous|coming|past|earlier|later) (?:week|month|year|morning|afternoon|evening|night))\b|\d{1,2}\/\d{1,2}\/\d{2,4}|\d{4}-\d{2}-\d{2}/;
 
+const CHRONO_CUES = new RegExp(CHRONO_CUE.source, 'g');
+const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+const BARE_WEEKDAY = /\b(?:on\s+)?(Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday)\b/g;
+
 /**
  * chrono's casual English parser without what event dates never need — times of day ("at 5 pm", "this morning"),
  * "within"/"later" spans, time zones — which is a third of its work on news sentences.
@@ -91,7 +95,23 @@ let memo: { sentence: string; ref: number; out: Candidate[] } | null = null;
 function candidates(sentence: string, ref: Date): Candidate[] {
   if (memo !== null && memo.sentence === sentence && memo.ref === ref.getTime()) return memo.out;
   const out: Candidate[] = [];
-  if (CHRONO_CUE.test(sentence)) {
+  const cues = CHRONO_CUE.test(sentence) ? [...sentence.matchAll(CHRONO_CUES)].map((m) => m[0]) : [];
+  if (cues.length > 0 && cues.every((cue) => WEEKDAYS.includes(cue))) {
+    // the commonest case in wire copy, "on Tuesday" alone: what chrono would give, without running its thirty parsers
+    for (const m of sentence.matchAll(BARE_WEEKDAY)) {
+      if (/\b(?:last|this|next|past|previous|coming)\s+$/i.test(sentence.slice(Math.max(0, (m.index ?? 0) - 12), m.index))) {
+        out.length = 0;
+        for (const r of parser.parse(sentence, { instant: ref, timezone: 'UTC' })) {
+          const c = fromChrono(r, sentence);
+          if (c !== null) out.push(c);
+        }
+        break;
+      }
+      const index = m.index ?? 0;
+      const approx = BOUND.test(sentence.slice(Math.max(0, index - 20), index));
+      out.push({ index, text: m[0], weekday: WEEKDAYS.indexOf(m[1] ?? ''), relative: false, kind: 'day', approx });
+    }
+  } else if (cues.length > 0) {
     for (const r of parser.parse(sentence, { instant: ref, timezone: 'UTC' })) {
       const c = fromChrono(r, sentence);
       if (c !== null) out.push(c);
