@@ -57,6 +57,8 @@ export interface Equipment {
   models: Map<string, ModelName>;
   /** Most tokens in one model name. */
   maxModelTokens: number;
+  /** Every prefix of every model key: a word whose key is none of them (nor is, less a plural s) starts no model name. */
+  keyPrefixes: Set<string>;
 }
 
 /** Upper-case letters and digits only, diacritics dropped: the key models are indexed and looked up by. */
@@ -167,7 +169,9 @@ export function compileEquipment(sources: EquipmentSource[]): Equipment {
       maxModelTokens = Math.max(maxModelTokens, tokenize(name).words.length + (digit ? 1 : 0));
     }
   }
-  return { kinds, phrases, models, maxModelTokens };
+  const keyPrefixes = new Set<string>();
+  for (const key of models.keys()) for (let n = 1; n <= key.length; n++) keyPrefixes.add(key.slice(0, n));
+  return { kinds, phrases, models, maxModelTokens, keyPrefixes };
 }
 
 /** True when `kind` is `than` or lies under it ("attack-helicopter" under "helicopter"). */

@@ -65,6 +65,11 @@ function matchModel(t: Tokens, i: number, to: number, equipment: Equipment): Hea
   const w = t.words[i] ?? '';
   const hasDigit = /\d/.test(w);
   if (!hasDigit && !/^\p{Lu}/u.test(w)) return null;
+  if (!hasDigit) {
+    // most capitalised words are names, not models: only a word that can begin a model key goes further
+    const first = tokenKey(t, i);
+    if (!equipment.keyPrefixes.has(first) && !(first.endsWith('S') && equipment.keyPrefixes.has(first.slice(0, -1)))) return null;
+  }
   const most = Math.min(equipment.maxModelTokens, to - i);
   const keys: string[] = [];
   for (let n = 1, key = ''; n <= most; n++) keys.push((key += tokenKey(t, i + n - 1)));
