@@ -5,7 +5,7 @@ import { findTerms } from '../details/terms.js';
 import { findPublicationDate, resolveEventDate } from '../nlp/dates.js';
 import type { Article, EventRecord, Item } from '../types/index.js';
 
-/** Codes whose events are about help given, asked, promised or refused: items and terms matter there. */
+/** Codes whose events are about help given, asked, promised, refused or cut: items and terms are looked for there only. */
 const ASSISTANCE = /^(02|03|05|06|07|08|10|12|16)/;
 
 /** The publication date to count relative dates from: metadata, else the dateline or a date line in the text. */
@@ -26,7 +26,7 @@ export function addDetails(events: EventRecord[], pubDate: string | null, mentio
   let locations: ReturnType<typeof findLocations> | null = null;
   let sentenceItems: Item[] | null = null;
   for (const e of events) {
-    if (ASSISTANCE.test(e.cameo) || e.root === '18' || e.root === '19' || e.root === '20') {
+    if (ASSISTANCE.test(e.cameo)) {
       // items usually follow the trigger ("handed Iraq 20,000 rifles"); in a passive or a noun phrase they may precede it
       sentenceItems ??= findItems(text, start);
       const after = sentenceItems.filter((i) => i.start >= e.trigger.start);
