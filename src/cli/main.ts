@@ -8,6 +8,7 @@ import { actorsCommand } from './commands/actors.js';
 import { dyadsCommand } from './commands/dyads.js';
 import { exportCommand } from './commands/export.js';
 import { serveCommand } from './commands/serve.js';
+import { threadCommand, threadsCommand } from './commands/threads.js';
 
 /** Builds the program with every command. */
 export function buildProgram(): Command {
@@ -23,6 +24,7 @@ export function buildProgram(): Command {
   program.addCommand(dyadsCommand());
   program.addCommand(exportCommand());
   program.addCommand(serveCommand());
+  program.addCommand(threadsCommand()).addCommand(threadCommand());
   for (const c of program.commands) c.exitOverride();
   return program;
 }

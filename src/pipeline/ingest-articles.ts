@@ -1,4 +1,4 @@
-// Pipeline stage: input paths → articles read, cleaned, coded and stored in batches; problems as data; resumable.
+// Pipeline stage: input paths → articles read, cleaned, coded and stored in batches, clustered into events, threads rebuilt; problems as data; resumable.
 import type { Coder } from '../coder/create-coder.js';
 import { contentHash } from '../ingest/content-hash.js';
 import { signature } from '../ingest/near-duplicate.js';
@@ -6,6 +6,7 @@ import { readInputs } from '../ingest/read-inputs.js';
 import type { ArticleEntry, PutResult, Store } from '../store/store.js';
 import { DyadError, type Problem } from '../types/index.js';
 import { NearDuplicateIndex } from './near-duplicate-index.js';
+import { MentionLinker } from './mention-linker.js';
 
 export interface IngestProgress {
   /** Articles read so far (new + duplicates + near-duplicates). */
@@ -23,6 +24,9 @@ export interface IngestProgress {
 
 export interface IngestSummary extends IngestProgress {
   problems: Problem[];
+  /** Events (clusters of mentions) and assistance threads in the store after the run; null with `cluster: false`. */
+  clusters: number | null;
+  threads: number | null;
 }
 
 export interface IngestOptions {
@@ -36,6 +40,8 @@ export interface IngestOptions {
   /** Called at most every `progressEveryMs` (default 200 ms) and once at the end. */
   onProgress?: (progress: IngestProgress) => void;
   progressEveryMs?: number;
+  /** Cluster mentions into events and rebuild threads (default true); false leaves both as they are. */
+  cluster?: boolean;
 }
 
 /**
@@ -44,6 +50,9 @@ export interface IngestOptions {
  * ends with the same database as an uninterrupted one. A near-duplicate (a syndicated copy of an article stored
  * earlier, in this run or before) is stored with a link to the first and without events, so that it is not counted
  * as a new report. A batch the store refuses is written article by article; the refused ones become problems.
+ * After each batch its mentions join the events (clusters) they report, incrementally; at the end the assistance
+ * threads are rebuilt. Both depend only on the set of coded articles, not on the order they arrived in (the order
+ * decides only which article of a syndicated pair is the coded original).
  */
 export async function ingestArticles(inputs: string[], options: IngestOptions): Promise<IngestSummary> {
   const { store, coder } = options;
@@ -80,9 +89,11 @@ export async function ingestArticles(inputs: string[], options: IngestOptions): 
       return out;
     }
   };
+  const linker = options.cluster === false ? null : await MentionLinker.open(store);
   const flush = async (): Promise<void> => {
     if (batch.length === 0) return;
     const results = await put(batch);
+    await linker?.addBatch(batch, results);
     results.forEach((r, i) => {
       const entry = batch[i] as ArticleEntry;
       if (r === null) return;
@@ -125,6 +136,7 @@ export async function ingestArticles(inputs: string[], options: IngestOptions): 
     report(false);
   }
   await flush();
+  const linked = linker === null ? null : await linker.finish();
   report(true);
-  return { ...progress, problems };
+  return { ...progress, problems, clusters: linked?.clusters ?? null, threads: linked?.threads ?? null };
 }

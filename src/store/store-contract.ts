@@ -6,6 +6,7 @@ import { DyadError } from '../types/index.js';
 import type { EventRecord } from '../types/index.js';
 import type { EventFilter, EventSort, Store } from './store.js';
 import { sampleEntries, sampleEvents } from './store-fixtures.js';
+import { clusterContract } from './cluster-contract.js';
 
 /** Short names of the sample events, for readable expectations. */
 const ID = {
@@ -282,4 +283,5 @@ export function storeContract(name: string, open: () => Promise<Store>, skip: Re
       await store.close();
     });
   });
+  clusterContract(name, open, skip);
 }

@@ -187,6 +187,11 @@ export interface StoreStats {
   lastDate: string | null;
 }
 
+/** A stored event as a mention: the coded event, its article's metadata, and its cluster (null until clustered). */
+export interface StoredMention extends MentionInput {
+  cluster: string | null;
+}
+
 /** Sort orders for clusters (events level): by best date, by independent sources (most first), or by id. */
 export type ClusterSort = 'date' | '-date' | '-sources' | 'id';
 
@@ -254,7 +259,7 @@ export interface Store {
    * Stored events (mentions) with their article's outlet, publication date and near-duplicate link, in storage
    * order, page by page — to seed a `Clusterer` when a new ingest run starts.
    */
-  iterateMentions(options?: { pageSize?: number }): AsyncIterable<MentionInput>;
+  iterateMentions(options?: { pageSize?: number }): AsyncIterable<StoredMention>;
   /**
    * Writes what clustering changed, in ONE transaction: removed clusters are deleted, upserted ones written, and
    * each member mention's event row points to its cluster (`events.cluster`).
@@ -270,6 +275,8 @@ export interface Store {
   countClusters(filter: EventFilter): Promise<number>;
   /** One cluster by id, or null. */
   cluster(id: string): Promise<Cluster | null>;
+  /** The mentions (stored events) of a cluster, in storage order; empty for an unknown id. */
+  mentionsOf(clusterId: string): Promise<EventRecord[]>;
   /** Replaces all threads with these, in one transaction. */
   putThreads(threads: readonly Thread[]): Promise<void>;
   /** Threads matching a filter, most recent last step first. Throws E600 for a malformed filter value. */

@@ -25,6 +25,7 @@ export function summaryText(s: IngestSummary, db: string): string {
     `  duplicates  ${fmt(s.duplicates)} (already stored)`,
     `  syndicated  ${fmt(s.nearDuplicates)} (near-duplicates of an earlier article; linked, not coded again)`,
     `  failed      ${fmt(s.failed)}`,
+    ...(s.clusters !== null && s.clusters !== undefined ? [`  events      ${fmt(s.clusters)} distinct happenings after merging reports, ${fmt(s.threads ?? 0)} assistance threads`] : []),
   ];
   return lines.join('\n') + '\n';
 }

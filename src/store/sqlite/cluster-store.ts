@@ -3,7 +3,8 @@
 import { DyadError } from '../../types/index.js';
 import type { DateBasis, DatePrecision, Status, Terms } from '../../types/index.js';
 import type { Cluster, ClusterChange, ClusterItem, RelatedStep, Thread, ThreadStep } from '../../link/link-types.js';
-import { isPartialDate, sinceBound, untilExclusions, type NormalizedFilter } from '../event-filter.js';
+import { threadFilterProblem } from '../thread-filter.js';
+import { sinceBound, untilExclusions, type NormalizedFilter } from '../event-filter.js';
 import type { ClusterQueryOptions, ClusterSort, ThreadFilter } from '../store.js';
 import { eventWhere, whereClause, type SqlPart, type SqlValue } from './event-query.js';
 import type { Statement } from './open-database.js';
@@ -61,15 +62,15 @@ export function writeClusterChange(prepare: Prepare, change: ClusterChange): voi
   const unlink = prepare('UPDATE events SET cluster = NULL WHERE cluster = ?');
   const remove = prepare('DELETE FROM event_clusters WHERE id = ?');
   const upsert = prepare(UPSERT_CLUSTER);
-  // Only rows whose link changes are written; the id lookups go through the unique index.
-  const link = prepare('UPDATE events SET cluster = ? WHERE id IN (SELECT value FROM json_each(?)) AND cluster IS NOT ?');
+  // Only rows whose link changes are written; each id is one seek on the unique index.
+  const link = prepare('UPDATE events SET cluster = ? WHERE id = ? AND cluster IS NOT ?');
   for (const id of change.removed) {
     unlink.run(id);
     remove.run(id);
   }
   for (const cluster of change.upserted) {
     upsert.run(clusterParams(cluster));
-    link.run(cluster.id, JSON.stringify(cluster.mentionIds), cluster.id);
+    for (const mention of cluster.mentionIds) link.run(cluster.id, mention, cluster.id);
   }
 }
 
@@ -160,16 +161,6 @@ export function writeThreads(prepare: Prepare, threads: readonly Thread[]): void
   }
 }
 
-/** What is wrong with a thread filter, naming the field; null when nothing is. */
-export function threadFilterProblem(filter: ThreadFilter): string | null {
-  for (const field of ['since', 'until'] as const) {
-    const value = filter[field];
-    if (value !== undefined && !isPartialDate(value)) return `${field} "${value}" is not a date (YYYY, YYYY-MM or YYYY-MM-DD)`;
-  }
-  if (filter.party !== undefined && !/^[A-Za-z0-9_-]{1,40}$/.test(filter.party)) return `party "${filter.party}" is not an actor or country code`;
-  return null;
-}
-
 interface ThreadRow { seq: number; id: string; supplier: string; recipient: string; context: string; status: string; kinds: string; missing: string; opened: string | null; last_step: string | null }
 
 function threadsOf(prepare: Prepare, rows: ThreadRow[]): Thread[] {
@@ -190,7 +181,7 @@ const THREAD_COLUMNS = 'seq, id, supplier, recipient, context, status, kinds, mi
 /** Threads matching a filter, latest last step first. */
 export function queryThreads(prepare: Prepare, filter: ThreadFilter): Thread[] {
   const problem = threadFilterProblem(filter);
-  if (problem !== null) throw new DyadError('E600', 'filter', problem);
+  if (problem !== null) throw new DyadError('E600', 'filter', `${problem.field} ${problem.message}`);
   const terms: string[] = [];
   const params: SqlValue[] = [];
   if (filter.party !== undefined) {

@@ -181,8 +181,7 @@ CREATE TABLE event_clusters (
   items TEXT NOT NULL,       -- JSON ClusterItem[] (merged; conflicting quantities flagged)
   mention_ids TEXT NOT NULL  -- JSON string[], ascending
 );
-CREATE INDEX event_clusters_dyad ON event_clusters(source, target, date);
-CREATE INDEX event_clusters_target ON event_clusters(target, date);
+-- actor filters reach clusters through their mentions (events.cluster), so sides need no index here
 CREATE INDEX event_clusters_cameo ON event_clusters(cameo, date);
 CREATE INDEX event_clusters_date ON event_clusters(date);
 -- events are the mentions; each points to its cluster by id (clusters are renamed when they merge)
@@ -213,8 +212,6 @@ CREATE INDEX thread_steps_cluster ON thread_steps(cluster);
 
 INSERT INTO sqlite_stat1 (tbl, idx, stat) VALUES
   ('event_clusters', 'sqlite_autoindex_event_clusters_1', '5000000 1'),
-  ('event_clusters', 'event_clusters_dyad', '5000000 2000 100 2'),
-  ('event_clusters', 'event_clusters_target', '5000000 2000 2'),
   ('event_clusters', 'event_clusters_cameo', '5000000 25000 10'),
   ('event_clusters', 'event_clusters_date', '5000000 1500'),
   ('events', 'events_cluster', '10000000 2'),

@@ -5,9 +5,9 @@ import type { Article, EventRecord } from '../../types/index.js';
 import { normalizeEventFilter, searchWords, type NormalizedFilter } from '../event-filter.js';
 import type {
   ActorCount, ArticleEntry, ArticleMeta, ClusterQueryOptions, DyadOptions, DyadRow, EventFilter, EventPage, EventSort, PutResult,
-  QueryOptions, SentenceHit, SimilarArticle, Store, StoreStats, StoredArticle, ThreadFilter,
+  QueryOptions, SentenceHit, SimilarArticle, Store, StoreStats, StoredArticle, StoredMention, ThreadFilter,
 } from '../store.js';
-import type { Cluster, ClusterChange, MentionInput, Thread } from '../../link/link-types.js';
+import type { Cluster, ClusterChange, Thread } from '../../link/link-types.js';
 import { countClusters, getCluster, getThread, queryClusters, queryThreads, writeClusterChange, writeThreads } from './cluster-store.js';
 import { rowToEvent, selectEvents, type EventRow } from './event-row.js';
 import { SORTS, afterCursor, cursorAfter, decodeCursor, eventWhere, whereClause, type SqlPart, type SqlValue } from './event-query.js';
@@ -266,19 +266,25 @@ export class SqliteStore implements Store {
     });
   }
 
-  async *iterateMentions(options: { pageSize?: number } = {}): AsyncIterable<MentionInput> {
-    const articles = new Map<string, { outlet: string | null; date: string | null; near: string | null }>();
-    for await (const event of this.iterateEvents({}, { pageSize: options.pageSize ?? 1000 })) {
-      let meta = articles.get(event.doc);
-      if (meta === undefined) {
-        // Events of one article are stored together: keep only the current article's metadata.
-        articles.clear();
-        meta = await this.#run(() => this.#prepare('SELECT outlet, date, near_duplicate_of AS near FROM articles WHERE id = ?')
-          .get(event.doc) as { outlet: string | null; date: string | null; near: string | null });
-        articles.set(event.doc, meta);
+  async *iterateMentions(options: { pageSize?: number } = {}): AsyncIterable<StoredMention> {
+    const pageSize = positiveInt('pageSize', options.pageSize, 1000, MAX_PAGE);
+    let cursor: string | null = null;
+    let meta = { doc: '', outlet: null as string | null, date: null as string | null, near: null as string | null };
+    do {
+      const { query, limit } = this.#eventQuery({}, { sort: 'ingested', limit: pageSize, cursor });
+      const rows = await this.#run(() => this.#prepare(query.sql).all(...query.params) as Array<EventRow & { cluster: string | null }>);
+      for (const row of rows.slice(0, limit)) {
+        // Events of one article are stored together: look its metadata up once.
+        if (row.doc !== meta.doc) {
+          const found = await this.#run(() => this.#prepare('SELECT outlet, date, near_duplicate_of AS near FROM articles WHERE id = ?')
+            .get(row.doc) as { outlet: string | null; date: string | null; near: string | null });
+          meta = { doc: row.doc, ...found };
+        }
+        yield { event: rowToEvent(row), outlet: meta.outlet, published: meta.date, nearDuplicateOf: meta.near, cluster: row.cluster };
       }
-      yield { event, outlet: meta.outlet, published: meta.date, nearDuplicateOf: meta.near };
-    }
+      const last = rows[limit - 1];
+      cursor = rows.length > limit && last !== undefined ? cursorAfter('ingested', last) : null;
+    } while (cursor !== null);
   }
 
   async applyClusterChange(change: ClusterChange): Promise<void> {
@@ -296,6 +302,13 @@ export class SqliteStore implements Store {
 
   async cluster(id: string): Promise<Cluster | null> {
     return this.#run(() => getCluster((sql) => this.#prepare(sql), id));
+  }
+
+  async mentionsOf(clusterId: string): Promise<EventRecord[]> {
+    return this.#run(() => {
+      const rows = this.#prepare(selectEvents('WHERE e.cluster = ?', 'e.seq')).all(clusterId, MAX_PAGE, 0) as EventRow[];
+      return rows.map(rowToEvent);
+    });
   }
 
   async putThreads(threads: readonly Thread[]): Promise<void> {

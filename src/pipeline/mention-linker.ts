@@ -1,0 +1,80 @@
+// Pipeline stage: stored batches of coded articles → events (clusters) kept current in the store; threads rebuilt at the end.
+import { buildThreads } from '../link/build-threads.js';
+import { Clusterer } from '../link/cluster-events.js';
+import type { ClusterChange, MentionInput } from '../link/link-types.js';
+import type { ArticleEntry, PutResult, Store, StoredMention } from '../store/store.js';
+
+/** CAMEO roots of the events that can be steps of an assistance thread (see link/thread-steps.ts). */
+const THREAD_ROOTS = ['02', '03', '05', '06', '07', '10', '12', '16'];
+const PAGE = 10_000;
+
+/** What linking did in one run. */
+export interface LinkSummary {
+  /** Clusters (events level) in the store after the run. */
+  clusters: number;
+  /** Threads in the store after the run. */
+  threads: number;
+}
+
+/**
+ * Keeps the store's clusters in step with its mentions while an ingest runs: seeded once from the stored mentions,
+ * then fed each stored batch, writing only what changed. Order-independent: the clusters depend only on the set of
+ * mentions, whatever order the articles arrived in.
+ */
+export class MentionLinker {
+  private readonly clusterer = new Clusterer();
+
+  private constructor(private readonly store: Store) {}
+
+  /**
+   * A linker seeded with every stored mention. When the stored clusters disagree with the mentions (an earlier run
+   * was killed between writing a batch and its clusters, or the store predates clustering), they are rewritten.
+   */
+  static async open(store: Store): Promise<MentionLinker> {
+    const linker = new MentionLinker(store);
+    const mentions: StoredMention[] = [];
+    for await (const mention of store.iterateMentions()) mentions.push(mention);
+    linker.clusterer.addQuietly(mentions);
+    const stale = new Set<string>();
+    let repair = false;
+    for (const mention of mentions) {
+      if (mention.cluster !== null) stale.add(mention.cluster);
+      if (mention.cluster !== linker.clusterer.clusterOf(mention.event.id)) repair = true;
+    }
+    if (repair) {
+      const upserted = linker.clusterer.clusters();
+      for (const cluster of upserted) stale.delete(cluster.id);
+      await store.applyClusterChange({ upserted, removed: [...stale], merged: [] });
+    }
+    return linker;
+  }
+
+  /** Adds the new, coded articles of a stored batch (`results[i]` is the outcome of `entries[i]`) and stores the change. */
+  async addBatch(entries: readonly ArticleEntry[], results: ReadonlyArray<PutResult | null>): Promise<ClusterChange> {
+    const mentions: MentionInput[] = [];
+    entries.forEach((entry, i) => {
+      const result = results[i];
+      if (result === null || result === undefined || !result.new) return;
+      const { article, meta } = entry;
+      for (const event of entry.events) {
+        mentions.push({ event, outlet: article.source ?? null, published: article.date ?? null, nearDuplicateOf: meta.nearDuplicateOf ?? null });
+      }
+    });
+    const change = this.clusterer.addAll(mentions);
+    if (change.upserted.length > 0 || change.removed.length > 0) await this.store.applyClusterChange(change);
+    return change;
+  }
+
+  /** Rebuilds the threads from the stored clusters about help, and stores them. */
+  async finish(): Promise<LinkSummary> {
+    const clusters = [];
+    for (let offset = 0; ; offset += PAGE) {
+      const page = await this.store.clusters({ root: THREAD_ROOTS }, { sort: 'id', limit: PAGE, offset });
+      clusters.push(...page);
+      if (page.length < PAGE) break;
+    }
+    const threads = buildThreads(clusters);
+    await this.store.putThreads(threads);
+    return { clusters: this.clusterer.size.clusters, threads: threads.length };
+  }
+}

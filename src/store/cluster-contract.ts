@@ -1,0 +1,131 @@
+// Store tests: the clusters-and-threads part of the Store contract — mentions out, cluster changes and threads in, both levels queried.
+
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { DyadError } from '../types/index.js';
+import { Clusterer } from '../link/cluster-events.js';
+import { buildThreads } from '../link/build-threads.js';
+import type { Cluster, MentionInput } from '../link/link-types.js';
+import type { EventFilter, Store, StoredMention, ThreadFilter } from './store.js';
+import { sampleEntries } from './store-fixtures.js';
+
+const C = (id: string): string => `c-${id}`;
+const B1 = 'baghdad-2019.txt:0:1', B2 = 'baghdad-2019.txt:1:2', B3 = 'baghdad-2019.txt:2:3';
+const D1 = 'drones-2020.txt:0:1', D2 = 'drones-2020.txt:1:2', D3 = 'drones-2020.txt:2:3';
+const T1 = 'boats-2020.txt:0:1', P1 = 'protest-2021.txt:0:1', P2 = 'protest-2021.txt:1:2', P3 = 'protest-2021.txt:2:3';
+
+/** Cluster filters and the clusters they keep (the sample mentions are ten events of their own). */
+const CLUSTER_CASES: Array<[string, EventFilter, string[]]> = [
+  ['everything', {}, [B1, B2, B3, D1, D2, D3, T1, P1, P2, P3]],
+  ['source through a mention', { source: ['CHNGOV'] }, [B2, B3, D2]],
+  ['source and target countries', { source: ['CHN'], target: ['IRQ'] }, [B2, B3, D3]],
+  ['root on the cluster code', { root: ['07'] }, [D3, T1]],
+  ['exact code', { code: ['0332'] }, [B2, P3]],
+  ['code prefix', { code: ['02*'] }, [B1, D1]],
+  ['since leaves coarser dates out', { since: '2020-06' }, [D2, P1, P3]],
+  ['until', { until: '2019' }, [B1, B2, B3]],
+  ['status', { status: ['delivered'] }, [D3, T1]],
+  ['item through a mention', { item: 'rifle' }, [B1, D3]],
+  ['doc through a mention', { doc: 'drones-2020.txt' }, [D1, D2, D3]],
+  ['all together', { source: ['CHN'], root: ['07'], since: '2020', status: ['delivered'] }, [D3]],
+];
+
+async function clustered(open: () => Promise<Store>): Promise<{ store: Store; clusters: Cluster[] }> {
+  const store = await open();
+  for (const entry of sampleEntries()) await store.putArticle(entry.article, entry.meta, entry.events);
+  const mentions: MentionInput[] = [];
+  for await (const mention of store.iterateMentions({ pageSize: 3 })) mentions.push(mention);
+  const clusterer = new Clusterer();
+  const change = clusterer.addAll(mentions);
+  await store.applyClusterChange(change);
+  return { store, clusters: clusterer.clusters() };
+}
+
+/** Registers the clusters-and-threads contract for one adapter (see `storeContract`). */
+export function clusterContract(name: string, open: () => Promise<Store>, skip: Record<string, string> = {}): void {
+  const it = (title: string, fn: () => Promise<void>): void => {
+    void test(title, { skip: skip[title] ?? false }, fn);
+  };
+
+  void describe(`Store contract, clusters and threads: ${name}`, () => {
+    it('gives stored events back as mentions with their article metadata, in storage order', async () => {
+      const store = await open();
+      for (const entry of sampleEntries()) await store.putArticle(entry.article, entry.meta, entry.events);
+      const mentions: StoredMention[] = [];
+      for await (const mention of store.iterateMentions({ pageSize: 4 })) mentions.push(mention);
+      assert.deepEqual(mentions.map((m) => m.event.id), [B1, B2, B3, D1, D2, D3, T1, P1, P2, P3]);
+      assert.deepEqual(mentions.map((m) => [m.outlet, m.published, m.nearDuplicateOf]).slice(2, 4), [
+        ['Tigris Wire', '2019-03-14', null], ['Gulf Ledger', '2020-06-02', null],
+      ]);
+      const events = (await store.queryEvents({}, { limit: 100 })).events;
+      assert.deepEqual(mentions.map((m) => m.event), events);
+      assert.ok(mentions.every((m) => m.cluster === null), 'no cluster before clustering');
+      await store.close();
+    });
+
+    it('stores a cluster change and gives every cluster back as it was', async () => {
+      const { store, clusters } = await clustered(open);
+      assert.deepEqual(await store.clusters({}, { sort: 'id', limit: 100 }), clusters);
+      assert.deepEqual(await store.cluster(C(D3)), clusters.find((c) => c.id === C(D3)));
+      assert.equal(await store.cluster('c-missing'), null);
+      for await (const mention of store.iterateMentions()) assert.equal(mention.cluster, C(mention.event.id), 'each mention points to its cluster');
+      await store.close();
+    });
+
+    it('filters clusters by their own code, date and status, and by their mentions', async () => {
+      const { store } = await clustered(open);
+      for (const [title, filter, expected] of CLUSTER_CASES) {
+        const ids = (await store.clusters(filter, { sort: 'id' })).map((c) => c.id);
+        assert.deepEqual(ids, expected.map(C).sort(), title);
+        assert.equal(await store.countClusters(filter), expected.length, `count: ${title}`);
+      }
+      const byDate = (await store.clusters({ root: ['07'] }, { sort: '-date' })).map((c) => c.id);
+      assert.deepEqual(byDate, [C(D3), C(T1)]);
+      assert.deepEqual((await store.clusters({}, { sort: 'id', limit: 2, offset: 1 })).map((c) => c.id), [C(B2), C(B3)]);
+      await assert.rejects(store.clusters({ since: '2019-13' }), (err: unknown) => err instanceof DyadError && /since/.test(err.message));
+      await store.close();
+    });
+
+    it('applies a merge: the removed cluster is gone and its mentions point to the new one', async () => {
+      const { store, clusters } = await clustered(open);
+      const ask = clusters.find((c) => c.id === C(B1));
+      assert.ok(ask);
+      const merged: Cluster = { ...ask, mentionIds: [B1, D1], mentionCount: 2, articleCount: 2, independentSources: 2, confidence: 0.75 };
+      await store.applyClusterChange({ upserted: [merged], removed: [C(D1)], merged: [{ into: C(B1), from: [C(D1)] }] });
+      assert.equal(await store.cluster(C(D1)), null);
+      assert.deepEqual(await store.cluster(C(B1)), merged);
+      assert.deepEqual((await store.clusters({ doc: 'drones-2020.txt' }, { sort: 'id' })).map((c) => c.id), [C(B1), C(D2), C(D3)]);
+      assert.deepEqual((await store.mentionsOf(C(B1))).map((e) => e.id), [B1, D1]);
+      assert.deepEqual(await store.mentionsOf(C(D1)), []);
+      assert.equal(await store.countClusters({}), 9);
+      await store.close();
+    });
+
+    it('replaces threads and filters them by party, kind, status and period', async () => {
+      const { store } = await clustered(open);
+      const threads = buildThreads(await store.clusters({}, { limit: 10_000 }));
+      await store.putThreads(threads);
+      const china = threads.find((t) => t.supplier === 'CHN');
+      assert.ok(china);
+      assert.deepEqual(await store.thread(china.id), china);
+      assert.equal(await store.thread('t-missing'), null);
+      const cases: Array<[ThreadFilter, string[]]> = [
+        [{}, ['NATO', 'CHN', 'TUR']],
+        [{ party: 'tur' }, ['TUR']],
+        [{ party: 'IRQ', status: 'fulfilled' }, ['TUR']],
+        [{ kind: 'military' }, ['NATO', 'CHN', 'TUR']],
+        [{ kind: 'patrol-boat' }, ['TUR']],
+        [{ kind: 'economic' }, []],
+        [{ since: '2021' }, ['NATO']],
+        [{ until: '2019-12' }, ['CHN']],
+      ];
+      for (const [filter, suppliers] of cases) {
+        assert.deepEqual((await store.threads(filter)).map((t) => t.supplier), suppliers, JSON.stringify(filter));
+      }
+      await assert.rejects(store.threads({ since: 'soon' }), (err: unknown) => err instanceof DyadError && /since "soon"/.test(err.message));
+      await store.putThreads(threads.filter((t) => t.supplier === 'TUR'));
+      assert.deepEqual((await store.threads()).map((t) => t.supplier), ['TUR']);
+      await store.close();
+    });
+  });
+}
