@@ -93,3 +93,27 @@ test('bad usage is one line on stderr and exit code 2; a missing database is exi
   assert.equal(missing.code, 1);
   assert.match(missing.errors[0]!, /^dyad events: E600 .*nope\.db: no database here/);
 });
+
+test('dyad events --level events lists happenings with their report counts', async () => {
+  const { writeFileSync } = await import('node:fs');
+  const { createCoderSync } = await import('../../coder/create-coder.js');
+  const { ingestArticles } = await import('../../pipeline/ingest-articles.js');
+  const levelDir = mkdtempSync(join(tmpdir(), 'dyad-level-'));
+  const input = join(levelDir, 'reports.jsonl');
+  writeFileSync(input, [
+    { id: 'a', source: 'Wire One', date: '2021-03-04', text: 'Russia delivered four Mi-35 helicopters to Mali on March 3, 2021.' },
+    { id: 'b', source: 'Daily Two', date: '2021-03-05', text: 'Officials said Russia handed four Mi-35 attack helicopters to Mali on March 3, 2021.' },
+  ].map((r) => JSON.stringify(r)).join('\n') + '\n');
+  const levelDb = join(levelDir, 'level.db');
+  const store = await openSqliteStore(levelDb);
+  await ingestArticles([input], { store, coder: createCoderSync() });
+  await store.close();
+  const io = memoryIo();
+  await eventsCommand(io).parseAsync(['--db', levelDb, '--level', 'events', '--format', 'jsonl'], { from: 'user' });
+  const rows = io.out.trim().split('\n').map((l) => JSON.parse(l) as { source: string; target: string; mentionCount: number; independentSources: number });
+  const delivery = rows.filter((r) => r.source === 'RUS' && r.target === 'MLI');
+  assert.equal(delivery.length, 1, io.out);
+  assert.equal(delivery[0]?.mentionCount, 2);
+  assert.equal(delivery[0]?.independentSources, 2);
+  rmSync(levelDir, { recursive: true, force: true });
+});

@@ -2,12 +2,13 @@
 // Also the pieces the other query commands share: the I/O seam, the filter options, the error wrapper.
 
 import { Command, Option } from 'commander';
-import { csvLine, defaultFormat, parseFormat, renderRows, type OutputFormat } from '../format-output.js';
+import { csvLine, defaultFormat, parseFormat, renderRows, type Column, type OutputFormat } from '../format-output.js';
 import { EVENT_CSV_COLUMNS, EVENT_TABLE_COLUMNS } from '../event-columns.js';
 import { writeOut } from '../io.js';
 import { DyadError, type EventRecord } from '../../types/index.js';
 import { filterProblem } from '../../store/event-filter.js';
-import type { EventFilter, EventSort, Store } from '../../store/store.js';
+import type { ClusterSort, EventFilter, EventSort, Store } from '../../store/store.js';
+import type { Cluster } from '../../link/link-types.js';
 import { openSqliteStore } from '../../store/sqlite/sqlite-store.js';
 
 /** Where a command reads and writes: the process by default, buffers in tests. */
@@ -159,7 +160,31 @@ export async function withStore<T>(path: string, use: (store: Store) => Promise<
 
 const SORTS: readonly EventSort[] = ['ingested', 'date', '-date', 'goldstein', '-goldstein'];
 
-interface EventsOptions extends FilterOptions { limit?: string; offset?: string; sort?: string; format?: string }
+interface EventsOptions extends FilterOptions { limit?: string; offset?: string; sort?: string; format?: string; level?: string }
+
+/** Columns of a happening (a cluster of reports) in a table or CSV. */
+const CLUSTER_COLUMNS: Column<Cluster>[] = [
+  { header: 'id', value: (c) => c.id, maxWidth: 20 },
+  { header: 'date', value: (c) => c.date },
+  { header: 'source', value: (c) => c.source },
+  { header: 'target', value: (c) => c.target ?? '' },
+  { header: 'cameo', value: (c) => c.cameo },
+  { header: 'status', value: (c) => c.status ?? '' },
+  { header: 'reports', value: (c) => c.mentionCount },
+  { header: 'sources', value: (c) => c.independentSources },
+  { header: 'confidence', value: (c) => c.confidence.toFixed(3) },
+  { header: 'first_report', value: (c) => c.firstReport },
+  { header: 'last_report', value: (c) => c.lastReport },
+  { header: 'items', value: (c) => c.items.map((i) => `${i.quantity ?? ''}${i.conflict ? '?' : ''} ${i.model ?? i.kind}`.trim()).join('; '), maxWidth: 40 },
+];
+
+/** `--level events`: one row per happening (reports merged), newest first unless --sort says otherwise. */
+async function runClusters(store: Store, filter: EventFilter, options: { limit: number; offset: number; sort: string }, format: OutputFormat, io: CliIo): Promise<void> {
+  const sort: ClusterSort = options.sort === 'date' || options.sort === '-date' ? options.sort : '-date';
+  const clusters = await store.clusters(filter, { sort, limit: options.limit === 0 ? 10_000 : options.limit, offset: options.offset });
+  await io.write(renderRows(clusters, CLUSTER_COLUMNS, format));
+  if (format === 'table') io.error(`${clusters.length} of ${await store.countClusters(filter)} events (happenings; --level mentions lists every report)`);
+}
 
 /** The action of `dyad events`. */
 export async function runEvents(options: EventsOptions, io: CliIo): Promise<void> {
@@ -169,7 +194,13 @@ export async function runEvents(options: EventsOptions, io: CliIo): Promise<void
   const sort = (options.sort ?? 'ingested') as EventSort;
   if (!SORTS.includes(sort)) throw usageError('--sort', `"${options.sort}" is not one of ${SORTS.join(', ')}`);
   const format = formatOption(options.format, io);
+  const level = options.level ?? 'mentions';
+  if (level !== 'mentions' && level !== 'events') throw usageError('--level', `"${level}" is not one of mentions, events`);
   await withStore(options.db, async (store) => {
+    if (level === 'events') {
+      await runClusters(store, filter, { limit, offset, sort }, format, io);
+      return;
+    }
     if (limit === 0) {
       // Everything: stream page by page (the table alone needs all rows to size its columns).
       if (offset > 0) throw usageError('--offset', 'cannot be used with --limit 0 (all events)');
@@ -199,6 +230,7 @@ export function eventsCommand(io: CliIo = processIo): Command {
     .option('--offset <n>', 'skip this many events first', '0')
     .addOption(new Option('--sort <order>', 'order of events').choices([...SORTS]).default('ingested'))
     .option('--format <format>', 'table, jsonl or csv (default: table on a terminal, jsonl in a pipe)')
+    .option('--level <level>', 'mentions (every report, as coded; default) or events (one row per happening, reports merged)')
     .action((options: EventsOptions) => runAction('events', io, () => runEvents(options, io)));
   return withIo(command, io);
 }
