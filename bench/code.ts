@@ -101,8 +101,9 @@ async function inProcess(corpus: CorpusInfo, petrarchFiles: string[] = [], detai
 async function endToEnd(root: string, corpus: CorpusInfo): Promise<Figures> {
   const build = ensureBuild(root);
   if (!existsSync(join(root, 'dist', 'cli', 'main.js'))) return { build, error: 'dist/cli/main.js does not exist: the CLI is not built' };
-  const args = [join(root, 'bin', 'dyad.js'), 'code', '--format', 'jsonl', relative(root, corpus.path)];
-  const child = await measureChild(process.execPath, args, { cwd: root, oneCore: true });
+  // run the command as users do (its shebang sets the memory flags), not as `node bin/dyad.js`
+  const args = ['code', '--format', 'jsonl', relative(root, corpus.path)];
+  const child = await measureChild(join(root, 'bin', 'dyad.js'), args, { cwd: root, oneCore: true });
   const seconds = child.wallMs / 1000;
   const ok = child.exitCode === 0;
   const figures: Figures = {

@@ -61,7 +61,7 @@ export const ingestBench: Bench = {
     const db = join(out, 'ingest-bench.db');
     for (const suffix of ['', '-wal', '-shm']) rmSync(db + suffix, { force: true });
     context.progress('ingesting (this takes a while)');
-    const child = await measureChild(process.execPath, ['bin/dyad.js', 'ingest', corpus, '--db', db, '-q'], { cwd: context.root, oneCore: true });
+    const child = await measureChild(join(context.root, 'bin', 'dyad.js'), ['ingest', corpus, '--db', db, '-q'], { cwd: context.root, oneCore: true });
     const store = await openSqliteStore(db);
     const stats = await store.stats();
     const seconds = child.wallMs / 1000;
