@@ -16,8 +16,14 @@ const FILLER = 'harvest river market winter council bridge school railway festiv
 /** Writes `n` distinct articles (three real sentences each plus a line that keeps them from being near-duplicates). */
 function writeArticles(path: string, n: number): void {
   const sentences = corpusSentences();
+  // mulberry32: a small generator without the short cycles of low bits that a plain LCG has
   let seed = 99;
-  const next = (): number => (seed = (seed * 1103515245 + 12345) % 2147483648);
+  const next = (): number => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return (t ^ (t >>> 14)) >>> 0;
+  };
   const lines: string[] = [];
   for (let i = 0; i < n; i++) {
     const picked = Array.from({ length: SENTENCES_PER_ARTICLE }, () => sentences[next() % sentences.length]);
