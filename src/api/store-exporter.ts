@@ -1,5 +1,6 @@
 // API edge: the export formats of src/export/ over a store — a format and events in, a named, typed download out.
-import type { ExportArticle, ExportContext } from '../export/export-context.js';
+import type { ExportContext } from '../export/export-context.js';
+import { articleLookup, countryNames } from '../export/store-lookups.js';
 import { EXPORTERS } from '../export/exporters.js';
 import { gexfGraph } from '../export/gexf.js';
 import type { Store } from '../store/store.js';
@@ -13,29 +14,6 @@ const TYPES: Record<string, string> = {
   gexf: 'application/gexf+xml; charset=utf-8',
   geojson: 'application/geo+json; charset=utf-8',
 };
-
-/** Article metadata by document id, remembered for the length of one export (an article's events come together). */
-function articleLookup(store: Store): (doc: string) => Promise<ExportArticle | null> {
-  const cache = new Map<string, ExportArticle | null>();
-  return async (doc) => {
-    const known = cache.get(doc);
-    if (known !== undefined) return known;
-    if (cache.size >= 10_000) cache.clear();
-    const a = await store.getArticle(doc);
-    const info = a === null ? null : { id: a.id, url: a.url, source: a.source, title: a.title, date: a.date, language: a.language, ingestedAt: a.ingestedAt };
-    cache.set(doc, info);
-    return info;
-  };
-}
-
-/** Country names from the store's country-level actors (code = country: IRQ → Iraq). */
-async function countryNames(store: Store): Promise<Map<string, string>> {
-  const names = new Map<string, string>();
-  for (const actor of await store.actors({}, { limit: 100_000 })) {
-    if (actor.country !== null && actor.code === actor.country && !names.has(actor.code)) names.set(actor.code, actor.name);
-  }
-  return names;
-}
 
 /** The exporter the server uses: every format of `dyad export`, with article and country lookups from the store. */
 export function storeExporter(store: Store): Exporter {

@@ -7,8 +7,9 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Command, Option } from 'commander';
 import { DyadError, type EventRecord } from '../../types/index.js';
-import type { EventFilter, Store } from '../../store/store.js';
-import type { ExportArticle, ExportContext } from '../../export/export-context.js';
+import type { EventFilter } from '../../store/store.js';
+import type { ExportContext } from '../../export/export-context.js';
+import { articleLookup, countryNames } from '../../export/store-lookups.js';
 import { EXPORTERS, EXPORT_FORMATS, isExportFormat } from '../../export/exporters.js';
 import { gexfGraph } from '../../export/gexf.js';
 import { addFilterOptions, filterFromOptions, processIo, runAction, usageError, withIo, withStore, type CliIo, type FilterOptions } from './events.js';
@@ -19,29 +20,6 @@ interface ExportOptions extends FilterOptions { as?: string; out?: string; menti
 export function companionPath(out: string, name: string): string {
   const ext = extname(out);
   return join(dirname(out), `${basename(out, ext)}.${name}${ext}`);
-}
-
-/** Article metadata by document id, remembered (events of one article come together). */
-function articleLookup(store: Store): (doc: string) => Promise<ExportArticle | null> {
-  const cache = new Map<string, ExportArticle | null>();
-  return async (doc) => {
-    const known = cache.get(doc);
-    if (known !== undefined) return known;
-    if (cache.size >= 10_000) cache.clear();
-    const a = await store.getArticle(doc);
-    const info = a === null ? null : { id: a.id, url: a.url, source: a.source, title: a.title, date: a.date, language: a.language, ingestedAt: a.ingestedAt };
-    cache.set(doc, info);
-    return info;
-  };
-}
-
-/** Country names from the store's own country-level actors (code = country, e.g. IRQ → Iraq). */
-async function countryNames(store: Store): Promise<Map<string, string>> {
-  const names = new Map<string, string>();
-  for (const actor of await store.actors({}, { limit: 1_000_000 })) {
-    if (actor.country !== null && actor.code === actor.country && !names.has(actor.code)) names.set(actor.code, actor.name);
-  }
-  return names;
 }
 
 /** Writes chunks to a file through a temporary sibling renamed at the end: no half-written file is ever left. */

@@ -1,0 +1,26 @@
+// Export: a Store → the lookups exports need (article metadata by document id, country names), shared by CLI and API.
+import type { Store } from '../store/store.js';
+import type { ExportArticle } from './export-context.js';
+
+/** Article metadata by document id, remembered for the length of one export (an article's events come together). */
+export function articleLookup(store: Store): (doc: string) => Promise<ExportArticle | null> {
+  const cache = new Map<string, ExportArticle | null>();
+  return async (doc) => {
+    const known = cache.get(doc);
+    if (known !== undefined) return known;
+    if (cache.size >= 10_000) cache.clear();
+    const a = await store.getArticle(doc);
+    const info = a === null ? null : { id: a.id, url: a.url, source: a.source, title: a.title, date: a.date, language: a.language, ingestedAt: a.ingestedAt };
+    cache.set(doc, info);
+    return info;
+  };
+}
+
+/** Country names from the store's own country-level actors (code = country: IRQ → Iraq). */
+export async function countryNames(store: Store): Promise<Map<string, string>> {
+  const names = new Map<string, string>();
+  for (const actor of await store.actors({}, { limit: 1_000_000 })) {
+    if (actor.country !== null && actor.code === actor.country && !names.has(actor.code)) names.set(actor.code, actor.name);
+  }
+  return names;
+}
