@@ -1,32 +1,12 @@
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { openSqliteStore } from '../../store/sqlite/sqlite-store.js';
-import { sampleEntries } from '../../store/store-fixtures.js';
 import type { DyadRow } from '../../store/store.js';
 import { dyadsCommand } from './dyads.js';
-import { ExitSignal, memoryIo } from './events.js';
+import { runCommand, sampleStore } from './command-harness.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'dyad-cli-dyads-'));
-const db = join(dir, 'dyad.db');
-before(async () => {
-  const store = await openSqliteStore(db);
-  for (const { article, meta, events } of sampleEntries()) await store.putArticle(article, meta, events);
-  await store.close();
-});
-after(() => rmSync(dir, { recursive: true, force: true }));
+const { db } = sampleStore('dyad-cli-dyads-');
 
-async function run(args: string[], isTTY = false): Promise<ReturnType<typeof memoryIo>> {
-  const io = memoryIo(isTTY);
-  try {
-    await dyadsCommand(io).parseAsync(['--db', db, ...args], { from: 'user' });
-  } catch (err) {
-    if (!(err instanceof ExitSignal)) throw err;
-  }
-  return io;
-}
+const run = (args: string[], isTTY = false): ReturnType<typeof runCommand> => runCommand(dyadsCommand, db, args, isTTY);
 
 test('dyad dyads --by month counts pairs per month with Goldstein means and quad shares', async () => {
   const table = (await run(['--by', 'month', '--source', 'CHN'], true)).out.split('\n');

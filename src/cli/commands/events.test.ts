@@ -1,31 +1,17 @@
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { EventRecord } from '../../types/index.js';
 import { openSqliteStore } from '../../store/sqlite/sqlite-store.js';
-import { sampleEntries, sampleEvents } from '../../store/store-fixtures.js';
-import { ExitSignal, eventsCommand, memoryIo } from './events.js';
+import { sampleEvents } from '../../store/store-fixtures.js';
+import { eventsCommand, memoryIo } from './events.js';
+import { runCommand, sampleStore } from './command-harness.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'dyad-cli-events-'));
-const db = join(dir, 'dyad.db');
-before(async () => {
-  const store = await openSqliteStore(db);
-  for (const { article, meta, events } of sampleEntries()) await store.putArticle(article, meta, events);
-  await store.close();
-});
-after(() => rmSync(dir, { recursive: true, force: true }));
+const { dir, db } = sampleStore('dyad-cli-events-');
 
-async function run(args: string[], isTTY = false): Promise<ReturnType<typeof memoryIo>> {
-  const io = memoryIo(isTTY);
-  try {
-    await eventsCommand(io).parseAsync(['--db', db, ...args], { from: 'user' });
-  } catch (err) {
-    if (!(err instanceof ExitSignal)) throw err;
-  }
-  return io;
-}
+const run = (args: string[], isTTY = false): ReturnType<typeof runCommand> => runCommand(eventsCommand, db, args, isTTY);
 
 const jsonl = (text: string): EventRecord[] => text.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as EventRecord);
 

@@ -1,35 +1,18 @@
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { openSqliteStore } from '../../store/sqlite/sqlite-store.js';
-import { sampleEntries, sampleEvents } from '../../store/store-fixtures.js';
+import { sampleEvents } from '../../store/store-fixtures.js';
 import { readCsvEvents } from '../../export/csv.js';
 import { GDELT_EVENT_COLUMNS, GDELT_MENTION_COLUMNS, gdeltEventId } from '../../export/gdelt.js';
 import { readPlover } from '../../export/plover.js';
 import { readCsv, readTsv } from '../../export/read-table.js';
-import { ExitSignal, memoryIo } from './events.js';
+import { runCommand, sampleStore } from './command-harness.js';
 import { companionPath, exportCommand } from './export.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'dyad-cli-export-'));
-const db = join(dir, 'dyad.db');
-before(async () => {
-  const store = await openSqliteStore(db);
-  for (const { article, meta, events } of sampleEntries()) await store.putArticle(article, meta, events);
-  await store.close();
-});
-after(() => rmSync(dir, { recursive: true, force: true }));
+const { dir, db } = sampleStore('dyad-cli-export-');
 
-async function run(args: string[]): Promise<ReturnType<typeof memoryIo>> {
-  const io = memoryIo();
-  try {
-    await exportCommand(io).parseAsync(['--db', db, ...args], { from: 'user' });
-  } catch (err) {
-    if (!(err instanceof ExitSignal)) throw err;
-  }
-  return io;
-}
+const run = (args: string[]): ReturnType<typeof runCommand> => runCommand(exportCommand, db, args);
 
 test('every format exports the stored events, and the round-trip formats read back to them', async () => {
   const events = sampleEvents();
