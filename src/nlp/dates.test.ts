@@ -52,6 +52,14 @@ test('resolveEventDate keeps the words and picks the date nearest the trigger', 
   assert.equal(resolveEventDate(s, PUB, { near: s.indexOf('delivered') }).date, '2019-03-06');
 });
 
+test('resolveEventDate reads relative dates that open a sentence and dates far from the first date word', () => {
+  assert.equal(resolveEventDate('Last year, Germany opened its borders to refugees.', PUB).date, '2018');
+  assert.equal(resolveEventDate('Last week, Myanmar rejected any cooperation with the court.', PUB).basis, 'relative');
+  // chrono reads only the stretches around date words: a date at the far end of a long sentence is still found
+  const long = 'On Monday officials said that the long-awaited shipment of armoured vehicles, which had been delayed for months by paperwork, finally reached the port on March 3, 2018.';
+  assert.equal(resolveEventDate(long, PUB, { near: long.indexOf('reached') }).date, '2018-03-03');
+});
+
 const pubCases: Array<[string, Parameters<typeof findPublicationDate>[0], { date: string | null; precision: string; basis: string; updated?: string | null }]> = [
   ['metadata wins', { text: 'BAGHDAD, May 14 (Reuters) - Iraq asked for help.', date: '2019-05-14T08:00:00Z' }, { date: '2019-05-14', precision: 'day', basis: 'metadata' }],
   ['dateline with a year', { text: 'Tashkent. May 14, 2018. Uzbekistan received trucks.' }, { date: '2018-05-14', precision: 'day', basis: 'dateline' }],

@@ -48,7 +48,9 @@ function readIso(text: string | null | undefined): { y: number; m?: number; d?: 
 
 interface Candidate { index: number; text: string; y?: number; m?: number; d?: number; weekday?: number; relative: boolean; kind: 'day' | 'week' | 'month' | 'year'; approx: boolean }
 
-function fromChrono(r: ParsedResult, sentence: string): Candidate | null {
+/** A chrono result as a candidate; `offset` is where the text chrono was given starts in the sentence. */
+function fromChrono(r: ParsedResult, sentence: string, offset = 0): Candidate | null {
+  const index = r.index + offset;
   const c = r.start;
   const text = r.text.replace(/[\s,.;:]+$/, '');
   const lower = text.toLowerCase();
@@ -61,19 +63,19 @@ function fromChrono(r: ParsedResult, sentence: string): Candidate | null {
   const relative = /\b(yesterday|today|tonight|tomorrow|ago|last|next|this|past|previous|coming|earlier|later|before|after|morning|afternoon|evening|night|weekend|week|month|year)\b/.test(lower);
   if (y === undefined && m === undefined && d === undefined && weekday === undefined && !relative) return null;
   const kind = /\bweek/.test(lower) ? 'week' : /\bmonth\b/.test(lower) ? 'month' : /\byear\b/.test(lower) ? 'year' : 'day';
-  const approx = kind === 'week' || BOUND.test(sentence.slice(Math.max(0, r.index - 20), r.index));
+  const approx = kind === 'week' || BOUND.test(sentence.slice(Math.max(0, index - 20), index));
   if (relative) {
     // chrono has already counted from the reference date: keep its day, month or year
     const day = c.get('day') ?? undefined;
     const month = c.get('month') ?? undefined;
     const year = c.get('year') ?? undefined;
-    return { index: r.index, text, y: year, m: kind === 'year' ? undefined : month, d: kind === 'day' || kind === 'week' ? day : undefined, weekday, relative: true, kind, approx };
+    return { index, text, y: year, m: kind === 'year' ? undefined : month, d: kind === 'day' || kind === 'week' ? day : undefined, weekday, relative: true, kind, approx };
   }
-  return { index: r.index, text, y, m, d, weekday, relative: false, kind: 'day', approx };
+  return { index, text, y, m, d, weekday, relative: false, kind: 'day', approx };
 }
 
 /** Words chrono is needed for (month and day names capitalised: "may" is a verb); a bare year is read by our own patterns. */
-const CHRONO_CUE = /\b(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\b|\b(?:[Yy]esterday|[Tt]oday|[Tt]onight|[Tt]omorrow|ago|weekend|(?:last|next|this|previous|coming|past|earlier|later) (?:week|month|year|morning|afternoon|evening|night))\b|\d{1,2}\/\d{1,2}\/\d{2,4}|\d{4}-\d{2}-\d{2}/;
+const CHRONO_CUE = /\b(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\b|\b(?:[Yy]esterday|[Tt]oday|[Tt]onight|[Tt]omorrow|ago|weekend|(?:[Ll]ast|[Nn]ext|[Tt]his|[Pp]revious|[Cc]oming|[Pp]ast|[Ee]arlier|[Ll]ater) (?:\w+ )?(?:weeks?|months?|years?|days|morning|afternoon|evening|night))\b|\d{1,2}\/\d{1,2}\/\d{2,4}|\d{4}-\d{2}-\d{2}/;
 
 const CHRONO_CUES = new RegExp(CHRONO_CUE.source, 'g');
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
@@ -89,6 +91,39 @@ const parser = en.casual.clone();
 parser.parsers = parser.parsers.filter((p) => !DROPPED_PARSERS.has(p.constructor.name));
 parser.refiners = parser.refiners.filter((r) => !DROPPED_REFINERS.has(r.constructor.name));
 
+/** Characters of context chrono gets on each side of a date word ("three days ago", "on the 3rd of March, 2019"). */
+const WINDOW = 40;
+
+/**
+ * chrono's dates in a sentence, parsing only the stretches around its date words: each of chrono's parsers scans
+ * the whole text it is given, so a window a third of the sentence costs a third. Windows start and end at spaces
+ * and merge when they overlap; results are put back at their place in the sentence.
+ */
+function chronoCandidates(sentence: string, ref: Date): Candidate[] {
+  const out: Candidate[] = [];
+  let from = -1;
+  let to = -1;
+  const flush = (): void => {
+    if (from < 0) return;
+    const window = sentence.slice(from, to);
+    for (const r of parser.parse(window, { instant: ref, timezone: 'UTC' })) {
+      const c = fromChrono(r, sentence, from);
+      if (c !== null) out.push(c);
+    }
+  };
+  CHRONO_CUES.lastIndex = 0;
+  for (let m = CHRONO_CUES.exec(sentence); m !== null; m = CHRONO_CUES.exec(sentence)) {
+    let start = Math.max(0, m.index - WINDOW);
+    if (start > 0) { const space = sentence.indexOf(' ', start); start = space < 0 || space > m.index ? m.index : space + 1; }
+    let end = Math.min(sentence.length, m.index + m[0].length + WINDOW);
+    if (end < sentence.length) { const space = sentence.lastIndexOf(' ', end); end = space < m.index + m[0].length ? m.index + m[0].length : space; }
+    if (from >= 0 && start <= to) to = Math.max(to, end);
+    else { flush(); from = start; to = end; }
+  }
+  flush();
+  return out;
+}
+
 /** The last sentence's candidates: the events of one sentence ask for its dates one after another. */
 let memo: { sentence: string; ref: number; out: Candidate[] } | null = null;
 
@@ -101,10 +136,7 @@ function candidates(sentence: string, ref: Date): Candidate[] {
     for (const m of sentence.matchAll(BARE_WEEKDAY)) {
       if (/\b(?:last|this|next|past|previous|coming)\s+$/i.test(sentence.slice(Math.max(0, (m.index ?? 0) - 12), m.index))) {
         out.length = 0;
-        for (const r of parser.parse(sentence, { instant: ref, timezone: 'UTC' })) {
-          const c = fromChrono(r, sentence);
-          if (c !== null) out.push(c);
-        }
+        out.push(...chronoCandidates(sentence, ref));
         break;
       }
       const index = m.index ?? 0;
@@ -112,10 +144,7 @@ function candidates(sentence: string, ref: Date): Candidate[] {
       out.push({ index, text: m[0], weekday: WEEKDAYS.indexOf(m[1] ?? ''), relative: false, kind: 'day', approx });
     }
   } else if (cues.length > 0) {
-    for (const r of parser.parse(sentence, { instant: ref, timezone: 'UTC' })) {
-      const c = fromChrono(r, sentence);
-      if (c !== null) out.push(c);
-    }
+    out.push(...chronoCandidates(sentence, ref));
   }
   const free = (index: number, end: number): boolean => !out.some((c) => index < c.index + c.text.length && end > c.index);
   for (const re of [PART_MONTH, YEAR]) {
