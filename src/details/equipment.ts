@@ -61,8 +61,21 @@ export interface Equipment {
   keyPrefixes: Set<string>;
 }
 
+/** Keys of words already seen (words repeat across sentences; the map is emptied when it grows large). */
+const KEYS = new Map<string, string>();
+
 /** Upper-case letters and digits only, diacritics dropped: the key models are indexed and looked up by. */
 export function modelKey(text: string): string {
+  let key = KEYS.get(text);
+  if (key === undefined) {
+    if (KEYS.size >= 100_000) KEYS.clear();
+    key = computeModelKey(text);
+    KEYS.set(text, key);
+  }
+  return key;
+}
+
+function computeModelKey(text: string): string {
   if (/^[\x20-\x7e]*$/.test(text)) return text.toUpperCase().replace(/[^A-Z0-9]/g, '');
   return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toUpperCase().replace(/[^A-Z0-9]/g, '');
 }

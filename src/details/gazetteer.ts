@@ -43,8 +43,12 @@ export interface Gazetteer {
   never: Set<string>;
 }
 
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
 /** Lower case, no diacritics, no apostrophes, hyphens and dots as spaces: "Mek'ele" → "mekele", "Deir ez-Zor" → "deir ez zor". */
 export function foldName(name: string): string {
+  // printable ASCII (most names): nothing to decompose or transliterate
+  if (PRINTABLE_ASCII.test(name)) return name.toLowerCase().replace(/['`]/g, '').replace(/[-.,]/g, ' ').replace(/\s+/g, ' ').trim();
   return name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase()
     .replace(/ı/g, 'i').replace(/ł/g, 'l').replace(/ø/g, 'o').replace(/đ/g, 'd').replace(/ß/g, 'ss')
     .replace(/[’'‘`ʼʻ]/g, '').replace(/[-‐–.,]/g, ' ').replace(/\s+/g, ' ').trim();

@@ -26,6 +26,13 @@ const BREAK = new Set(['and', 'or', 'but', 'nor', 'to', 'for', 'from', 'with', '
 const MONEY_AID = /^(aid|assistance|support|funding|funds|help|loans?|grants?|credits?|financing|investment|relief|budget)$/;
 const MONEY_NOT_ITEM_BEFORE = new Set(['worth', 'valued', 'cost', 'costing', 'costs', 'priced', 'price', 'value', 'paid', 'pay']);
 const MONEY_NOT_ITEM_AFTER = new Set(['worth', 'contract', 'contracts', 'deal', 'deals', 'order', 'orders', 'budget', 'price', 'sale', 'sales', 'purchase', 'purchases', 'agreement', 'tender', 'acquisition']);
+const HAS_DIGIT = /\d/;
+/** Whether a word begins with a capital: a char-code test for ASCII, the Unicode class otherwise. */
+function startsUpper(w: string): boolean {
+  const c = w.charCodeAt(0);
+  if (c < 128) return c >= 65 && c <= 90;
+  return /^\p{Lu}/u.test(w);
+}
 const DESIGNATION = /^[A-Z][A-Za-z]{0,3}-?\d{1,4}[A-Za-z]{0,3}$/;
 
 /** A run of tokens naming one thing: a model, a kind word, or both ("Mi-35 attack helicopters"). */
@@ -63,8 +70,8 @@ function tokenKey(t: Tokens, k: number): string {
 
 function matchModel(t: Tokens, i: number, to: number, equipment: Equipment): Head | null {
   const w = t.words[i] ?? '';
-  const hasDigit = /\d/.test(w);
-  if (!hasDigit && !/^\p{Lu}/u.test(w)) return null;
+  const hasDigit = HAS_DIGIT.test(w);
+  if (!hasDigit && !startsUpper(w)) return null;
   if (!hasDigit) {
     // most capitalised words are names, not models: only a word that can begin a model key goes further
     const first = tokenKey(t, i);

@@ -218,10 +218,14 @@ function matchModifier(t: Tokens, i: number): [number, Bound] | null {
   return null;
 }
 
+/** The gate in one lookup: STARTS, number words and currency codes (lower-cased; the code itself is checked later). */
+const GATE = new Set([...STARTS, ...NUMBER_WORDS, ...[...CURRENCY_CODES].map((c) => c.toLowerCase())]);
+
 /** Reads a quantity starting exactly at token `i`, or returns null. */
 export function readQuantity(t: Tokens, i: number): QuantityMatch | null {
   const w0 = t.lower[i] ?? '';
-  if (!STARTS.has(w0) && !/^\d/.test(w0) && !isNumberWord(w0) && !CURRENCY_CODES.has(t.words[i] ?? '')) return null;
+  const c0 = w0.charCodeAt(0);
+  if (!(c0 >= 48 && c0 <= 57) && !GATE.has(w0)) return null;
   let pos = i;
   let bound: Bound = 'none';
   const mod = matchModifier(t, pos);

@@ -18,6 +18,8 @@ const TERMS: ReadonlyArray<readonly [Terms, RegExp]> = [
 ];
 
 const GLOBAL = TERMS.map(([terms, re]) => [terms, new RegExp(re.source, 'gi')] as const);
+/** Every phrase in one pattern: one scan tells whether any term is stated (most sentences state none). */
+const ANY = new RegExp(TERMS.map(([, re]) => `(?:${re.source})`).join('|'), 'gi');
 
 /** A negation just before a phrase takes it back: "not free of charge", "rather than on credit". */
 const NEGATED = /\b(?:not|no longer|rather than|instead of|never|refused|refuses|refuse|won't|wouldn't|cannot|can't|without)\s+(?:\w+\s+){0,2}$/i;
@@ -31,6 +33,8 @@ const NEGATED = /\b(?:not|no longer|rather than|instead of|never|refused|refuses
 export function findTerms(sentenceText: string, sentenceStart = 0, range?: { start: number; end: number }): Terms | null {
   const from = range === undefined ? 0 : Math.max(0, range.start - sentenceStart);
   const text = range === undefined ? sentenceText : sentenceText.slice(0, Math.max(from, range.end - sentenceStart));
+  ANY.lastIndex = from;
+  if (!ANY.test(text)) return null;
   for (const [terms, re] of GLOBAL) {
     re.lastIndex = from;
     for (let m = re.exec(text); m !== null; m = re.exec(text)) {

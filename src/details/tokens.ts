@@ -24,10 +24,13 @@ export function tokenize(text: string): Tokens {
   const lower: string[] = [];
   const starts: number[] = [];
   const ends: number[] = [];
+  // one lower-casing of the whole text, sliced per token, unless a letter changes length when lower-cased ("İ")
+  const lowerText = text.toLowerCase();
+  const sliceLower = lowerText.length === text.length;
   TOKEN.lastIndex = 0;
   for (let m = TOKEN.exec(text); m !== null; m = TOKEN.exec(text)) {
     words.push(m[0]);
-    lower.push(m[0].toLowerCase());
+    lower.push(sliceLower ? lowerText.slice(m.index, m.index + m[0].length) : m[0].toLowerCase());
     starts.push(m.index);
     ends.push(m.index + m[0].length);
   }
