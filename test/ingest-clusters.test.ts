@@ -68,7 +68,25 @@ async function ingestInOrder(name: string, order: readonly Written[]): Promise<{
 function comparable(result: { clusters: Cluster[]; threads: Thread[] }): unknown {
   let text = JSON.stringify(result).replaceAll('"Wire Echo"', '"Sahel Courier"');
   for (const [copy, original] of COPY_IDS) text = text.replaceAll(copy, original);
-  return JSON.parse(text);
+  // A cluster is named after its smallest mention id. Which of an original and its copy is the cluster's member
+  // depends on which came first, so name each cluster again from its members once copy ids are put back.
+  const parsed = JSON.parse(text) as { clusters: Array<{ id: string; mentionIds: string[] }> };
+  for (const c of parsed.clusters) {
+    const renamed = `c-${[...c.mentionIds].sort()[0] ?? ''}`;
+    if (renamed !== c.id) text = text.replaceAll(c.id, renamed);
+  }
+  // lists of mention ids (in clusters and thread steps) follow id order, which putting copy ids back can change
+  const sortIdLists = (value: unknown): unknown => {
+    if (Array.isArray(value)) {
+      const items = value.map(sortIdLists);
+      return items.every((v) => typeof v === 'string' && /^[0-9a-f]{16}$/.test(v)) ? [...(items as string[])].sort() : items;
+    }
+    if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, sortIdLists(v)]));
+    return value;
+  };
+  const out = sortIdLists(JSON.parse(text)) as { clusters: Array<{ id: string }>; threads: unknown[] };
+  out.clusters.sort((a, b) => a.id.localeCompare(b.id));
+  return out;
 }
 
 /** Mention ids of the syndicated copy → those of its original (ids are derived from the document id). */
