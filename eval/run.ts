@@ -82,24 +82,49 @@ export function phoenixFiles(root: string): string[] {
     .map((name) => resolve(dir, name));
 }
 
-/** PLOVER and ConfliBERT again, with the full Phoenix dictionaries loaded on top of Dyad's own lexicon (issue 7). */
+/** The headline figures the Phoenix comparison reports: name → where it is in a suite result. */
+const PHOENIX_MEASURES: [name: string, suite: 'plover' | 'class' | 'spans', measure: string][] = [
+  ['plover type F1', 'plover', 'type'],
+  ['plover source F1', 'plover', 'source'],
+  ['plover target F1', 'plover', 'target'],
+  ['conflibert accuracy', 'class', 'accuracy'],
+  ['conflibert macro-F1', 'class', 'macro-f1'],
+  ['conflibert source span F1', 'spans', 'source-overlap'],
+  ['conflibert target span F1', 'spans', 'target-overlap'],
+];
+
+/** A figure of a result: a plain number, or the F1 of a P/R/F1 measure. */
+const headline = (result: SuiteResult, measure: string): number => {
+  const value = result[measure];
+  return value === undefined ? Number.NaN : typeof value === 'number' ? value : value.f1;
+};
+
+/**
+ * PLOVER and ConfliBERT again, with the full Phoenix dictionaries loaded on top of Dyad's own lexicon (issue 7), and
+ * `phoenix-vs-own`: each headline figure with Phoenix minus the same figure with Dyad's lexicon alone (≥ 0: no drop).
+ */
 const phoenixSuite: Suite = {
   name: 'phoenix',
-  describe: 'PLOVER and ConfliBERT with the Phoenix dictionaries loaded as well as Dyad\'s lexicon',
+  describe: 'PLOVER and ConfliBERT with the Phoenix dictionaries loaded as well as Dyad\'s lexicon, and the change',
   async run(context) {
     const started = performance.now();
     const loaded = loadPetrarchDictionaries(phoenixFiles(context.root));
     const loadSeconds = (performance.now() - started) / 1000;
+    const own = await context.coder();
+    const built = performance.now();
     const coder = await context.createCoder({ extra: [loaded.source] });
-    const plover = runPloverSuite(coder);
-    const klass = runConflibertClassSuite(coder);
-    const spans = runConflibertSpansSuite(coder);
+    const buildSeconds = (performance.now() - built) / 1000;
+    const withPhoenix = { plover: runPloverSuite(coder), class: runConflibertClassSuite(coder), spans: runConflibertSpansSuite(coder) };
+    const alone = { plover: runPloverSuite(own), class: runConflibertClassSuite(own), spans: runConflibertSpansSuite(own) };
+    const change: SuiteResult = {};
+    for (const [name, suite, measure] of PHOENIX_MEASURES) change[name] = round(headline(withPhoenix[suite], measure) - headline(alone[suite], measure));
     return {
       results: {
-        'phoenix-load': { 'load-s': round(loadSeconds), 'n-problems': loaded.problems.length },
-        'plover-gsr+phoenix': plover,
-        'conflibert-class+phoenix': klass,
-        'conflibert-spans+phoenix': spans,
+        'phoenix-load': { 'load-s': round(loadSeconds), 'coder-build-s': round(buildSeconds), 'n-problems': loaded.problems.length },
+        'plover-gsr+phoenix': withPhoenix.plover,
+        'conflibert-class+phoenix': withPhoenix.class,
+        'conflibert-spans+phoenix': withPhoenix.spans,
+        'phoenix-vs-own': change,
       },
     };
   },

@@ -30,11 +30,63 @@ function restMatches(doc: Doc, from: number, end: number, rest: readonly string[
   return -1;
 }
 
-function pick(doc: Doc, i: number, end: number, triggers: Trigger[] | undefined, noun: boolean, reach: number, out: TriggerHit[]): boolean {
+/** The sentence a trigger search runs over, and what a translated entry's conditions need. */
+interface Scan {
+  doc: Doc;
+  first: number;
+  end: number;
+  lexicon: CompiledLexicon;
+  insideActor: (i: number) => boolean;
+}
+
+/** Clause punctuation: an actor beyond it is not the verb's object. */
+const CLAUSE_END = new Set([',', ';', ':']);
+
+/** Words that join the members of a coordinated subject ("Gondor and Osgiliath", "Israel, Jordan and Egypt"). */
+const COORDINATION = new Set(['and', ',', 'the']);
+
+/** Whether a coordination of actors ends before token `i` in its clause: each member is the others' target. */
+function coordinatedSubject(scan: Scan, i: number): boolean {
+  const { first } = scan;
+  let k = i - 1;
+  while (k >= first && !scan.insideActor(k)) {
+    if (CLAUSE_END.has(scan.doc.norm[k] ?? '')) return false;
+    k--;
+  }
+  while (k >= first && scan.insideActor(k)) k--;
+  let joined = false;
+  while (k >= first && COORDINATION.has(scan.doc.norm[k] ?? '')) {
+    joined ||= scan.doc.norm[k] !== 'the';
+    k--;
+  }
+  return joined && k >= first && scan.insideActor(k);
+}
+
+/**
+ * Whether a translated (PETRARCH) entry may trigger at token `i`, its words ending at `stop`. PETRARCH finds its verbs
+ * as the heads of verb phrases in a parse and writes no event without a target, so here the token must be tagged as a
+ * verb (not a noun or adjective taken for one) and the event must have someone on the other side: an actor after the
+ * verb in its clause (the object, or the agent of a passive), or a coordinated subject whose members face each other.
+ */
+function translatedMayTrigger(scan: Scan, i: number, stop: number, noun: boolean): boolean {
+  const pos = scan.doc.pos[i];
+  if (noun || (pos !== POS.VERB && pos !== POS.AUX)) return false;
+  // "according to" is a preposition, whatever the tagger says of "according"
+  if (scan.doc.norm[i] === 'according' && scan.doc.norm[i + 1] === 'to') return false;
+  for (let k = stop; k < scan.end; k++) {
+    if (CLAUSE_END.has(scan.doc.norm[k] ?? '')) break;
+    if (scan.insideActor(k)) return true;
+  }
+  return coordinatedSubject(scan, i);
+}
+
+function pick(scan: Scan, i: number, triggers: Trigger[] | undefined, noun: boolean, reach: number, out: TriggerHit[]): boolean {
   if (triggers === undefined) return false;
+  const { doc, end } = scan;
   for (const t of triggers) {
     const stop = restMatches(doc, i + 1, end, t.rest, reach);
     if (stop < 0) continue;
+    if (scan.lexicon.verbs[t.entry]?.translated === true && !translatedMayTrigger(scan, i, stop, noun)) continue;
     // an event noun that modifies another noun names a thing, not an event ("assault rifles", "attack helicopters")
     if (noun && stop < end && doc.pos[stop] === POS.NOUN) return false;
     out.push({ first: i, last: stop, head: i, entry: t.entry, noun });
@@ -46,6 +98,7 @@ function pick(doc: Doc, i: number, end: number, triggers: Trigger[] | undefined,
 /** Finds verbs and event nouns of the lexicon in a sentence, skipping tokens inside actor mentions. */
 export function findTriggers(doc: Doc, sent: Sentence, lexicon: CompiledLexicon, insideActor: (i: number) => boolean): TriggerHit[] {
   const out: TriggerHit[] = [];
+  const scan: Scan = { doc, first: sent.first, end: sent.last, lexicon, insideActor };
   for (let i = sent.first; i < sent.last; i++) {
     // a token inside an earlier trigger ("held talks") starts no trigger of its own
     const previous = out[out.length - 1];
@@ -57,14 +110,14 @@ export function findTriggers(doc: Doc, sent: Sentence, lexicon: CompiledLexicon,
     // a participle after a determiner describes a thing ("the occupied West Bank", "the proposed deal")
     if (pos === POS.VERB && i > sent.first && doc.pos[i - 1] === POS.DET && /ed$/.test(doc.norm[i] ?? '')) continue;
     if (pos === POS.VERB || pos === POS.AUX) {
-      if (pick(doc, i, sent.last, lexicon.verbTriggers.get(doc.lemma[i] ?? ''), false, PARTICLE_REACH, out)) continue;
+      if (pick(scan, i, lexicon.verbTriggers.get(doc.lemma[i] ?? ''), false, PARTICLE_REACH, out)) continue;
       // the tagger sometimes tags event nouns as verbs ("talks", "attacks")
-      if (pick(doc, i, sent.last, lexicon.nounTriggers.get(doc.norm[i] ?? ''), true, 0, out)) continue;
+      if (pick(scan, i, lexicon.nounTriggers.get(doc.norm[i] ?? ''), true, 0, out)) continue;
     } else if (pos === POS.NOUN || pos === POS.PROPN || pos === POS.ADJ) {
-      if (pick(doc, i, sent.last, lexicon.nounTriggers.get(doc.norm[i] ?? ''), true, 0, out)) continue;
-      if (pick(doc, i, sent.last, lexicon.nounTriggers.get(doc.lemma[i] ?? ''), true, 0, out)) continue;
+      if (pick(scan, i, lexicon.nounTriggers.get(doc.norm[i] ?? ''), true, 0, out)) continue;
+      if (pick(scan, i, lexicon.nounTriggers.get(doc.lemma[i] ?? ''), true, 0, out)) continue;
       // and verbs as nouns or adjectives ("Iraq appeals to", "attacked" as ADJ)
-      if (/(ed|s)$/.test(doc.norm[i] ?? '') && pos !== POS.PROPN) pick(doc, i, sent.last, lexicon.verbTriggers.get(doc.lemma[i] ?? ''), false, PARTICLE_REACH, out);
+      if (/(ed|s)$/.test(doc.norm[i] ?? '') && pos !== POS.PROPN) pick(scan, i, lexicon.verbTriggers.get(doc.lemma[i] ?? ''), false, PARTICLE_REACH, out);
     }
   }
   return out;

@@ -14,14 +14,18 @@ function exactSpelling(phrase: string): string[] | null {
   return null;
 }
 
-function addPhrase(index: PhraseIndex, phrase: string, kind: PhraseKind, ref: number): void {
+/** `seen` holds `kind ref keys` of the hits added so far: one entry's phrase is indexed once. */
+function addPhrase(index: PhraseIndex, seen: Set<string>, phrase: string, kind: PhraseKind, ref: number): void {
   const keys = phraseKeys(phrase);
   const first = keys[0];
   if (first === undefined) return;
+  const id = `${kind} ${ref} ${keys.join(' ')}`;
+  if (seen.has(id)) return;
+  seen.add(id);
   const hit: PhraseHit = { keys, kind, ref, exact: exactSpelling(phrase), needsCapital: /^\p{Lu}/u.test(phrase.trim()) && kind !== 'agent' };
   const list = index.get(first);
   if (list === undefined) index.set(first, [hit]);
-  else if (!list.some((h) => h.kind === kind && h.ref === ref && h.keys.join(' ') === hit.keys.join(' '))) list.push(hit);
+  else list.push(hit);
 }
 
 function addTrigger(index: Map<string, Trigger[]>, phrase: string, entry: number): void {
@@ -42,6 +46,12 @@ function addSetPhrase(index: SetIndex, phrase: string): void {
   index.set(first, list);
 }
 
+function pushTo<T>(map: Map<string, T[]>, key: string, item: T): void {
+  const list = map.get(key);
+  if (list === undefined) map.set(key, [item]);
+  else list.push(item);
+}
+
 const byKeysDesc = (a: { keys: readonly string[] }, b: { keys: readonly string[] }): number => b.keys.length - a.keys.length;
 const byLengthDesc = (a: readonly string[], b: readonly string[]): number => b.length - a.length;
 
@@ -49,18 +59,19 @@ const byLengthDesc = (a: readonly string[], b: readonly string[]): number => b.l
 export function compileLexicon(source: LexiconSource): { lexicon: CompiledLexicon; problems: Problem[] } {
   const problems: Problem[] = [];
   const phrases: PhraseIndex = new Map();
+  const seen = new Set<string>();
   source.countries.forEach((c, i) => {
-    for (const n of [c.name, ...c.names]) addPhrase(phrases, n, 'country', i);
-    for (const d of c.demonyms) addPhrase(phrases, d, 'demonym', i);
-    for (const cap of c.capitals) addPhrase(phrases, cap, 'capital', i);
+    for (const n of [c.name, ...c.names]) addPhrase(phrases, seen, n, 'country', i);
+    for (const d of c.demonyms) addPhrase(phrases, seen, d, 'demonym', i);
+    for (const cap of c.capitals) addPhrase(phrases, seen, cap, 'capital', i);
   });
   source.actors.forEach((a, i) => {
-    for (const n of new Set([a.name, ...a.names])) addPhrase(phrases, n, 'actor', i);
+    for (const n of new Set([a.name, ...a.names])) addPhrase(phrases, seen, n, 'actor', i);
   });
   source.agents.forEach((a, i) => {
     for (const w of a.words) {
-      addPhrase(phrases, w, 'agent', i);
-      addPhrase(phrases, pluralize(w), 'agent', i);
+      addPhrase(phrases, seen, w, 'agent', i);
+      addPhrase(phrases, seen, pluralize(w), 'agent', i);
     }
   });
   for (const list of phrases.values()) list.sort(byKeysDesc);
@@ -82,14 +93,21 @@ export function compileLexicon(source: LexiconSource): { lexicon: CompiledLexico
   const verbTriggers = new Map<string, Trigger[]>();
   const nounTriggers = new Map<string, Trigger[]>();
   let order = 0;
+  const parsedPatterns = new Map<string, CompiledPattern>();
   source.verbs.forEach((v, i) => {
     const patterns: CompiledPattern[] = [];
     for (const p of v.patterns) {
       try {
-        const compiled = compilePattern(p.pattern, p.code, order++);
-        const missing = [...compiled.before, ...compiled.after].find((e) => e.type === 'set' && !sets.has(e.set));
-        if (missing !== undefined && missing.type === 'set') throw new Error(`pattern "${p.pattern}" uses unknown set @${missing.set}`);
-        patterns.push(compiled);
+        // entries from one PETRARCH block share its patterns: each pattern text is parsed once, numbered per use
+        const key = `${p.code} ${p.pattern}`;
+        let parsed = parsedPatterns.get(key);
+        if (parsed === undefined) {
+          parsed = compilePattern(p.pattern, p.code, 0);
+          const missing = [...parsed.before, ...parsed.after].find((e) => e.type === 'set' && !sets.has(e.set));
+          if (missing !== undefined && missing.type === 'set') throw new Error(`pattern "${p.pattern}" uses unknown set @${missing.set}`);
+          parsedPatterns.set(key, parsed);
+        }
+        patterns.push({ ...parsed, order: order++ });
       } catch (err) {
         problems.push({ code: 'E301', input: v.file ?? 'lexicon', message: `verb entry ${v.id ?? v.verbs[0] ?? i}: ${(err as Error).message}`, stage: 'lexicon' });
       }
@@ -104,21 +122,22 @@ export function compileLexicon(source: LexiconSource): { lexicon: CompiledLexico
       let key: readonly string[] | null = null;
       for (const e of elements) if (e.type === 'word' && !e.optional && (key === null || e.words.size < key.length)) key = [...e.words];
       if (key !== null) {
-        for (const w of key) byWord.set(w, [...(byWord.get(w) ?? []), p]);
+        for (const w of key) pushTo(byWord, w, p);
         continue;
       }
       const set = elements.find((e) => e.type === 'set' && !e.optional);
-      const setKey = set !== undefined && set.type === 'set' ? set.set : '';
-      bySet.set(setKey, [...(bySet.get(setKey) ?? []), p]);
+      pushTo(bySet, set !== undefined && set.type === 'set' ? set.set : '', p);
     }
-    verbs.push({ id: v.id ?? v.verbs[0] ?? v.nouns[0] ?? `entry-${i}`, code: v.code, patterns, byWord, bySet, file: v.file });
+    verbs.push({ id: v.id ?? v.verbs[0] ?? v.nouns[0] ?? `entry-${i}`, code: v.code, patterns, byWord, bySet, file: v.file, translated: v.translated === true });
     for (const verb of v.verbs) addTrigger(verbTriggers, verb, entry);
     for (const noun of v.nouns) {
       addTrigger(nounTriggers, noun, entry);
       if (/^[a-z]/i.test(noun) && !/s$/.test(noun)) addTrigger(nounTriggers, pluralize(noun), entry);
     }
   });
-  for (const list of [...verbTriggers.values(), ...nounTriggers.values()]) list.sort((a, b) => b.rest.length - a.rest.length);
+  // a token takes the first trigger listed that matches: native entries before translated ones, then the longest phrase
+  const translated = (t: Trigger): number => (verbs[t.entry]?.translated === true ? 1 : 0);
+  for (const list of [...verbTriggers.values(), ...nounTriggers.values()]) list.sort((a, b) => translated(a) - translated(b) || b.rest.length - a.rest.length);
 
   const discards = new Map<string, Array<{ keys: readonly string[]; scope: 'sentence' | 'story' }>>();
   for (const d of source.discards) {

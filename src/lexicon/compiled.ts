@@ -35,6 +35,8 @@ export interface CompiledVerbEntry {
   bySet: Map<string, CompiledPattern[]>;
   /** The lexicon file the entry came from, for messages. */
   file: string | undefined;
+  /** Translated from a PETRARCH/TABARI dictionary: triggers only on tagged verbs with an actor after them (find-triggers). */
+  translated: boolean;
 }
 
 /** A trigger: the entry it belongs to and the words that must follow its first word ("hand" + "over"). */

@@ -73,6 +73,11 @@ export interface VerbEntry {
   patterns: VerbPattern[];
   /** Where the entry came from, for messages ("lexicon/verbs/02-appeal.yaml"). */
   file?: string;
+  /**
+   * Translated from another coder's dictionary (PETRARCH/TABARI): its patterns stand for parse-tree conditions Dyad
+   * cannot check, so it is applied under that coder's conditions and gives way to native entries (docs/lexicon-format.md).
+   */
+  translated?: boolean;
 }
 
 /** A named set of words and phrases that patterns refer to as `@name`. */

@@ -66,7 +66,10 @@ test(
     assert.ok(source.verbs.length > 390, `verb entries ${source.verbs.length}`);
     assert.ok(source.verbs.reduce((n, v) => n + v.patterns.length, 0) > 4_500);
     assert.ok(source.sets.length > 30, `sets ${source.sets.length}`);
-    assert.ok(source.discards.length > 450, `discards ${source.discards.length}`);
+    assert.ok(source.discards.length > 350, `discards ${source.discards.length}`);
+    assert.ok(!source.discards.some((d) => d.phrase === '1988' || d.phrase === 'years ago'), 'time expressions are not discards');
+    assert.ok(notes.some((n) => /\d+ time expression/.test(n)));
+    assert.ok(source.sets.every((s) => s.name.startsWith('petrarch.')), 'synsets are namespaced');
     assert.ok(problems.length < 50, `problems ${problems.length}`);
     assert.ok(notes.some((n) => /transformation/.test(n)));
     const obama = source.actors.find((a) => a.names.includes('Barack Obama'));

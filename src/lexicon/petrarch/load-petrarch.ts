@@ -53,8 +53,8 @@ export function classifyPetrarchFile(path: string): PetrarchKind | 'issues' | nu
  * Loads PETRARCH/TABARI dictionaries. Given a list of files and folders, every `.txt` file (a folder's, in name order)
  * is classified by {@link classifyPetrarchFile}; given files by kind, they are read as that kind whatever their names.
  * Entries are concatenated in file order; countries of the same code pool their names; synsets of the same name: the
- * later file's wins. Never throws: an
- * unreadable file is a problem (E300) and loading carries on.
+ * later file's wins, and every synset is named `petrarch.<name>` (see namespaceSets). Never throws: an unreadable file
+ * is a problem (E300) and loading carries on.
  */
 export function loadPetrarchDictionaries(input: string[] | PetrarchFiles): PetrarchLoad {
   const problems: Problem[] = [];
@@ -82,9 +82,22 @@ export function loadPetrarchDictionaries(input: string[] | PetrarchFiles): Petra
     source.discards.push(...(result.source.discards ?? []));
     for (const set of result.source.sets ?? []) sets.set(set.name, set);
   }
-  source.sets = [...sets.values()];
+  namespaceSets(source, [...sets.values()]);
   source.countries = [...countries.values()];
   return { source, problems, notes };
+}
+
+/** The prefix of imported synset names: PETRARCH's synsets are the verb dictionary's own. */
+export const PETRARCH_SET_PREFIX = 'petrarch.';
+
+/**
+ * Names the synsets `petrarch.<name>` and rewrites the patterns' `@name` references to match: a synset is private to
+ * the dictionary that defines it, so `&CRIME` must not replace Dyad's own `@crime`, which Dyad's patterns use.
+ */
+function namespaceSets(source: LexiconSource, sets: WordSet[]): void {
+  source.sets = sets.map((set) => ({ ...set, name: `${PETRARCH_SET_PREFIX}${set.name}` }));
+  const rename = (pattern: string): string => pattern.replace(/(^|\s)@(?=\S)/g, `$1@${PETRARCH_SET_PREFIX}`);
+  source.verbs = source.verbs.map((v) => ({ ...v, patterns: v.patterns.map((p) => ({ ...p, pattern: rename(p.pattern) })) }));
 }
 
 function collect(path: string, files: { path: string; kind: PetrarchKind }[], problems: Problem[], notes: string[]): void {

@@ -54,6 +54,16 @@ test('parseActors turns state-level entries into countries, pooling entries that
   ]);
 });
 
+test('parseActors reads a state with the dated code of its time in a union as a country with its present code', () => {
+  const { source, notes } = parseActors(readFileSync(fixture('overlap/overlap.actors.txt'), 'utf8'), 'overlap.actors.txt');
+  assert.deepEqual(source.countries?.find((c) => c.code === 'OST'), { code: 'OST', name: 'Ostland', names: ['Ostland', 'Ostlander'], demonyms: [], capitals: [] });
+  assert.ok(!(source.actors ?? []).some((a) => a.names.includes('Ostland')));
+  assert.deepEqual(notes, ['overlap.actors.txt: 1 dated code(s) of states before their present code (sub-codes, former unions, transitions such as SCGSRB) not kept: the state is coded by its present code at every date']);
+  // a person with dated codes and no default has no fixed country: the coder takes it from the code in force
+  const wang = source.actors?.find((a) => a.name.toLowerCase() === 'wang yi');
+  assert.deepEqual([wang?.country, wang?.roles], [undefined, [{ code: 'CHNGOV', from: '2013-03-16' }]]);
+});
+
 test('parseActors reports malformed lines with file and line, and skips them', () => {
   const cases: { file: string; lines: number[] }[] = [
     { file: 'zembla.actors.txt', lines: [50, 51, 52, 53, 54, 54] },

@@ -40,20 +40,26 @@ interface Block {
  * - `---` (the null code) is kept as the code: such an entry matches but codes nothing. `A/B/C` is a compound actor
  *   code (one name, several actors), kept as written.
  * - State-level entries (`AFGHANISTAN_ [AFG]`, `+KABUL_`; see stateOf) become CountryEntry records, one per code with
- *   the names of every such entry (PETRARCH does not tell names, demonyms and capitals apart, so all are names; a
- *   sub-code such as IRQOCC for a period is lost); the rest become ActorEntry records (kind person when dated).
+ *   the names of every such entry (PETRARCH does not tell names, demonyms and capitals apart, so all are names). A
+ *   state's dated codes for the time before its present code (a sub-code such as IRQOCC, a former union or
+ *   transition such as USRARM or SCGSRB) are lost: Dyad, like its own lexicon, codes a state by its present code at
+ *   every date. The count is given in a note. The rest become ActorEntry records (kind person when dated); an actor
+ *   with dated codes and no default has no fixed country: the coder takes it from the code in force.
  */
 export function parseActors(text: string, file: string): PetrarchParseResult {
   const problems: Problem[] = [];
   const actors: ActorEntry[] = [];
   const countries = new Map<string, CountryEntry>();
+  let pastCodes = 0;
   let block: Block | null = null;
   const finish = (): void => {
     if (block === null) return;
     const entry = actorEntry(block);
     const state = entry === null ? null : stateOf(entry);
-    if (state !== null) addCountry(countries, state);
-    else if (entry !== null) actors.push(entry);
+    if (state !== null) {
+      addCountry(countries, state.country);
+      pastCodes += state.pastCodes;
+    } else if (entry !== null) actors.push(entry);
     else if (!block.closed) problems.push(malformed(file, block.line, `actor entry "${block.names[0] ?? ''}" has no code`));
     block = null;
   };
@@ -93,7 +99,8 @@ export function parseActors(text: string, file: string): PetrarchParseResult {
     if (bracket >= 0 && block !== null) readCodes(content.slice(bracket), block, file, line, problems);
   }
   finish();
-  return { source: { actors, countries: [...countries.values()] }, problems, notes: [] };
+  const notes = pastCodes === 0 ? [] : [`${file}: ${pastCodes} dated code(s) of states before their present code (sub-codes, former unions, transitions such as SCGSRB) not kept: the state is coded by its present code at every date`];
+  return { source: { actors, countries: [...countries.values()] }, problems, notes };
 }
 
 /** Reads every `[...]` group of a line into the block; a malformed group is reported and skipped. */
@@ -227,21 +234,36 @@ function letterCount(word: string): number {
 }
 
 /**
- * The state an entry stands for when it is state-level, else null: its codes (default and dated) are all one
- * three-letter country code or that code + OCC (CAMEO's occupied-territory suffix), the bare code at least once, and
- * none is `---` (`KUWAIT_` with `[KWT <900802]`, `[KWTOCC 900802-910206]`, `[KWT >910206]` is Kuwait). A person whose
- * codes carry sectors (`[HOB]`, `[HOBGOV …]`) or a change of state (`ZIMBABWE [RHO <790606] [ZBW]`) stays an actor.
+ * The state an entry stands for when it is state-level, else null. Its present code — the default code, else the
+ * open-ended dated code that starts last — must be a bare three-letter country code S, and every other code either S
+ * or a six-letter code of two three-letter parts, one of them S, neither a sector (S's time as part of a union or in
+ * transition: USRARM, YUGMKD, SCGSRB, ARMUNR, KWTOCC); none is `---`. So `SERBIA [SRB]` with `[YUGSRB <920427]`,
+ * `[SCGSRB 920428-060605]`, `[SRB >060605]` is Serbia, coded SRB. A person whose codes carry sectors (`[HOB]`,
+ * `[HOBGOV …]`) or a change of state (`ZIMBABWE [RHO <790606] [ZBW]`) stays an actor. `pastCodes` counts the dated
+ * codes other than S that are dropped.
  */
-function stateOf(entry: ActorEntry): CountryEntry | null {
-  const codes = [entry.code, ...(entry.roles ?? []).map((r) => r.code)].filter((c): c is string => c !== undefined);
-  const state = codes[0]?.slice(0, 3) ?? '';
-  if (countryOf(state) !== state || !codes.includes(state) || !codes.every((c) => c === state || c === `${state}OCC`)) return null;
-  const country: CountryEntry = { code: state, name: entry.name, names: [...entry.names], demonyms: [], capitals: [] };
+function stateOf(entry: ActorEntry): { country: CountryEntry; pastCodes: number } | null {
+  const roles = entry.roles ?? [];
+  const codes = [entry.code, ...roles.map((r) => r.code)].filter((c): c is string => c !== undefined);
+  let present = entry.code;
+  let presentFrom = '';
+  for (const r of roles) {
+    if (entry.code === undefined && r.until === undefined && r.from !== undefined && r.from > presentFrom) {
+      present = r.code;
+      presentFrom = r.from;
+    }
+  }
   // One dated code and no default: the state existed only then (`U.S.S.R [USR <911226]`).
-  const only = entry.roles?.length === 1 && entry.code === undefined ? entry.roles[0] : undefined;
+  const only = roles.length === 1 && entry.code === undefined ? roles[0] : undefined;
+  const state = present ?? (only !== undefined && countryOf(only.code) === only.code ? only.code : '');
+  if (state.length !== 3 || countryOf(state) !== state) return null;
+  const partOf = (code: string): boolean =>
+    code.length === 6 && (code.startsWith(state) || code.endsWith(state)) && /^[A-Z]{6}$/.test(code) && !NOT_COUNTRY.has(code.slice(0, 3)) && !NOT_COUNTRY.has(code.slice(3));
+  if (!codes.every((c) => c === state || partOf(c))) return null;
+  const country: CountryEntry = { code: state, name: entry.name, names: [...entry.names], demonyms: [], capitals: [] };
   if (only?.from !== undefined) country.from = only.from;
   if (only?.until !== undefined) country.until = only.until;
-  return country;
+  return { country, pastCodes: codes.filter((c) => c !== state).length };
 }
 
 /** Adds a state to the countries, pooling the names of entries that share a code (dates kept only when all agree). */
@@ -265,9 +287,11 @@ function actorEntry(block: Block): ActorEntry | null {
   // PETRARCH takes the first restriction that holds at the date; Dyad's coder the last role in force: reverse.
   if (roles.length > 0) entry.roles = [...roles].reverse();
   const main = code !== undefined && code !== '---' ? code : undefined;
-  const country = countryOf(main) ?? roles.map((r) => countryOf(r.code)).find((c) => c !== null) ?? null;
-  entry.country = country;
-  entry.sector = main !== undefined ? sectorOf(main) : null;
+  // With no default code the country depends on the date: left out, the coder takes it from the code in force.
+  if (code !== undefined) {
+    entry.country = countryOf(main);
+    entry.sector = main !== undefined ? sectorOf(main) : null;
+  }
   return entry;
 }
 

@@ -16,3 +16,10 @@ test('parseDiscards reads sentence- and story-level phrases, once each', () => {
   ]);
   assert.deepEqual(problems.map((p) => [p.code, p.input, p.line]), [['E302', 'zembla.discards.txt', 7]]);
 });
+
+test('parseDiscards does not keep time expressions (years, "N years ago") and says how many it left out', () => {
+  const { source, notes } = parseDiscards(readFileSync(file, 'utf8'), 'zembla.discards.txt');
+  const phrases = (source.discards ?? []).map((d) => d.phrase);
+  for (const time of ['1959', 'years ago', 'fifty years ago', 'april 1942']) assert.ok(!phrases.includes(time), time);
+  assert.deepEqual(notes, ['zembla.discards.txt: 4 time expression(s) (years, "years ago", …) not used as discards: Dyad dates each event instead']);
+});

@@ -207,7 +207,7 @@ function blockEntries(block: Block, file: string, ids: Set<string>, problems: Pr
       let id = base;
       for (let n = 2; ids.has(id); n++) id = `${base}#${n}`;
       ids.add(id);
-      entry = { id, verbs: [], nouns: [], code: verb.code, patterns: [...block.patterns], file };
+      entry = { id, verbs: [], nouns: [], code: verb.code, patterns: [...block.patterns], file, translated: true };
       groups.set(key, entry);
     }
     for (const word of verb.words) pushUnique(entry.verbs, word);
