@@ -37,11 +37,39 @@ function hitMatches(doc: Doc, at: number, end: number, hit: PhraseHit): boolean 
 
 const KIND_RANK = { actor: 0, country: 1, capital: 2, demonym: 3, agent: 4 } as const;
 
+/** Lists of phrases sharing a first word longer than this are also indexed by their second word. */
+const LONG_LIST = 16;
+/** Long candidate lists by second word ('' for one-word phrases), each in the list's order (longest first). */
+const bySecondWord = new WeakMap<readonly PhraseHit[], Map<string, PhraseHit[]>>();
+
+/**
+ * The phrases that can match at token `i`: those starting with its word and, when there are many ("minister …" has
+ * hundreds with agent dictionaries loaded), only those whose second word is the next token's, then the one-word ones.
+ */
+function candidatesAt(doc: Doc, i: number, lexicon: CompiledLexicon): readonly PhraseHit[] | undefined {
+  const all = lexicon.phrases.get(doc.norm[i] ?? '');
+  if (all === undefined || all.length <= LONG_LIST) return all;
+  let index = bySecondWord.get(all);
+  if (index === undefined) {
+    index = new Map();
+    for (const hit of all) {
+      const second = hit.keys[1] ?? '';
+      const list = index.get(second);
+      if (list === undefined) index.set(second, [hit]);
+      else list.push(hit);
+    }
+    bySecondWord.set(all, index);
+  }
+  const multi = index.get(doc.norm[i + 1] ?? '') ?? [];
+  const single = index.get('') ?? [];
+  return multi.length === 0 ? single : single.length === 0 ? multi : [...multi, ...single];
+}
+
 /** Longest lexicon phrases, left to right, no overlaps. */
 function findPieces(doc: Doc, sent: Sentence, lexicon: CompiledLexicon): Piece[] {
   const pieces: Piece[] = [];
   for (let i = sent.first; i < sent.last; ) {
-    const candidates = lexicon.phrases.get(doc.norm[i] ?? '');
+    const candidates = candidatesAt(doc, i, lexicon);
     let best: PhraseHit | null = null;
     if (candidates !== undefined) {
       for (const hit of candidates) {
