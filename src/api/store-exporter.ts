@@ -2,7 +2,7 @@
 import type { ExportContext } from '../export/export-context.js';
 import { articleLookup, countryNames } from '../export/store-lookups.js';
 import { EXPORTERS } from '../export/exporters.js';
-import { gexfGraph } from '../export/gexf.js';
+import { exportFromStore } from '../export/export-store.js';
 import type { Store } from '../store/store.js';
 import type { ExportOutput, ExportRequest, Exporter } from './api-context.js';
 import { ApiError } from './api-error.js';
@@ -24,9 +24,10 @@ export function storeExporter(store: Store): Exporter {
     const contentType = TYPES[exporter.extension] ?? 'application/octet-stream';
     if (request.companion) {
       if (exporter.companion === undefined) throw new ApiError(400, 'bad_request', `parameter "file": the ${request.format} export has one file only`);
-      return { contentType, filename: `dyad-${request.format}-${exporter.companion.name}.${exporter.extension}`, chunks: exporter.companion.write(request.events, context) };
+      return { contentType, filename: `dyad-${request.format}-${exporter.companion.name}.${exporter.extension}`,
+        chunks: exportFromStore(store, { format: request.format, filter: request.filter, companion: true }, context) };
     }
-    const chunks = request.format === 'gexf' ? gexfGraph(request.events, { ...context, level: request.level }) : exporter.write(request.events, context);
+    const chunks = exportFromStore(store, { format: request.format, filter: request.filter }, { ...context, nodes: request.level });
     return { contentType, filename: `dyad-${request.format}.${exporter.extension}`, chunks };
   };
 }

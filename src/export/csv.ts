@@ -1,7 +1,9 @@
-// Export: EventRecords ↔ a flat CSV of events, one line each (items, attribution and location as JSON cells).
+// Export: EventRecords ↔ a flat CSV of events, one line each (items, attribution and location as JSON cells); and the
+// events level: one line per happening, the same columns (from `happeningRecord`) followed by the cluster's own.
 
 import type { ActorRef, EventRecord } from '../types/index.js';
 import { articleOf, csvRow, type AnyIterable, type ExportContext } from './export-context.js';
+import { happeningRecord, type Happening } from './happening.js';
 import { readCsv } from './read-table.js';
 
 const ACTOR = ['code', 'country', 'name', 'text', 'sector', 'start', 'end'] as const;
@@ -36,6 +38,30 @@ export async function csvCells(event: EventRecord, context: ExportContext = {}):
 export async function* csvEvents(events: AnyIterable<EventRecord>, context: ExportContext = {}): AsyncGenerator<string> {
   yield csvRow(CSV_COLUMNS);
   for await (const event of events) yield csvRow(await csvCells(event, context));
+}
+
+/**
+ * The columns of the events level: the event columns (id = the cluster id; sentence, trigger, items, url and outlet
+ * of the lead report), then the number of reports, distinct articles and independent sources, the outlets, the
+ * confidence, whether the cluster holds vague reports that would fit another happening, the first and last report
+ * dates, the items merged over all reports (JSON, conflicting quantities flagged) and the ids of the reports (JSON).
+ */
+export const CSV_EVENT_LEVEL_COLUMNS: readonly string[] = [
+  ...CSV_COLUMNS, 'mentions', 'articles', 'sources', 'outlets', 'confidence', 'ambiguous', 'first_report', 'last_report',
+  'merged_items', 'mention_ids',
+];
+
+/** The happenings as CSV: a header line, then one line per happening. */
+export async function* csvHappenings(happenings: AnyIterable<Happening>, context: ExportContext = {}): AsyncGenerator<string> {
+  yield csvRow(CSV_EVENT_LEVEL_COLUMNS);
+  for await (const happening of happenings) {
+    const { cluster: c } = happening;
+    yield csvRow([
+      ...(await csvCells(happeningRecord(happening), context)),
+      c.mentionCount, c.articleCount, c.independentSources, c.outlets, c.confidence, c.ambiguous, c.firstReport, c.lastReport,
+      c.items, c.mentionIds,
+    ]);
+  }
 }
 
 const text = (value: string | undefined): string => value ?? '';

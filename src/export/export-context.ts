@@ -17,6 +17,10 @@ export interface ExportArticle {
   language?: string | null;
   /** ISO timestamp the article was stored. */
   ingestedAt?: string | null;
+  /** Document id of the article this one is a syndicated copy of. */
+  nearDuplicateOf?: string | null;
+  /** Length of the article text, in characters. */
+  textLength?: number | null;
 }
 
 /** Lookups an exporter may use; everything is optional and exports degrade to codes and document ids without them. */
@@ -25,6 +29,8 @@ export interface ExportContext {
   article?: (doc: string) => ExportArticle | null | undefined | Promise<ExportArticle | null | undefined>;
   /** A country's name from its ISO 3166 alpha-3 code (`IRQ` → `Iraq`). */
   countryName?: (code: string) => string | null | undefined;
+  /** Graph nodes (GEXF): full actor codes (default) or countries. */
+  nodes?: 'actor' | 'country';
 }
 
 /** The article of an event, or null. */

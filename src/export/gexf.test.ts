@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { sampleEvents } from '../store/store-fixtures.js';
 import { collectText } from './export-context.js';
-import { sampleContext } from './export-fixtures.js';
+import { deliveryHappening, sampleContext } from './export-fixtures.js';
+import { EXPORTERS } from './exporters.js';
 import { gexfGraph } from './gexf.js';
 
 type AttValue = { '@_for': string; '@_value': string };
@@ -35,7 +36,7 @@ test('GEXF has actors as nodes and dyads as weighted edges with mean Goldstein',
 });
 
 test('GEXF by country merges actors of one state, with country names as labels', async () => {
-  const { nodes, edges } = readGexf(await collectText(gexfGraph(sampleEvents(), { ...sampleContext(), level: 'country' })));
+  const { nodes, edges } = readGexf(await collectText(gexfGraph(sampleEvents(), { ...sampleContext(), nodes: 'country' })));
   assert.deepEqual([...nodes.keys()], ['CHN', 'IRQ', 'NATO', 'TUR']);
   assert.equal(nodes.get('IRQ')?.label, 'Iraq');
   assert.deepEqual(edges.get('CHN>IRQ'), { weight: '3', goldstein: '4.533', events: '3', first: '2019-03-14', last: '2020-05-26' });
@@ -47,4 +48,13 @@ test('GEXF escapes names and drops characters XML cannot hold', async () => {
   const { nodes, edges } = readGexf(await collectText(gexfGraph([odd])));
   assert.equal(nodes.get('X&Y')?.label, 'Smith & Sons <Ltd> "Q" \'R\'');
   assert.equal(edges.size, 1);
+});
+
+test('at the events level a GEXF edge weighs happenings, not reports', async () => {
+  const { happening, context } = deliveryHappening();
+  const byEvents = readGexf(await collectText(EXPORTERS.gexf.events([happening], context)));
+  const byMentions = readGexf(await collectText(EXPORTERS.gexf.mentions(happening.mentions, context)));
+  assert.equal(byEvents.edges.get('RUS>MLI')?.weight, '1');
+  assert.equal(byMentions.edges.get('RUS>MLI')?.weight, '4');
+  assert.equal(byEvents.nodes.get('RUS')?.events, '1');
 });

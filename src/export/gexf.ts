@@ -3,16 +3,11 @@
 import type { ActorRef, EventRecord } from '../types/index.js';
 import { xmlEscape, type AnyIterable, type ExportContext } from './export-context.js';
 
-export interface GexfOptions extends ExportContext {
-  /** Nodes are actor codes (default) or countries (actors without a country keep their code). */
-  level?: 'actor' | 'country';
-}
-
 interface Node { id: string; label: string; country: string | null; sector: string | null; events: number }
 interface Edge { source: string; target: string; events: number; goldsteinSum: number; first: string | null; last: string | null }
 
-function nodeOf(actor: ActorRef, level: 'actor' | 'country', context: ExportContext): Omit<Node, 'events'> {
-  if (level === 'country' && actor.country !== null) {
+function nodeOf(actor: ActorRef, nodes: 'actor' | 'country', context: ExportContext): Omit<Node, 'events'> {
+  if (nodes === 'country' && actor.country !== null) {
     return { id: actor.country, label: context.countryName?.(actor.country) ?? actor.country, country: actor.country, sector: null };
   }
   return { id: actor.code, label: actor.name, country: actor.country, sector: actor.sector };
@@ -23,12 +18,14 @@ const attvalue = (key: string, value: string | number | null): string =>
   value === null ? '' : `<attvalue${attr('for', key)}${attr('value', value)}/>`;
 
 /**
- * The GEXF document. Node labels are the first name seen for the code; edge weight is the number of events,
- * with the mean Goldstein score and the first and last event dates as attributes. Events without a target add
- * to their source node's count only. Output is sorted, so the same events always give the same file.
+ * The GEXF document. Nodes are actor codes, or countries with `context.nodes: 'country'` (actors without a country
+ * keep their code); node labels are the first name seen for the code; edge weight is the number of events, with
+ * the mean Goldstein score and the first and last event dates as attributes. Events without a target add to their
+ * source node's count only. Output is sorted, so the same events always give the same file. At the events level
+ * the events are happenings (`happeningRecord`), so a dyad weighs what happened, not how often it was reported.
  */
-export async function* gexfGraph(events: AnyIterable<EventRecord>, options: GexfOptions = {}): AsyncGenerator<string> {
-  const level = options.level ?? 'actor';
+export async function* gexfGraph(events: AnyIterable<EventRecord>, options: ExportContext = {}): AsyncGenerator<string> {
+  const level = options.nodes ?? 'actor';
   const nodes = new Map<string, Node>();
   const edges = new Map<string, Edge>();
   const count = (actor: ActorRef): string => {

@@ -2,8 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { sampleEvents } from '../store/store-fixtures.js';
 import { collectText } from './export-context.js';
-import { sampleContext } from './export-fixtures.js';
-import { ICEWS_COLUMNS, icewsEvents } from './icews.js';
+import { deliveryHappening, sampleContext } from './export-fixtures.js';
+import { ICEWS_COLUMNS, ICEWS_EVENT_LEVEL_COLUMNS, icewsEvents, icewsHappenings } from './icews.js';
 import { readTsv } from './read-table.js';
 
 test('the ICEWS table has ICEWS headers and reads back to the events written', async () => {
@@ -29,4 +29,16 @@ test('the ICEWS table has ICEWS headers and reads back to the events written', a
 test('without country names ICEWS falls back to ISO codes', async () => {
   const [row] = readTsv(await collectText(icewsEvents(sampleEvents().slice(0, 1))));
   assert.deepEqual([row!['Source Country'], row!['Target Country'], row!.Publisher], ['IRQ', 'CHN', '']);
+});
+
+test('at the events level an ICEWS row is one happening, with its mentions, stories and independent sources after ICEWS\'s columns', async () => {
+  const { happening, context } = deliveryHappening();
+  const text = await collectText(icewsHappenings([happening], context));
+  assert.equal(text.split('\n')[0], ICEWS_EVENT_LEVEL_COLUMNS.join('\t'));
+  const rows = readTsv(text);
+  assert.equal(rows.length, 1);
+  const row = rows[0]!;
+  assert.deepEqual([row['Event ID'], row['Event Date'], row['Source Country'], row['Target Country'], row['CAMEO Code'], row['Story ID'], row.Publisher],
+    [happening.cluster.id, '2022-05-04', 'Russia', 'Mali', '072', 'sahel-courier', 'Sahel Courier']);
+  assert.deepEqual([row.Mentions, row.Stories, row['Independent Sources'], row.Confidence, row.City], ['4', '4', '3', '0.875', 'Bamako']);
 });

@@ -2,8 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { sampleEvents } from '../store/store-fixtures.js';
 import { collectText } from './export-context.js';
-import { sampleContext } from './export-fixtures.js';
-import { ploverLines, readPlover, type PloverRecord } from './plover.js';
+import { deliveryHappening, sampleContext } from './export-fixtures.js';
+import { ploverHappeningLines, ploverLines, readPlover, type PloverCluster, type PloverRecord } from './plover.js';
 
 test('PLOVER JSON Lines read back to exactly the events written', async () => {
   const events = sampleEvents();
@@ -26,4 +26,18 @@ test('PLOVER records use the manual’s field names and shapes', async () => {
   assert.deepEqual(offer.cite_info, { citation: 'baghdad-2019.txt', url: 'https://news.example/iraq-china', title: 'Iraq seeks Chinese arms', publication: 'Tigris Wire', language: 'en' });
   assert.deepEqual(records[2]!.event_loc, { extracted_place: 'Beijing', resolved_place: 'Beijing', geonameid: 1816670, lat: 39.9042, lon: 116.4074, country_code: 'CHN' });
   assert.deepEqual([records[4]!.recipient, records[9]!.actor[0]?.code], [[], 'NATO']);
+});
+
+test('at the events level a PLOVER record is one happening, its reports in dyad_cluster', async () => {
+  const { happening, context } = deliveryHappening();
+  const { cluster } = happening;
+  const lines = (await collectText(ploverHappeningLines([happening], context))).trim().split('\n');
+  assert.equal(lines.length, 1);
+  const record = JSON.parse(lines[0]!) as PloverRecord & { dyad_cluster: PloverCluster };
+  assert.deepEqual([record.id, record.date, record.actor[0]?.code, record.recipient[0]?.code, record.cite_info.publication, record.event_loc?.resolved_place],
+    [cluster.id, '2022-05-04', 'RUS', 'MLI', 'Sahel Courier', 'Bamako']);
+  assert.deepEqual(record.dyad_cluster, {
+    mentions: 4, articles: 4, sources: 3, outlets: cluster.outlets, confidence: 0.875, ambiguous: cluster.ambiguous,
+    first_report: '2022-05-05', last_report: '2022-05-07', items: cluster.items, mention_ids: cluster.mentionIds,
+  });
 });

@@ -5,10 +5,14 @@
 // event_loc (extracted_place, resolved_place, geonameid, lat, lon, country_code), text, text_info (sequence, start,
 // end), cite_info (citation, url, title, publication, language) and coder. PLOVER invites extra named fields; Dyad's
 // are prefixed `dyad_` and carry what PLOVER has no field for (CAMEO code, Goldstein, modality, status, items,
-// terms, offsets), so `readPlover` rebuilds every EventRecord exactly.
+// terms, offsets), so `readPlover` rebuilds every EventRecord exactly. At the events level a record is one happening
+// (`id` is the cluster id; text and citation are its lead report's) with a `dyad_cluster` field: report counts,
+// outlets, confidence, first and last report, merged items and the ids of the reports.
 
 import type { ActorRef, EventRecord } from '../types/index.js';
+import type { ClusterItem } from '../link/link-types.js';
 import { articleOf, type AnyIterable, type ExportContext } from './export-context.js';
+import { happeningRecord, type Happening } from './happening.js';
 
 interface PloverEntity {
   code: string;
@@ -105,6 +109,37 @@ export async function ploverRecord(event: EventRecord, context: ExportContext = 
 /** PLOVER JSON Lines: one record per line. */
 export async function* ploverLines(events: AnyIterable<EventRecord>, context: ExportContext = {}): AsyncGenerator<string> {
   for await (const event of events) yield `${JSON.stringify(await ploverRecord(event, context))}\n`;
+}
+
+/** What a PLOVER record of the events level adds: the happening's reports. */
+export interface PloverCluster {
+  mentions: number;
+  articles: number;
+  sources: number;
+  outlets: string[];
+  confidence: number;
+  ambiguous: boolean;
+  first_report: string | null;
+  last_report: string | null;
+  items: ClusterItem[];
+  mention_ids: string[];
+}
+
+/** One happening as a PLOVER record, with its reports in `dyad_cluster`. */
+export async function ploverHappening(happening: Happening, context: ExportContext = {}): Promise<PloverRecord & { dyad_cluster: PloverCluster }> {
+  const { cluster: c } = happening;
+  return {
+    ...(await ploverRecord(happeningRecord(happening), context)),
+    dyad_cluster: {
+      mentions: c.mentionCount, articles: c.articleCount, sources: c.independentSources, outlets: c.outlets, confidence: c.confidence,
+      ambiguous: c.ambiguous, first_report: c.firstReport, last_report: c.lastReport, items: c.items, mention_ids: c.mentionIds,
+    },
+  };
+}
+
+/** PLOVER JSON Lines of happenings: one record per line. */
+export async function* ploverHappeningLines(happenings: AnyIterable<Happening>, context: ExportContext = {}): AsyncGenerator<string> {
+  for await (const happening of happenings) yield `${JSON.stringify(await ploverHappening(happening, context))}\n`;
 }
 
 function actorOf(e: PloverEntity): ActorRef {

@@ -1,6 +1,6 @@
 // Export: a Store → the lookups exports need (article metadata by document id, country names), shared by CLI and API.
 import type { Store } from '../store/store.js';
-import type { ExportArticle } from './export-context.js';
+import type { ExportArticle, ExportContext } from './export-context.js';
 
 /** Article metadata by document id, remembered for the length of one export (an article's events come together). */
 export function articleLookup(store: Store): (doc: string) => Promise<ExportArticle | null> {
@@ -10,7 +10,10 @@ export function articleLookup(store: Store): (doc: string) => Promise<ExportArti
     if (known !== undefined) return known;
     if (cache.size >= 10_000) cache.clear();
     const a = await store.getArticle(doc);
-    const info = a === null ? null : { id: a.id, url: a.url, source: a.source, title: a.title, date: a.date, language: a.language, ingestedAt: a.ingestedAt };
+    const info = a === null ? null : {
+      id: a.id, url: a.url, source: a.source, title: a.title, date: a.date, language: a.language, ingestedAt: a.ingestedAt,
+      nearDuplicateOf: a.nearDuplicateOf, textLength: a.text.length,
+    };
     cache.set(doc, info);
     return info;
   };
@@ -23,4 +26,10 @@ export async function countryNames(store: Store): Promise<Map<string, string>> {
     if (actor.country !== null && actor.code === actor.country && !names.has(actor.code)) names.set(actor.code, actor.name);
   }
   return names;
+}
+
+/** The lookups an export from a store uses: article metadata and country names. */
+export async function storeContext(store: Store): Promise<ExportContext> {
+  const names = await countryNames(store);
+  return { article: articleLookup(store), countryName: (code) => names.get(code) };
 }

@@ -1,12 +1,12 @@
 // Link stage: the mentions of one happening → its event record (sources, report dates, best date, merged items, confidence).
-import type { DateBasis, DatePrecision, Item, Status, Terms } from '../types/index.js';
+import type { DateBasis, DatePrecision, Status, Terms } from '../types/index.js';
 import type { KindTree } from './kind-tree.js';
-import type { Cluster, ClusterItem, MentionInput } from './link-types.js';
+import type { Cluster, ClusterItem, ClusterMention, ClusterMentionItem } from './link-types.js';
 import { normaliseCode, sideKey } from './mention-features.js';
 import { parseDaySpan } from './day-number.js';
 
 /** Groups articles into independent sources: a near-duplicate copy joins its original, an outlet's articles join each other. */
-function sourceGroups(mentions: readonly MentionInput[]): Map<string, string> {
+function sourceGroups(mentions: readonly ClusterMention[]): Map<string, string> {
   const parent = new Map<string, string>();
   const find = (k: string): string => {
     let root = k;
@@ -67,7 +67,7 @@ const BASIS_WEIGHT: Record<DateBasis, number> = { stated: 1, relative: 0.9, publ
 const PRECISION_RANK: Record<string, number> = { day: 0, month: 1, year: 2 };
 
 /** The best-supported event date: each date is supported by the sources giving it or a coarser date that contains it. */
-function bestDate(mentions: readonly MentionInput[], groups: Map<string, string>): { date: string | null; precision: DatePrecision; basis: DateBasis } {
+function bestDate(mentions: readonly ClusterMention[], groups: Map<string, string>): { date: string | null; precision: DatePrecision; basis: DateBasis } {
   const stated = mentions.filter((m) => m.event.date !== null && m.event.dateBasis !== 'publication' && parseDaySpan(m.event.date) !== null);
   const pool = stated.length > 0 ? stated : mentions.filter((m) => m.event.date !== null && parseDaySpan(m.event.date) !== null);
   if (pool.length === 0) return { date: null, precision: 'unknown', basis: 'unknown' };
@@ -98,7 +98,7 @@ function bestDate(mentions: readonly MentionInput[], groups: Map<string, string>
 }
 
 /** The code most sources agree with: a vaguer code supports a more specific one that extends it. */
-function bestCode(mentions: readonly MentionInput[], groups: Map<string, string>): string {
+function bestCode(mentions: readonly ClusterMention[], groups: Map<string, string>): string {
   const sourcesOf = new Map<string, Set<string>>();
   for (const m of mentions) {
     const norm = normaliseCode(m.event.cameo);
@@ -117,8 +117,8 @@ function bestCode(mentions: readonly MentionInput[], groups: Map<string, string>
 }
 
 /** Items merged by kind; a broader kind folds into the one narrower kind reported beside it ("drone" into "armed-drone"). */
-function mergeItems(mentions: readonly MentionInput[], groups: Map<string, string>, tree: KindTree): ClusterItem[] {
-  const reports: Array<{ item: Item; group: string }> = [];
+function mergeItems(mentions: readonly ClusterMention[], groups: Map<string, string>, tree: KindTree): ClusterItem[] {
+  const reports: Array<{ item: ClusterMentionItem; group: string }> = [];
   for (const m of mentions) for (const item of m.event.items) reports.push({ item, group: groups.get(m.event.doc) ?? m.event.doc });
   const kinds = [...new Set(reports.map((r) => r.item.kind))].sort();
   const into = new Map<string, string>();
@@ -126,14 +126,14 @@ function mergeItems(mentions: readonly MentionInput[], groups: Map<string, strin
     const narrower = kinds.filter((k) => k !== kind && tree.isUnder(k, kind));
     into.set(kind, narrower.length === 1 ? (narrower[0] as string) : kind);
   }
-  const byKind = new Map<string, Array<{ item: Item; group: string }>>();
+  const byKind = new Map<string, Array<{ item: ClusterMentionItem; group: string }>>();
   for (const r of reports) {
     const kind = into.get(r.item.kind) ?? r.item.kind;
     byKind.set(kind, [...(byKind.get(kind) ?? []), r]);
   }
   const items: ClusterItem[] = [];
   for (const [kind, list] of [...byKind].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    const value = (i: Item): number | null => i.quantity ?? i.max ?? null;
+    const value = (i: ClusterMentionItem): number | null => i.quantity ?? i.max ?? null;
     const quantities = tally(list.map((r) => [value(r.item) === null ? null : String(value(r.item)), r.group] as [string | null, string]));
     const agreed = best(quantities, (a, b) => Number(a) - Number(b));
     const models = tally(list.map((r) => [r.item.model, r.group] as [string | null, string]));
@@ -157,11 +157,49 @@ const STATUS_ORDER: Status[] = ['delivered', 'agreed', 'pledged', 'offered', 're
  * The event record of a set of mentions (all of one dyad and code family). `ambiguous` marks an event holding vague
  * mentions that would fit another event too. Deterministic in the *set* of mentions: their order does not matter.
  */
-export function buildCluster(mentions: readonly MentionInput[], tree: KindTree, ambiguous = false): Cluster {
+export function buildCluster(mentions: readonly ClusterMention[], tree: KindTree, ambiguous = false): Cluster {
+  // Most clusters are one mention when they are made (ingest upserts each new one): no tallies needed.
+  return mentions.length === 1 ? singleCluster(mentions[0] as ClusterMention, tree, ambiguous) : buildClusterGeneral(mentions, tree, ambiguous);
+}
+
+/** `buildCluster` of one mention: the same record, read off the mention. */
+function singleCluster(mention: ClusterMention, tree: KindTree, ambiguous: boolean): Cluster {
+  const { event } = mention;
+  const span = event.date === null ? null : parseDaySpan(event.date);
+  const outlet = mention.outlet?.trim() ?? '';
+  const report = parseDaySpan(mention.published)?.precision === 'day' ? (mention.published as string).slice(0, 10) : null;
+  const target = sideKey(event.target);
+  return {
+    id: `c-${event.id}`,
+    source: sideKey(event.source),
+    target: target === '-' ? null : target,
+    cameo: event.cameo,
+    root: event.cameo.slice(0, 2),
+    negated: event.negated,
+    mentionIds: [event.id],
+    mentionCount: 1,
+    articleCount: 1,
+    outlets: outlet === '' ? [] : [outlet],
+    independentSources: 1,
+    firstReport: report,
+    lastReport: report,
+    date: span === null ? null : event.date,
+    datePrecision: span === null ? 'unknown' : span.precision,
+    dateBasis: span === null ? 'unknown' : event.dateBasis,
+    status: event.status,
+    terms: event.terms,
+    items: event.items.length === 0 ? [] : mergeItems([mention], new Map([[event.doc, event.doc]]), tree),
+    confidence: 0.5,
+    ambiguous,
+  };
+}
+
+/** `buildCluster` for any number of mentions (exported so that a test can hold the one-mention path to it). */
+export function buildClusterGeneral(mentions: readonly ClusterMention[], tree: KindTree, ambiguous = false): Cluster {
   if (mentions.length === 0) throw new RangeError('buildCluster: no mentions');
   const groups = sourceGroups(mentions);
   const mentionIds = mentions.map((m) => m.event.id).sort();
-  const first = mentions[0] as MentionInput;
+  const first = mentions[0] as ClusterMention;
   const outlets = [...new Set(mentions.map((m) => m.outlet?.trim() ?? '').filter((o) => o !== ''))].sort();
   const reports = mentions.map((m) => (parseDaySpan(m.published)?.precision === 'day' ? (m.published as string).slice(0, 10) : null)).filter((d): d is string => d !== null).sort();
   const sources = new Set(groups.values()).size;

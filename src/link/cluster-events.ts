@@ -4,7 +4,7 @@
 // lookup. A new rep is compared only with the reps of its (negation, dyad, code family) group in nearby time buckets
 // (TimeIndex), and the relations found go to the ComponentGraph, which joins, links and re-settles locally. Rules and
 // their order independence: component-graph.ts.
-import type { Cluster, ClusterChange, MentionInput } from './link-types.js';
+import type { Cluster, ClusterChange, ClusterMention, MentionInput } from './link-types.js';
 import { defaultKindTree, type KindTree } from './kind-tree.js';
 import { buildCluster } from './build-cluster.js';
 import { ComponentGraph } from './component-graph.js';
@@ -26,7 +26,8 @@ export interface ClusterOptions {
 export class Clusterer {
   private readonly tree: KindTree;
   private readonly windows: DateWindows;
-  private readonly mentions: MentionInput[] = [];
+  /** What a cluster's record needs of each mention (see `slim`). */
+  private readonly mentions: ClusterMention[] = [];
   private readonly mentionIndex = new Map<string, number>();
   private readonly mentionRep: number[] = [];
   private readonly repFeatures: MentionFeatures[] = [];
@@ -98,8 +99,8 @@ export class Clusterer {
 
   private record(id: string): Cluster {
     const { reps, ambiguous } = this.graph.members(id);
-    const members: MentionInput[] = [];
-    for (const rep of reps) for (const m of this.repMentions[rep] ?? []) members.push(this.mentions[m] as MentionInput);
+    const members: ClusterMention[] = [];
+    for (const rep of reps) for (const m of this.repMentions[rep] ?? []) members.push(this.mentions[m] as ClusterMention);
     return buildCluster(members, this.tree, ambiguous);
   }
 
@@ -107,7 +108,7 @@ export class Clusterer {
     const id = mention.event.id;
     if (this.mentionIndex.has(id)) return;
     const index = this.mentions.length;
-    this.mentions.push(mention);
+    this.mentions.push(slim(mention));
     this.mentionIndex.set(id, index);
     const features = mentionFeatures(mention, this.windows);
     const known = this.bySignature.get(features.signature);
@@ -138,6 +139,26 @@ export class Clusterer {
     this.graph.connect(rep, strong, vaguerThan, vaguerOf);
   }
 }
+
+/** The fields of a mention a cluster's record reads, copied: the full EventRecord stays with its caller. */
+function slim(mention: MentionInput): ClusterMention {
+  const { event } = mention;
+  const side = (actor: { code: string; country: string | null } | null): ClusterMention['event']['source'] | null =>
+    actor === null ? null : { code: actor.code, country: actor.country };
+  return {
+    event: {
+      id: event.id, doc: event.doc, cameo: event.cameo, date: event.date, dateBasis: event.dateBasis, negated: event.negated,
+      status: event.status, terms: event.terms, source: side(event.source) as ClusterMention['event']['source'], target: side(event.target),
+      items: event.items.length === 0 ? NO_ITEMS
+        : event.items.map((i) => ({ kind: i.kind, model: i.model, quantity: i.quantity, max: i.max, unit: i.unit })),
+    },
+    outlet: mention.outlet,
+    published: mention.published,
+    nearDuplicateOf: mention.nearDuplicateOf ?? null,
+  };
+}
+
+const NO_ITEMS: ClusterMention['event']['items'] = [];
 
 /** Clusters a set of mentions from scratch; the same as adding them to a `Clusterer` in any order. */
 export function clusterEvents(mentions: Iterable<MentionInput>, options: ClusterOptions = {}): Cluster[] {

@@ -1,5 +1,5 @@
 // Link stage: the nouns of linking — a mention with its article's metadata in; events (clusters) and threads out.
-import type { DateBasis, DatePrecision, EventRecord, Status, Terms } from '../types/index.js';
+import type { ActorRef, DateBasis, DatePrecision, EventRecord, Item, Status, Terms } from '../types/index.js';
 
 /** One coded event (a mention) with what the linker needs to know about the article it came from. */
 export interface MentionInput {
@@ -13,6 +13,25 @@ export interface MentionInput {
    * Document id of the article this one is a near-duplicate (syndicated copy) of, as the store records it
    * (`ArticleMeta.nearDuplicateOf`); null or absent for an original. Copies count as one source with their original.
    */
+  nearDuplicateOf?: string | null;
+}
+
+/** What summarising a cluster reads of an item. */
+export type ClusterMentionItem = Pick<Item, 'kind' | 'model' | 'quantity' | 'max' | 'unit'>;
+
+/**
+ * What summarising a cluster (`buildCluster`) reads of a mention: a `MentionInput` has it all. The Clusterer keeps only
+ * this of each mention, so that it does not hold every sentence, name and offset (and the article texts those strings
+ * are sliced from) for the whole run.
+ */
+export interface ClusterMention {
+  event: Pick<EventRecord, 'id' | 'doc' | 'cameo' | 'date' | 'dateBasis' | 'negated' | 'status' | 'terms'> & {
+    source: Pick<ActorRef, 'code' | 'country'>;
+    target: Pick<ActorRef, 'code' | 'country'> | null;
+    items: readonly ClusterMentionItem[];
+  };
+  outlet: string | null;
+  published: string | null;
   nearDuplicateOf?: string | null;
 }
 

@@ -6,15 +6,15 @@ import { basename, dirname, extname, join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Command, Option } from 'commander';
-import { DyadError, type EventRecord } from '../../types/index.js';
+import { DyadError } from '../../types/index.js';
 import type { EventFilter } from '../../store/store.js';
-import type { ExportContext } from '../../export/export-context.js';
-import { articleLookup, countryNames } from '../../export/store-lookups.js';
-import { EXPORTERS, EXPORT_FORMATS, isExportFormat } from '../../export/exporters.js';
-import { gexfGraph } from '../../export/gexf.js';
+import { storeContext } from '../../export/store-lookups.js';
+import { DEFAULT_EXPORT_LEVEL, EXPORTERS, EXPORT_FORMATS, isExportFormat } from '../../export/exporters.js';
+import { exportFromStore } from '../../export/export-store.js';
+import { EXPORT_LEVELS, type ExportLevel } from '../../export/happening.js';
 import { addFilterOptions, filterFromOptions, processIo, runAction, usageError, withIo, withStore, type CliIo, type FilterOptions } from './events.js';
 
-interface ExportOptions extends FilterOptions { as?: string; out?: string; mentions?: string; level?: string }
+interface ExportOptions extends FilterOptions { as?: string; out?: string; mentions?: string; level?: string; nodes?: string }
 
 /** `out/events.tsv` → `out/events.mentions.tsv`: where a format's second file goes by default. */
 export function companionPath(out: string, name: string): string {
@@ -45,34 +45,27 @@ export async function runExport(options: ExportOptions, io: CliIo): Promise<void
   if (format === undefined || !isExportFormat(format)) {
     throw usageError('--as', `${format === undefined ? 'is required' : `"${format}" is not a format`}: one of ${EXPORT_FORMATS.join(', ')}`);
   }
+  const level = (options.level ?? DEFAULT_EXPORT_LEVEL) as ExportLevel;
+  if (!EXPORT_LEVELS.includes(level)) throw usageError('--level', `"${options.level}" is not one of ${EXPORT_LEVELS.join(', ')}`);
   const filter: EventFilter = filterFromOptions(options);
   const exporter = EXPORTERS[format];
   await withStore(options.db, async (store) => {
-    const names = await countryNames(store);
-    const context: ExportContext = { article: articleLookup(store), countryName: (code) => names.get(code) };
+    const context = { ...(await storeContext(store)), nodes: options.nodes === 'country' ? 'country' as const : 'actor' as const };
     let count = 0;
-    const events = async function* (): AsyncGenerator<EventRecord> {
-      for await (const event of store.iterateEvents(filter)) {
-        count++;
-        yield event;
-      }
-    };
-    const main = format === 'gexf'
-      ? gexfGraph(events(), { ...context, level: options.level === 'country' ? 'country' : 'actor' })
-      : exporter.write(events(), context);
+    const main = exportFromStore(store, { format, filter, level, onRow: () => count++ }, context);
     if (options.out === undefined) {
       for await (const chunk of main) await io.write(chunk);
     } else {
       await writeFile(options.out, main);
     }
-    const written = [`${count} events → ${options.out ?? 'standard output'}`];
+    const written = [`${count} ${level === 'events' ? 'events' : 'mentions'} → ${options.out ?? 'standard output'}`];
     const { companion } = exporter;
     if (companion !== undefined) {
       const second = options.mentions ?? (options.out === undefined ? undefined : companionPath(options.out, companion.name));
       if (second === undefined) {
         io.error(`dyad export: the ${companion.name} table was not written (give --out FILE or --${companion.name} FILE)`);
       } else {
-        await writeFile(second, companion.write(store.iterateEvents(filter), context));
+        await writeFile(second, exportFromStore(store, { format, filter, level, companion: true }, context));
         written.push(`${companion.name} → ${second}`);
       }
     }
@@ -80,14 +73,17 @@ export async function runExport(options: ExportOptions, io: CliIo): Promise<void
   });
 }
 
-/** `dyad export --as gdelt|icews|plover|sipri|gexf|geojson|csv [--out FILE]`. */
+/** `dyad export --as gdelt|icews|plover|sipri|gexf|geojson|csv [--level events|mentions] [--out FILE]`. */
 export function exportCommand(io: CliIo = processIo): Command {
   const formats = EXPORT_FORMATS.map((name) => `${name}: ${EXPORTERS[name].description}`).join('; ');
   const command = addFilterOptions(new Command('export').description('export the matching events for other tools'))
     .addOption(new Option('--as <format>', `format — ${formats}`).choices([...EXPORT_FORMATS]).makeOptionMandatory())
+    .addOption(new Option('--level <level>', 'events: one row per happening, its reports merged and counted (mentions, '
+      + 'articles, independent sources), a filter selecting the happenings as `dyad events --level events` does; '
+      + 'mentions: one row per report as coded (gdelt: every report an event of its own)').choices([...EXPORT_LEVELS]).default(DEFAULT_EXPORT_LEVEL))
     .option('--out <file>', 'write to this file (written whole or not at all) instead of standard output')
     .option('--mentions <file>', 'gdelt: where the mentions table goes (default: beside --out, as NAME.mentions.EXT)')
-    .addOption(new Option('--level <level>', 'gexf: nodes are actors or countries').choices(['actor', 'country']).default('actor'))
+    .addOption(new Option('--nodes <nodes>', 'gexf: nodes are actors or countries').choices(['actor', 'country']).default('actor'))
     .action((options: ExportOptions) => runAction('export', io, () => runExport(options, io)));
   return withIo(command, io);
 }
