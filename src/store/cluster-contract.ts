@@ -101,6 +101,48 @@ export function clusterContract(name: string, open: () => Promise<Store>, skip: 
       await store.close();
     });
 
+    it('re-coding an article takes the mentions it lost out of their clusters', async () => {
+      const { store, clusters } = await clustered(open);
+      const alone = (id: string): Cluster => {
+        const cluster = clusters.find((c) => c.id === C(id));
+        assert.ok(cluster, id);
+        return cluster;
+      };
+      // B1 and D1 reported as one happening, and B2 with D2
+      const joined = (a: string, b: string): Cluster => ({ ...alone(a), mentionIds: [a, b], mentionCount: 2, articleCount: 2, independentSources: 2, confidence: 0.75 });
+      await store.applyClusterChange({ upserted: [joined(B1, D1), joined(B2, D2)], removed: [C(D1), C(D2)], merged: [] });
+      const drones = sampleEntries().find((e) => e.article.id === 'drones-2020.txt');
+      assert.ok(drones);
+      // re-coded: D1 and D2 are gone, D3 comes back under the same id
+      await store.putEvents('drones-2020.txt', [drones.events[2]!]);
+      assert.deepEqual(await store.cluster(C(B1)), alone(B1), 'a cluster that lost a mention is summarised again from the rest');
+      assert.deepEqual(await store.cluster(C(B2)), alone(B2));
+      assert.deepEqual(await store.cluster(C(D3)), alone(D3), 'a mention coded again under its id stays in its cluster');
+      assert.deepEqual((await store.mentionsOf(C(B1))).map((e) => e.id), [B1]);
+      assert.equal(await store.countClusters({}), 8);
+      // every stored mention is in the cluster it points to, and every cluster member is a stored mention
+      const members = new Map<string, string[]>();
+      for await (const mention of store.iterateMentions()) {
+        if (mention.cluster !== null) members.set(mention.cluster, [...(members.get(mention.cluster) ?? []), mention.event.id]);
+      }
+      for (const cluster of await store.clusters({}, { limit: 100 })) {
+        assert.deepEqual(members.get(cluster.id)?.sort(), cluster.mentionIds, cluster.id);
+        assert.equal(cluster.mentionCount, cluster.mentionIds.length);
+      }
+      assert.equal(members.size, 8);
+
+      // a cluster that loses its smallest mention takes the id of the next; one that loses every mention is deleted
+      await store.applyClusterChange({ upserted: [joined(T1, D3)], removed: [C(D3)], merged: [] });
+      await store.putEvents('boats-2020.txt', []);
+      assert.equal(await store.cluster(C(T1)), null);
+      assert.deepEqual(await store.cluster(C(D3)), alone(D3));
+      assert.deepEqual((await store.mentionsOf(C(D3))).map((e) => e.id), [D3]);
+      await store.putEvents('drones-2020.txt', []);
+      assert.equal(await store.cluster(C(D3)), null);
+      assert.equal(await store.countClusters({}), 6);
+      await store.close();
+    });
+
     it('replaces threads and filters them by party, kind, status and period', async () => {
       const { store } = await clustered(open);
       const threads = buildThreads(await store.clusters({}, { limit: 10_000 }));

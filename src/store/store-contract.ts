@@ -7,6 +7,9 @@ import type { EventRecord } from '../types/index.js';
 import type { EventFilter, EventSort, Store } from './store.js';
 import { sampleEntries, sampleEvents } from './store-fixtures.js';
 import { clusterContract } from './cluster-contract.js';
+import { buildThreads } from '../link/build-threads.js';
+import { Clusterer } from '../link/cluster-events.js';
+import type { MentionInput } from '../link/link-types.js';
 
 /** Short names of the sample events, for readable expectations. */
 const ID = {
@@ -273,6 +276,60 @@ export function storeContract(name: string, open: () => Promise<Store>, skip: Re
         schemaVersion: 0, articles: 5, nearDuplicates: 1, sentences: 11, events: 10, items: 7, actors: 12, firstDate: '2019-03-12', lastDate: '2021-01-10',
       });
       assert.ok(stats.schemaVersion >= 1);
+      await store.close();
+    });
+
+    it('looks one event up by id, and article citations by ids', async () => {
+      const store = await filled(open);
+      for (const event of sampleEvents()) assert.deepEqual(await store.getEvent(event.id), event);
+      assert.equal(await store.getEvent('missing'), null);
+      assert.equal(await store.getEvent(''), null);
+      const refs = await store.articleRefs(['syndicated-2019.txt', 'missing', 'boats-2020.txt', 'syndicated-2019.txt']);
+      assert.deepEqual(refs, [
+        { id: 'syndicated-2019.txt', title: 'Iraq seeks Chinese arms (copy)', date: '2019-03-15', url: null, source: 'Desert Daily', nearDuplicateOf: 'baghdad-2019.txt' },
+        { id: 'boats-2020.txt', title: 'Turkish boats for Iraq', date: '2020-09-01', url: null, source: 'Anatolia Notes', nearDuplicateOf: null },
+      ]);
+      assert.deepEqual(await store.articleRefs([]), []);
+      const many = Array.from({ length: 450 }, (_, i) => (i % 3 === 0 ? 'drones-2020.txt' : `nothing-${i}`));
+      assert.deepEqual((await store.articleRefs(many)).map((r) => r.id), ['drones-2020.txt']);
+      await store.close();
+    });
+
+    it('gives the cluster a mention belongs to', async () => {
+      const store = await filled(open);
+      assert.equal(await store.clusterOf(ID.D3), null, 'not clustered yet');
+      const mentions: MentionInput[] = [];
+      for await (const mention of store.iterateMentions()) mentions.push(mention);
+      const clusterer = new Clusterer();
+      await store.applyClusterChange(clusterer.addAll(mentions));
+      for (const id of Object.values(ID)) {
+        const cluster = await store.clusterOf(id);
+        assert.ok(cluster !== null && cluster.mentionIds.includes(id), id);
+        assert.deepEqual(cluster, await store.cluster(cluster.id));
+        assert.ok((await store.mentionsOf(cluster.id)).some((e) => e.id === id));
+      }
+      assert.equal(await store.clusterOf('missing'), null);
+      await store.close();
+    });
+
+    it('pages threads and counts them under a filter', async () => {
+      const store = await filled(open);
+      const mentions: MentionInput[] = [];
+      for await (const mention of store.iterateMentions()) mentions.push(mention);
+      const clusterer = new Clusterer();
+      await store.applyClusterChange(clusterer.addAll(mentions));
+      await store.putThreads(buildThreads(clusterer.clusters()));
+      const all = await store.threads();
+      assert.ok(all.length >= 3, `threads: ${all.length}`);
+      assert.equal(await store.countThreads(), all.length);
+      assert.deepEqual(await store.threads({}, { limit: 2 }), all.slice(0, 2));
+      assert.deepEqual(await store.threads({}, { limit: 2, offset: 1 }), all.slice(1, 3));
+      assert.deepEqual(await store.threads({}, { offset: all.length }), []);
+      for (const filter of [{ party: 'IRQ' }, { party: 'TUR' }, { status: 'fulfilled' }, { since: '2021' }, { kind: 'economic' }]) {
+        assert.equal(await store.countThreads(filter), (await store.threads(filter)).length, JSON.stringify(filter));
+      }
+      await rejectsWith(store.countThreads({ status: 'done' }), /status "done"/);
+      await rejectsWith(store.threads({}, { limit: 0 }), /limit|"0"/);
       await store.close();
     });
 

@@ -119,6 +119,17 @@ export interface StoredArticle extends Article {
   ingestedAt: string;
 }
 
+/** The citation fields of a stored article (no text), as shown beside its events. */
+export interface ArticleRef {
+  id: string;
+  title: string | null;
+  date: string | null;
+  url: string | null;
+  /** The outlet. */
+  source: string | null;
+  nearDuplicateOf: string | null;
+}
+
 /** An article whose SimHash is close to a given one. */
 export interface SimilarArticle {
   id: string;
@@ -216,6 +227,13 @@ export interface ThreadFilter {
   until?: string;
 }
 
+/** Paging of threads: without a limit, every matching thread. */
+export interface ThreadQueryOptions {
+  /** At most this many threads (at most 10,000). */
+  limit?: number;
+  offset?: number;
+}
+
 /**
  * The storage behind Dyad. Adapters: `sqlite/` (default). An adapter is opened by its factory
  * (`openSqliteStore(path)`), which creates the schema or applies pending migrations, and closed with `close()`.
@@ -242,12 +260,16 @@ export interface Store {
    */
   iterateOriginals(options?: { pageSize?: number }): AsyncIterable<{ id: string; text: string }>;
   getArticle(id: string): Promise<StoredArticle | null>;
+  /** Citation fields of the stored articles among `ids` (unknown ids are left out), in the order asked, without their text. */
+  articleRefs(ids: readonly string[]): Promise<ArticleRef[]>;
   /** Stored articles whose SimHash differs from `simhash` in at most `maxDistance` bits (default 3, at most 3). */
   similarArticles(simhash: string, maxDistance?: number): Promise<SimilarArticle[]>;
   queryEvents(filter: EventFilter, options?: QueryOptions): Promise<EventPage>;
   /** Every matching event, fetched page by page (no connection is held between pages). */
   iterateEvents(filter: EventFilter, options?: { sort?: EventSort; pageSize?: number }): AsyncIterable<EventRecord>;
   countEvents(filter: EventFilter): Promise<number>;
+  /** One stored event (a mention) by its id, or null; a lookup on the id, whatever the size of the store. */
+  getEvent(id: string): Promise<EventRecord | null>;
   /** Actors of the matching events, most frequent first. */
   actors(filter: EventFilter, options?: { limit?: number }): Promise<ActorCount[]>;
   /** Source → target pairs of the matching events per period, by period then count. Events without a target are left out. */
@@ -275,12 +297,16 @@ export interface Store {
   countClusters(filter: EventFilter): Promise<number>;
   /** One cluster by id, or null. */
   cluster(id: string): Promise<Cluster | null>;
+  /** The cluster a stored event (mention) belongs to, or null (unknown id, or not clustered yet). */
+  clusterOf(mentionId: string): Promise<Cluster | null>;
   /** The mentions (stored events) of a cluster, in storage order; empty for an unknown id. */
   mentionsOf(clusterId: string): Promise<EventRecord[]>;
   /** Replaces all threads with these, in one transaction. */
   putThreads(threads: readonly Thread[]): Promise<void>;
   /** Threads matching a filter, most recent last step first. Throws E600 for a malformed filter value. */
-  threads(filter?: ThreadFilter): Promise<Thread[]>;
+  threads(filter?: ThreadFilter, options?: ThreadQueryOptions): Promise<Thread[]>;
+  /** Number of threads matching a filter. */
+  countThreads(filter?: ThreadFilter): Promise<number>;
   /** One thread by id, or null. */
   thread(id: string): Promise<Thread | null>;
   close(): Promise<void>;

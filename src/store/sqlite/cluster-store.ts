@@ -7,6 +7,7 @@ import { threadFilterProblem } from '../thread-filter.js';
 import { sinceBound, untilExclusions, type NormalizedFilter } from '../event-filter.js';
 import type { ClusterQueryOptions, ClusterSort, ThreadFilter } from '../store.js';
 import { eventWhere, whereClause, type SqlPart, type SqlValue } from './event-query.js';
+import { isWholeSide } from './dyad-summary.js';
 import type { Statement } from './open-database.js';
 
 /** Prepares (and caches) a statement for SQL text. */
@@ -108,14 +109,44 @@ function clusterOwn(filter: NormalizedFilter): SqlPart {
   return { sql: terms.join('\n  AND '), params };
 }
 
-/** The WHERE clause over `event_clusters c` for a normalised filter. */
-export function clusterWhere(filter: NormalizedFilter): SqlPart {
-  const mentionPart: NormalizedFilter = { ...filter, codes: [], codePrefixes: [], root: [], since: null, until: null, status: [] };
+/**
+ * Actor filters a cluster answers itself: the mentions of a cluster share its sides (`coalesce(country, code)`), so
+ * a value that selects exactly one side (`isWholeSide`: a country code, or a code without a country) is tested on
+ * `c.source`/`c.target` (indexed with the date), not by finding every mention of the actor first.
+ */
+function clusterSides(filter: NormalizedFilter, whole: (value: string) => boolean): { part: SqlPart; rest: NormalizedFilter } {
+  const terms: string[] = [];
+  const params: SqlValue[] = [];
+  const rest = { ...filter };
+  const list = (column: string, values: string[]): string => {
+    params.push(...values);
+    return `${column} IN (${values.map(() => '?').join(', ')})`;
+  };
+  if (filter.source.length > 0 && filter.source.every(whole)) {
+    terms.push(list('c.source', filter.source));
+    rest.source = [];
+  }
+  if (filter.target.length > 0 && filter.target.every(whole)) {
+    terms.push(list('c.target', filter.target));
+    rest.target = [];
+  }
+  if (filter.actor.length > 0 && filter.actor.every(whole)) {
+    const source = list('c.source', filter.actor);
+    terms.push(`(${source} OR ${list('c.target', filter.actor)})`);
+    rest.actor = [];
+  }
+  return { part: { sql: terms.join(' AND '), params }, rest };
+}
+
+/** The WHERE clause over `event_clusters c` for a normalised filter (`whole`: see clusterSides; absent, every actor goes through the mentions). */
+export function clusterWhere(filter: NormalizedFilter, whole: (value: string) => boolean = () => false): SqlPart {
+  const { part: sides, rest } = clusterSides(filter, whole);
+  const mentionPart: NormalizedFilter = { ...rest, codes: [], codePrefixes: [], root: [], since: null, until: null, status: [] };
   const mentions = eventWhere(mentionPart);
   const viaMentions: SqlPart = mentions.sql === ''
     ? { sql: '', params: [] }
     : { sql: `c.id IN (SELECT e.cluster FROM events e WHERE e.cluster IS NOT NULL AND ${mentions.sql})`, params: mentions.params };
-  return whereClause(clusterOwn(filter), viaMentions);
+  return whereClause(clusterOwn(filter), sides, viaMentions);
 }
 
 const CLUSTER_SORTS: Record<ClusterSort, string> = {
@@ -131,19 +162,27 @@ export function queryClusters(prepare: Prepare, filter: NormalizedFilter, option
   if (!Object.hasOwn(CLUSTER_SORTS, sort)) throw new DyadError('E600', 'sort', `"${sort}" is not one of ${Object.keys(CLUSTER_SORTS).join(', ')}`);
   const offset = options.offset ?? 0;
   if (!Number.isInteger(offset) || offset < 0) throw new DyadError('E600', 'offset', `"${offset}" is not a whole number ≥ 0`);
-  const where = clusterWhere(filter);
+  const where = clusterWhere(filter, (value) => isWholeSide(prepare, value));
   const rows = prepare(`SELECT ${CLUSTER_COLUMNS} FROM event_clusters c ${where.sql} ORDER BY ${CLUSTER_SORTS[sort]} LIMIT ? OFFSET ?`)
     .all(...where.params, limit, offset) as ClusterRow[];
   return rows.map(rowToCluster);
 }
 
 export function countClusters(prepare: Prepare, filter: NormalizedFilter): number {
-  const where = clusterWhere(filter);
+  const where = clusterWhere(filter, (value) => isWholeSide(prepare, value));
   return (prepare(`SELECT count(*) AS n FROM event_clusters c ${where.sql}`).get(...where.params) as { n: number }).n;
 }
 
 export function getCluster(prepare: Prepare, id: string): Cluster | null {
   const row = prepare(`SELECT ${CLUSTER_COLUMNS} FROM event_clusters c WHERE c.id = ?`).get(id) as ClusterRow | undefined;
+  return row === undefined ? null : rowToCluster(row);
+}
+
+/** The cluster of a stored mention: the mention's row (UNIQUE id) gives the cluster id, then one seek on event_clusters. */
+export const CLUSTER_OF_MENTION = `SELECT ${CLUSTER_COLUMNS} FROM events e CROSS JOIN event_clusters c ON c.id = e.cluster WHERE e.id = ?`;
+
+export function getClusterOfMention(prepare: Prepare, mentionId: string): Cluster | null {
+  const row = prepare(CLUSTER_OF_MENTION).get(mentionId) as ClusterRow | undefined;
   return row === undefined ? null : rowToCluster(row);
 }
 
@@ -178,8 +217,8 @@ function threadsOf(prepare: Prepare, rows: ThreadRow[]): Thread[] {
 
 const THREAD_COLUMNS = 'seq, id, supplier, recipient, context, status, kinds, missing, opened, last_step';
 
-/** Threads matching a filter, latest last step first. */
-export function queryThreads(prepare: Prepare, filter: ThreadFilter): Thread[] {
+/** The WHERE clause of a thread filter (checked first: a malformed value throws E600 naming it). */
+function threadWhere(filter: ThreadFilter): SqlPart {
   const problem = threadFilterProblem(filter);
   if (problem !== null) throw new DyadError('E600', 'filter', `${problem.field} ${problem.message}`);
   const terms: string[] = [];
@@ -206,9 +245,24 @@ export function queryThreads(prepare: Prepare, filter: ThreadFilter): Thread[] {
     params.push(`${filter.until}~`);
     terms.push('coalesce(opened, last_step) < ?');
   }
-  const where = terms.length === 0 ? '' : `WHERE ${terms.join(' AND ')}`;
-  const rows = prepare(`SELECT ${THREAD_COLUMNS} FROM threads ${where} ORDER BY last_step DESC NULLS LAST, id`).all(...params) as ThreadRow[];
+  return { sql: terms.length === 0 ? '' : `WHERE ${terms.join(' AND ')}`, params };
+}
+
+/** Threads matching a filter, latest last step first; one page when a limit is given. */
+export function queryThreads(prepare: Prepare, filter: ThreadFilter, page: { limit?: number; offset?: number } = {}): Thread[] {
+  const where = threadWhere(filter);
+  const offset = page.offset ?? 0;
+  if (!Number.isInteger(offset) || offset < 0) throw new DyadError('E600', 'offset', `"${offset}" is not a whole number ≥ 0`);
+  const limit = page.limit ?? -1;
+  if (page.limit !== undefined && (!Number.isInteger(limit) || limit < 1)) throw new DyadError('E600', 'limit', `"${limit}" is not a positive whole number`);
+  const rows = prepare(`SELECT ${THREAD_COLUMNS} FROM threads ${where.sql} ORDER BY last_step DESC NULLS LAST, id LIMIT ? OFFSET ?`)
+    .all(...where.params, limit, offset) as ThreadRow[];
   return threadsOf(prepare, rows);
+}
+
+export function countThreads(prepare: Prepare, filter: ThreadFilter): number {
+  const where = threadWhere(filter);
+  return (prepare(`SELECT count(*) AS n FROM threads ${where.sql}`).get(...where.params) as { n: number }).n;
 }
 
 export function getThread(prepare: Prepare, id: string): Thread | null {

@@ -23,10 +23,11 @@ VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
  * An event query in two steps: `page` picks the rowids (filter, order, limit — on the events table and its
  * indexes alone), then only those rows are joined to their article, sentence and items. Joining before the
  * limit would build every matching row in full only to throw most away. CROSS JOIN fixes the join order
- * (SQLite never reorders it), so the page drives the joins instead of a scan of events in sort order.
+ * (SQLite never reorders it), so the page drives the joins instead of a scan of events in sort order. `hint` is
+ * an `INDEXED BY` clause for the page (a fixed text of the adapter's, never user input).
  */
-export function selectEvents(where: string, order: string): string {
-  return `WITH page AS MATERIALIZED (SELECT e.seq FROM events e ${where} ORDER BY ${order} LIMIT ? OFFSET ?)
+export function selectEvents(where: string, order: string, hint = ''): string {
+  return `WITH page AS MATERIALIZED (SELECT e.seq FROM events e ${hint} ${where} ORDER BY ${order} LIMIT ? OFFSET ?)
 SELECT e.*, a.id AS doc, s.start AS sentence_start, s."end" AS sentence_end, s.text AS sentence_text,
   (SELECT json_group_array(json_array(i.text, i.kind, i.model, i.quantity, i.max, i.approx, i.unit, i.start, i."end") ORDER BY i.ord)
      FROM event_items i WHERE i.event = e.seq) AS items

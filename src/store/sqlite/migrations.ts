@@ -223,6 +223,108 @@ INSERT INTO sqlite_stat1 (tbl, idx, stat) VALUES
 ANALYZE sqlite_schema;
 `,
   },
+  {
+    version: 3,
+    name: 'covering indexes for dyads, actor and code filters (bench serve on 1M events)',
+    sql: `
+-- The dyad, target, date and CAMEO indexes carry every column that dyads() groups and sums and that the common
+-- filters test (code, quad, date, countries, Goldstein): a dyad series of one source over 170,000 events, or an
+-- actor + code + period page, is then read from one index range and never from the (wide) events rows.
+-- Measured on 1M events: dyads of the busiest source by month 1,180 ms → 140 ms; actor + code + since 196 ms → 30 ms.
+DROP INDEX events_dyad;
+CREATE INDEX events_dyad ON events(source_code, target_code, date, cameo, quad, goldstein, source_country, target_country);
+DROP INDEX events_target;
+CREATE INDEX events_target ON events(target_code, date, source_code, cameo, quad, goldstein, source_country, target_country);
+DROP INDEX events_date;
+CREATE INDEX events_date ON events(date, source_code, target_code, cameo, quad, goldstein, source_country, target_country);
+DROP INDEX events_cameo;
+CREATE INDEX events_cameo ON events(cameo, date, source_code, target_code, quad, goldstein, source_country, target_country);
+-- DROP INDEX removed their fixed statistics; the same figures again, extended to the new columns.
+DELETE FROM sqlite_stat1 WHERE idx IN ('events_dyad', 'events_target', 'events_date', 'events_cameo');
+INSERT INTO sqlite_stat1 (tbl, idx, stat) VALUES
+  ('events', 'events_dyad', '10000000 2000 100 2 1 1 1 1 1'),
+  ('events', 'events_target', '10000000 2000 2 1 1 1 1 1 1'),
+  ('events', 'events_date', '10000000 3000 30 2 1 1 1 1 1'),
+  ('events', 'events_cameo', '10000000 50000 20 2 1 1 1 1 1');
+ANALYZE sqlite_schema;
+`,
+  },
+  {
+    version: 4,
+    name: 'dyad counts per country pair and month, kept by triggers',
+    sql: `
+-- dyads() by month or year at country level, for filters of countries, quads and periods (the timeline, the network,
+-- a country's series), sums these rows instead of every event: one row per (source, target, month) holds the
+-- count and the Goldstein sum of each quad class. Sides are coalesce(country, code), as dyads() pairs them;
+-- period is substr(date, 1, 7) (a year-only date keeps its year), '' when undated. Only events with a target count.
+-- Measured on 1M events: the monthly series of the busiest source (170,000 events) 150 ms → 38 ms; all dyads by year 1.3 s → 0.3 s.
+CREATE TABLE dyad_periods (
+  source TEXT NOT NULL, target TEXT NOT NULL, period TEXT NOT NULL,
+  n1 INTEGER NOT NULL, n2 INTEGER NOT NULL, n3 INTEGER NOT NULL, n4 INTEGER NOT NULL,
+  g1 REAL NOT NULL, g2 REAL NOT NULL, g3 REAL NOT NULL, g4 REAL NOT NULL,
+  PRIMARY KEY (source, target, period)
+) WITHOUT ROWID;
+CREATE INDEX dyad_periods_target ON dyad_periods(target, source, period);
+INSERT INTO dyad_periods
+SELECT coalesce(source_country, source_code), coalesce(target_country, target_code), coalesce(substr(date, 1, 7), ''),
+  sum(quad = 1), sum(quad = 2), sum(quad = 3), sum(quad = 4),
+  total(CASE quad WHEN 1 THEN goldstein END), total(CASE quad WHEN 2 THEN goldstein END),
+  total(CASE quad WHEN 3 THEN goldstein END), total(CASE quad WHEN 4 THEN goldstein END)
+FROM events WHERE target_code IS NOT NULL GROUP BY 1, 2, 3;
+CREATE TRIGGER events_dyad_periods_insert AFTER INSERT ON events WHEN new.target_code IS NOT NULL BEGIN
+  INSERT INTO dyad_periods (source, target, period, n1, n2, n3, n4, g1, g2, g3, g4)
+  VALUES (coalesce(new.source_country, new.source_code), coalesce(new.target_country, new.target_code), coalesce(substr(new.date, 1, 7), ''),
+    new.quad = 1, new.quad = 2, new.quad = 3, new.quad = 4,
+    CASE new.quad WHEN 1 THEN new.goldstein ELSE 0 END, CASE new.quad WHEN 2 THEN new.goldstein ELSE 0 END,
+    CASE new.quad WHEN 3 THEN new.goldstein ELSE 0 END, CASE new.quad WHEN 4 THEN new.goldstein ELSE 0 END)
+  ON CONFLICT (source, target, period) DO UPDATE SET n1 = n1 + excluded.n1, n2 = n2 + excluded.n2, n3 = n3 + excluded.n3,
+    n4 = n4 + excluded.n4, g1 = g1 + excluded.g1, g2 = g2 + excluded.g2, g3 = g3 + excluded.g3, g4 = g4 + excluded.g4;
+END;
+CREATE TRIGGER events_dyad_periods_delete AFTER DELETE ON events WHEN old.target_code IS NOT NULL BEGIN
+  UPDATE dyad_periods SET n1 = n1 - (old.quad = 1), n2 = n2 - (old.quad = 2), n3 = n3 - (old.quad = 3), n4 = n4 - (old.quad = 4),
+    g1 = g1 - CASE old.quad WHEN 1 THEN old.goldstein ELSE 0 END, g2 = g2 - CASE old.quad WHEN 2 THEN old.goldstein ELSE 0 END,
+    g3 = g3 - CASE old.quad WHEN 3 THEN old.goldstein ELSE 0 END, g4 = g4 - CASE old.quad WHEN 4 THEN old.goldstein ELSE 0 END
+  WHERE source = coalesce(old.source_country, old.source_code) AND target = coalesce(old.target_country, old.target_code)
+    AND period = coalesce(substr(old.date, 1, 7), '');
+END;
+-- No statement updates these columns of an event today; were one to, its counts move with it.
+CREATE TRIGGER events_dyad_periods_update AFTER UPDATE OF source_code, source_country, target_code, target_country, date, quad, goldstein
+ON events BEGIN
+  UPDATE dyad_periods SET n1 = n1 - (old.quad = 1), n2 = n2 - (old.quad = 2), n3 = n3 - (old.quad = 3), n4 = n4 - (old.quad = 4),
+    g1 = g1 - CASE old.quad WHEN 1 THEN old.goldstein ELSE 0 END, g2 = g2 - CASE old.quad WHEN 2 THEN old.goldstein ELSE 0 END,
+    g3 = g3 - CASE old.quad WHEN 3 THEN old.goldstein ELSE 0 END, g4 = g4 - CASE old.quad WHEN 4 THEN old.goldstein ELSE 0 END
+  WHERE old.target_code IS NOT NULL AND source = coalesce(old.source_country, old.source_code)
+    AND target = coalesce(old.target_country, old.target_code) AND period = coalesce(substr(old.date, 1, 7), '');
+  INSERT INTO dyad_periods (source, target, period, n1, n2, n3, n4, g1, g2, g3, g4)
+  SELECT coalesce(new.source_country, new.source_code), coalesce(new.target_country, new.target_code), coalesce(substr(new.date, 1, 7), ''),
+    new.quad = 1, new.quad = 2, new.quad = 3, new.quad = 4,
+    CASE new.quad WHEN 1 THEN new.goldstein ELSE 0 END, CASE new.quad WHEN 2 THEN new.goldstein ELSE 0 END,
+    CASE new.quad WHEN 3 THEN new.goldstein ELSE 0 END, CASE new.quad WHEN 4 THEN new.goldstein ELSE 0 END
+  WHERE new.target_code IS NOT NULL
+  ON CONFLICT (source, target, period) DO UPDATE SET n1 = n1 + excluded.n1, n2 = n2 + excluded.n2, n3 = n3 + excluded.n3,
+    n4 = n4 + excluded.n4, g1 = g1 + excluded.g1, g2 = g2 + excluded.g2, g3 = g3 + excluded.g3, g4 = g4 + excluded.g4;
+END;
+INSERT INTO sqlite_stat1 (tbl, idx, stat) VALUES
+  ('dyad_periods', 'dyad_periods', '1000000 5000 20 1'),
+  ('dyad_periods', 'dyad_periods_target', '1000000 5000 20 1');
+ANALYZE sqlite_schema;
+`,
+  },
+  {
+    version: 5,
+    name: 'happenings by source and by target side, with their date',
+    sql: `
+-- The events level filtered by a country (GET /api/events?level=events&source=USA) reads the clusters of that side
+-- newest first from here, instead of collecting the cluster of each of the country's mentions first (see
+-- clusterSides in cluster-store.ts). Measured on 1M events: the busiest source's first page 840 ms → 1 ms.
+CREATE INDEX event_clusters_source ON event_clusters(source, date);
+CREATE INDEX event_clusters_target ON event_clusters(target, date);
+INSERT INTO sqlite_stat1 (tbl, idx, stat) VALUES
+  ('event_clusters', 'event_clusters_source', '5000000 25000 10'),
+  ('event_clusters', 'event_clusters_target', '5000000 25000 10');
+ANALYZE sqlite_schema;
+`,
+  },
 ];
 
 /** The schema version this code writes. */

@@ -7,9 +7,13 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { DyadError } from '../../types/index.js';
-import type { EventFilter, EventSort } from '../store.js';
-import { storeContract } from '../store-contract.js';
+import { normalizeEventFilter } from '../event-filter.js';
+import type { DyadRow, EventFilter, EventSort } from '../store.js';
+import { FILTER_CASES, storeContract } from '../store-contract.js';
 import { sampleEntries } from '../store-fixtures.js';
+import { CLUSTER_OF_MENTION } from './cluster-store.js';
+import { dyadSummaryQuery } from './dyad-summary.js';
+import { selectEvents } from './event-row.js';
 import { MIGRATIONS } from './migrations.js';
 import { openDatabase } from './open-database.js';
 import { SqliteStore, openSqliteStore } from './sqlite-store.js';
@@ -59,6 +63,15 @@ test('a later migration applies to an existing store without touching its data (
   assert.equal(Object.hasOwn(events[0]!, 'story'), false);
   await upgraded.close();
   assert.throws(() => openDatabase(path), isStoreError(path, new RegExp(`newer Dyad \\(schema version ${MIGRATIONS.length + 1}`)));
+});
+
+test('a bulk load trades durability for speed only when asked', () => {
+  const kept = openDatabase(freshPath());
+  const bulk = openDatabase(freshPath(), { bulkLoad: true });
+  assert.deepEqual([kept.pragma('synchronous', { simple: true }), kept.pragma('cache_size', { simple: true })], [1, -65536]);
+  assert.deepEqual([bulk.pragma('synchronous', { simple: true }), bulk.pragma('cache_size', { simple: true })], [0, -1048576]);
+  kept.close();
+  bulk.close();
 });
 
 test('a file that is not a Dyad store is refused by path and left byte for byte as it was', async () => {
@@ -128,10 +141,120 @@ test('common filters use an index, not a full scan (EXPLAIN QUERY PLAN)', async 
   const newest = store.explain({}, { sort: '-date', limit: 20 });
   assert.ok(newest.some((line) => /^SCAN e USING (COVERING )?INDEX events_date/.test(line)), `newest first walks the date index: ${newest.join(' | ')}`);
   const quad = store.explain({ quad: [4] }, { sort: '-date', limit: 20 });
-  assert.ok(quad.some((line) => /^SCAN e USING INDEX events_date/.test(line)), `a quad (a quarter of all events) is filtered on the date walk: ${quad.join(' | ')}`);
+  assert.ok(quad.some((line) => /^SCAN e USING (COVERING )?INDEX events_date/.test(line)), `a quad (a quarter of all events) is filtered on the date walk: ${quad.join(' | ')}`);
+  // Migration 3: the actor, code and date filters of a page are tested on index entries, never on events rows.
+  const combined = store.explain({ actor: ['RUS'], code: ['19*'], since: '2015' }, { sort: '-date' });
+  const searches = combined.filter((line) => /^SEARCH e USING/.test(line) && !/INTEGER PRIMARY KEY/.test(line));
+  assert.ok(searches.length > 0 && searches.every((line) => /COVERING INDEX/.test(line)), `actor + code + since: ${combined.join(' | ')}`);
   const oldest = store.explain({}, { sort: 'date', limit: 20 });
   assert.ok(oldest.some((line) => /^SCAN e USING (COVERING )?INDEX events_date/.test(line)), `oldest first too: ${oldest.join(' | ')}`);
   await store.close();
+});
+
+test('an event by id and the cluster of a mention are index seeks (EXPLAIN QUERY PLAN)', async () => {
+  const path = freshPath();
+  const store = await openSqliteStore(path);
+  for (const entry of sampleEntries()) await store.putArticle(entry.article, entry.meta, entry.events);
+  await store.close();
+  const raw = new Database(path, { readonly: true });
+  const plan = (sql: string, ...params: unknown[]): string[] =>
+    (raw.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((r) => r.detail);
+  const byId = plan(selectEvents('WHERE e.id = ?', 'e.seq'), 'x', 1, 0);
+  assert.ok(byId.some((line) => /^SEARCH e USING (COVERING )?INDEX sqlite_autoindex_events_1 \(id=\?\)/.test(line)), byId.join(' | '));
+  assert.deepEqual(byId.filter((line) => /^SCAN e\b/.test(line)), [], byId.join(' | '));
+  const cluster = plan(CLUSTER_OF_MENTION, 'x');
+  assert.deepEqual(cluster.filter((line) => /^SCAN/.test(line)), [], cluster.join(' | '));
+  raw.close();
+});
+
+test('a page by date read from a window of the date index is the page the ordinary query gives', async () => {
+  // A window of 2 dated events: most pages are first tried from the window, many fall back.
+  const path = freshPath();
+  const seed = await openSqliteStore(path);
+  for (const entry of sampleEntries()) await seed.putArticle(entry.article, entry.meta, entry.events);
+  await seed.close();
+  const windowed = new SqliteStore(openDatabase(path), path, { dateWindow: 2 });
+  const plain = new SqliteStore(openDatabase(path), path, { dateWindow: 1_000_000 });
+  const pages = async (store: SqliteStore, filter: EventFilter, sort: EventSort, limit: number): Promise<string[][]> => {
+    const out: string[][] = [];
+    let cursor: string | null = null;
+    do {
+      const page: Awaited<ReturnType<SqliteStore['queryEvents']>> = await store.queryEvents(filter, { sort, limit, cursor });
+      out.push(page.events.map((e) => e.id));
+      cursor = page.next;
+    } while (cursor !== null);
+    return out;
+  };
+  let tried = 0;
+  for (const [title, filter] of FILTER_CASES) {
+    for (const sort of ['date', '-date'] as const) {
+      for (const limit of [1, 2, 3, 100]) {
+        assert.deepEqual(await pages(windowed, filter, sort, limit), await pages(plain, filter, sort, limit), `${title}, ${sort}, limit ${limit}`);
+      }
+      assert.deepEqual((await windowed.queryEvents(filter, { sort, limit: 2, offset: 1 })).events, (await plain.queryEvents(filter, { sort, limit: 2, offset: 1 })).events, `${title}, offset`);
+      if (windowed.explain(filter, { sort, limit: 1 }, { window: true }).length > 0) tried++;
+    }
+  }
+  assert.ok(tried > 20, `the window was tried (${tried} times)`);
+  // A cursor from a page of another filter (a client's mistake) must not let rows outside the period in.
+  for (const sort of ['date', '-date'] as const) {
+    const cursors = (await pages(plain, {}, sort, 1)).map((_, i) => i);
+    let cursor: string | null = null;
+    for (const _ of cursors) {
+      for (const period of [{ until: '2020-05' }, { since: '2020' }, { since: '2019-03-14', until: '2020-06' }] as EventFilter[]) {
+        const a = await windowed.queryEvents(period, { sort, limit: 1, cursor });
+        const b = await plain.queryEvents(period, { sort, limit: 1, cursor });
+        assert.deepEqual(a.events.map((e) => e.id), b.events.map((e) => e.id), `${sort} ${JSON.stringify(period)} after ${cursor}`);
+      }
+      cursor = (await plain.queryEvents({}, { sort, limit: 1, cursor })).next;
+      if (cursor === null) break;
+    }
+  }
+  assert.deepEqual(plain.explain({ source: ['CHN'] }, { sort: '-date', limit: 1 }, { window: true }), [], 'no window when the store holds fewer dated events');
+  const plan = windowed.explain({ source: ['CHN'] }, { sort: '-date', limit: 1 }, { window: true });
+  assert.ok(plan.some((line) => /^SEARCH e USING COVERING INDEX events_date \(date>\?\)/.test(line)), plan.join(' | '));
+  assert.deepEqual(windowed.explain({ doc: 'boats-2020.txt' }, { sort: '-date' }, { window: true }), [], 'one article: no window');
+  await windowed.close();
+  await plain.close();
+});
+
+test('dyads from the month counts are the dyads summed from the events, before and after events are replaced', async () => {
+  const path = freshPath();
+  const seed = await openSqliteStore(path);
+  for (const entry of sampleEntries()) await seed.putArticle(entry.article, entry.meta, entry.events);
+  await seed.close();
+  const summed = new SqliteStore(openDatabase(path), path);
+  const plain = new SqliteStore(openDatabase(path), path, { dyadSummary: false });
+  const raw = new Database(path, { readonly: true });
+  const prepare = (sql: string) => raw.prepare(sql);
+  const filters: EventFilter[] = [
+    {}, { source: ['CHN'] }, { target: ['IRQ'] }, { actor: ['TUR'] }, { actor: ['nato'] }, { source: ['CHN', 'TUR'], target: ['IRQ'] },
+    { quad: [1] }, { quad: [2, 4] }, { since: '2020' }, { since: '2020-06' }, { until: '2020-05' }, { since: '2019-03', until: '2021' },
+    { source: ['IRQ'], quad: [1], since: '2019' },
+    // answered from the events: a code that is not a whole country, a day bound, a CAMEO code
+    { source: ['CHNGOV'] }, { since: '2020-05-26' }, { code: ['02*'] }, { item: 'rifle' },
+  ];
+  const rounded = (rows: DyadRow[]) => rows.map((r) => ({ ...r, goldsteinMean: Math.round(r.goldsteinMean * 1e9) / 1e9 }));
+  const compare = async (when: string): Promise<number> => {
+    let fromCounts = 0;
+    for (const filter of filters) {
+      for (const by of ['month', 'year', 'week'] as const) {
+        const expected = rounded(await plain.dyads(filter, { by }));
+        assert.deepEqual(rounded(await summed.dyads(filter, { by })), expected, `${when}: ${JSON.stringify(filter)} by ${by}`);
+        assert.deepEqual(rounded(await summed.dyads(filter, { by, limit: 2 })), expected.slice(0, 2), `${when}: limit`);
+        if (dyadSummaryQuery(prepare, normalizeEventFilter(filter), by, 'country') !== null) fromCounts++;
+      }
+      assert.deepEqual(await summed.dyads(filter, { level: 'actor' }), await plain.dyads(filter, { level: 'actor' }));
+    }
+    return fromCounts;
+  };
+  assert.equal(await compare('as written'), 13 * 2, 'country filters, quads and month bounds are answered from the counts');
+  const drones = sampleEntries()[1]!;
+  await summed.putEvents('drones-2020.txt', [drones.events[2]!, { ...drones.events[0]!, date: '2019-11-02', quad: 4, goldstein: -9 }]);
+  await compare('after re-coding an article');
+  raw.close();
+  await summed.close();
+  await plain.close();
 });
 
 test('an ingest killed at any moment leaves whole articles only', { timeout: 60_000 }, async () => {

@@ -2,17 +2,21 @@
 
 import { DyadError } from '../../types/index.js';
 import type { Article, EventRecord } from '../../types/index.js';
-import { normalizeEventFilter, searchWords, type NormalizedFilter } from '../event-filter.js';
+import { normalizeEventFilter, searchWords, sinceBound, untilExclusions, type NormalizedFilter } from '../event-filter.js';
 import type {
-  ActorCount, ArticleEntry, ArticleMeta, ClusterQueryOptions, DyadOptions, DyadRow, EventFilter, EventPage, EventSort, PutResult,
-  QueryOptions, SentenceHit, SimilarArticle, Store, StoreStats, StoredArticle, StoredMention, ThreadFilter,
+  ActorCount, ArticleEntry, ArticleMeta, ArticleRef, ClusterQueryOptions, DyadOptions, DyadRow, EventFilter, EventPage, EventSort, PutResult,
+  QueryOptions, SentenceHit, SimilarArticle, Store, StoreStats, StoredArticle, StoredMention, ThreadFilter, ThreadQueryOptions,
 } from '../store.js';
 import type { Cluster, ClusterChange, Thread } from '../../link/link-types.js';
-import { countClusters, getCluster, getThread, queryClusters, queryThreads, writeClusterChange, writeThreads } from './cluster-store.js';
+import { countClusters, countThreads, getCluster, getClusterOfMention, getThread, queryClusters, queryThreads, writeClusterChange, writeThreads } from './cluster-store.js';
 import { rowToEvent, selectEvents, type EventRow } from './event-row.js';
 import { SORTS, afterCursor, cursorAfter, decodeCursor, eventWhere, whereClause, type SqlPart, type SqlValue } from './event-query.js';
+import { DATE_WINDOW, dateWindow } from './date-window.js';
+import { dyadSummaryQuery } from './dyad-summary.js';
+import { articleRefs, getEvent } from './lookups.js';
 import { openDatabase, type OpenOptions, type SqliteDatabase, type Statement } from './open-database.js';
 import { deleteEvents, prepareWrites, simhashBands, writeArticle, writeEvents, type WriteStatements } from './write-article.js';
+import { clusterLinksOf, settleRecodedClusters } from './recode-clusters.js';
 
 const MAX_PAGE = 10_000;
 
@@ -45,10 +49,18 @@ export class SqliteStore implements Store {
   readonly #writes: WriteStatements;
   readonly #statements = new Map<string, Statement>();
 
-  constructor(db: SqliteDatabase, location: string) {
+  /** Dated entries a page by date walks before falling back to the filter's own index (see date-window.ts). */
+  readonly #dateWindow: number;
+
+  /** False only in tests that compare dyads() from the month counts with dyads() from the events. */
+  readonly #useDyadSummary: boolean;
+
+  constructor(db: SqliteDatabase, location: string, options: { dateWindow?: number; dyadSummary?: boolean } = {}) {
     this.#db = db;
     this.location = location;
     this.#writes = prepareWrites(db);
+    this.#dateWindow = options.dateWindow ?? DATE_WINDOW;
+    this.#useDyadSummary = options.dyadSummary ?? true;
   }
 
   /** A prepared statement for this SQL text, made once (the text depends only on the filter's shape). */
@@ -85,8 +97,13 @@ export class SqliteStore implements Store {
     return this.#run(() => this.#db.transaction(() => {
       const row = this.#writes.articleById.get(articleId) as { seq: number; text: string } | undefined;
       if (row === undefined) throw new DyadError('E600', articleId, 'no article with this id is stored');
+      const prepare = (sql: string): Statement => this.#prepare(sql);
+      // the clusters of the replaced events must not keep mentions that are gone
+      const links = clusterLinksOf(prepare, row.seq);
       deleteEvents(this.#writes, row.seq);
-      return writeEvents(this.#writes, { id: articleId, text: row.text }, row.seq, events);
+      const written = writeEvents(this.#writes, { id: articleId, text: row.text }, row.seq, events);
+      settleRecodedClusters(prepare, links);
+      return written;
     }).immediate());
   }
 
@@ -120,6 +137,10 @@ export class SqliteStore implements Store {
     });
   }
 
+  async articleRefs(ids: readonly string[]): Promise<ArticleRef[]> {
+    return this.#run(() => articleRefs((sql) => this.#prepare(sql), ids));
+  }
+
   async similarArticles(simhash: string, maxDistance = 3): Promise<SimilarArticle[]> {
     return this.#run(() => {
       if (!Number.isInteger(maxDistance) || maxDistance < 0 || maxDistance > 3) {
@@ -136,23 +157,66 @@ export class SqliteStore implements Store {
     });
   }
 
-  /** The SELECT of an event query, with its parameters (shared by queryEvents and explain). */
-  #eventQuery(filter: EventFilter, options: QueryOptions): { query: SqlPart; sort: EventSort; limit: number } {
+  /** A checked event query: filter, sort, page size, offset, cursor and its keyset condition. */
+  #eventParts(filter: EventFilter, options: QueryOptions) {
     const normalized = normalizeEventFilter(filter);
     const sort = checkSort(options.sort ?? 'ingested');
     const limit = positiveInt('limit', options.limit, 100, MAX_PAGE);
     const offset = options.offset ?? 0;
     if (!Number.isInteger(offset) || offset < 0) throw new DyadError('E600', 'offset', `"${offset}" is not a whole number ≥ 0`);
-    const after = options.cursor ? afterCursor(decodeCursor(options.cursor, sort)) : { sql: '', params: [] };
+    const cursor = options.cursor ? decodeCursor(options.cursor, sort) : null;
+    const after: SqlPart = cursor ? afterCursor(cursor) : { sql: '', params: [] };
+    return { normalized, sort, limit, offset, cursor, after };
+  }
+
+  /** The SELECT of an event query, with its parameters (shared by queryEvents and explain). */
+  #eventQuery(filter: EventFilter, options: QueryOptions): { query: SqlPart; sort: EventSort; limit: number } {
+    const { normalized, sort, limit, offset, after } = this.#eventParts(filter, options);
     const where = whereClause(eventWhere(normalized), after);
-    const sql = selectEvents(where.sql, SORTS[sort].order);
-    return { query: { sql, params: [...where.params, limit + 1, offset] }, sort, limit };
+    return { query: { sql: selectEvents(where.sql, SORTS[sort].order), params: [...where.params, limit + 1, offset] }, sort, limit };
+  }
+
+  /**
+   * The date-window form of a page by date (see date-window.ts), or null when it does not apply: another sort, one
+   * article's events (a few rows), a cursor at undated events, or a period holding no more than a window.
+   */
+  #windowQuery(filter: EventFilter, options: QueryOptions): SqlPart | null {
+    const { normalized, sort, limit, offset, cursor } = this.#eventParts(filter, options);
+    if ((sort !== 'date' && sort !== '-date') || normalized.doc !== null || (cursor !== null && cursor.value === null)) return null;
+    const descending = sort === '-date';
+    const size = Math.max(this.#dateWindow, offset + limit + 1);
+    const from: SqlPart = cursor === null ? { sql: '', params: [] } : { sql: `e.date ${descending ? '<=' : '>='} ?`, params: [cursor.value] };
+    const window = dateWindow((sql) => this.#prepare(sql), descending, normalized, from, size);
+    if (window === null) return null;
+    // SQLite walks one range of the date index and stops at its ends; of two bounds on one side it takes one as the
+    // range and merely tests the other on every entry. So each side keeps one bound. Far side: the window bound,
+    // which lies inside the period (the period's bound there goes). Near side: the cursor or the period's bound,
+    // whichever is tighter (the other is then true of every row in range). Inside the window every date is known,
+    // so the cursor needs no branch for undated events.
+    const periodEnd = descending ? (normalized.until === null ? null : `${normalized.until}~`) : (normalized.since === null ? null : sinceBound(normalized.since));
+    const cursorNearer = cursor !== null && (periodEnd === null || (descending ? (cursor.value as string) < periodEnd : (cursor.value as string) >= periodEnd));
+    const after: SqlPart = cursorNearer && cursor !== null
+      ? { sql: `(e.date, e.seq) ${descending ? '<' : '>'} (?, ?)`, params: [cursor.value, cursor.seq] } : { sql: '', params: [] };
+    const bounded: NormalizedFilter = {
+      ...normalized,
+      since: descending || cursorNearer ? null : normalized.since,
+      until: !descending || cursorNearer ? null : normalized.until,
+    };
+    // Dates coarser than the period's end that sort inside it (`2020` for until 2020-06) stay out whatever bounds remain.
+    const excluded = bounded.until === null && normalized.until !== null ? untilExclusions(normalized.until) : [];
+    const exclusions: SqlPart = excluded.length === 0 ? { sql: '', params: [] }
+      : { sql: `e.date NOT IN (${excluded.map(() => '?').join(', ')})`, params: excluded };
+    const where = whereClause(eventWhere(bounded), after, window, exclusions);
+    return { sql: selectEvents(where.sql, SORTS[sort].order, 'INDEXED BY events_date'), params: [...where.params, limit + 1, offset] };
   }
 
   async queryEvents(filter: EventFilter, options: QueryOptions = {}): Promise<EventPage> {
     return this.#run(() => {
+      const windowed = this.#windowQuery(filter, options);
+      let rows = windowed === null ? [] : this.#prepare(windowed.sql).all(...windowed.params) as EventRow[];
       const { query, sort, limit } = this.#eventQuery(filter, options);
-      const rows = this.#prepare(query.sql).all(...query.params) as EventRow[];
+      // A window short of a full page (and of the row telling whether there is a next one) proves nothing: ask again.
+      if (rows.length <= limit) rows = this.#prepare(query.sql).all(...query.params) as EventRow[];
       const page = rows.slice(0, limit);
       const last = page.at(-1);
       return { events: page.map(rowToEvent), next: rows.length > limit && last !== undefined ? cursorAfter(sort, last) : null };
@@ -168,10 +232,14 @@ export class SqliteStore implements Store {
     } while (cursor !== null);
   }
 
-  /** The query plan of an event query, one line per step (SQLite only; for tests and tuning). */
-  explain(filter: EventFilter, options: QueryOptions = {}): string[] {
+  /**
+   * The query plan of an event query, one line per step (SQLite only; for tests and tuning): the ordinary query, or
+   * with `window` the date-window query a page by date tries first (empty when it does not apply).
+   */
+  explain(filter: EventFilter, options: QueryOptions = {}, { window = false } = {}): string[] {
     return this.#run(() => {
-      const { query } = this.#eventQuery(filter, options);
+      const query = window ? this.#windowQuery(filter, options) : this.#eventQuery(filter, options).query;
+      if (query === null) return [];
       const rows = this.#db.prepare(`EXPLAIN QUERY PLAN ${query.sql}`).all(...query.params) as { detail: string }[];
       return rows.map((r) => r.detail);
     });
@@ -182,6 +250,10 @@ export class SqliteStore implements Store {
       const where = whereClause(eventWhere(normalizeEventFilter(filter)));
       return (this.#prepare(`SELECT count(*) AS n FROM events e ${where.sql}`).get(...where.params) as { n: number }).n;
     });
+  }
+
+  async getEvent(id: string): Promise<EventRecord | null> {
+    return this.#run(() => getEvent((sql) => this.#prepare(sql), id));
   }
 
   async actors(filter: EventFilter, options: { limit?: number } = {}): Promise<ActorCount[]> {
@@ -220,13 +292,19 @@ export class SqliteStore implements Store {
       if (level !== 'country' && level !== 'actor') throw new DyadError('E600', 'level', `"${String(level)}" is not country or actor`);
       const limit = positiveInt('limit', options.limit, 10_000, 1_000_000);
       const side = (s: 'source' | 'target'): string => (level === 'country' ? `coalesce(e.${s}_country, e.${s}_code)` : `e.${s}_code`);
-      const where = whereClause(eventWhere(normalizeEventFilter(filter)), { sql: 'e.target_code IS NOT NULL', params: [] });
-      const rows = this.#prepare(`SELECT ${side('source')} AS source, ${side('target')} AS target, ${PERIODS[by]} AS period,
-          count(*) AS n, avg(e.goldstein) AS mean,
-          sum(e.quad = 1) AS q1, sum(e.quad = 2) AS q2, sum(e.quad = 3) AS q3, sum(e.quad = 4) AS q4
-        FROM events e ${where.sql}
-        GROUP BY 1, 2, 3 ORDER BY period IS NULL, period, n DESC, source, target LIMIT ?`)
-        .all(...where.params, limit) as { source: string; target: string; period: string | null; n: number; mean: number; q1: number; q2: number; q3: number; q4: number }[];
+      const normalized = normalizeEventFilter(filter);
+      type Row = { source: string; target: string; period: string | null; n: number; mean: number; q1: number; q2: number; q3: number; q4: number };
+      // Countries by month or year: from the running month counts when they can answer (dyad-summary.ts).
+      const summary = this.#useDyadSummary ? dyadSummaryQuery((sql) => this.#prepare(sql), normalized, by, level) : null;
+      const where = whereClause(eventWhere(normalized), { sql: 'e.target_code IS NOT NULL', params: [] });
+      const rows = summary !== null
+        ? this.#prepare(summary.sql).all(...summary.params, limit) as Row[]
+        : this.#prepare(`SELECT ${side('source')} AS source, ${side('target')} AS target, ${PERIODS[by]} AS period,
+            count(*) AS n, avg(e.goldstein) AS mean,
+            sum(e.quad = 1) AS q1, sum(e.quad = 2) AS q2, sum(e.quad = 3) AS q3, sum(e.quad = 4) AS q4
+          FROM events e ${where.sql}
+          GROUP BY 1, 2, 3 ORDER BY period IS NULL, period, n DESC, source, target LIMIT ?`)
+          .all(...where.params, limit) as Row[];
       return rows.map((r) => ({
         source: r.source, target: r.target, period: r.period, count: r.n, goldsteinMean: r.mean,
         quadShares: [r.q1 / r.n, r.q2 / r.n, r.q3 / r.n, r.q4 / r.n] as [number, number, number, number],
@@ -304,6 +382,10 @@ export class SqliteStore implements Store {
     return this.#run(() => getCluster((sql) => this.#prepare(sql), id));
   }
 
+  async clusterOf(mentionId: string): Promise<Cluster | null> {
+    return this.#run(() => getClusterOfMention((sql) => this.#prepare(sql), mentionId));
+  }
+
   async mentionsOf(clusterId: string): Promise<EventRecord[]> {
     return this.#run(() => {
       const rows = this.#prepare(selectEvents('WHERE e.cluster = ?', 'e.seq')).all(clusterId, MAX_PAGE, 0) as EventRow[];
@@ -315,8 +397,13 @@ export class SqliteStore implements Store {
     this.#run(() => this.#db.transaction(() => writeThreads((sql) => this.#prepare(sql), threads)).immediate());
   }
 
-  async threads(filter: ThreadFilter = {}): Promise<Thread[]> {
-    return this.#run(() => queryThreads((sql) => this.#prepare(sql), filter));
+  async threads(filter: ThreadFilter = {}, options: ThreadQueryOptions = {}): Promise<Thread[]> {
+    return this.#run(() => queryThreads((sql) => this.#prepare(sql), filter,
+      { ...options, ...(options.limit === undefined ? {} : { limit: positiveInt('limit', options.limit, 100, MAX_PAGE) }) }));
+  }
+
+  async countThreads(filter: ThreadFilter = {}): Promise<number> {
+    return this.#run(() => countThreads((sql) => this.#prepare(sql), filter));
   }
 
   async thread(id: string): Promise<Thread | null> {
