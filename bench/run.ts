@@ -4,11 +4,14 @@ import { fileURLToPath } from 'node:url';
 import { formatFigures, type Bench, type Figures } from './bench.js';
 import { codeBench } from './code.js';
 import { ingestBench } from './ingest.js';
+import { serveBench } from './serve.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
-/** Every sub-benchmark; `npm run bench` with no name runs those marked default. Add `ingest`, `serve` here. */
-export const BENCHES: { bench: Bench; byDefault: boolean }[] = [{ bench: codeBench, byDefault: true }, { bench: ingestBench, byDefault: false }];
+/** Every sub-benchmark; `npm run bench` with no name runs those marked default. */
+export const BENCHES: { bench: Bench; byDefault: boolean }[] = [
+  { bench: codeBench, byDefault: true }, { bench: ingestBench, byDefault: false }, { bench: serveBench, byDefault: false },
+];
 
 interface Args {
   names: string[];

@@ -1,10 +1,14 @@
-// API tests: a real SQLite store in a temporary folder, filled with the store's written sample collection.
+// API tests: a real SQLite store in a temporary folder, filled with the store's written sample collection (clustered and threaded on request).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { buildThreads } from '../link/build-threads.js';
+import { Clusterer } from '../link/cluster-events.js';
+import type { MentionInput } from '../link/link-types.js';
 import { openSqliteStore } from '../store/sqlite/sqlite-store.js';
 import { sampleEntries } from '../store/store-fixtures.js';
-import type { Store } from '../store/store.js';
+import type { ArticleEntry, Store } from '../store/store.js';
+import type { EventRecord } from '../types/index.js';
 
 export interface TestStore {
   store: Store;
@@ -13,11 +17,51 @@ export interface TestStore {
   dispose(): Promise<void>;
 }
 
-/** A store at `DIR/dyad.db` holding the sample entries (five articles, ten events). */
-export async function sampleStore(options: { empty?: boolean } = {}): Promise<TestStore> {
+/** Id of the sample event "China delivered 20 thousand rifles to the Iraqi army", which `secondReport` reports again. */
+export const DELIVERY = 'drones-2020.txt:2:3';
+
+/**
+ * Another outlet's report of the sample delivery (`DELIVERY`): the same sentence in an article of its own, so that
+ * clustering gives one happening with two mentions from two independent sources.
+ */
+export function secondReport(): ArticleEntry {
+  const original = sampleEntries().flatMap((e) => e.events).find((e) => e.id === DELIVERY) as EventRecord;
+  const lead = 'Officials in Baghdad confirmed the shipment. ';
+  const text = `${lead}${original.sentence.text}`;
+  const shift = lead.length - original.sentence.start;
+  const moved = <T extends { start: number; end: number }>(span: T): T => ({ ...span, start: span.start + shift, end: span.end + shift });
+  const id = 'rifles-wire-2020.txt';
+  const event: EventRecord = {
+    ...original, id: `${id}:1:1`, doc: id,
+    sentence: { ...moved(original.sentence), index: 1 },
+    source: moved(original.source), target: original.target && moved(original.target), trigger: moved(original.trigger),
+    items: original.items.map(moved), location: original.location && moved(original.location),
+  };
+  return {
+    article: { id, text, title: 'Rifles reach Iraq', date: '2020-06-04', url: 'https://wire.example/rifles', source: 'Euphrates Wire', byline: null, dateline: null, language: 'en' },
+    meta: { hash: 'h-rifles-wire-2020' },
+    events: [event],
+  };
+}
+
+/** Clusters every stored mention into events and builds the threads, as an ingest does. */
+export async function linkStore(store: Store): Promise<void> {
+  const mentions: MentionInput[] = [];
+  for await (const mention of store.iterateMentions()) mentions.push(mention);
+  const clusterer = new Clusterer();
+  await store.applyClusterChange(clusterer.addAll(mentions));
+  await store.putThreads(buildThreads(clusterer.clusters()));
+}
+
+/**
+ * A store at `DIR/dyad.db` holding the sample entries (five articles, ten events); with `linked`, also a second
+ * report of the delivery, and the events clustered and threaded.
+ */
+export async function sampleStore(options: { empty?: boolean; linked?: boolean } = {}): Promise<TestStore> {
   const dir = mkdtempSync(join(tmpdir(), 'dyad-api-'));
   const store = await openSqliteStore(join(dir, 'dyad.db'));
-  if (!options.empty) await store.putArticles(sampleEntries());
+  if (!options.empty) await store.putArticles(options.linked ? [...sampleEntries(), secondReport()] : sampleEntries());
+  if (options.linked) await linkStore(store);
   return {
     store,
     dir,

@@ -100,11 +100,13 @@ describe('GET /api/events downloads', () => {
 });
 
 describe('GET /api/events/:id', () => {
-  it('gives the event, its article and its mentions', async () => {
+  it('gives the event, its article, and itself as the one mention of a store not clustered yet', async () => {
     const detail = await getJson('/api/events/drones-2020.txt:2:3', eventDetailSchema);
     assert.equal(detail.event.cameo, '072');
-    assert.deepEqual(detail.article, { id: 'drones-2020.txt', title: 'Drones, rifles and terms', date: '2020-06-02', url: 'https://news.example/drones', source: 'Gulf Ledger' });
-    assert.deepEqual(detail.mentions.map((m) => m.id), ['drones-2020.txt:2:3']);
+    const article = { id: 'drones-2020.txt', title: 'Drones, rifles and terms', date: '2020-06-02', url: 'https://news.example/drones', source: 'Gulf Ledger', nearDuplicateOf: null };
+    assert.deepEqual(detail.article, article);
+    assert.equal(detail.cluster, null);
+    assert.deepEqual(detail.mentions, [{ event: detail.event, article }]);
   });
   it('finds the event within its article when given the doc, and not in another', async () => {
     const detail = await getJson('/api/events/drones-2020.txt:2:3?doc=drones-2020.txt', eventDetailSchema);

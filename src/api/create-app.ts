@@ -6,6 +6,7 @@ import type { Store } from '../store/store.js';
 import type { ApiContext, Exporter } from './api-context.js';
 import { ApiError, errorAnswer } from './api-error.js';
 import { articleRoutes } from './article-routes.js';
+import { clusterRoutes } from './cluster-routes.js';
 import { eventRoutes } from './event-routes.js';
 import { exportRoutes } from './export-routes.js';
 import { openApiDocument } from './openapi.js';
@@ -13,6 +14,7 @@ import { parseQuery } from './query-params.js';
 import { DEFAULT_UI_DIR, serveUi } from './serve-ui.js';
 import { storeExporter } from './store-exporter.js';
 import { summaryRoutes } from './summary-routes.js';
+import { threadRoutes } from './thread-routes.js';
 
 export interface AppOptions {
   store: Store;
@@ -79,6 +81,8 @@ export function createApp(options: AppOptions): Hono {
   });
   api.get('/openapi.json', (c) => c.json(openApiDocument(VERSION)));
   api.route('/', eventRoutes(ctx));
+  api.route('/', clusterRoutes(ctx));
+  api.route('/', threadRoutes(ctx));
   api.route('/', summaryRoutes(ctx));
   api.route('/', articleRoutes(ctx));
   api.route('/', exportRoutes(ctx));

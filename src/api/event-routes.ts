@@ -1,44 +1,34 @@
-// API edge: GET /api/events (a page, or every match as a CSV / JSON Lines download) and GET /api/events/:id.
+// API edge: GET /api/events (mentions or, with level=events, happenings: a page, or every match as a CSV / JSON Lines download) and GET /api/events/:id.
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { EVENT_CSV_COLUMNS } from '../cli/event-columns.js';
 import { csvLine } from '../cli/format-output.js';
-import type { EventFilter, EventSort, Store } from '../store/store.js';
+import type { ClusterSort, EventFilter, EventSort } from '../store/store.js';
 import type { EventRecord } from '../types/index.js';
 import type { ApiContext } from './api-context.js';
 import { ApiError } from './api-error.js';
+import { clusterDownload, clusterPage } from './cluster-routes.js';
+import { withArticles } from './mention-details.js';
 import { filterParams, intParam, parseQuery, toEventFilter } from './query-params.js';
-import { downloadHeaders, streamLines } from './stream-lines.js';
+import { capped, download } from './stream-lines.js';
+
+export const EVENT_SORTS = ['ingested', 'date', '-date', 'goldstein', '-goldstein'] as const satisfies readonly EventSort[];
+export const CLUSTER_SORTS = ['date', '-date', '-sources', 'id'] as const satisfies readonly ClusterSort[];
 
 export const eventQueryParams = {
   ...filterParams,
-  sort: z.enum(['ingested', 'date', '-date', 'goldstein', '-goldstein']).optional(),
+  level: z.enum(['mentions', 'events']).optional(),
+  sort: z.enum([...new Set([...EVENT_SORTS, ...CLUSTER_SORTS])] as [string, ...string[]]).optional(),
   limit: intParam(1, 10_000).optional(),
   cursor: z.string().min(1).max(2000).optional(),
   format: z.enum(['json', 'csv', 'jsonl']).optional(),
 };
 
-/** A store that can look up one event by id (an optional fast path; otherwise events are scanned). */
-interface EventLookup {
-  getEvent(id: string): Promise<EventRecord | null>;
-}
-
-function hasLookup(store: Store): store is Store & EventLookup {
-  return typeof (store as Partial<EventLookup>).getEvent === 'function';
-}
-
-/**
- * The event with this id, or null. Without a store lookup by id, `doc` (the event's article, when the caller knows
- * it) narrows the search to one article; with neither, every event is scanned.
- */
-export async function findEvent(store: Store, id: string, doc?: string): Promise<EventRecord | null> {
-  if (hasLookup(store)) {
-    const event = await store.getEvent(id);
-    return event !== null && (doc === undefined || event.doc === doc) ? event : null;
-  }
-  if (doc !== undefined) return (await store.queryEvents({ doc }, { limit: 10_000 })).events.find((e) => e.id === id) ?? null;
-  for await (const event of store.iterateEvents({})) if (event.id === id) return event;
-  return null;
+/** The sort of a level, or a 400 naming the sorts the level has. */
+function sortOf<S extends string>(sort: string | undefined, sorts: readonly S[], level: string): S | undefined {
+  if (sort === undefined) return undefined;
+  if (!(sorts as readonly string[]).includes(sort)) throw new ApiError(400, 'bad_request', `parameter "sort": "${sort}" is not a sort of level ${level} (${sorts.join(', ')})`);
+  return sort as S;
 }
 
 async function* csvPieces(events: AsyncIterable<EventRecord>): AsyncIterable<string> {
@@ -46,50 +36,46 @@ async function* csvPieces(events: AsyncIterable<EventRecord>): AsyncIterable<str
   for await (const event of events) yield csvLine(EVENT_CSV_COLUMNS.map((c) => c.value(event))) + '\n';
 }
 
-async function* jsonlPieces(events: AsyncIterable<EventRecord>): AsyncIterable<string> {
-  for await (const event of events) yield JSON.stringify(event) + '\n';
-}
-
-async function* capped(events: AsyncIterable<EventRecord>, limit: number | undefined): AsyncIterable<EventRecord> {
-  if (limit === undefined) return yield* events;
-  let n = 0;
-  for await (const event of events) {
-    if (n++ >= limit) return;
-    yield event;
-  }
+async function* jsonlPieces<T>(records: AsyncIterable<T>): AsyncIterable<string> {
+  for await (const record of records) yield JSON.stringify(record) + '\n';
 }
 
 /** Every matching event as a download (the filter already checked). */
 export async function eventDownload(ctx: ApiContext, filter: EventFilter, format: 'csv' | 'jsonl', options: { sort?: EventSort; limit?: number }): Promise<Response> {
   const events = capped(ctx.store.iterateEvents(filter, options.sort === undefined ? {} : { sort: options.sort }), options.limit);
-  const body = await streamLines(format === 'csv' ? csvPieces(events) : jsonlPieces(events), ctx.log);
-  const type = format === 'csv' ? 'text/csv; charset=utf-8' : 'application/x-ndjson; charset=utf-8';
-  return new Response(body, { headers: downloadHeaders(type, `dyad-events.${format}`) });
+  return download(ctx, format === 'csv' ? csvPieces(events) : jsonlPieces(events), format, 'dyad-events');
 }
 
 /** The event routes. */
 export function eventRoutes(ctx: ApiContext): Hono {
   const app = new Hono();
   app.get('/events', async (c) => {
-    const { sort, limit, cursor, format, ...rest } = parseQuery(c.req.url, eventQueryParams);
+    const { level = 'mentions', sort: asked, limit, cursor, format, ...rest } = parseQuery(c.req.url, eventQueryParams);
     const filter = toEventFilter(rest);
-    if (format === 'csv' || format === 'jsonl') {
-      if (cursor !== undefined) throw new ApiError(400, 'bad_request', 'parameter "cursor" pages JSON answers; a download holds every matching event');
-      return eventDownload(ctx, filter, format, { ...(sort ? { sort } : {}), ...(limit ? { limit } : {}) });
+    const isDownload = format === 'csv' || format === 'jsonl';
+    if (isDownload && cursor !== undefined) throw new ApiError(400, 'bad_request', 'parameter "cursor" pages JSON answers; a download holds every matching event');
+    if (level === 'events') {
+      const sort = sortOf(asked, CLUSTER_SORTS, 'events') ?? '-date';
+      if (isDownload) return clusterDownload(ctx, filter, format, { sort, ...(limit ? { limit } : {}) });
+      return c.json(await clusterPage(ctx.store, filter, { sort, limit: limit ?? 100, cursor }));
     }
+    const sort = sortOf(asked, EVENT_SORTS, 'mentions');
+    if (isDownload) return eventDownload(ctx, filter, format, { ...(sort ? { sort } : {}), ...(limit ? { limit } : {}) });
     const page = await ctx.store.queryEvents(filter, { ...(sort ? { sort } : {}), ...(limit ? { limit } : {}), cursor: cursor ?? null });
     return c.json(page);
   });
   app.get('/events/:id{.+}', async (c) => {
     const { doc } = parseQuery(c.req.url, { doc: filterParams.doc });
     const id = c.req.param('id');
-    const event = await findEvent(ctx.store, id, doc);
-    if (event === null) throw new ApiError(404, 'not_found', `no event with id "${id}"`);
-    const stored = await ctx.store.getArticle(event.doc);
-    const article = stored === null ? null
-      : { id: stored.id, title: stored.title ?? null, date: stored.date ?? null, url: stored.url ?? null, source: stored.source ?? null };
-    // Until reports are clustered (issue 5) an event is its one mention.
-    return c.json({ event, article, mentions: [event] });
+    const event = await ctx.store.getEvent(id);
+    // `doc`, when given, must be the event's article (links carry it so that a wrong pairing is noticed).
+    if (event === null || (doc !== undefined && event.doc !== doc)) throw new ApiError(404, 'not_found', `no event with id "${id}"${doc !== undefined ? ` in article "${doc}"` : ''}`);
+    const cluster = await ctx.store.clusterOf(id);
+    const members = cluster === null ? [] : await ctx.store.mentionsOf(cluster.id);
+    // Every report of the happening; just this one until the store is clustered.
+    const mentions = await withArticles(ctx.store, members.some((m) => m.id === id) ? members : [event, ...members]);
+    const article = mentions.find((m) => m.event.id === id)?.article ?? null;
+    return c.json({ event, article, cluster, mentions });
   });
   return app;
 }

@@ -10,7 +10,7 @@ let app: ReturnType<typeof createApp>;
 const logged: string[] = [];
 
 before(async () => {
-  fixture = await sampleStore();
+  fixture = await sampleStore({ linked: true });
   app = createApp({ store: fixture.store, uiDir: null, log: (line) => logged.push(line) });
 });
 after(async () => fixture.dispose());
@@ -27,13 +27,15 @@ function random(seed: number): () => number {
   };
 }
 
-const ROUTES = ['/api/events', '/api/actors', '/api/dyads', '/api/network', '/api/export', '/api/stats', '/api/health', '/api/events/x', '/api/articles/x'];
+const ROUTES = ['/api/events', '/api/actors', '/api/dyads', '/api/network', '/api/export', '/api/stats', '/api/health', '/api/events/x', '/api/articles/x',
+  '/api/threads', '/api/threads/x', '/api/clusters/x'];
 const NAMES = ['source', 'target', 'actor', 'code', 'root', 'quad', 'since', 'until', 'text', 'item', 'status', 'modality', 'doc',
-  'sort', 'limit', 'cursor', 'format', 'q', 'by', 'level', 'as', 'offset', '', 'constructor', '__proto__', 'toString', 'a b'];
+  'sort', 'limit', 'cursor', 'format', 'q', 'by', 'level', 'as', 'offset', 'party', 'kind', '', 'constructor', '__proto__', 'toString', 'a b'];
 const VALUES = ['', ' ', ',', ',,', 'CHN', 'chn,irq', '02*', '*', '0', '1', '4', '5', '-1', '1e3', '99999999999', 'NaN', 'Infinity',
   '2020', '2020-02-30', '2020-13', '0000-00-00', '9999-12-31', 'null', 'undefined', 'true', '[]', '{}', '%', '%zz', '%00', '%E2%82',
   '\u0000', '\uffff', '\ud800', '😀', 'ä', '"', "'", '`', '\\', '\n', '<script>', 'date', '-goldstein', 'csv', 'jsonl', 'json', 'gexf',
-  'week', 'actor', 'requested', 'negated', 'x'.repeat(3000), 'NEAR(a b)', 'a OR b', 'a* NOT b', '"unclosed', '^a', 'a:b'];
+  'week', 'actor', 'requested', 'events', 'mentions', '-sources', 'open', 'fulfilled', 'military', 'patrol-boat', 'IRQ', 'negated',
+  'x'.repeat(3000), 'NEAR(a b)', 'a OR b', 'a* NOT b', '"unclosed', '^a', 'a:b'];
 
 const SQLI = [
   "' OR '1'='1", "'; DROP TABLE events; --", '1; DELETE FROM articles', "CHN' --", '" OR ""="', "') UNION SELECT * FROM articles --",

@@ -2,8 +2,8 @@
 import { z } from 'zod';
 import { EXPORT_FORMATS } from './api-context.js';
 import {
-  actorsSchema, articleDetailSchema, dyadsSchema, errorSchema, eventDetailSchema, eventPageSchema, healthSchema,
-  networkSchema, postArticlesSchema, statsSchema,
+  actorsSchema, articleDetailSchema, clusterDetailSchema, clusterPageSchema, dyadsSchema, errorSchema, eventDetailSchema, eventPageSchema,
+  healthSchema, networkSchema, postArticlesSchema, statsSchema, threadDetailSchema, threadsSchema,
 } from './schemas.js';
 
 interface Parameter {
@@ -40,8 +40,9 @@ export const FILTER_PARAMETERS: Parameter[] = [
   one('doc', 'One article (document id).'),
 ];
 
+const jsonSchema = (schema: z.ZodType): Record<string, unknown> => z.toJSONSchema(schema, { io: 'output', unrepresentable: 'any' }) as Record<string, unknown>;
 const json = (schema: z.ZodType, description: string): Record<string, unknown> => ({
-  description, content: { 'application/json': { schema: z.toJSONSchema(schema, { io: 'output', unrepresentable: 'any' }) } },
+  description, content: { 'application/json': { schema: jsonSchema(schema) } },
 });
 const errors = (...statuses: number[]): Record<string, unknown> =>
   Object.fromEntries(statuses.map((s) => [String(s), { $ref: `#/components/responses/E${s}` }]));
@@ -63,26 +64,68 @@ export function openApiDocument(version: string): Record<string, unknown> {
       '/api/openapi.json': { get: { summary: 'This description', responses: { 200: { description: 'OpenAPI 3.1 document', content: { 'application/json': { schema: { type: 'object' } } } } } } },
       '/api/events': {
         get: {
-          summary: 'Events matching a filter: a page of JSON, or every match as a CSV or JSON Lines download',
+          summary: 'Events matching a filter — every report (level mentions) or every happening with its reports merged (level events): a page of JSON, or every match as a CSV or JSON Lines download',
           parameters: [
             ...FILTER_PARAMETERS,
-            one('sort', 'Order (default ingested).', { type: 'string', enum: ['ingested', 'date', '-date', 'goldstein', '-goldstein'] }),
-            one('limit', 'Events per page (default 100, at most 10000); with a download, a cap on the events written.', { type: 'integer', minimum: 1, maximum: 10000 }),
-            one('cursor', 'The "next" of the previous page (same filter and sort).'),
-            one('format', 'json (a page, default) or a download of every matching event: csv, jsonl.', { type: 'string', enum: ['json', 'csv', 'jsonl'] }),
+            one('level', 'mentions (default: one record per report, as coded) or events (one record per happening: its reports merged, independent sources counted). At level events, code, root, since, until and status apply to the happening\'s own code, date and status; the other filters keep happenings with a matching report.', { type: 'string', enum: ['mentions', 'events'] }),
+            one('sort', 'Order. Level mentions: ingested (default), date, -date, goldstein, -goldstein. Level events: -date (default), date, -sources (most independent sources first), id.',
+              { type: 'string', enum: ['ingested', 'date', '-date', 'goldstein', '-goldstein', '-sources', 'id'] }),
+            one('limit', 'Records per page (default 100, at most 10000); with a download, a cap on the records written.', { type: 'integer', minimum: 1, maximum: 10000 }),
+            one('cursor', 'The "next" of the previous page (same filter, level and sort).'),
+            one('format', 'json (a page, default) or a download of every matching record: csv, jsonl.', { type: 'string', enum: ['json', 'csv', 'jsonl'] }),
           ],
           responses: {
-            200: { ...json(eventPageSchema, 'A page of events and the cursor of the next (null on the last page)'),
-              content: { ...(json(eventPageSchema, '').content as object), 'text/csv': { schema: { type: 'string' } }, 'application/x-ndjson': { schema: { type: 'string' } } } },
+            200: {
+              description: 'Level mentions: a page of events {events, next}; level events: a page of happenings {clusters, next}. next is the cursor of the next page, null on the last.',
+              content: {
+                'application/json': { schema: { oneOf: [jsonSchema(eventPageSchema), jsonSchema(clusterPageSchema)] } },
+                'text/csv': { schema: { type: 'string' } },
+                'application/x-ndjson': { schema: { type: 'string' } },
+              },
+            },
             ...errors(400, 500),
           },
         },
       },
       '/api/events/{id}': {
         get: {
-          summary: 'One event with its article and its mentions (the reports that give it)',
-          parameters: [path('id', 'Event id'), one('doc', 'The event\'s article, when known: makes the lookup fast.')],
+          summary: 'One event (a report) with its article, the happening it is a report of (cluster, null until clustered) and every report of that happening with its article',
+          parameters: [path('id', 'Event id'), one('doc', 'The event\'s article, when known: an event of another article is then a 404.')],
           responses: { 200: json(eventDetailSchema, 'The event'), ...errors(400, 404, 500) },
+        },
+      },
+      '/api/clusters/{id}': {
+        get: {
+          summary: 'One happening (an event at level events) with every report of it, each with its article',
+          parameters: [path('id', 'Cluster id (c-…), as in GET /api/events?level=events')],
+          responses: { 200: json(clusterDetailSchema, 'The happening'), ...errors(400, 404, 500) },
+        },
+      },
+      '/api/threads': {
+        get: {
+          summary: 'Assistance threads (request → offer → pledge → delivery… between a supplier and a recipient), most recent last step first',
+          parameters: [
+            one('party', 'Supplier or recipient: a country or actor code (IRQ).'),
+            one('kind', 'An item kind named in a step (rifle, patrol-boat) or the kind of help (military, economic, humanitarian).'),
+            one('status', 'What came of the thread.', { type: 'string', enum: ['open', 'partly-fulfilled', 'fulfilled', 'refused', 'stalled'] }),
+            one('since', 'Threads with a step on or after this date: YYYY, YYYY-MM or YYYY-MM-DD.'),
+            one('until', 'Threads with a step on or before this date, as for since.'),
+            one('limit', 'Threads per page (default 100, at most 10000).', { type: 'integer', minimum: 1, maximum: 10000 }),
+            one('offset', 'Threads to skip (default 0).', { type: 'integer', minimum: 0 }),
+            one('steps', 'Steps given per thread (default 12): the first two and the latest; stepCount and relatedCount give the totals.', { type: 'integer', minimum: 2, maximum: 1000 }),
+          ],
+          responses: { 200: json(threadsSchema, 'A page of threads and the number of threads matching'), ...errors(400, 500) },
+        },
+      },
+      '/api/threads/{id}': {
+        get: {
+          summary: 'One thread: its steps in order (a page), each with its event (cluster) and the reports that are its evidence; and third parties\' related steps',
+          parameters: [
+            path('id', 'Thread id (t-…)'),
+            one('offset', 'Steps to skip (default 0).', { type: 'integer', minimum: 0 }),
+            one('limit', 'Steps given (default 100); related steps: the latest this many. Each step gives its first 20 reports; its cluster has the count.', { type: 'integer', minimum: 1, maximum: 1000 }),
+          ],
+          responses: { 200: json(threadDetailSchema, 'The thread'), ...errors(400, 404, 500) },
         },
       },
       '/api/actors': {
@@ -166,7 +209,7 @@ export function openApiDocument(version: string): Record<string, unknown> {
 const ERROR_TEXT: Record<number, string> = {
   400: 'A parameter is missing, unknown or malformed; the message names it',
   401: 'Writing needs a valid bearer token (and is off when the server has none)',
-  404: 'No such event or article',
+  404: 'No such event, happening, thread or article',
   413: 'The body is too large',
   500: 'A store error',
   501: 'Exports are not available in this server',

@@ -69,12 +69,14 @@ function describeIssue(issue: z.core.$ZodIssue): string {
 
 /**
  * Parses a URL's query string with a zod shape (unknown parameters are refused); throws ApiError 400 naming the
- * first bad parameter. When the shape holds filter parameters, the filter as a whole is checked too (since ≤ until).
+ * first bad parameter. When the shape holds filter parameters, the filter as a whole is checked too (since ≤ until);
+ * `eventFilter: false` says the parameters are not an event filter (threads have a `status` of their own).
  */
-export function parseQuery<Shape extends z.ZodRawShape>(url: string, shape: Shape): z.infer<z.ZodObject<Shape>> {
+export function parseQuery<Shape extends z.ZodRawShape>(url: string, shape: Shape, options: { eventFilter?: boolean } = {}): z.infer<z.ZodObject<Shape>> {
   const search = new URL(url).searchParams;
   const result = z.strictObject(shape).safeParse(gather(search));
   if (!result.success) throw new ApiError(400, 'bad_request', describeIssue(result.error.issues[0] as z.core.$ZodIssue));
+  if (options.eventFilter === false) return result.data;
   const problem = filterProblem(toEventFilter(result.data as FilterParams));
   if (problem !== null) throw new ApiError(400, 'bad_request', `parameter "${problem.field}": ${problem.message}`);
   return result.data;

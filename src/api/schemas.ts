@@ -50,9 +50,108 @@ export const eventPageSchema = z.object({ events: z.array(eventSchema), next: z.
 /** An article's citation fields, as shown beside an event. */
 export const articleRefSchema = z.object({
   id: z.string(), title: z.string().nullable(), date: z.string().nullable(), url: z.string().nullable(), source: z.string().nullable(),
+  nearDuplicateOf: z.string().nullable(),
 });
 
-export const eventDetailSchema = z.object({ event: eventSchema, article: articleRefSchema.nullable(), mentions: z.array(eventSchema) });
+const statusSchema = eventSchema.shape.status;
+const partialDate = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?/);
+
+/** One item of an event, merged over its mentions (src/link/link-types.ts ClusterItem). */
+export const clusterItemSchema = z.object({
+  kind: z.string(), model: z.string().nullable(), quantity: z.number().nullable(), unit: z.string().nullable(),
+  quantities: z.array(z.number()), conflict: z.boolean(), sources: z.number().int().min(0),
+});
+
+/** One happening (the events level): its mentions merged, sources counted (src/link/link-types.ts Cluster). */
+export const clusterSchema = z.object({
+  id: z.string().startsWith('c-'),
+  source: z.string(),
+  target: z.string().nullable(),
+  cameo: z.string().regex(/^\d{2,4}$/),
+  root: z.string().regex(/^\d{2}$/),
+  negated: z.boolean(),
+  mentionIds: z.array(z.string()).min(1),
+  mentionCount: z.number().int().min(1),
+  articleCount: z.number().int().min(1),
+  outlets: z.array(z.string()),
+  independentSources: z.number().int().min(1),
+  firstReport: z.string().nullable(),
+  lastReport: z.string().nullable(),
+  date: partialDate.nullable(),
+  datePrecision: eventSchema.shape.datePrecision,
+  dateBasis: eventSchema.shape.dateBasis,
+  status: statusSchema,
+  terms: eventSchema.shape.terms,
+  items: z.array(clusterItemSchema),
+  confidence: z.number().min(0).max(1),
+  ambiguous: z.boolean(),
+});
+
+/** One report of an event: the coded sentence and the article it came from. */
+export const mentionSchema = z.object({ event: eventSchema, article: articleRefSchema.nullable() });
+
+/**
+ * One event (mention) with its article, the happening it is a report of (null until clustered) and every report of
+ * that happening (just this one when not clustered).
+ */
+export const eventDetailSchema = z.object({
+  event: eventSchema, article: articleRefSchema.nullable(), cluster: clusterSchema.nullable(), mentions: z.array(mentionSchema).min(1),
+});
+
+/** A page of the events level (`GET /api/events?level=events`). */
+export const clusterPageSchema = z.object({ clusters: z.array(clusterSchema), next: z.string().nullable() });
+
+/** One happening with every report of it. */
+export const clusterDetailSchema = z.object({ cluster: clusterSchema, mentions: z.array(mentionSchema) });
+
+const stepRoleSchema = z.enum(['request', 'offer', 'pledge', 'agreement', 'condition', 'delivery', 'refusal', 'suspension']);
+
+/** One step of an assistance thread (src/link/link-types.ts ThreadStep). */
+export const threadStepSchema = z.object({
+  order: z.number().int().min(0),
+  role: stepRoleSchema,
+  cluster: z.string(),
+  evidence: z.array(z.string()),
+  actor: z.enum(['supplier', 'recipient']),
+  cameo: z.string().regex(/^\d{2,4}$/),
+  date: partialDate.nullable(),
+  datePrecision: eventSchema.shape.datePrecision,
+  items: z.array(clusterItemSchema),
+  terms: eventSchema.shape.terms,
+});
+
+/** A third party's step bearing on a thread. */
+export const relatedStepSchema = threadStepSchema.omit({ order: true }).extend({
+  supplier: z.string(), thread: z.string(), overlap: z.array(z.string()),
+});
+
+/** An assistance thread: request → offer → pledge → delivery… between a supplier and a recipient, with its status. */
+export const threadSchema = z.object({
+  id: z.string().startsWith('t-'),
+  supplier: z.string(),
+  recipient: z.string(),
+  context: z.enum(['military', 'economic', 'humanitarian', 'unspecified']),
+  status: z.enum(['open', 'partly-fulfilled', 'fulfilled', 'refused', 'stalled']),
+  kinds: z.array(z.string()),
+  missing: z.array(z.string()),
+  opened: partialDate.nullable(),
+  lastStep: partialDate.nullable(),
+  steps: z.array(threadStepSchema),
+  related: z.array(relatedStepSchema),
+});
+
+/** A thread as lists give it: its first two and latest steps (`steps` of them), its latest related steps, and the counts of both. */
+export const threadSummarySchema = threadSchema.extend({ stepCount: z.number().int().min(0), relatedCount: z.number().int().min(0) });
+
+export const threadsSchema = z.object({ threads: z.array(threadSummarySchema), total: z.number().int().min(0) });
+
+/** A step with its event (the cluster) and the reports that are its evidence. */
+const stepDetail = <S extends z.ZodType>(step: S) => z.object({ step, cluster: clusterSchema.nullable(), mentions: z.array(mentionSchema) });
+
+/** A thread with a page of its steps (`offset`, `limit`) and its latest related steps, each with its event and first reports. */
+export const threadDetailSchema = z.object({
+  thread: threadSummarySchema, steps: z.array(stepDetail(threadStepSchema)), related: z.array(stepDetail(relatedStepSchema)),
+});
 
 export const articleSchema = articleRefSchema.extend({
   text: z.string(), byline: z.string().nullable(), dateline: z.string().nullable(), language: z.string().nullable(),

@@ -1,4 +1,5 @@
 // API edge: an async sequence of text pieces → a byte stream for a download, pulled as the client reads.
+import type { ApiContext } from './api-context.js';
 import { ApiError } from './api-error.js';
 
 const CHUNK = 64 * 1024;
@@ -44,4 +45,21 @@ export function downloadHeaders(contentType: string, filename: string): Record<s
     'Content-Disposition': `attachment; filename="${filename.replace(/[^\w.-]/g, '_')}"`,
     'Cache-Control': 'no-store',
   };
+}
+
+/** At most `limit` records of a sequence (all when no limit). */
+export async function* capped<T>(records: AsyncIterable<T>, limit: number | undefined): AsyncIterable<T> {
+  if (limit === undefined) return yield* records;
+  let n = 0;
+  for await (const record of records) {
+    if (n++ >= limit) return;
+    yield record;
+  }
+}
+
+/** A streamed CSV or JSON Lines download of text pieces, named `name.format`. */
+export async function download(ctx: ApiContext, pieces: AsyncIterable<string>, format: 'csv' | 'jsonl', name: string): Promise<Response> {
+  const body = await streamLines(pieces, ctx.log);
+  const type = format === 'csv' ? 'text/csv; charset=utf-8' : 'application/x-ndjson; charset=utf-8';
+  return new Response(body, { headers: downloadHeaders(type, `${name}.${format}`) });
 }

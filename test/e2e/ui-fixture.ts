@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { build } from 'vite';
+import { linkStore, secondReport } from '../../src/api/api-fixtures.js';
 import { startServer, type RunningServer } from '../../src/api/start-server.js';
 import { createCoderSync, type Coder } from '../../src/coder/create-coder.js';
 import { ingestArticles } from '../../src/pipeline/ingest-articles.js';
@@ -48,7 +49,8 @@ export async function uiFixture(): Promise<UiFixture> {
   const uiDir = join(dir, 'ui');
   await build({ configFile: 'ui/vite.config.ts', logLevel: 'error', build: { outDir: uiDir, emptyOutDir: true } });
   const store = await openSqliteStore(join(dir, 'dyad.db'));
-  await store.putArticles(sampleEntries());
+  // The samples and a second outlet's report of one of their events, so that one happening has two reports.
+  await store.putArticles([...sampleEntries(), secondReport()]);
   const empty = await openSqliteStore(join(dir, 'empty.db'));
   const coder = createCoderSync();
   const running: RunningServer = await startServer({ store, port: 0, token: TOKEN, coder, uiDir, log: () => {} });
@@ -56,6 +58,8 @@ export async function uiFixture(): Promise<UiFixture> {
   // The hostile article goes in the way a user's would: posted to the API, coded and stored.
   const res = await fetch(`${running.url}/api/articles`, { method: 'POST', body: JSON.stringify(HOSTILE), headers: { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/json' } });
   if (res.status !== 201) throw new Error(`posting the hostile article: ${res.status} ${await res.text()}`);
+  // Reports merged into happenings and threads built, as `dyad ingest` does (a POST stores events, it does not link them).
+  await linkStore(store);
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
   let samples: { server: RunningServer; store: Store } | null = null;
   return {

@@ -6,6 +6,7 @@ import { sampleEvents } from '../../src/store/store-fixtures.js';
 import { eventSpans, highlightRuns } from '../../ui/src/highlight.js';
 import { layoutNetwork } from '../../ui/src/layout-network.js';
 import { filterQuery, readState, writeState } from '../../ui/src/state.js';
+import { threadQuery } from '../../ui/src/thread-query.js';
 import { fillPeriods, pairSeries, quadTimeline, topPairs } from '../../ui/src/timeline-data.js';
 
 const row = (source: string, target: string, period: string | null, count: number, quadShares: DyadRow['quadShares'] = [1, 0, 0, 0]): DyadRow =>
@@ -86,5 +87,24 @@ describe('layoutNetwork', () => {
   });
   it('centres a single node', () => {
     assert.deepEqual(layoutNetwork([{ id: 'A', count: 1 }], [], 100, 80), new Map([['A', { x: 50, y: 40 }]]));
+  });
+});
+
+describe('threadQuery', () => {
+  const cases: [string, string, string[]][] = [
+    ['?view=threads', 'limit=50', []],
+    ['?view=threads&actor=irq,chn&source=TUR', 'party=IRQ&limit=50', ['source']],
+    ['?view=threads&target=IRQ&item=Patrol%20Boat&since=2020&until=2021-06&outcome=fulfilled', 'party=IRQ&kind=patrol-boat&since=2020&until=2021-06&status=fulfilled&limit=50', []],
+    ['?view=threads&item=Mi-35!&code=07*&quad=2&text=aid', 'limit=50', ['item', 'code', 'quad', 'text']],
+  ];
+  for (const [search, params, ignored] of cases) {
+    it(`reads "${search}"`, () => {
+      const query = threadQuery(readState(search), { limit: 50, offset: 0 });
+      assert.equal(query.params.toString(), params);
+      assert.deepEqual(query.ignored, ignored);
+    });
+  }
+  it('pages by offset', () => {
+    assert.equal(threadQuery(readState('?view=threads'), { limit: 10, offset: 20 }).params.toString(), 'limit=10&offset=20');
   });
 });

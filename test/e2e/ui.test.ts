@@ -1,4 +1,5 @@
-// Browser tests: the web UI in real headless Chromium — load, filter, network edge → events, event evidence highlighted, map, empty state, and hostile text that never runs.
+// Browser tests: the web UI in real headless Chromium — load, filter, network edge → events, event evidence highlighted with every report, map,
+// threads → step → event, empty states, and hostile text that never runs.
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
@@ -69,7 +70,7 @@ describe('web UI in Chromium', { skip }, () => {
     await open('/');
     assert.ok(await page.locator('.timeline-chart .bar').count() > 0, 'bars are drawn');
     assert.ok(await page.locator('.series-chart path.series').count() === 2, 'the dyad series has two directions');
-    assert.match(await page.locator('#counts').innerText(), /1[0-9] events · 6 articles/);
+    assert.match(await page.locator('#counts').innerText(), /1[0-9] events · 7 articles/);
   });
 
   it('applies a filter from the filters bar and keeps it in the URL', async () => {
@@ -122,7 +123,62 @@ describe('web UI in Chromium', { skip }, () => {
     assert.deepEqual(await marks('target'), ['Iraqi navy']);
     assert.deepEqual(await marks('item'), ['two patrol boats']);
     assert.equal(await page.locator('.article-text mark.sentence').innerText(), 'Turkey handed two patrol boats to the Iraqi navy in Basra.');
-    assert.match(await page.locator('dl.facts').innerText(), /patrol-boat/);
+    assert.match(await page.locator('dl.event-facts').innerText(), /patrol-boat/);
+  });
+
+  it('opens the threads view, a thread\'s evidence, and a step to its event with every report of it', async () => {
+    const api = (await (await fetch(`${fx.url}/api/threads`)).json()) as { threads: { id: string; supplier: string; steps: { evidence: string[] }[] }[]; total: number };
+    await open('/?view=threads');
+    assert.equal(await page.locator('li.thread').count(), api.total);
+    const china = api.threads.find((t) => t.supplier === 'CHN');
+    assert.ok(china, 'the sample store has a China → Iraq thread');
+    const card = page.locator(`li.thread[data-thread-id="${china.id}"]`);
+    assert.equal(await card.locator('li.step').count(), china.steps.length);
+    assert.match(await card.locator('.status').innerText(), /partly fulfilled/);
+    assert.deepEqual(await card.locator('li.step').evaluateAll((steps) => steps.map((s) => s.getAttribute('data-role'))),
+      ['request', 'offer', 'request', 'delivery', 'delivery']);
+    await card.locator('.thread-head a', { hasText: 'show evidence' }).click();
+    await page.waitForSelector('li.thread.open .thread-evidence');
+    assert.match(page.url(), /thread=t-c-/);
+    const reports = china.steps.reduce((n, step) => n + step.evidence.length, 0);
+    assert.equal(await page.locator('li.thread.open .thread-evidence li.mention').count(), reports);
+    assert.ok(await page.locator('li.thread.open .thread-evidence .mention-sentence mark.hl-trigger').count() >= reports);
+    // The delivery reported by two outlets: its step opens the event, which lists both reports.
+    await page.locator('li.thread.open li.step[data-cluster="c-drones-2020.txt:2:3"] a').click();
+    await page.waitForURL(/view=event/);
+    await ready();
+    assert.deepEqual(await page.locator('.evidence-sentence mark.hl-trigger').allInnerTexts(), ['delivered']);
+    const mentions = page.locator('.happening li.mention');
+    assert.equal(await mentions.count(), 2);
+    assert.deepEqual(await mentions.locator('.outlet').allInnerTexts(), ['Gulf Ledger', 'Euphrates Wire']);
+    assert.match(await page.locator('dl.cluster-facts').innerText(), /2 independent sources/);
+    assert.match(await page.locator('dl.cluster-facts').innerText(), /Euphrates Wire, Gulf Ledger/);
+    assert.equal(await page.locator('.happening li.mention.current').count(), 1);
+    await mentions.nth(1).locator('a', { hasText: 'open this report' }).click();
+    await page.waitForURL(/id=rifles-wire-2020\.txt/);
+    await ready();
+    assert.match(await page.locator('.article h2').innerText(), /Rifles reach Iraq/);
+    assert.equal(await page.locator('.happening li.mention').count(), 2);
+  });
+
+  it('filters threads from the shared filters bar, kept in the URL, and says when none match', async () => {
+    await open('/?view=threads');
+    await page.fill('input[name="actor"]', 'TUR');
+    await page.click('form.filters button[type="submit"]');
+    await page.waitForURL(/actor=TUR/);
+    await ready();
+    assert.equal(new URL(page.url()).searchParams.get('view'), 'threads');
+    assert.deepEqual(await page.locator('li.thread .parties').allInnerTexts(), ['TUR → IRQ']);
+    await page.reload();
+    await ready();
+    assert.equal(await page.locator('li.thread').count(), 1, 'the filter survives a reload');
+    await page.selectOption('select[name="outcome"]', 'refused');
+    await page.waitForURL(/outcome=refused/);
+    await ready();
+    assert.match(await page.locator('#threads-empty').innerText(), /No threads match/);
+    await open('/?view=threads&actor=USA&code=07*');
+    assert.match(await page.locator('#threads-empty').innerText(), /No threads match/);
+    assert.match(await page.locator('.threads-panel .note').innerText(), /Not applied to threads: CAMEO/);
   });
 
   it('draws the map with country shapes and event places', async () => {
@@ -161,6 +217,10 @@ describe('web UI in Chromium', { skip }, () => {
     await shot('map');
     await visit('/?view=events&status=requested,offered,pledged,delivered,refused');
     await shot('events');
+    const threads = (await (await fetch(`${base}/api/threads?party=CHN&kind=military`)).json()) as { threads: { id: string }[] };
+    await visit(`/?view=threads${threads.threads[0] ? `&thread=${encodeURIComponent(threads.threads[0].id)}` : ''}`);
+    await page.waitForSelector('li.thread');
+    await shot('threads');
     await visit('/?view=events&item=rifles&source=CHN');
     await page.locator('tr.event-row').first().click();
     await page.waitForSelector('.evidence-sentence');
@@ -173,10 +233,22 @@ describe('web UI in Chromium', { skip }, () => {
 
   it('shows a hostile article in every view as text, and nothing in it runs', async () => {
     const doc = encodeURIComponent(HOSTILE.id);
-    for (const view of ['timeline', 'network', 'map', 'events']) {
+    for (const view of ['timeline', 'network', 'map', 'events', 'threads']) {
       await open(`/?view=${view}&doc=${doc}`);
       await assertNothingInjected(view);
     }
+    // The hostile article's delivery joined the China → Iraq thread: its evidence shows the hostile text, inert.
+    const hostileIds = new Set(((await (await fetch(`${fx.url}/api/events?doc=${doc}`)).json()) as { events: { id: string }[] }).events.map((e) => e.id));
+    const threads = (await (await fetch(`${fx.url}/api/threads?party=CHN`)).json()) as { threads: { id: string; steps: { evidence: string[] }[] }[] };
+    const hostileThread = threads.threads.find((t) => t.steps.some((s) => s.evidence.some((id) => hostileIds.has(id))));
+    assert.ok(hostileThread, 'a hostile report is a step of a thread');
+    await open(`/?view=threads&thread=${encodeURIComponent(hostileThread.id)}`);
+    await page.waitForSelector('li.thread.open .thread-evidence');
+    await page.hover('li.thread.open .thread-evidence');
+    await assertNothingInjected('threads with evidence');
+    const shown = await page.locator('li.thread.open .thread-evidence').innerText();
+    assert.ok(shown.includes('<script>window.__xss="source";alert("source")</script>Wire'), 'the hostile outlet is shown as text');
+    assert.ok(shown.includes('<img src=x onerror='), 'the hostile title is shown as text');
     await open(`/?view=events&doc=${doc}`);
     const rows = page.locator('tr.event-row');
     const n = await rows.count();

@@ -1,12 +1,22 @@
 // Web UI: the HTTP API's answers, typed, fetched from the same server; errors carry the API's message.
+import type { Cluster, ClusterItem, RelatedStep, Thread, ThreadStep } from '../../src/link/link-types.js';
 import type { ActorCount, DyadRow, StoreStats } from '../../src/store/store.js';
 import type { EventRecord } from '../../src/types/event.js';
 
-export type { ActorCount, DyadRow, EventRecord, StoreStats };
+export type { ActorCount, Cluster, ClusterItem, DyadRow, EventRecord, RelatedStep, StoreStats, Thread, ThreadStep };
 
 export interface EventPage { events: EventRecord[]; next: string | null }
-export interface ArticleRef { id: string; title: string | null; date: string | null; url: string | null; source: string | null }
-export interface EventDetail { event: EventRecord; article: ArticleRef | null; mentions: EventRecord[] }
+export interface ArticleRef { id: string; title: string | null; date: string | null; url: string | null; source: string | null; nearDuplicateOf?: string | null }
+/** One report of an event: the coded sentence and its article. */
+export interface Mention { event: EventRecord; article: ArticleRef | null }
+/** An event (a report), the happening it reports (null until clustered) and every report of that happening. */
+export interface EventDetail { event: EventRecord; article: ArticleRef | null; cluster: Cluster | null; mentions: Mention[] }
+/** A thread as lists give it: its first two and latest steps, with the counts of all. */
+export interface ThreadSummary extends Thread { stepCount: number; relatedCount: number }
+export interface ThreadList { threads: ThreadSummary[]; total: number }
+/** A step with its event and its first reports (the cluster has the count of all). */
+export interface StepDetail<S> { step: S; cluster: Cluster | null; mentions: Mention[] }
+export interface ThreadDetail { thread: ThreadSummary; steps: StepDetail<ThreadStep>[]; related: StepDetail<RelatedStep>[] }
 export interface ArticleDetail {
   article: ArticleRef & { text: string; byline: string | null; dateline: string | null; nearDuplicateOf: string | null };
   events: EventRecord[];

@@ -100,6 +100,6 @@ export function filtersBar(state: PageState): HTMLElement {
 
 /** The settings a new filter keeps (how to look, not what was picked). */
 function keep(state: PageState): PageState['settings'] {
-  const { by, level, sort } = state.settings;
-  return { ...(by ? { by } : {}), ...(level ? { level } : {}), ...(sort ? { sort } : {}) };
+  const { by, level, sort, outcome } = state.settings;
+  return { ...(by ? { by } : {}), ...(level ? { level } : {}), ...(sort ? { sort } : {}), ...(outcome ? { outcome } : {}) };
 }

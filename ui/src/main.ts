@@ -9,11 +9,12 @@ import { eventView } from './views/event-view.js';
 import { eventsView } from './views/events-view.js';
 import { mapView } from './views/map-view.js';
 import { networkView } from './views/network-view.js';
+import { threadsView } from './views/threads-view.js';
 import { timelineView } from './views/timeline-view.js';
 import { errorBox, type ViewRenderer } from './views/view-kit.js';
 
-const VIEWS: Record<View, ViewRenderer> = { timeline: timelineView, network: networkView, map: mapView, events: eventsView, event: eventView };
-const TABS: [View, string][] = [['timeline', 'Timeline'], ['network', 'Network'], ['map', 'Map'], ['events', 'Events']];
+const VIEWS: Record<View, ViewRenderer> = { timeline: timelineView, network: networkView, map: mapView, events: eventsView, threads: threadsView, event: eventView };
+const TABS: [View, string][] = [['timeline', 'Timeline'], ['network', 'Network'], ['map', 'Map'], ['events', 'Events'], ['threads', 'Threads']];
 
 let stats: StoreStats | null = null;
 let drawing = 0;

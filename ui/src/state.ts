@@ -5,11 +5,11 @@ export const FILTER_KEYS = ['source', 'target', 'actor', 'code', 'quad', 'item',
 export type FilterKey = (typeof FILTER_KEYS)[number];
 export type Filters = Partial<Record<FilterKey, string>>;
 
-export const VIEWS = ['timeline', 'network', 'map', 'events', 'event'] as const;
+export const VIEWS = ['timeline', 'network', 'map', 'events', 'threads', 'event'] as const;
 export type View = (typeof VIEWS)[number];
 
 /** View settings kept in the URL besides the filters. */
-export const SETTING_KEYS = ['by', 'level', 'edge', 'pair', 'id', 'article', 'sort', 'place'] as const;
+export const SETTING_KEYS = ['by', 'level', 'edge', 'pair', 'id', 'article', 'sort', 'place', 'thread', 'outcome'] as const;
 export type SettingKey = (typeof SETTING_KEYS)[number];
 
 export interface PageState {

@@ -1,17 +1,15 @@
-// Web UI view: one event — the evidence sentence with source, trigger and target marked, its facts, and the article with the sentence in place.
+// Web UI view: one event — the evidence sentence with source, trigger and target marked, its facts, the happening it
+// reports with every report of it, and the article with the sentence in place.
 import { getJson, type ArticleDetail, type EventDetail, type EventRecord } from '../api.js';
 import { QUAD_COLORS, QUAD_NAMES } from '../colors.js';
 import { externalLink, h, replace } from '../dom.js';
 import { eventTable } from '../event-list.js';
-import { eventSpans, highlightRuns, type Run } from '../highlight.js';
+import { clusterFacts } from '../happening-facts.js';
+import { eventSpans, highlightRuns } from '../highlight.js';
+import { markedSentence, mentionList, runsToNodes } from '../mention-list.js';
 import { navigate } from '../nav.js';
 import type { PageState } from '../state.js';
 import { errorBox, loading, type ViewRenderer } from './view-kit.js';
-
-/** Marked-up runs as DOM: text nodes inside <mark> elements, never markup. */
-function runsToNodes(runs: readonly Run[]): Node[] {
-  return runs.map((run) => (run.kind === null ? document.createTextNode(run.text) : h('mark', { class: `hl-${run.kind}`, title: run.kind }, run.text)));
-}
 
 function actorText(actor: EventRecord['source'] | null): string {
   if (actor === null) return '—';
@@ -37,7 +35,7 @@ function facts(event: EventRecord): HTMLElement {
     ['Attribution', event.attribution ? `“${event.attribution.text}”${event.attribution.actor ? ` (${event.attribution.actor})` : ''}` : '—'],
     ['Place', event.location ? `${event.location.name}${event.location.country ? `, ${event.location.country}` : ''}${event.location.lat !== null ? ` (${event.location.lat}, ${event.location.lon})` : ''}` : '—'],
   ];
-  return h('dl', { class: 'facts' }, ...rows.flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, v)]));
+  return h('dl', { class: 'facts event-facts' }, ...rows.flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, v)]));
 }
 
 /** The article's text with the event's sentence marked (and its words highlighted) in place. */
@@ -57,8 +55,7 @@ export const eventView: ViewRenderer = async (root, state, current) => {
     const article = await getJson<ArticleDetail>(`/articles/${encodeURIComponent(detail.event.doc)}`).catch(() => null);
     if (!current()) return;
     const event = detail.event;
-    const evidence = h('blockquote', { class: 'evidence-sentence' },
-      ...runsToNodes(highlightRuns(event.sentence.text, event.sentence.start, eventSpans(event))));
+    const evidence = h('blockquote', { class: 'evidence-sentence' }, ...markedSentence(event));
     const quad = h('span', { class: 'quad-dot' });
     quad.style.background = QUAD_COLORS[event.quad - 1] ?? '#999';
     const ref = detail.article;
@@ -73,9 +70,14 @@ export const eventView: ViewRenderer = async (root, state, current) => {
           h('mark', { class: 'hl-target' }, 'target'), ' ', h('mark', { class: 'hl-item' }, 'item'), ' ', h('mark', { class: 'hl-location' }, 'place'), ' ',
           h('mark', { class: 'hl-attribution' }, 'attribution')),
         facts(event)),
-      h('section', { class: 'panel' },
-        h('h2', {}, 'Reports', h('span', { class: 'muted' }, ` · ${detail.mentions.length} mention${detail.mentions.length === 1 ? '' : 's'}`)),
-        h('ul', { class: 'mentions' }, ...detail.mentions.map((m) => h('li', {}, h('code', {}, m.doc), ` sentence ${m.sentence.index + 1}: `, m.sentence.text)))),
+      h('section', { class: 'panel happening' },
+        h('h2', {}, 'The happening', h('span', { class: 'muted' }, detail.cluster === null
+          ? ' · not merged with other reports yet (the store has not been clustered)'
+          : detail.mentions.length === 1 ? ' · no other report of it'
+            : ` · this report and ${detail.mentions.length - 1} other${detail.mentions.length === 2 ? '' : 's'} of the same event`)),
+        detail.cluster ? clusterFacts(detail.cluster) : null,
+        h('h3', {}, `Every report (${detail.mentions.length})`),
+        mentionList(detail.mentions, state, event.id)),
       h('section', { class: 'panel article' },
         h('h2', {}, ref?.title ?? event.doc),
         h('p', { class: 'meta' }, [ref?.source, ref?.date].filter(Boolean).join(' · '), ref?.url ? ' · ' : '', ref?.url ? externalLink(ref.url, ref.url) : '',

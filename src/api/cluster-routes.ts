@@ -1,0 +1,85 @@
+// API edge: the events level — pages and downloads of happenings (clusters of mentions), and GET /api/clusters/:id with every report.
+import { Hono } from 'hono';
+import { csvLine } from '../cli/format-output.js';
+import type { Cluster } from '../link/link-types.js';
+import type { ClusterSort, EventFilter, Store } from '../store/store.js';
+import type { ApiContext } from './api-context.js';
+import { ApiError } from './api-error.js';
+import { clusterMentions } from './mention-details.js';
+import { parseQuery } from './query-params.js';
+import { capped, download } from './stream-lines.js';
+
+const PAGE = 1000;
+
+/** CSV columns of a happening (as `dyad events --level events --format csv`, plus outlets). */
+const CLUSTER_CSV: Array<[string, (c: Cluster) => string | number | null]> = [
+  ['id', (c) => c.id], ['date', (c) => c.date], ['date_precision', (c) => c.datePrecision], ['source', (c) => c.source],
+  ['target', (c) => c.target], ['cameo', (c) => c.cameo], ['root', (c) => c.root], ['negated', (c) => String(c.negated)],
+  ['status', (c) => c.status], ['terms', (c) => c.terms], ['mentions', (c) => c.mentionCount], ['articles', (c) => c.articleCount],
+  ['sources', (c) => c.independentSources], ['confidence', (c) => c.confidence], ['first_report', (c) => c.firstReport],
+  ['last_report', (c) => c.lastReport], ['outlets', (c) => c.outlets.join('; ')],
+  ['items', (c) => c.items.map((i) => `${i.quantity ?? ''}${i.conflict ? '?' : ''} ${i.model ?? i.kind}`.trim()).join('; ')],
+];
+
+/** A cursor of the events level: the sort and the offset of the next page (opaque to clients). */
+function encodeCursor(sort: ClusterSort, offset: number): string {
+  return Buffer.from(JSON.stringify(['events', sort, offset])).toString('base64url');
+}
+
+function decodeCursor(text: string, sort: ClusterSort): number {
+  let parsed: unknown = null;
+  try {
+    parsed = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
+  } catch {
+    // reported below
+  }
+  if (!Array.isArray(parsed) || parsed.length !== 3 || parsed[0] !== 'events' || !Number.isInteger(parsed[2]) || (parsed[2] as number) < 0) {
+    throw new ApiError(400, 'bad_request', `parameter "cursor": "${text.slice(0, 100)}" is not a cursor from a previous page of level events`);
+  }
+  if (parsed[1] !== sort) throw new ApiError(400, 'bad_request', `parameter "cursor": it was made for sort "${String(parsed[1])}", not "${sort}"`);
+  return parsed[2] as number;
+}
+
+/** One page of happenings and the cursor of the next (null on the last page). */
+export async function clusterPage(store: Store, filter: EventFilter, options: { sort: ClusterSort; limit: number; cursor: string | undefined }): Promise<{ clusters: Cluster[]; next: string | null }> {
+  const offset = options.cursor === undefined ? 0 : decodeCursor(options.cursor, options.sort);
+  const rows = await store.clusters(filter, { sort: options.sort, limit: options.limit + 1, offset });
+  const clusters = rows.slice(0, options.limit);
+  return { clusters, next: rows.length > options.limit ? encodeCursor(options.sort, offset + options.limit) : null };
+}
+
+async function* allClusters(store: Store, filter: EventFilter, sort: ClusterSort): AsyncIterable<Cluster> {
+  for (let offset = 0; ; offset += PAGE) {
+    const page = await store.clusters(filter, { sort, limit: PAGE, offset });
+    yield* page;
+    if (page.length < PAGE) return;
+  }
+}
+
+async function* csvPieces(clusters: AsyncIterable<Cluster>): AsyncIterable<string> {
+  yield csvLine(CLUSTER_CSV.map(([header]) => header)) + '\n';
+  for await (const cluster of clusters) yield csvLine(CLUSTER_CSV.map(([, value]) => value(cluster))) + '\n';
+}
+
+async function* jsonlPieces(clusters: AsyncIterable<Cluster>): AsyncIterable<string> {
+  for await (const cluster of clusters) yield JSON.stringify(cluster) + '\n';
+}
+
+/** Every matching happening as a download. */
+export async function clusterDownload(ctx: ApiContext, filter: EventFilter, format: 'csv' | 'jsonl', options: { sort: ClusterSort; limit?: number }): Promise<Response> {
+  const clusters = capped(allClusters(ctx.store, filter, options.sort), options.limit);
+  return download(ctx, format === 'csv' ? csvPieces(clusters) : jsonlPieces(clusters), format, 'dyad-happenings');
+}
+
+/** GET /api/clusters/:id — one happening with every report of it. */
+export function clusterRoutes(ctx: ApiContext): Hono {
+  const app = new Hono();
+  app.get('/clusters/:id{.+}', async (c) => {
+    parseQuery(c.req.url, {});
+    const id = c.req.param('id');
+    const cluster = await ctx.store.cluster(id);
+    if (cluster === null) throw new ApiError(404, 'not_found', `no event (cluster) with id "${id}"`);
+    return c.json({ cluster, mentions: await clusterMentions(ctx.store, id) });
+  });
+  return app;
+}
