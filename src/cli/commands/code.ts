@@ -5,6 +5,7 @@ import { readInputs } from '../../ingest/read-inputs.js';
 import type { EventRecord, Problem } from '../../types/index.js';
 import { EVENT_CSV_COLUMNS, EVENT_TABLE_COLUMNS } from '../event-columns.js';
 import { csvLine, defaultFormat, parseFormat, renderTable, type OutputFormat } from '../format-output.js';
+import { heapCeiling } from '../heap-ceiling.js';
 import { formatProblem, lexiconOptions, writeOut } from '../io.js';
 
 export interface CodeOptions {
@@ -14,6 +15,9 @@ export interface CodeOptions {
   petrarchDictionaries?: string[];
   quiet?: boolean;
 }
+
+/** Used heap (MB) past which `dyad code` collects garbage itself between articles. */
+const HEAP_CEILING_MB = 160;
 
 /** Runs `dyad code`; returns the exit code (0 all coded, 1 some inputs failed). */
 export async function runCode(inputs: string[], options: CodeOptions): Promise<number> {
@@ -26,6 +30,8 @@ export async function runCode(inputs: string[], options: CodeOptions): Promise<n
   let articles = 0;
   let events = 0;
   const problems: Problem[] = [];
+  // garbage V8 would let pile up to 250+ MB before a full collection (see heap-ceiling.ts)
+  const ceiling = heapCeiling(HEAP_CEILING_MB);
   if (format === 'csv') await writeOut(csvLine(EVENT_CSV_COLUMNS.map((c) => c.header)) + '\n');
   for await (const result of readInputs(inputs.length > 0 ? inputs : ['-'], { date: options.date ?? null, stdin: process.stdin })) {
     if (result.kind === 'problem') {
@@ -35,6 +41,7 @@ export async function runCode(inputs: string[], options: CodeOptions): Promise<n
     }
     articles++;
     const coded = coder.codeArticle(result.article);
+    ceiling.check();
     events += coded.length;
     if (format === 'table') table.push(...coded);
     else if (coded.length > 0) {
