@@ -86,6 +86,35 @@ test('events coded after the last clustering export as happenings of their own, 
   await store.close();
 });
 
+test('a store with more clusters than are read at once exports each with the same reports Store.mentionsOf gives', async () => {
+  // 60 copies of the sample articles: 600 events, each a cluster of its own but the copies of B1 joined in pairs
+  const store = await openSqliteStore(':memory:');
+  for (let copy = 0; copy < 60; copy++) {
+    for (const { article, meta, events } of sampleEntries()) {
+      if (events.length === 0) continue;
+      const id = `${article.id}#${copy}`;
+      await store.putArticle({ ...article, id }, { ...meta, hash: `${meta.hash}#${copy}`, simhash: undefined },
+        events.map((e) => ({ ...e, id: e.id.replace(article.id, id), doc: id })));
+    }
+  }
+  const mentions: MentionInput[] = [];
+  for await (const mention of store.iterateMentions()) mentions.push(mention);
+  const tree = defaultKindTree();
+  const asks = mentions.filter((m) => m.event.id.startsWith('baghdad-2019.txt#') && m.event.id.endsWith(':0:1'));
+  const paired = new Set(asks.map((m) => m.event.id));
+  const clusters = mentions.filter((m) => !paired.has(m.event.id)).map((m) => buildCluster([m], tree));
+  for (let i = 0; i + 1 < asks.length; i += 2) clusters.push(buildCluster([asks[i]!, asks[i + 1]!], tree));
+  await store.applyClusterChange({ upserted: clusters, removed: [], merged: [] });
+
+  const happenings = await all(store);
+  assert.equal(happenings.length, 600 - 30);
+  assertByDate(happenings);
+  for (const h of happenings) assert.deepEqual(h.mentions, await store.mentionsOf(h.cluster.id), h.cluster.id);
+  assert.equal(happenings.filter((h) => h.mentions.length === 2).length, 30);
+  assert.deepEqual(new Set(happenings.flatMap((h) => h.mentions.map((m) => m.id))).size, 600, 'every event once');
+  await store.close();
+});
+
 test('one export call writes either level and either file of a format', async () => {
   const { store, merged } = await clusteredStore();
   const context = await storeContext(store);

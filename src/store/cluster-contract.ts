@@ -101,6 +101,36 @@ export function clusterContract(name: string, open: () => Promise<Store>, skip: 
       await store.close();
     });
 
+    it('gives the mentions of many clusters at once, as mentionsOf gives them one by one', async () => {
+      const { store, clusters } = await clustered(open);
+      // B1 and D1 reported as one happening, and B2, D2 and P2: clusters of several mentions, across articles
+      const joined = (ids: string[]): Cluster => {
+        const first = clusters.find((c) => c.id === C(ids[0]!));
+        assert.ok(first);
+        return { ...first, mentionIds: ids, mentionCount: ids.length, articleCount: ids.length, independentSources: ids.length };
+      };
+      await store.applyClusterChange({
+        upserted: [joined([B1, D1]), joined([B2, D2, P2])], removed: [C(D1), C(D2), C(P2)], merged: [],
+      });
+      const asked = [C(B2), 'c-missing', C(T1), C(B1), C(D1), C(P3)];
+      const many = await store.mentionsOfMany(asked);
+      assert.deepEqual([...many.keys()].sort(), [...asked].sort(), 'every id asked has an answer');
+      for (const id of asked) assert.deepEqual(many.get(id), await store.mentionsOf(id), id);
+      assert.deepEqual(many.get(C(B2))?.map((e) => e.id), [B2, D2, P2], 'storage order within a cluster');
+      assert.deepEqual(many.get('c-missing'), []);
+      assert.deepEqual(many.get(C(D1)), [], 'a merged-away cluster has no mentions');
+      assert.equal((await store.mentionsOfMany([])).size, 0);
+      const all = (await store.clusters({}, { sort: 'id', limit: 100 })).map((c) => c.id);
+      // many unknown ids first, so that an adapter reading in chunks finds the known ones in a later chunk
+      const unknown = Array.from({ length: 1_200 }, (_, i) => `c-none-${i}`);
+      const everything = await store.mentionsOfMany([...unknown, ...all, ...all]);
+      assert.equal(everything.size, unknown.length + all.length);
+      assert.deepEqual([...everything.values()].flat().map((e) => e.id).sort(), [B1, B2, B3, D1, D2, D3, T1, P1, P2, P3].sort(),
+        'each stored mention once, under its cluster, even when ids repeat');
+      for (const id of all) assert.deepEqual(everything.get(id), await store.mentionsOf(id), id);
+      await store.close();
+    });
+
     it('re-coding an article takes the mentions it lost out of their clusters', async () => {
       const { store, clusters } = await clustered(open);
       const alone = (id: string): Cluster => {

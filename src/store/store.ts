@@ -301,6 +301,11 @@ export interface Store {
   clusterOf(mentionId: string): Promise<Cluster | null>;
   /** The mentions (stored events) of a cluster, in storage order; empty for an unknown id. */
   mentionsOf(clusterId: string): Promise<EventRecord[]>;
+  /**
+   * The mentions of several clusters at once (an export reads thousands): each asked id → its mentions in storage
+   * order, as `mentionsOf` gives them; an unknown id maps to an empty list. Repeated ids are answered once.
+   */
+  mentionsOfMany(clusterIds: readonly string[]): Promise<Map<string, EventRecord[]>>;
   /** Replaces all threads with these, in one transaction. */
   putThreads(threads: readonly Thread[]): Promise<void>;
   /** Threads matching a filter, most recent last step first. Throws E600 for a malformed filter value. */

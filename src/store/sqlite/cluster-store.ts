@@ -1,7 +1,7 @@
 // Store (SQLite): clusters and threads ↔ rows — a ClusterChange or a set of threads in, filtered clusters and threads out.
 
 import { DyadError } from '../../types/index.js';
-import type { DateBasis, DatePrecision, Status, Terms } from '../../types/index.js';
+import type { DateBasis, DatePrecision, EventRecord, Status, Terms } from '../../types/index.js';
 import type { Cluster, ClusterChange, ClusterItem, RelatedStep, Thread, ThreadStep } from '../../link/link-types.js';
 import { threadFilterProblem } from '../thread-filter.js';
 import { sinceBound, untilExclusions, type NormalizedFilter } from '../event-filter.js';
@@ -9,6 +9,7 @@ import type { ClusterQueryOptions, ClusterSort, ThreadFilter } from '../store.js
 import { eventWhere, whereClause, type SqlPart, type SqlValue } from './event-query.js';
 import { isWholeSide } from './dyad-summary.js';
 import type { Statement } from './open-database.js';
+import { rowToEvent, selectEvents, type EventRow } from './event-row.js';
 
 /** Prepares (and caches) a statement for SQL text. */
 export type Prepare = (sql: string) => Statement;
@@ -184,6 +185,25 @@ export const CLUSTER_OF_MENTION = `SELECT ${CLUSTER_COLUMNS} FROM events e CROSS
 export function getClusterOfMention(prepare: Prepare, mentionId: string): Cluster | null {
   const row = prepare(CLUSTER_OF_MENTION).get(mentionId) as ClusterRow | undefined;
   return row === undefined ? null : rowToCluster(row);
+}
+
+/** Cluster ids per query of `mentionsOfClusters`: one JSON parameter, so no limit on SQL variables applies. */
+const IDS_PER_QUERY = 500;
+
+/**
+ * The mentions of several clusters, each in storage order: one query per chunk of ids (passed as one JSON array
+ * parameter, unpacked by json_each), on the partial index of `events.cluster`.
+ */
+export function mentionsOfClusters(prepare: Prepare, clusterIds: readonly string[]): Map<string, EventRecord[]> {
+  const out = new Map<string, EventRecord[]>();
+  for (const id of clusterIds) out.set(id, []);
+  const ids = [...out.keys()];
+  const select = prepare(selectEvents('WHERE e.cluster IS NOT NULL AND e.cluster IN (SELECT value FROM json_each(?))', 'e.seq'));
+  for (let start = 0; start < ids.length; start += IDS_PER_QUERY) {
+    const rows = select.all(JSON.stringify(ids.slice(start, start + IDS_PER_QUERY)), -1, 0) as Array<EventRow & { cluster: string }>;
+    for (const row of rows) out.get(row.cluster)?.push(rowToEvent(row));
+  }
+  return out;
 }
 
 /** Replaces every thread (inside the caller's transaction). */

@@ -8,7 +8,9 @@ import type {
   QueryOptions, SentenceHit, SimilarArticle, Store, StoreStats, StoredArticle, StoredMention, ThreadFilter, ThreadQueryOptions,
 } from '../store.js';
 import type { Cluster, ClusterChange, Thread } from '../../link/link-types.js';
-import { countClusters, countThreads, getCluster, getClusterOfMention, getThread, queryClusters, queryThreads, writeClusterChange, writeThreads } from './cluster-store.js';
+import {
+  countClusters, countThreads, getCluster, getClusterOfMention, getThread, mentionsOfClusters, queryClusters, queryThreads, writeClusterChange, writeThreads,
+} from './cluster-store.js';
 import { rowToEvent, selectEvents, type EventRow } from './event-row.js';
 import { SORTS, afterCursor, cursorAfter, decodeCursor, eventWhere, whereClause, type SqlPart, type SqlValue } from './event-query.js';
 import { DATE_WINDOW, dateWindow } from './date-window.js';
@@ -391,6 +393,10 @@ export class SqliteStore implements Store {
       const rows = this.#prepare(selectEvents('WHERE e.cluster = ?', 'e.seq')).all(clusterId, MAX_PAGE, 0) as EventRow[];
       return rows.map(rowToEvent);
     });
+  }
+
+  async mentionsOfMany(clusterIds: readonly string[]): Promise<Map<string, EventRecord[]>> {
+    return this.#run(() => mentionsOfClusters((sql) => this.#prepare(sql), clusterIds));
   }
 
   async putThreads(threads: readonly Thread[]): Promise<void> {
