@@ -1,8 +1,9 @@
-// API edge: GET /api/articles/:id (cleaned text + its events) and POST /api/articles (code and store; bearer token).
+// API edge: GET /api/articles/:id (cleaned text + its events) and POST /api/articles (code, store and link into events and threads; bearer token).
 import { timingSafeEqual, createHash } from 'node:crypto';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { contentHash } from '../ingest/content-hash.js';
+import { LiveLinker } from '../pipeline/live-linker.js';
+import type { ArticleEntry, PutResult } from '../store/store.js';
 import type { EventRecord, Problem } from '../types/index.js';
 import { DyadError } from '../types/index.js';
 import type { ApiContext } from './api-context.js';
@@ -22,6 +23,16 @@ export function authorized(header: string | undefined, token: string | null): bo
   return timingSafeEqual(digest(match[1] as string), digest(token));
 }
 
+/** Runs tasks one at a time, in the order they came; a task that fails does not stop the ones after it. */
+export function serialQueue(): <T>(task: () => Promise<T>) => Promise<T> {
+  let tail: Promise<unknown> = Promise.resolve();
+  return <T>(task: () => Promise<T>): Promise<T> => {
+    const run = tail.then(task);
+    tail = run.catch(() => undefined);
+    return run;
+  };
+}
+
 /** The stored events of an article, in order (at most 10,000: an article never has that many). */
 async function articleEvents(ctx: ApiContext, id: string): Promise<EventRecord[]> {
   return (await ctx.store.queryEvents({ doc: id }, { limit: 10_000 })).events;
@@ -30,6 +41,12 @@ async function articleEvents(ctx: ApiContext, id: string): Promise<EventRecord[]
 /** The article routes. */
 export function articleRoutes(ctx: ApiContext): Hono {
   const app = new Hono();
+  // Writes go one request at a time: the linker's state (near-duplicates, clusters) must follow the store's, and the
+  // steps of two requests would otherwise interleave at every await (threads rebuilt from another request's half-linked
+  // clusters; a linker dropped after a failure while another request still links through it).
+  const writes = serialQueue();
+  // Seeded from the store on the first write, then kept; dropped when a write fails, so that the next one re-reads the store.
+  let live: Promise<LiveLinker> | null = null;
   app.get('/articles/:id{.+}', async (c) => {
     parseQuery(c.req.url, {});
     const id = c.req.param('id');
@@ -62,21 +79,35 @@ export function articleRoutes(ctx: ApiContext): Hono {
         throw new ApiError(400, first?.code ?? 'bad_request', first?.message ?? 'the body holds no article');
       }
       const coder = await ctx.coder();
-      const answered: { id: string; new: boolean; events: EventRecord[] }[] = [];
       const failed: Problem[] = [...problems];
-      for (const article of articles) {
+      const answered = await writes(async () => {
         try {
-          const hash = contentHash(article.text);
-          const known = await ctx.store.hasArticle(hash);
-          const events = known ? [] : coder.codeArticle(article);
-          const result = await ctx.store.putArticle(article, { hash }, events);
-          answered.push({ id: result.id, new: result.new, events: result.new ? events : await articleEvents(ctx, result.id) });
+          live ??= LiveLinker.open(ctx.store);
+          const linker = await live;
+          const out: { id: string; new: boolean; events: EventRecord[] }[] = [];
+          const entries: ArticleEntry[] = [];
+          const results: PutResult[] = [];
+          for (const article of articles) {
+            try {
+              const entry = await linker.entry(article, coder);
+              const result = await ctx.store.putArticle(entry.article, entry.meta, entry.events);
+              entries.push(entry);
+              results.push(result);
+              out.push({ id: result.id, new: result.new, events: result.new ? entry.events : await articleEvents(ctx, result.id) });
+            } catch (err) {
+              if (!(err instanceof DyadError)) throw err;
+              const message = `article "${article.id}": ${err.message.replace(/^E\d{3} [^:]*: /, '')}`;
+              failed.push({ code: err.code, message, input: article.id, stage: 'store' });
+            }
+          }
+          // the new mentions join the events they report, and threads follow, as `dyad ingest` links a batch
+          await linker.link(entries, results);
+          return out;
         } catch (err) {
-          if (!(err instanceof DyadError)) throw err;
-          const message = `article "${article.id}": ${err.message.replace(/^E\d{3} [^:]*: /, '')}`;
-          failed.push({ code: err.code, message, input: article.id, stage: 'store' });
+          live = null;
+          throw err;
         }
-      }
+      });
       return c.json({ articles: answered, problems: failed }, answered.some((a) => a.new) ? 201 : 200);
     });
   return app;

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { build } from 'vite';
-import { linkStore, secondReport } from '../../src/api/api-fixtures.js';
+import { secondReport } from '../../src/api/api-fixtures.js';
 import { startServer, type RunningServer } from '../../src/api/start-server.js';
 import { createCoderSync, type Coder } from '../../src/coder/create-coder.js';
 import { ingestArticles } from '../../src/pipeline/ingest-articles.js';
@@ -55,11 +55,10 @@ export async function uiFixture(): Promise<UiFixture> {
   const coder = createCoderSync();
   const running: RunningServer = await startServer({ store, port: 0, token: TOKEN, coder, uiDir, log: () => {} });
   const emptyServer = await startServer({ store: empty, port: 0, uiDir, log: () => {} });
-  // The hostile article goes in the way a user's would: posted to the API, coded and stored.
+  // The hostile article goes in the way a user's would: posted to the API, coded, stored and linked. The first POST
+  // links the whole store as `dyad ingest` does: the samples stored above join happenings, and threads are built.
   const res = await fetch(`${running.url}/api/articles`, { method: 'POST', body: JSON.stringify(HOSTILE), headers: { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/json' } });
   if (res.status !== 201) throw new Error(`posting the hostile article: ${res.status} ${await res.text()}`);
-  // Reports merged into happenings and threads built, as `dyad ingest` does (a POST stores events, it does not link them).
-  await linkStore(store);
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
   let samples: { server: RunningServer; store: Store } | null = null;
   return {

@@ -1,0 +1,105 @@
+// Pipeline tests: articles written one at a time through a LiveLinker end in the same events and threads as one ingest of them.
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, it } from 'node:test';
+import { createCoderSync } from '../coder/create-coder.js';
+import { readInputs } from '../ingest/read-inputs.js';
+import { openSqliteStore } from '../store/sqlite/sqlite-store.js';
+import type { Store } from '../store/store.js';
+import type { Article } from '../types/index.js';
+import { ingestArticles } from './ingest-articles.js';
+import { LiveLinker } from './live-linker.js';
+
+const HELICOPTERS = 'Russia delivered four Mi-35 attack helicopters to Mali on May 4, 2022. The aircraft landed at the air base near Bamako.';
+
+/** Our own text: one happening told by three outlets and a syndicated copy, and a request with the delivery that answered it. */
+const WRITTEN = [
+  { id: 'sahel-courier', source: 'Sahel Courier', date: '2022-05-05', text: HELICOPTERS },
+  { id: 'baghdad-times-2019', source: 'Baghdad Times', date: '2019-09-23',
+    text: 'Iraq asked China for armed drones and rifles on September 22, 2019. The request was made during a visit by the prime minister.' },
+  { id: 'bamako-post', source: 'Bamako Post', date: '2022-05-06',
+    text: 'Russia handed over four attack helicopters to Mali on Wednesday. Residents of the capital watched them fly low over the river.' },
+  { id: 'wire-echo', source: 'Wire Echo', date: '2022-05-05', text: `${HELICOPTERS} (Distributed by Wire Echo.)` },
+  { id: 'desert-ledger', source: 'Desert Ledger', date: '2022-05-07',
+    text: 'Mali received four Mi-35 helicopters from Russia on May 4. Analysts expect the gunships to be sent north within weeks.' },
+  { id: 'baghdad-times-2021', source: 'Baghdad Times', date: '2021-03-04',
+    text: 'China delivered 20,000 assault rifles to Iraq on March 3, 2021. The shipment arrived at the port of Umm Qasr.' },
+];
+
+const dir = mkdtempSync(join(tmpdir(), 'dyad-live-'));
+after(() => rmSync(dir, { recursive: true, force: true }));
+const coder = createCoderSync();
+
+function jsonl(name: string, written: readonly object[]): string {
+  const path = join(dir, `${name}.jsonl`);
+  writeFileSync(path, written.map((a) => JSON.stringify(a)).join('\n') + '\n');
+  return path;
+}
+
+/** The articles of a JSON Lines file, read exactly as an ingest reads them. */
+async function read(path: string): Promise<Article[]> {
+  const articles: Article[] = [];
+  for await (const result of readInputs([path], { date: null })) if (result.kind === 'article') articles.push(result.article);
+  return articles;
+}
+
+async function linked(store: Store): Promise<unknown> {
+  return { clusters: await store.clusters({}, { sort: 'id', limit: 1000 }), threads: await store.threads() };
+}
+
+/** Writes the articles one request at a time, as POST /api/articles does: an entry, stored, then linked. */
+async function writeOneByOne(live: LiveLinker, store: Store, articles: readonly Article[]): Promise<void> {
+  for (const article of articles) {
+    const entry = await live.entry(article, coder);
+    await live.link([entry], [await store.putArticle(entry.article, entry.meta, entry.events)]);
+  }
+}
+
+describe('LiveLinker', () => {
+  it('links articles written one at a time into a store an ingest filled, as one ingest of them all does', async () => {
+    const whole = await openSqliteStore(':memory:');
+    const summary = await ingestArticles([jsonl('all', WRITTEN)], { store: whole, coder });
+    assert.equal(summary.nearDuplicates, 1);
+    assert.ok((summary.threads ?? 0) >= 1, 'the request and the delivery make a thread');
+
+    const live = await openSqliteStore(':memory:');
+    await ingestArticles([jsonl('first', WRITTEN.slice(0, 2))], { store: live, coder });
+    const linker = await LiveLinker.open(live);
+    await writeOneByOne(linker, live, await read(jsonl('rest', WRITTEN.slice(2))));
+
+    assert.deepEqual(await linked(live), await linked(whole));
+    const helicopters = (await live.clusters({ source: ['RUS'] }, { limit: 10 })).filter((c) => c.root === '07');
+    assert.equal(helicopters.length, 1, 'one happening');
+    assert.deepEqual(helicopters[0]?.outlets, ['Bamako Post', 'Desert Ledger', 'Sahel Courier']);
+    await whole.close();
+    await live.close();
+  });
+
+  it('stores a syndicated copy of a stored article uncoded, linked to it, and content already stored without events', async () => {
+    const store = await openSqliteStore(':memory:');
+    await ingestArticles([jsonl('original', WRITTEN.slice(0, 1))], { store, coder });
+    const linker = await LiveLinker.open(store);
+    const [original, , , syndicated] = WRITTEN;
+    const [copy, again] = await read(jsonl('copies', [{ ...syndicated }, { ...original, id: 'sahel-courier-again' }]));
+    const copyEntry = await linker.entry(copy as Article, coder);
+    assert.equal(copyEntry.meta.nearDuplicateOf, 'sahel-courier');
+    assert.deepEqual(copyEntry.events, []);
+    const againEntry = await linker.entry(again as Article, coder);
+    assert.deepEqual(againEntry.events, []);
+    assert.equal((await store.putArticle(againEntry.article, againEntry.meta, againEntry.events)).new, false);
+    await store.close();
+  });
+
+  it('leaves the clusters and threads as they are when nothing new is linked', async () => {
+    const store = await openSqliteStore(':memory:');
+    await ingestArticles([jsonl('again', WRITTEN)], { store, coder });
+    const before = await linked(store);
+    const linker = await LiveLinker.open(store);
+    const change = await linker.link([], []);
+    assert.deepEqual(change, { upserted: [], removed: [], merged: [] });
+    assert.deepEqual(await linked(store), before);
+    await store.close();
+  });
+});

@@ -1,0 +1,54 @@
+// Pipeline stage: articles arriving a few at a time into a store that stays open (POST /api/articles) → entries to store (near-duplicates found, the rest coded), then linked into events and threads, as an ingest does.
+import type { Coder } from '../coder/create-coder.js';
+import { contentHash } from '../ingest/content-hash.js';
+import { signature } from '../ingest/near-duplicate.js';
+import type { ClusterChange } from '../link/link-types.js';
+import type { ArticleEntry, PutResult, Store } from '../store/store.js';
+import type { Article } from '../types/index.js';
+import { MentionLinker } from './mention-linker.js';
+import { NearDuplicateIndex } from './near-duplicate-index.js';
+
+/**
+ * The state `ingestArticles` keeps during one run — the near-duplicate index and the mention linker — kept for as
+ * long as a store is served, so that articles written one request at a time end in the same events and threads as
+ * an ingest of the same articles in the same order. It is seeded once from the store: open one per open store, let
+ * only its owner write articles meanwhile, and call it from one task at a time (its state must follow the store's).
+ */
+export class LiveLinker {
+  private constructor(
+    private readonly store: Store,
+    private readonly nearIndex: NearDuplicateIndex,
+    private readonly linker: MentionLinker,
+  ) {}
+
+  /** A linker seeded with the stored originals and mentions (stale stored clusters are repaired, see MentionLinker.open). */
+  static async open(store: Store): Promise<LiveLinker> {
+    const nearIndex = new NearDuplicateIndex();
+    for await (const original of store.iterateOriginals()) nearIndex.add(original.id, signature(original.text));
+    return new LiveLinker(store, nearIndex, await MentionLinker.open(store));
+  }
+
+  /**
+   * The entry to store for an article: content already stored → no events; a syndicated copy of an earlier article
+   * → linked to it, no events (it is not a new report); otherwise its coded events. Store it before the next call.
+   */
+  async entry(article: Article, coder: Coder): Promise<ArticleEntry> {
+    const hash = contentHash(article.text);
+    if (await this.store.hasArticle(hash)) return { article, meta: { hash }, events: [] };
+    const sig = signature(article.text);
+    const nearDuplicateOf = this.nearIndex.find(sig);
+    this.nearIndex.add(article.id, sig);
+    const events = nearDuplicateOf === null ? coder.codeArticle(article) : [];
+    return { article, meta: { hash, nearDuplicateOf }, events };
+  }
+
+  /**
+   * Links stored entries (`results[i]` is the outcome of `entries[i]`, null when refused): their mentions join the
+   * events (clusters) they report, and when any cluster changed the assistance threads are rebuilt.
+   */
+  async link(entries: readonly ArticleEntry[], results: ReadonlyArray<PutResult | null>): Promise<ClusterChange> {
+    const change = await this.linker.addBatch(entries, results);
+    if (change.upserted.length > 0 || change.removed.length > 0) await this.linker.finish();
+    return change;
+  }
+}
