@@ -1,7 +1,10 @@
 // API tests: a real SQLite store in a temporary folder, filled with the store's written sample collection (clustered and threaded on request).
+import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { after, before } from 'node:test';
+import type { z } from 'zod';
 import { buildThreads } from '../link/build-threads.js';
 import { Clusterer } from '../link/cluster-events.js';
 import type { MentionInput } from '../link/link-types.js';
@@ -9,6 +12,7 @@ import { openSqliteStore } from '../store/sqlite/sqlite-store.js';
 import { sampleEntries } from '../store/store-fixtures.js';
 import type { ArticleEntry, Store } from '../store/store.js';
 import type { EventRecord } from '../types/index.js';
+import { createApp } from './create-app.js';
 
 export interface TestStore {
   store: Store;
@@ -68,6 +72,43 @@ export async function sampleStore(options: { empty?: boolean; linked?: boolean }
     dispose: async () => {
       await store.close();
       rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** What {@link useLinkedSampleApp} gives a test file: the app, and a JSON getter that checks status and schema. */
+export interface LinkedSampleApp {
+  readonly app: ReturnType<typeof createApp>;
+  getJson<S extends z.ZodType>(path: string, schema: S, status?: number): Promise<z.infer<S>>;
+}
+
+/**
+ * Registers the test file's `before`/`after` hooks: the sample collection in a clustered, threaded store, an app over
+ * it (no UI), and at the end a check that the server logged no error.
+ */
+export function useLinkedSampleApp(): LinkedSampleApp {
+  let fixture: TestStore | null = null;
+  let app: ReturnType<typeof createApp> | null = null;
+  const logged: string[] = [];
+  before(async () => {
+    fixture = await sampleStore({ linked: true });
+    app = createApp({ store: fixture.store, uiDir: null, log: (line) => logged.push(line) });
+  });
+  after(async () => {
+    assert.deepEqual(logged, [], 'no server error was logged');
+    await fixture?.dispose();
+  });
+  const ready = (): ReturnType<typeof createApp> => {
+    if (app === null) throw new Error('the app is made in before(): use it inside a test');
+    return app;
+  };
+  return {
+    get app() { return ready(); },
+    async getJson<S extends z.ZodType>(path: string, schema: S, status = 200): Promise<z.infer<S>> {
+      const res = await ready().request(path);
+      const body: unknown = await res.json();
+      assert.equal(res.status, status, `${path}: ${JSON.stringify(body)}`);
+      return schema.parse(body);
     },
   };
 }

@@ -1,30 +1,12 @@
 // API tests: the events level on a clustered store — GET /api/events?level=events (pages, cursor, sorts, downloads), GET /api/events/:id with every mention, GET /api/clusters/:id.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { z } from 'zod';
-import { DELIVERY, sampleStore, type TestStore } from './api-fixtures.js';
-import { createApp } from './create-app.js';
+import { DELIVERY, useLinkedSampleApp } from './api-fixtures.js';
 import { clusterDetailSchema, clusterPageSchema, clusterSchema, errorSchema, eventDetailSchema } from './schemas.js';
 
-let fixture: TestStore;
-let app: ReturnType<typeof createApp>;
-const logged: string[] = [];
-
-before(async () => {
-  fixture = await sampleStore({ linked: true });
-  app = createApp({ store: fixture.store, uiDir: null, log: (line) => logged.push(line) });
-});
-after(async () => {
-  assert.deepEqual(logged, [], 'no server error was logged');
-  await fixture.dispose();
-});
-
-async function getJson<S extends z.ZodType>(path: string, schema: S, status = 200): Promise<z.infer<S>> {
-  const res = await app.request(path);
-  const body: unknown = await res.json();
-  assert.equal(res.status, status, `${path}: ${JSON.stringify(body)}`);
-  return schema.parse(body);
-}
+const api = useLinkedSampleApp();
+const { getJson } = api;
 
 const SECOND = 'rifles-wire-2020.txt:1:1';
 
@@ -77,17 +59,17 @@ describe('GET /api/events?level=events', () => {
     assert.deepEqual(seen, [...seen].sort());
   });
   it('downloads every happening as JSON Lines and CSV', async () => {
-    const jsonl = await (await app.request('/api/events?level=events&format=jsonl&root=07')).text();
+    const jsonl = await (await api.app.request('/api/events?level=events&format=jsonl&root=07')).text();
     const records = jsonl.trimEnd().split('\n').map((line) => clusterSchema.parse(JSON.parse(line)));
     assert.deepEqual(records.map((c) => c.root), ['07', '07']);
-    const res = await app.request('/api/events?level=events&format=csv&limit=4');
+    const res = await api.app.request('/api/events?level=events&format=csv&limit=4');
     assert.match(res.headers.get('content-disposition') ?? '', /dyad-happenings\.csv/);
     const lines = (await res.text()).trimEnd().split('\n');
     assert.match(lines[0] ?? '', /^id,date,date_precision,source,target,cameo/);
     assert.equal(lines.length, 1 + 4);
   });
   it('refuses a sort of the other level, a cursor of the other level and a foreign cursor', async () => {
-    const mentionsPage = await (await app.request('/api/events?limit=1')).json() as { next: string };
+    const mentionsPage = await (await api.app.request('/api/events?limit=1')).json() as { next: string };
     const cases: [string, RegExp][] = [
       ['/api/events?level=events&sort=goldstein', /sort.*level events/],
       ['/api/events?sort=-sources', /sort.*level mentions/],

@@ -1,30 +1,12 @@
 // API tests: GET /api/threads (filters, paging, count) and GET /api/threads/:id (steps in order with their evidence) on a clustered, threaded store.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { z } from 'zod';
-import { DELIVERY, sampleStore, type TestStore } from './api-fixtures.js';
-import { createApp } from './create-app.js';
+import { DELIVERY, useLinkedSampleApp } from './api-fixtures.js';
 import { errorSchema, threadDetailSchema, threadsSchema } from './schemas.js';
 
-let fixture: TestStore;
-let app: ReturnType<typeof createApp>;
-const logged: string[] = [];
-
-before(async () => {
-  fixture = await sampleStore({ linked: true });
-  app = createApp({ store: fixture.store, uiDir: null, log: (line) => logged.push(line) });
-});
-after(async () => {
-  assert.deepEqual(logged, [], 'no server error was logged');
-  await fixture.dispose();
-});
-
-async function getJson<S extends z.ZodType>(path: string, schema: S, status = 200): Promise<z.infer<S>> {
-  const res = await app.request(path);
-  const body: unknown = await res.json();
-  assert.equal(res.status, status, `${path}: ${JSON.stringify(body)}`);
-  return schema.parse(body);
-}
+const api = useLinkedSampleApp();
+const { getJson } = api;
 
 const pairs = (answer: z.infer<typeof threadsSchema>): string[] => answer.threads.map((t) => `${t.supplier}>${t.recipient}:${t.status}`);
 
