@@ -8,9 +8,11 @@ import { createCoderSync } from '../src/index.js';
 import { ingestArticles } from '../src/pipeline/ingest-articles.js';
 import { openSqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import type { Cluster, Thread } from '../src/link/link-types.js';
+import { DELIVERY_2021, HELICOPTERS_RECEIVED, HELICOPTERS_RETOLD, PATROL_BOATS_MOZAMBIQUE, READY_2019, REQUEST_2019, REQUEST_2020, TERMS_2020, TURKISH_BOATS_2020, VEHICLES_MOZAMBIQUE } from './fixtures/linking-stories.js';
 
 interface Written { id: string; source: string; date: string; text: string }
 
+// the first report is longer here than in the shared stories: the syndicated copy must stay near-identical with its credit line
 const HELICOPTERS = 'Russia delivered four Mi-35 attack helicopters to Mali on May 4, 2022. The aircraft landed at the air base near Bamako. '
   + 'Malian officers inspected the machines on the tarmac before a short ceremony with the defence minister.';
 
@@ -18,27 +20,27 @@ const HELICOPTERS = 'Russia delivered four Mi-35 attack helicopters to Mali on M
 const ARTICLES: Written[] = [
   { id: 'sahel-courier-0505', source: 'Sahel Courier', date: '2022-05-05', text: HELICOPTERS },
   { id: 'bamako-post-0506', source: 'Bamako Post', date: '2022-05-06',
-    text: 'Russia handed over four attack helicopters to Mali on Wednesday. Residents of the capital watched them fly low over the river.' },
+    text: HELICOPTERS_RETOLD },
   { id: 'desert-ledger-0507', source: 'Desert Ledger', date: '2022-05-07',
-    text: 'Mali received four Mi-35 helicopters from Russia on May 4. Analysts expect the gunships to be sent north within weeks.' },
+    text: HELICOPTERS_RECEIVED },
   // a syndicated copy: the same text under another outlet's name, a credit line added
   { id: 'wire-echo-0505', source: 'Wire Echo', date: '2022-05-05', text: `${HELICOPTERS} (Distributed by Wire Echo.)` },
   { id: 'indian-ocean-0406', source: 'Indian Ocean Daily', date: '2022-04-06',
-    text: 'India delivered two patrol boats to Mozambique on April 5, 2022. The vessels will guard the northern coast.' },
+    text: PATROL_BOATS_MOZAMBIQUE },
   { id: 'indian-ocean-0427', source: 'Indian Ocean Daily', date: '2022-04-27',
-    text: 'India delivered 40 armoured vehicles to Mozambique on April 26, 2022. Drivers will be trained in Maputo over the summer.' },
+    text: VEHICLES_MOZAMBIQUE },
   { id: 'baghdad-times-2019', source: 'Baghdad Times', date: '2019-09-23',
-    text: 'Iraq asked China for armed drones, artillery and rifles on September 22, 2019. The request was made during a visit by the prime minister.' },
+    text: REQUEST_2019 },
   { id: 'east-asia-wire-2019', source: 'East Asia Wire', date: '2019-09-26',
-    text: 'China said on September 25, 2019 that it is ready to help Iraq. The statement came after talks in Beijing.' },
+    text: READY_2019 },
   { id: 'baghdad-times-2020', source: 'Baghdad Times', date: '2020-06-11',
-    text: 'Iraq asked China to provide drones free of charge on June 10, 2020. Officials cited the cost of the war against insurgents.' },
+    text: REQUEST_2020 },
   { id: 'gulf-observer-2020', source: 'Gulf Observer', date: '2020-07-03',
-    text: 'China demanded commercial terms from Iraq for the drones on July 2, 2020. Talks on the price are expected to continue.' },
+    text: TERMS_2020 },
   { id: 'anatolia-notes-2020', source: 'Anatolia Notes', date: '2020-09-11',
-    text: 'Turkey delivered two patrol boats to Iraq on September 10, 2020. The boats will patrol the Shatt al-Arab waterway.' },
+    text: TURKISH_BOATS_2020 },
   { id: 'baghdad-times-2021', source: 'Baghdad Times', date: '2021-03-04',
-    text: 'China delivered 20,000 assault rifles to Iraq on March 3, 2021. The shipment arrived at the port of Umm Qasr.' },
+    text: DELIVERY_2021 },
 ];
 
 const dir = mkdtempSync(join(tmpdir(), 'dyad-clusters-'));

@@ -11,28 +11,29 @@ import type { Store } from '../store/store.js';
 import { sampleStore, type TestStore } from './api-fixtures.js';
 import { createApp } from './create-app.js';
 import { clusterDetailSchema, clusterPageSchema, postArticlesSchema, threadsSchema } from './schemas.js';
+import { DELIVERY_2021, HELICOPTERS, HELICOPTERS_RECEIVED, HELICOPTERS_RETOLD, PATROL_BOATS_MOZAMBIQUE, REQUEST_2019, TERMS_2020, TURKISH_BOATS_2020 } from '../../test/fixtures/linking-stories.js';
 
 const TOKEN = 'link-token-0123';
 const coder = createCoderSync();
 
 /** Our own text: two outlets' reports of one delivery, a request it answered, and unrelated happenings. */
 const HELICOPTERS_SAHEL = { id: 'sahel-courier', source: 'Sahel Courier', date: '2022-05-05',
-  text: 'Russia delivered four Mi-35 attack helicopters to Mali on May 4, 2022. The aircraft landed at the air base near Bamako.' };
+  text: HELICOPTERS };
 const HELICOPTERS_BAMAKO = { id: 'bamako-post', source: 'Bamako Post', date: '2022-05-06',
-  text: 'Russia handed over four attack helicopters to Mali on Wednesday. Residents of the capital watched them fly low over the river.' };
+  text: HELICOPTERS_RETOLD };
 const REQUEST = { id: 'baghdad-times-2019', source: 'Baghdad Times', date: '2019-09-23',
-  text: 'Iraq asked China for armed drones and rifles on September 22, 2019. The request was made during a visit by the prime minister.' };
+  text: REQUEST_2019 };
 const DELIVERY = { id: 'baghdad-times-2021', source: 'Baghdad Times', date: '2021-03-04',
-  text: 'China delivered 20,000 assault rifles to Iraq on March 3, 2021. The shipment arrived at the port of Umm Qasr.' };
+  text: DELIVERY_2021 };
 const OTHERS = [
   { id: 'desert-ledger', source: 'Desert Ledger', date: '2022-05-07',
-    text: 'Mali received four Mi-35 helicopters from Russia on May 4. Analysts expect the gunships to be sent north within weeks.' },
+    text: HELICOPTERS_RECEIVED },
   { id: 'indian-ocean-0406', source: 'Indian Ocean Daily', date: '2022-04-06',
-    text: 'India delivered two patrol boats to Mozambique on April 5, 2022. The vessels will guard the northern coast.' },
+    text: PATROL_BOATS_MOZAMBIQUE },
   { id: 'gulf-observer-2020', source: 'Gulf Observer', date: '2020-07-03',
-    text: 'China demanded commercial terms from Iraq for the drones on July 2, 2020. Talks on the price are expected to continue.' },
+    text: TERMS_2020 },
   { id: 'anatolia-notes-2020', source: 'Anatolia Notes', date: '2020-09-11',
-    text: 'Turkey delivered two patrol boats to Iraq on September 10, 2020. The boats will patrol the Shatt al-Arab waterway.' },
+    text: TURKISH_BOATS_2020 },
 ];
 
 let fixture: TestStore;

@@ -11,21 +11,21 @@ import type { Store } from '../store/store.js';
 import type { Article } from '../types/index.js';
 import { ingestArticles } from './ingest-articles.js';
 import { LiveLinker } from './live-linker.js';
+import { DELIVERY_2021, HELICOPTERS, HELICOPTERS_RECEIVED, HELICOPTERS_RETOLD, REQUEST_2019, syndicated } from '../../test/fixtures/linking-stories.js';
 
-const HELICOPTERS = 'Russia delivered four Mi-35 attack helicopters to Mali on May 4, 2022. The aircraft landed at the air base near Bamako.';
 
 /** Our own text: one happening told by three outlets and a syndicated copy, and a request with the delivery that answered it. */
 const WRITTEN = [
   { id: 'sahel-courier', source: 'Sahel Courier', date: '2022-05-05', text: HELICOPTERS },
   { id: 'baghdad-times-2019', source: 'Baghdad Times', date: '2019-09-23',
-    text: 'Iraq asked China for armed drones and rifles on September 22, 2019. The request was made during a visit by the prime minister.' },
+    text: REQUEST_2019 },
   { id: 'bamako-post', source: 'Bamako Post', date: '2022-05-06',
-    text: 'Russia handed over four attack helicopters to Mali on Wednesday. Residents of the capital watched them fly low over the river.' },
-  { id: 'wire-echo', source: 'Wire Echo', date: '2022-05-05', text: `${HELICOPTERS} (Distributed by Wire Echo.)` },
+    text: HELICOPTERS_RETOLD },
+  { id: 'wire-echo', source: 'Wire Echo', date: '2022-05-05', text: syndicated('Wire Echo') },
   { id: 'desert-ledger', source: 'Desert Ledger', date: '2022-05-07',
-    text: 'Mali received four Mi-35 helicopters from Russia on May 4. Analysts expect the gunships to be sent north within weeks.' },
+    text: HELICOPTERS_RECEIVED },
   { id: 'baghdad-times-2021', source: 'Baghdad Times', date: '2021-03-04',
-    text: 'China delivered 20,000 assault rifles to Iraq on March 3, 2021. The shipment arrived at the port of Umm Qasr.' },
+    text: DELIVERY_2021 },
 ];
 
 const dir = mkdtempSync(join(tmpdir(), 'dyad-live-'));
