@@ -1,16 +1,9 @@
 // API edge: stored events (mentions) → the same events each with its article's citation fields, looked up in one go.
-import type { Store } from '../store/store.js';
+import type { ArticleRef, Store } from '../store/store.js';
 import type { EventRecord } from '../types/index.js';
 
-/** An article's citation fields as the API gives them. */
-export interface ArticleRefAnswer {
-  id: string;
-  title: string | null;
-  date: string | null;
-  url: string | null;
-  source: string | null;
-  nearDuplicateOf: string | null;
-}
+/** An article's citation fields as the API gives them: the store's own reference. */
+export type ArticleRefAnswer = ArticleRef;
 
 /** One report of an event: the coded sentence and the article it came from (null when the article is gone). */
 export interface MentionAnswer {
