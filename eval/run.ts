@@ -10,6 +10,7 @@ import { runPloverSuite } from './suites/plover.js';
 import { runConflibertClassSuite, runConflibertSpansSuite } from './suites/conflibert.js';
 import { runSamplesSuite } from './suites/samples.js';
 import { runClustersSuite } from './suites/clusters.js';
+import { runAgnewsSuite } from './suites/agnews.js';
 import type { CoderOptions } from '../src/index.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -145,6 +146,11 @@ export const SUITES: Suite[] = [
       return { results: { 'conflibert-class': runConflibertClassSuite(coder), 'conflibert-spans': runConflibertSpansSuite(coder) } };
     },
   },
+  {
+    name: 'agnews',
+    describe: 'agnews-dev: 260 hand-coded real wire stories — events, assistance, status, items',
+    run: async (c) => ({ results: { 'agnews-dev': runAgnewsSuite(await c.coder(), c.root) } }),
+  },
   petrarchSuite,
   phoenixSuite,
   { name: 'details', describe: 'event details: items, quantities, terms, dates, locations', run: async () => ({ results: await runDetailsSuite() }) },
@@ -166,7 +172,7 @@ export const SUITES: Suite[] = [
 /** Resolves `--suite` names: a suite name, or a result name (`plover-gsr`, `conflibert-class`) meaning its suite. */
 export function selectSuites(names: string[]): Suite[] {
   if (names.length === 0) return SUITES;
-  const aliases: Record<string, string> = { 'plover-gsr': 'plover', 'conflibert-class': 'conflibert', 'conflibert-spans': 'conflibert', 'petrarch-validation': 'petrarch' };
+  const aliases: Record<string, string> = { 'plover-gsr': 'plover', 'conflibert-class': 'conflibert', 'conflibert-spans': 'conflibert', 'petrarch-validation': 'petrarch', 'agnews-dev': 'agnews' };
   const wanted = new Set(names.flatMap((name) => name.split(',')).map((name) => aliases[name] ?? name));
   const unknown = [...wanted].filter((name) => !SUITES.some((suite) => suite.name === name));
   if (unknown.length > 0) throw new Error(`unknown suite ${unknown.join(', ')}; known: ${SUITES.map((s) => s.name).join(', ')}`);
