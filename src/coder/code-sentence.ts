@@ -10,6 +10,7 @@ import { findTriggers, type TriggerHit } from './find-triggers.js';
 import { hasSet, matchContext, matchPattern, type MatchContext, type PatternMatch } from './match-pattern.js';
 import type { Mention } from './mention.js';
 import { ATTRIBUTION_VERBS, findAttributions, modalityAround, type Attribution } from './modality.js';
+import { findKnownPeople, rememberPeople, resolveAgents, type ArticleContext } from './article-context.js';
 import { byAgent, expandGroup, findObject, findSubject, isPassive } from './roles.js';
 
 export interface RawEvent {
@@ -28,10 +29,8 @@ export interface RawEvent {
   attribution: Attribution | null;
 }
 
-/** What carries over from one sentence to the next: the last subject, for "He said …" / "It delivered …". */
-export interface SentenceContext {
-  lastSubject: Mention[] | null;
-}
+/** What carries over from one sentence to the next (the last subject, agents' countries, people introduced). */
+export type SentenceContext = ArticleContext;
 
 const PRONOUNS = new Set(['he', 'she', 'it', 'they']);
 /** Verbs whose object noun names the event the subject carries out ("launched an attack", "held talks"). */
@@ -48,6 +47,17 @@ function possessorPronoun(doc: Doc, sent: Sentence, first: number, mentions: Men
   const after = mentions.find((m) => m.first > comma && m.first <= comma + 3 && (doc.pos[m.last] === POS.VERB || doc.pos[m.last] === POS.AUX));
   if (comma < sent.last && after !== undefined) return after.group < 0 ? [after] : mentions.filter((x) => x.group === after.group);
   return context.lastSubject;
+}
+
+/**
+ * "Iran … Tehran", "the United States … the White House": a state acting on its own government is one party named
+ * twice, not a dyad. (A government acting on its country — "Turkish authorities imposed a curfew in Turkey" — is a
+ * domestic event and stays.)
+ */
+function sameState(source: Mention, target: Mention): boolean {
+  if (source.country === null || source.country !== target.country) return false;
+  const whole = (m: Mention): boolean => (m.basis === 'country' || m.basis === 'capital') && (m.sector === null || m.sector === 'GOV');
+  return whole(source) && (whole(target) || (target.sector === 'GOV' && target.basis !== 'person'));
 }
 
 /** "must", "should", "has to", "ought to" right before the verb (adverbs and "not" may stand between). */
@@ -104,7 +114,11 @@ function pronounSubject(doc: Doc, sent: Sentence, first: number, context: Senten
 
 /** Codes one sentence. Returns raw events in trigger order; `context` is updated for the next sentence. */
 export function codeSentence(doc: Doc, sent: Sentence, lexicon: CompiledLexicon, date: string | null, context: SentenceContext): { events: RawEvent[]; mentions: Mention[] } {
-  const mentions = findActors(doc, sent, lexicon, date);
+  const mentions = findKnownPeople(doc, sent, findActors(doc, sent, lexicon, date), context)
+    // an outlet's tag in brackets ("(Reuters)") is where the report comes from, not a party
+    .filter((m) => !(m.media && doc.norm[m.first - 1] === '(' && doc.norm[m.last] === ')'));
+  resolveAgents(mentions, context);
+  rememberPeople(doc, mentions, context);
   if (mentions.length === 0 && context.lastSubject === null) return { events: [], mentions };
   const inside = new Uint8Array(sent.last - sent.first);
   for (const m of mentions) for (let k = m.first; k < m.last; k++) inside[k - sent.first] = 1;
@@ -197,8 +211,12 @@ export function codeSentence(doc: Doc, sent: Sentence, lexicon: CompiledLexicon,
     const spanLast = Math.max(t.last, match?.last ?? t.last, ...(targets ?? []).map((m) => m.last));
     for (const s of sources) {
       const others = reciprocal ? sources.filter((m) => m !== s) : targets !== null && targets.length > 0 ? targets : [null];
-      for (const target of others) {
-        if (target !== null && (target.code === s.code || target === s)) continue;
+      for (const other of others) {
+        if (other !== null && (other.code === s.code || other === s)) continue;
+        // a state and its own government are no dyad: the event stands without a target where its root allows
+        const self = other !== null && sameState(s, other);
+        if (self && (TARGET_REQUIRED_ROOTS.has(root) || others.length > 1)) continue;
+        const target = self ? null : other;
         const key = `${s.code}|${target?.code ?? ''}|${code}|${t.head}`;
         if (seen.has(key)) continue;
         seen.add(key);

@@ -5,7 +5,8 @@ import type { CompiledLexicon } from '../lexicon/compiled.js';
 import { loadLexicon } from '../lexicon/load-lexicon.js';
 import type { Article, EventRecord, LexiconSource, Problem } from '../types/index.js';
 import { buildEvent } from './build-event.js';
-import { codeSentence, type SentenceContext } from './code-sentence.js';
+import { codeSentence } from './code-sentence.js';
+import { datelineCountry, newArticleContext } from './article-context.js';
 import { discardScope } from './discards.js';
 import { addDetails, publicationDate } from './add-details.js';
 
@@ -35,8 +36,9 @@ export function createCoderSync(options: CoderOptions = {}): Coder {
   const { lexicon, problems } = loadLexicon(options);
   const codeDoc = (doc: Doc): EventRecord[] => {
     const events: EventRecord[] = [];
-    const context: SentenceContext = { lastSubject: null };
     if (discardScope(doc, { first: 0, last: doc.size }, lexicon) === 'story') return [];
+    const context = newArticleContext();
+    context.datelineCountry = datelineCountry(doc, lexicon);
     let pubDate: string | null | undefined;
     for (const sent of doc.sentences) {
       if (discardScope(doc, sent, lexicon) !== null) continue;

@@ -1,0 +1,135 @@
+// Coder stage: what one article says about its actors beyond a single sentence — the dateline's country, the
+// country each kind of agent was last given, and the people introduced with a country and a title.
+import { cityPlace, cityRows, defaultGazetteer, foldName } from '../details/gazetteer.js';
+import { findDateline } from '../ingest/find-dateline.js';
+import type { CompiledLexicon } from '../lexicon/compiled.js';
+import { spanText, TOKEN_FLAGS, type Doc, type Sentence } from '../nlp/doc.js';
+import { normalizeWord } from '../nlp/normalize.js';
+import { POS } from '../nlp/pos.js';
+import type { Mention } from './mention.js';
+
+/** A person as first introduced ("Iraqi interim Prime Minister Ayad Allawi"): what a later "Allawi" stands for. */
+export interface KnownPerson {
+  code: string;
+  country: string;
+  sector: string | null;
+  name: string;
+}
+
+/** What carries over from one sentence of an article to the next. */
+export interface ArticleContext {
+  /** The last subject, for "He said …" / "It delivered …". */
+  lastSubject: Mention[] | null;
+  /** The country of the dateline ("NAJAF, Iraq (Reuters) -" → IRQ), once read. */
+  datelineCountry: string | null;
+  /** Sector → the country of the last mention of that kind that named one ("Iraqi police" … "the police"). */
+  sectorCountry: Map<string, string>;
+  /** Surname (matching key) → the person introduced with it. */
+  people: Map<string, KnownPerson>;
+}
+
+/** A fresh context for an article. */
+export function newArticleContext(): ArticleContext {
+  return { lastSubject: null, datelineCountry: null, sectorCountry: new Map(), people: new Map() };
+}
+
+/** How many sentences from the start a dateline may open (the title is usually the first). */
+const DATELINE_SENTENCES = 3;
+
+/** The country of a place name: a country or capital of the lexicon, else the gazetteer's most populous city. */
+export function placeCountry(name: string, lexicon: CompiledLexicon): string | null {
+  const keys = name.trim().split(/\s+/).map(normalizeWord);
+  const hits = lexicon.phrases.get(keys[0] ?? '') ?? [];
+  for (const hit of hits) {
+    if (hit.keys.length !== keys.length || !hit.keys.every((k, i) => k === keys[i])) continue;
+    if (hit.kind === 'country' || hit.kind === 'capital') return lexicon.countries[hit.ref]?.code ?? null;
+  }
+  const g = defaultGazetteer();
+  const folded = foldName(name);
+  const area = (g.areas.get(folded) ?? []).find((a) => a.country !== null && (a.type === 'country' || a.type === 'region'));
+  if (area !== undefined) return area.country;
+  let best: { country: string | null; population: number } | null = null;
+  for (const row of cityRows(g, folded)) {
+    const place = cityPlace(g, row);
+    if (best === null || place.population > best.population) best = place;
+  }
+  return best?.country ?? null;
+}
+
+/**
+ * The dateline's country, from the first sentences: the region or country after the place ("NAJAF, Iraq"), else the
+ * place itself ("KABUL" → AFG, "GAZA CITY" → PSE). Null when no dateline names a country.
+ */
+export function datelineCountry(doc: Doc, lexicon: CompiledLexicon): string | null {
+  for (const sent of doc.sentences.slice(0, DATELINE_SENTENCES)) {
+    const found = findDateline(doc.text.slice(sent.start, Math.min(sent.end, sent.start + 200)));
+    if (found === null) continue;
+    const [placePart, regionPart] = found.dateline.split(/\s*[(/–—:]|\s+-/)[0]?.split(',').map((s) => s.trim()) ?? [];
+    for (const part of [regionPart, placePart]) {
+      if (part === undefined || part === '' || /\d/.test(part)) continue;
+      const country = placeCountry(titleCase(part), lexicon);
+      if (country !== null) return country;
+    }
+  }
+  return null;
+}
+
+function titleCase(s: string): string {
+  return s.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_, a: string, b: string) => a + b.toUpperCase());
+}
+
+/** True when the mention names a role with no country ("the troops", "officials", "a spokesman"). */
+export function isUnresolvedAgent(m: Mention): boolean {
+  return m.country === null && m.basis === 'agent' && m.code.startsWith('---');
+}
+
+/**
+ * Gives a country to agents the sentence left without one: the country an earlier mention of the same kind had in
+ * this article, else the dateline's. Records what this sentence teaches for the next ones.
+ */
+export function resolveAgents(mentions: Mention[], context: ArticleContext): void {
+  for (const m of mentions) {
+    if (!isUnresolvedAgent(m) || m.media || m.sector === null) continue;
+    const country = context.sectorCountry.get(m.sector) ?? context.datelineCountry;
+    if (country === null || country === undefined) continue;
+    m.country = country;
+    m.code = `${country}${m.sector}`;
+  }
+  for (const m of mentions) if (m.country !== null && m.sector !== null && !m.media) context.sectorCountry.set(m.sector, m.country);
+}
+
+/** Remembers the people a sentence introduces with a country and a title ("Iraqi Prime Minister Ayad Allawi"). */
+export function rememberPeople(doc: Doc, mentions: Mention[], context: ArticleContext): void {
+  for (const m of mentions) {
+    if (m.country === null || m.media || (m.basis !== 'person' && m.sector === null)) continue;
+    // the name is the capitalised run that ends the mention
+    let k = m.last - 1;
+    if (doc.pos[k] !== POS.PROPN || ((doc.flags[k] ?? 0) & TOKEN_FLAGS.CAPITALIZED) === 0) continue;
+    const surname = doc.norm[k] ?? '';
+    if (surname.length < 3) continue;
+    while (k > m.first && doc.pos[k - 1] === POS.PROPN) k--;
+    if (k === m.last - 1 && m.basis !== 'person') continue; // one capitalised word after a title may be a place
+    context.people.set(surname, { code: m.code, country: m.country, sector: m.sector, name: spanText(doc, k, m.last) });
+  }
+}
+
+/**
+ * Mentions for people introduced earlier in the article and now named by surname alone ("Allawi said …"); added in
+ * token order, never inside an existing mention.
+ */
+export function findKnownPeople(doc: Doc, sent: Sentence, mentions: Mention[], context: ArticleContext): Mention[] {
+  if (context.people.size === 0) return mentions;
+  const inside = (i: number): boolean => mentions.some((m) => i >= m.first && i < m.last);
+  const added: Mention[] = [];
+  for (let i = sent.first; i < sent.last; i++) {
+    if (((doc.flags[i] ?? 0) & TOKEN_FLAGS.CAPITALIZED) === 0) continue;
+    const person = context.people.get(doc.norm[i] ?? '');
+    if (person === undefined || inside(i)) continue;
+    // "Ayad Allawi" again: take the capitalised words before the surname too
+    let first = i;
+    while (first > sent.first && doc.pos[first - 1] === POS.PROPN && !inside(first - 1)) first--;
+    added.push({ first, last: i + 1, code: person.code, country: person.country, name: person.name, sector: person.sector, basis: 'person', group: -1, media: false, generic: false });
+  }
+  if (added.length === 0) return mentions;
+  return [...mentions, ...added].sort((a, b) => a.first - b.first);
+}
