@@ -83,6 +83,10 @@ function lightVerbBefore(doc: Doc, sent: Sentence, noun: number): boolean {
  * material cooperation, aid and reductions of relations need someone on the other side.
  */
 const TARGET_REQUIRED_ROOTS = new Set(['04', '05', '06', '07', '16']);
+/** Roots whose source may be a nationality's weapons ("Israeli helicopters attacked"): threats and force. */
+const THING_SOURCE_ROOTS = new Set(['13', '15', '17', '18', '19', '20']);
+/** Roots whose target may be a nationality's property ("demolished Palestinian homes"). */
+const THING_TARGET_ROOTS = new Set(['13', '15', '17', '18', '19', '20']);
 
 function bestMatch(ctx: MatchContext, entry: CompiledVerbEntry, t: TriggerHit): PatternMatch | null {
   // only the patterns whose key word or key set the sentence holds can match
@@ -179,6 +183,10 @@ export function codeSentence(doc: Doc, sent: Sentence, lexicon: CompiledLexicon,
         targets = object !== null ? expandGroup(object, mentions) : null;
       }
     }
+    // a nationality naming a thing is an actor only where the thing is used in force or hit by it
+    const rootNow = code.slice(0, 2);
+    if (sources !== null) sources = sources.filter((m) => m.thing === undefined || (m.thing === 'platform' && THING_SOURCE_ROOTS.has(rootNow)));
+    if (targets !== null) targets = targets.filter((m) => m.thing === undefined || THING_TARGET_ROOTS.has(rootNow));
     if (sources === null || sources.length === 0) return;
 
     let { negated, modality } = modalityAround(doc, sent, anchor, t.last);

@@ -21,6 +21,39 @@ const TIME_NOUNS = new Set(['today', 'yesterday', 'tonight', 'tomorrow', 'now', 
 /** Nouns that make an unnamed role a generic source of reports rather than a party. */
 const GENERIC_SOURCES = new Set(['source', 'sources', 'official', 'officials', 'spokesman', 'spokeswoman', 'spokesperson', 'diplomat', 'diplomats', 'insider', 'insiders', 'witness', 'witnesses', 'analyst', 'analysts', 'expert', 'experts']);
 
+/** Words after "X-" that make the nationality a maker or backer, not an actor ("Chinese-made", "Iranian-backed"). */
+const MAKER_MARKS = new Set(['made', 'built', 'designed', 'manufactured', 'produced', 'supplied', 'donated', 'funded', 'backed', 'financed', 'sponsored', 'trained', 'armed', 'brokered']);
+
+/** Length of the longest phrase of a lexicon set starting at token i (matched on form or lemma), else 0. */
+function setPhraseAt(doc: Doc, i: number, end: number, lexicon: CompiledLexicon, set: string): number {
+  const index = lexicon.sets.get(set);
+  if (index === undefined) return 0;
+  for (const key of [doc.norm[i] ?? '', doc.lemma[i] ?? '']) {
+    for (const phrase of index.get(key) ?? []) {
+      if (i + phrase.length > end) continue;
+      let ok = true;
+      for (let k = 1; k < phrase.length && ok; k++) ok = doc.norm[i + k] === phrase[k] || doc.lemma[i + k] === phrase[k];
+      if (ok) return phrase.length;
+    }
+  }
+  return 0;
+}
+
+/**
+ * "Israeli helicopters", "a U.S. AC-130 gunship", "Palestinian homes": the nationality names the state whose
+ * forces use the thing, or who owns what is hit. Model designations and adjectives may stand between.
+ */
+function thingAfter(doc: Doc, at: number, end: number, lexicon: CompiledLexicon): { last: number; thing: 'platform' | 'property' } | null {
+  for (let k = at; k < Math.min(end, at + 3); k++) {
+    for (const [set, thing] of [['armed_platform', 'platform'], ['owned_target', 'property']] as const) {
+      const n = setPhraseAt(doc, k, end, lexicon, set);
+      if (n > 0) return { last: k + n, thing };
+    }
+    if (!(doc.pos[k] === POS.ADJ || /\d/.test(doc.norm[k] ?? '') || doc.pos[k] === POS.PROPN || doc.pos[k] === POS.NUM)) break;
+  }
+  return null;
+}
+
 function isCapitalized(doc: Doc, i: number): boolean {
   return ((doc.flags[i] ?? 0) & TOKEN_FLAGS.CAPITALIZED) !== 0;
 }
@@ -140,7 +173,8 @@ export function findActors(doc: Doc, sent: Sentence, lexicon: CompiledLexicon, d
   const used = new Set<number>();
   const glueOnly = (from: number, to: number): boolean => {
     if (to - from > 3) return false;
-    for (let k = from; k < to; k++) if (!ROLE_GLUE.has(doc.norm[k] ?? '') && doc.pos[k] !== POS.ADJ) return false;
+    // model designations may stand between too ("a U.S. AC-130 gunship")
+    for (let k = from; k < to; k++) if (!ROLE_GLUE.has(doc.norm[k] ?? '') && doc.pos[k] !== POS.ADJ && !/\d/.test(doc.norm[k] ?? '')) return false;
     return true;
   };
 
@@ -220,6 +254,27 @@ export function findActors(doc: Doc, sent: Sentence, lexicon: CompiledLexicon, d
       const preceding = first > sent.first ? doc.pos[first - 1] : undefined;
       // a country name right after a verb is an object even before a noun ("handed Iraq weapons")
       const modifier = (base.basis === 'demonym' || !(preceding === POS.VERB || preceding === POS.AUX)) && !TIME_NOUNS.has(doc.norm[last] ?? '');
+      // "Chinese-made drones", "Iranian-backed militias": a maker or backer is no party to what the thing does
+      if (doc.norm[last] === '-' && MAKER_MARKS.has(doc.norm[last + 1] ?? '') && doc.start[last + 1] === doc.end[last]) continue;
+      const thing = modifier ? thingAfter(doc, last, sent.last, lexicon) : null;
+      if (thing !== null && (next === undefined || next.first >= thing.last)) {
+        const country = base.country ?? '';
+        const military = thing.thing === 'platform';
+        mentions.push({
+          first: first > sent.first && doc.norm[first - 1] === 'the' ? first - 1 : first,
+          last: thing.last,
+          code: military ? `${country}MIL` : country,
+          country: base.country,
+          name: military ? `${base.name} forces` : base.name,
+          sector: military ? 'MIL' : null,
+          basis: base.basis,
+          group: -1,
+          media: false,
+          generic: false,
+          thing: thing.thing,
+        });
+        continue;
+      }
       if (modifier && (following === POS.NOUN || (base.basis === 'demonym' && following === POS.PROPN && next?.first !== last)) && doc.norm[last] !== "'s") continue;
       if (base.basis === 'demonym' && following === POS.ADJ) continue;
     }

@@ -16,4 +16,10 @@ export interface Mention {
   media: boolean;
   /** The mention is a generic, unnamed source ("an official", "sources"). */
   generic: boolean;
+  /**
+   * The mention is a nationality naming a thing (lexicon sets `armed_platform`, `owned_target`): "Israeli
+   * helicopters" stand for that state's forces only when they use force, "Palestinian homes" for their owners only
+   * when they are attacked. Absent for ordinary actors.
+   */
+  thing?: 'platform' | 'property';
 }

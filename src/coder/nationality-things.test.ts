@@ -1,0 +1,27 @@
+// A nationality before a thing: the state's forces when the thing is used in force, the owners when it is hit,
+// never the maker or backer, and no actor at all otherwise.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createCoderSync } from './create-coder.js';
+import type { EventRecord } from '../types/index.js';
+
+const coder = createCoderSync();
+const dyads = (text: string): string[] =>
+  coder.codeArticle({ id: 'doc-things', text, date: '2021-03-01' }).map((e: EventRecord) => `${e.source.code}>${e.target?.code ?? '-'}:${e.root}`);
+
+const cases: Array<{ name: string; text: string; has?: string[]; none?: RegExp }> = [
+  { name: 'weapons named by nationality attack for their state', text: 'Israeli helicopters attacked Lebanon on Tuesday.', has: ['ISRMIL>LBN:19'] },
+  { name: 'a model designation between nationality and role word', text: 'A U.S. AC-130 gunship attacked Syria early on Monday.', has: ['USAMIL>SYR:19'] },
+  { name: 'property named by nationality is the target of force', text: 'Syria shelled Turkish positions on Monday.', has: ['SYR>TUR:19'] },
+  { name: 'the maker of a weapon is no attacker', text: 'Chinese-made drones struck Yemen on Monday.', none: /^CHN/ },
+  { name: 'the backer of a militia is no attacker', text: 'Iranian-backed militias attacked Iraq on Monday.', none: /^IRN/ },
+  { name: 'weapons delivered name no actor', text: 'Russia delivered Chinese helicopters to Mali on Monday.', none: /CHN/ },
+];
+
+for (const c of cases) {
+  test(c.name, () => {
+    const found = dyads(c.text);
+    for (const want of c.has ?? []) assert.ok(found.includes(want), `expected ${want} in ${JSON.stringify(found)}`);
+    if (c.none !== undefined) assert.ok(!found.some((d) => c.none?.test(d)), `unexpected ${JSON.stringify(found)}`);
+  });
+}
