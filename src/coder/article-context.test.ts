@@ -30,6 +30,21 @@ const cases: Array<{ name: string; text: string; has?: string[]; hasNot?: RegExp
     has: ['IRQGOV>TURGOV:04'],
   },
   {
+    name: 'a country after "in" is the target where a verb pattern takes it ("arrived in Kuwait")',
+    text: 'Iraqi President Ghazi al-Yawar arrived in Kuwait on Saturday for a two-day official visit.',
+    has: ['IRQGOV>KWT:04'],
+  },
+  {
+    name: 'a city visited stands for its country',
+    text: 'Taiwan President Chen Shui-bian visited Seattle under tight security.',
+    has: ['TWNGOV>USA:04'],
+  },
+  {
+    name: 'a place of fighting is no target',
+    text: 'Syrian troops attacked a convoy in Lebanon on Monday.',
+    hasNot: /LBN/,
+  },
+  {
     name: 'an outlet tag in brackets is no party',
     text: 'Japan to Deport Chess Champion to Iceland (Reuters). Japan will deport him, officials said.',
     hasNot: /MED/,

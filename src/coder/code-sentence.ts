@@ -11,6 +11,7 @@ import { hasSet, matchContext, matchPattern, type MatchContext, type PatternMatc
 import type { Mention } from './mention.js';
 import { ATTRIBUTION_VERBS, findAttributions, modalityAround, type Attribution } from './modality.js';
 import { findKnownPeople, rememberPeople, resolveAgents, type ArticleContext } from './article-context.js';
+import { sentenceTree, treeRoles, type SentenceTree } from './tree-roles.js';
 import { byAgent, expandGroup, findObject, findSubject, isPassive } from './roles.js';
 
 export interface RawEvent {
@@ -117,7 +118,15 @@ function pronounSubject(doc: Doc, sent: Sentence, first: number, context: Senten
 }
 
 /** Codes one sentence. Returns raw events in trigger order; `context` is updated for the next sentence. */
-export function codeSentence(doc: Doc, sent: Sentence, lexicon: CompiledLexicon, date: string | null, context: SentenceContext): { events: RawEvent[]; mentions: Mention[] } {
+/** A dependency parser as the coder sees it: words in, heads (-1 for the root) and labels out. */
+export interface SentenceParser {
+  parse(words: readonly string[]): { head: Int16Array; label: readonly string[] };
+}
+
+/** Longest sentence handed to the parser; longer ones keep the word-window roles. */
+const PARSE_LIMIT = 120;
+
+export function codeSentence(doc: Doc, sent: Sentence, lexicon: CompiledLexicon, date: string | null, context: SentenceContext, parser: SentenceParser | null = null): { events: RawEvent[]; mentions: Mention[] } {
   const mentions = findKnownPeople(doc, sent, findActors(doc, sent, lexicon, date), context)
     // an outlet's tag in brackets ("(Reuters)") is where the report comes from, not a party
     .filter((m) => !(m.media && doc.norm[m.first - 1] === '(' && doc.norm[m.last] === ')'));
@@ -146,6 +155,18 @@ export function codeSentence(doc: Doc, sent: Sentence, lexicon: CompiledLexicon,
   const speechVerbs = new Set(attributions.map((a) => a.verb));
   const isSpeech = (t: TriggerHit): boolean => speechVerbs.has(t.head) || (!t.noun && ATTRIBUTION_VERBS.has(doc.lemma[t.head] ?? ''));
 
+  // the tree, parsed once and only for sentences that hold a trigger
+  let tree: SentenceTree | null | undefined;
+  let words: string[] = [];
+  const treeOf = (): SentenceTree | null => {
+    if (tree !== undefined) return tree;
+    if (parser === null || sent.last - sent.first > PARSE_LIMIT) return (tree = null);
+    words = [];
+    for (let k = sent.first; k < sent.last; k++) words.push(doc.text.slice(doc.start[k], doc.end[k]));
+    const parsed = parser.parse(words);
+    return (tree = sentenceTree(sent.first, parsed.head, parsed.label, words));
+  };
+
   const out: RawEvent[] = [];
   const seen = new Set<string>();
   const covered: Array<[number, number]> = [];
@@ -158,11 +179,19 @@ export function codeSentence(doc: Doc, sent: Sentence, lexicon: CompiledLexicon,
     if (code === null || code === '---') return;
     const frame = frames.get(t) ?? null;
     const anchor = frame?.first ?? t.first;
-    const passive = !t.noun && isPassive(doc, sent, t.head);
+    const parsed = treeOf();
+    const roles = parsed !== null ? treeRoles(parsed, t.head - sent.first, mentions, words, t.noun) : null;
+    const passive = roles !== null ? roles.passive : !t.noun && isPassive(doc, sent, t.head);
 
     let sources: Mention[] | null = match?.source ?? null;
     let targets: Mention[] | null = match?.target ?? null;
     const agent = passive ? byAgent(doc, sent, t.last, mentions) : null;
+    if (sources === null && roles !== null && roles.hasSubject && frame === null) {
+      sources = roles.source !== null ? expandGroup(roles.source, mentions) : roles.sourcePronoun ? context.lastSubject : [];
+    }
+    if (targets === null && roles !== null && roles.target !== null && !(frame?.frame.objectIsInnerSource && frame.object !== null)) {
+      targets = expandGroup(roles.target, mentions);
+    }
     if (sources === null) {
       if (passive) sources = agent !== null ? expandGroup(agent, mentions) : null;
       else {
@@ -185,8 +214,9 @@ export function codeSentence(doc: Doc, sent: Sentence, lexicon: CompiledLexicon,
     }
     // a nationality naming a thing is an actor only where the thing is used in force or hit by it
     const rootNow = code.slice(0, 2);
+    const boundTarget = match?.target ?? null;
     if (sources !== null) sources = sources.filter((m) => m.thing === undefined || (m.thing === 'platform' && THING_SOURCE_ROOTS.has(rootNow)));
-    if (targets !== null) targets = targets.filter((m) => m.thing === undefined || THING_TARGET_ROOTS.has(rootNow));
+    if (targets !== null) targets = targets.filter((m) => m.thing === undefined || (m.thing === 'place' ? boundTarget?.includes(m) === true : THING_TARGET_ROOTS.has(rootNow)));
     if (sources === null || sources.length === 0) return;
 
     let { negated, modality } = modalityAround(doc, sent, anchor, t.last);

@@ -47,7 +47,8 @@ export function createCoderSync(options: CoderOptions = {}): Coder {
       // the publication date is looked for only once an article has an event
       pubDate ??= doc.article.date ? doc.article.date.slice(0, 10) : publicationDate(doc.article).date;
       const built = coded.events.map((raw) => buildEvent(doc, raw, lexicon));
-      const spans = coded.mentions.map((m) => ({ start: doc.start[m.first] ?? 0, end: doc.end[m.last - 1] ?? 0 }));
+      // places stay places for the location finder, though a verb pattern may take one as its target
+      const spans = coded.mentions.filter((m) => m.thing !== 'place').map((m) => ({ start: doc.start[m.first] ?? 0, end: doc.end[m.last - 1] ?? 0 }));
       if (options.details !== false) addDetails(built, pubDate, spans);
       events.push(...built);
     }

@@ -4,6 +4,7 @@ import { POS } from '../nlp/pos.js';
 import type { CompiledLexicon, PhraseHit } from '../lexicon/compiled.js';
 import type { ActorEntry } from '../types/index.js';
 import type { Mention } from './mention.js';
+import { placeCountry } from './article-context.js';
 
 /** A lexicon phrase found in the sentence, before pieces are combined into mentions. */
 interface Piece {
@@ -282,7 +283,13 @@ export function findActors(doc: Doc, sent: Sentence, lexicon: CompiledLexicon, d
 
     // A country or capital after "in", "near", ... is a place.
     const before = doc.norm[first - 1];
-    if (first > sent.first && before !== undefined && LOCATIVE.has(before) && (base.basis === 'country' || base.basis === 'capital' || base.basis === 'demonym')) continue;
+    if (first > sent.first && before !== undefined && LOCATIVE.has(before) && (base.basis === 'country' || base.basis === 'capital' || base.basis === 'demonym')) {
+      // "arrived in Kuwait": kept as a place, which only a verb pattern's $T may take as its target
+      if ((before === 'in' || before === 'into') && base.basis !== 'demonym' && base.country !== null && last - first === piece.last - piece.first) {
+        mentions.push({ first, last, code: base.country, country: base.country, name: base.name, sector: null, basis: 'country', group: -1, media: false, generic: false, thing: 'place' });
+      }
+      continue;
+    }
     // Include a preceding determiner in the text ("the Iraqi army") but not in the code.
     if (first > sent.first && doc.norm[first - 1] === 'the' && basis !== 'country') first--;
 
@@ -299,8 +306,26 @@ export function findActors(doc: Doc, sent: Sentence, lexicon: CompiledLexicon, d
       generic,
     });
   }
+  addCityPlaces(doc, sent, lexicon, mentions);
   markGroups(doc, mentions);
   return mentions;
+}
+
+/** "visited Seattle", "sent troops to Darfur": a city or region after in/to/into, as a place of its country. */
+function addCityPlaces(doc: Doc, sent: Sentence, lexicon: CompiledLexicon, mentions: Mention[]): void {
+  for (let i = sent.first + 1; i < sent.last; i++) {
+    const prev = doc.norm[i - 1];
+    if ((prev !== 'in' && prev !== 'to' && prev !== 'into' && doc.lemma[i - 1] !== 'visit') || doc.pos[i] !== POS.PROPN || !isCapitalized(doc, i)) continue;
+    if (mentions.some((m) => i >= m.first && i < m.last)) continue;
+    let end = i + 1;
+    while (end < sent.last && end - i < 3 && doc.pos[end] === POS.PROPN && isCapitalized(doc, end)) end++;
+    if (mentions.some((m) => m.first < end && m.last > i)) continue;
+    const country = placeCountry(doc.text.slice(doc.start[i], doc.end[end - 1]), lexicon);
+    if (country === null) continue;
+    const name = lexicon.countries.find((c) => c.code === country)?.name ?? country;
+    mentions.push({ first: i, last: end, code: country, country, name, sector: null, basis: 'country', group: -1, media: false, generic: false, thing: 'place' });
+  }
+  mentions.sort((a, b) => a.first - b.first);
 }
 
 /** Joins mentions separated only by "and", "," or "as well as" into coordination groups. */

@@ -1,0 +1,167 @@
+// Coder stage: a sentence's dependency tree + its mentions + a trigger → source and target read from the tree
+// (nsubj, nsubj:pass with obl:agent, obj, iobj, obl with to/for/against/…, through xcomp, conj and relative clauses).
+import type { Mention } from './mention.js';
+
+/** A parsed sentence in the coder's terms: token i of the tree is doc token `first + i`. */
+export interface SentenceTree {
+  first: number;
+  size: number;
+  /** Head of each token as a tree index, -1 for the root. */
+  head: Int16Array;
+  /** Dependency label of each token, as text ("nsubj", "obl:agent", …). */
+  label: readonly string[];
+  /** The case marker (preposition) of each token, lower case, or '' ("to" for "to Iraq"). */
+  marker: readonly string[];
+  /** Children of each token, in token order. */
+  children: readonly (readonly number[])[];
+}
+
+/** Builds the tree view from head indexes, labels and the tokens' words. */
+export function sentenceTree(first: number, head: Int16Array, label: readonly string[], words: readonly string[]): SentenceTree {
+  const size = head.length;
+  const children: number[][] = Array.from({ length: size }, () => []);
+  for (let i = 0; i < size; i++) {
+    const h = head[i] ?? -1;
+    if (h >= 0 && h < size) children[h]?.push(i);
+  }
+  const marker = new Array<string>(size).fill('');
+  for (let i = 0; i < size; i++) {
+    const h = head[i] ?? -1;
+    if (h >= 0 && label[i] === 'case' && marker[h] === '') marker[h] = (words[i] ?? '').toLowerCase();
+  }
+  return { first, size, head, label, marker, children };
+}
+
+/** Labels whose subtrees are other clauses: a mention inside them is not the role's. */
+const CLAUSE_LABELS = new Set(['acl', 'acl:relcl', 'advcl', 'ccomp', 'xcomp', 'parataxis', 'csubj', 'advcl:relcl', 'list', 'dep', 'vocative', 'discourse', 'reparandum']);
+/** Prepositions after which an oblique names the other party ("gave rifles to Iraq", "fired at Israel"). */
+const PARTY_MARKERS = new Set(['to', 'for', 'from', 'with', 'against', 'on', 'at', 'into', 'toward', 'towards', 'upon', 'onto', 'of', 'over', 'about']);
+/** Pronouns that stand for the previous subject. */
+const PRONOUNS = new Set(['he', 'she', 'it', 'they', 'we', 'who', 'which', 'that']);
+
+/** What the tree says about a trigger's roles. `null` fields: the tree names no dependent for the role. */
+export interface TreeRoles {
+  /** The subject dependent exists (even if no actor is in it): the tree has spoken. */
+  hasSubject: boolean;
+  source: Mention | null;
+  /** The subject is a pronoun standing for an earlier actor. */
+  sourcePronoun: boolean;
+  target: Mention | null;
+  passive: boolean;
+}
+
+function mentionContaining(mentions: readonly Mention[], tok: number): Mention | null {
+  for (const m of mentions) if (tok >= m.first && tok < m.last) return m;
+  return null;
+}
+
+/**
+ * The actor a dependent stands for: the mention holding its head word, else the first mention among its modifiers
+ * (compound, possessor, nmod, appos, conj), never one inside a clause of its own.
+ */
+export function mentionOf(tree: SentenceTree, node: number, mentions: readonly Mention[], skip?: ReadonlySet<Mention>): Mention | null {
+  const own = mentionContaining(mentions, tree.first + node);
+  if (own !== null && !skip?.has(own)) return own;
+  const queue = [...(tree.children[node] ?? [])];
+  // breadth first, token order within a level: the nearest modifier wins ("a Hamas training camp")
+  while (queue.length > 0) {
+    const k = queue.shift() as number;
+    const label = tree.label[k] ?? '';
+    if (CLAUSE_LABELS.has(label) || label === 'punct' || label === 'cc') continue;
+    const m = mentionContaining(mentions, tree.first + k);
+    if (m !== null && !skip?.has(m)) return m;
+    queue.push(...(tree.children[k] ?? []));
+  }
+  return null;
+}
+
+function childWith(tree: SentenceTree, node: number, test: (label: string, child: number) => boolean): number {
+  for (const c of tree.children[node] ?? []) if (test(tree.label[c] ?? '', c)) return c;
+  return -1;
+}
+
+/** The clause whose subject a verb shares: up through xcomp ("promised to deliver"), conj ("met X and signed"). */
+function subjectHost(tree: SentenceTree, node: number): { node: number; viaObject: boolean } | null {
+  const label = tree.label[node] ?? '';
+  const head = tree.head[node] ?? -1;
+  if (head < 0) return null;
+  if (label === 'xcomp') {
+    // object control: "asked China to supply" — the object of the asking verb does the supplying
+    const obj = childWith(tree, head, (l) => l === 'obj' || l === 'iobj');
+    return obj >= 0 ? { node: obj, viaObject: true } : { node: head, viaObject: false };
+  }
+  if (label === 'conj' || label === 'advcl') return { node: head, viaObject: false };
+  return null;
+}
+
+/** Reads the source and target of the trigger whose head word is tree token `node`. */
+export function treeRoles(tree: SentenceTree, node: number, mentions: readonly Mention[], words: readonly string[], noun: boolean): TreeRoles {
+  const roles: TreeRoles = { hasSubject: false, source: null, sourcePronoun: false, target: null, passive: false };
+  if (noun) {
+    // event nouns: the possessor is the source, an nmod with a party marker the target ("Iraq's request to China")
+    const poss = childWith(tree, node, (l) => l === 'nmod:poss');
+    if (poss >= 0) {
+      roles.hasSubject = true;
+      roles.source = mentionOf(tree, poss, mentions);
+      roles.sourcePronoun = roles.source === null && PRONOUNS.has((words[poss] ?? '').toLowerCase().replace(/^(his|her|its|their)$/, 'he'));
+    }
+    for (const c of tree.children[node] ?? []) {
+      if (tree.label[c] === 'nmod' && PARTY_MARKERS.has(tree.marker[c] ?? '') && tree.marker[c] !== 'of') {
+        const m = mentionOf(tree, c, mentions, roles.source !== null ? new Set([roles.source]) : undefined);
+        if (m !== null) { roles.target = m; break; }
+      }
+    }
+    return roles;
+  }
+  roles.passive = childWith(tree, node, (l) => l === 'aux:pass' || l === 'nsubj:pass') >= 0 || tree.label[node] === 'acl';
+  // the subject: of this verb, else of the clause it shares its subject with; a relative clause's noun
+  let at = node;
+  let subject = childWith(tree, at, (l) => l === 'nsubj' || l === 'nsubj:pass' || l === 'csubj');
+  let viaObject = false;
+  for (let hops = 0; subject < 0 && hops < 3; hops++) {
+    const label = tree.label[at] ?? '';
+    if ((label === 'acl:relcl' || label === 'acl') && (tree.head[at] ?? -1) >= 0) {
+      subject = tree.head[at] as number;
+      break;
+    }
+    const host = subjectHost(tree, at);
+    if (host === null) break;
+    if (host.viaObject) { subject = host.node; viaObject = true; break; }
+    at = host.node;
+    subject = childWith(tree, at, (l) => l === 'nsubj' || l === 'nsubj:pass');
+  }
+  let subjectMention: Mention | null = null;
+  if (subject >= 0) {
+    roles.hasSubject = true;
+    subjectMention = mentionOf(tree, subject, mentions);
+    // a relative pronoun stands for the noun the clause modifies ("the army, which attacked …")
+    if (subjectMention === null && /^(who|which|that)$/i.test(words[subject] ?? '') && (tree.label[at] ?? '').startsWith('acl') && (tree.head[at] ?? -1) >= 0) {
+      subjectMention = mentionOf(tree, tree.head[at] as number, mentions);
+    }
+    if (subjectMention === null) roles.sourcePronoun = PRONOUNS.has((words[subject] ?? '').toLowerCase());
+  }
+  const subjectIsTarget = roles.passive && !viaObject && (at === node || tree.label[node] === 'conj');
+  if (subjectIsTarget) {
+    roles.target = subjectMention;
+    const agent = childWith(tree, node, (l, c) => l === 'obl:agent' || (l === 'obl' && tree.marker[c] === 'by'));
+    roles.source = agent >= 0 ? mentionOf(tree, agent, mentions) : null;
+    roles.hasSubject = agent >= 0;
+    roles.sourcePronoun = false;
+    return roles;
+  }
+  roles.source = subjectMention;
+  const skip = new Set<Mention>(subjectMention !== null ? [subjectMention] : []);
+  // the target: indirect object, object, then an oblique with a party marker, in that order
+  const ranked: number[] = [];
+  for (const want of ['iobj', 'obj']) for (const c of tree.children[node] ?? []) if (tree.label[c] === want) ranked.push(c);
+  for (const c of tree.children[node] ?? []) {
+    const label = tree.label[c] ?? '';
+    if ((label === 'obl' || label === 'obl:tmod' || label === 'nmod') && PARTY_MARKERS.has(tree.marker[c] ?? '') && tree.marker[c] !== 'of') ranked.push(c);
+  }
+  // a phrasal verb's particle-less object may hang under xcomp: "urged Iraq to …" is handled by frames
+  for (const c of ranked) {
+    const m = mentionOf(tree, c, mentions, skip);
+    if (m !== null) { roles.target = m; break; }
+  }
+  return roles;
+}
