@@ -78,6 +78,9 @@ function titleCase(s: string): string {
   return s.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_, a: string, b: string) => a + b.toUpperCase());
 }
 
+/** Role words of people sent abroad: they never take the dateline's country. */
+const DIPLOMATS = new Set(['envoy', 'envoys', 'ambassador', 'ambassadors', 'diplomat', 'diplomats', 'delegation', 'delegations', 'delegate', 'delegates', 'emissary', 'emissaries', 'negotiator', 'negotiators']);
+
 /** True when the mention names a role with no country ("the troops", "officials", "a spokesman"). */
 export function isUnresolvedAgent(m: Mention): boolean {
   return m.country === null && m.basis === 'agent' && m.code.startsWith('---');
@@ -87,10 +90,15 @@ export function isUnresolvedAgent(m: Mention): boolean {
  * Gives a country to agents the sentence left without one: the country an earlier mention of the same kind had in
  * this article, else the dateline's. Records what this sentence teaches for the next ones.
  */
-export function resolveAgents(mentions: Mention[], context: ArticleContext): void {
+export function resolveAgents(doc: Doc, mentions: Mention[], context: ArticleContext): void {
   for (const m of mentions) {
     if (!isUnresolvedAgent(m) || m.media || m.sector === null) continue;
-    const country = context.sectorCountry.get(m.sector) ?? context.datelineCountry;
+    // "the Dalai Lama's special envoy": an owner is named, though not one the lexicon knows
+    if (doc.norm[m.first - 1] === "'s") continue;
+    // the dateline places the reporter and the story: it speaks for the people on the ground there, though not for
+    // envoys and delegations, who are by trade from somewhere else
+    const local = DIPLOMATS.has(doc.norm[m.last - 1] ?? '') ? null : context.datelineCountry;
+    const country = context.sectorCountry.get(m.sector) ?? local;
     if (country === null || country === undefined) continue;
     m.country = country;
     m.code = `${country}${m.sector}`;

@@ -130,7 +130,7 @@ export function codeSentence(doc: Doc, sent: Sentence, lexicon: CompiledLexicon,
   const mentions = findKnownPeople(doc, sent, findActors(doc, sent, lexicon, date), context)
     // an outlet's tag in brackets ("(Reuters)") is where the report comes from, not a party
     .filter((m) => !(m.media && doc.norm[m.first - 1] === '(' && doc.norm[m.last] === ')'));
-  resolveAgents(mentions, context);
+  resolveAgents(doc, mentions, context);
   rememberPeople(doc, mentions, context);
   if (mentions.length === 0 && context.lastSubject === null) return { events: [], mentions };
   const inside = new Uint8Array(sent.last - sent.first);
