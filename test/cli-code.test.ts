@@ -109,3 +109,19 @@ test('usage mistakes exit with 2 and a message', () => {
   assert.equal(run.status, 2);
   assert.match(run.stderr, /--date must be YYYY-MM-DD/);
 });
+
+test('dyad code on a text without --date dates its events from the dateline, and says so', () => {
+  const input = join(dir, 'kabul.txt');
+  writeFileSync(input, 'Taliban ask China for help\n\nKABUL, March 3, 2020 (Reuters) - China has already handed Iraq 20 thousand assault rifles.\n\nIraqi officials asked China for military help on Monday.\n');
+  const run = dyad(['code', '--format', 'jsonl', input]);
+  assert.equal(run.status, 0, run.stderr);
+  const events = run.stdout.trim().split('\n').map((l) => JSON.parse(l) as EventRecord);
+  const delivery = events.find((e) => e.cameo.startsWith('07'));
+  assert.deepEqual([delivery?.date, delivery?.dateBasis], ['2020-03-03', 'dateline']);
+  // 2020-03-03 is a Tuesday: "on Monday" is the day before
+  const request = events.find((e) => e.cameo.startsWith('02'));
+  assert.deepEqual([request?.date, request?.dateBasis], ['2020-03-02', 'relative']);
+  const given = dyad(['code', '--format', 'jsonl', '--date', '2020-03-05', input]);
+  const first = JSON.parse(given.stdout.trim().split('\n')[0] ?? '{}') as EventRecord;
+  assert.deepEqual([first.date, first.dateBasis], ['2020-03-05', 'publication'], '--date wins over the dateline');
+});

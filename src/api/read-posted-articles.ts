@@ -56,8 +56,8 @@ export function readPostedArticles(body: string, contentType: string): PostedArt
     if (!json && type !== 'text/html') return { articles: [textArticle(contentId(body), body)], problems: [] };
     if (type === 'text/html') {
       const page = cleanHtml(body, INPUT);
-      const { text, title, date, url, source, byline, dateline, language } = page;
-      return { articles: [{ id: contentId(text), text, title, date, url, source, byline, dateline, language }], problems: [] };
+      const { text, title, date, dateBasis, url, source, byline, dateline, language } = page;
+      return { articles: [{ id: contentId(text), text, title, date, dateBasis, url, source, byline, dateline, language }], problems: [] };
     }
   } catch (err) {
     return { articles: [], problems: [problem(err)] };

@@ -1,5 +1,6 @@
 // API edge: zod schemas of every JSON answer — the response contract, checked in tests and turned into OpenAPI.
 import { z } from 'zod';
+import { DATE_BASES } from '../types/event.js';
 
 const span = { start: z.number().int().min(0), end: z.number().int().min(0) };
 
@@ -28,7 +29,7 @@ export const eventSchema = z.object({
   trigger: z.object({ text: z.string(), ...span }),
   date: z.string().nullable(),
   datePrecision: z.enum(['day', 'month', 'year', 'unknown']),
-  dateBasis: z.enum(['stated', 'relative', 'publication', 'unknown']),
+  dateBasis: z.enum(DATE_BASES),
   negated: z.boolean(),
   modality: z.enum(['asserted', 'reported', 'intended', 'possible', 'conditional', 'negated', 'denied']),
   status: z.enum(['requested', 'offered', 'pledged', 'agreed', 'delivered', 'refused', 'suspended', 'conditional']).nullable(),

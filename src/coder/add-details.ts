@@ -2,26 +2,50 @@
 import { findItems } from '../details/items.js';
 import { findLocations } from '../details/locations.js';
 import { findTerms } from '../details/terms.js';
-import { findPublicationDate, resolveEventDate } from '../nlp/dates.js';
-import type { Article, EventRecord, Item } from '../types/index.js';
+import { findDateline } from '../ingest/find-dateline.js';
+import { findPublicationDate } from '../ingest/find-publication-date.js';
+import { resolveEventDate } from '../nlp/dates.js';
+import type { Article, EventRecord, Item, PublicationBasis } from '../types/index.js';
 
 /** Codes whose events are about help given, asked, promised, refused or cut: items and terms are looked for there only. */
 const ASSISTANCE = /^(02|03|05|06|07|08|10|12|16)/;
 
-/** The publication date to count relative dates from: metadata, else the dateline or a date line in the text. */
-export function publicationDate(article: Article): { date: string | null; precision: EventRecord['datePrecision'] } {
-  const pub = findPublicationDate(article);
-  return { date: pub.date, precision: pub.precision };
+/** An article's publication date (ISO day) and where it came from; the date is null when none is known. */
+export interface PublicationDate {
+  date: string | null;
+  basis: PublicationBasis;
+}
+
+/**
+ * The publication date to count relative dates from: the article's own `date` (with its `dateBasis`), else — for an
+ * article that did not come through ingest — the date its dateline, stamp lines or byline give.
+ */
+export function publicationDate(article: Article): PublicationDate {
+  if (article.date) return { date: article.date.slice(0, 10), basis: article.dateBasis ?? 'publication' };
+  const found = findPublicationDate({ text: article.text, dateline: article.dateline ?? null, byline: article.byline ?? null });
+  return found === null ? { date: null, basis: 'publication' } : { date: found.date, basis: found.basis };
+}
+
+/**
+ * Where the dateline that opens an article's text ends (0 when none): its date is the publication date, never a date
+ * the first sentence states.
+ */
+export function datelineEnd(article: Article): number {
+  const dateline = article.dateline ?? findDateline(article.text.slice(0, 200))?.dateline;
+  return dateline && article.text.startsWith(dateline) ? dateline.length : 0;
 }
 
 /**
  * Adds the details to the events of one sentence (all share the sentence, so each extractor runs once per range).
- * `mentionSpans` are the sentence's actor spans: a capital that stands for a government is no place.
+ * `mentionSpans` are the sentence's actor spans: a capital that stands for a government is no place. `skip` is the
+ * end of the article's dateline (see datelineEnd): event dates are not read before it.
  */
-export function addDetails(events: EventRecord[], pubDate: string | null, mentionSpans: Array<{ start: number; end: number }>): void {
+export function addDetails(events: EventRecord[], pub: PublicationDate, mentionSpans: Array<{ start: number; end: number }>, skip = 0): void {
   const first = events[0];
   if (first === undefined) return;
   const { text, start } = first.sentence;
+  // the dateline blanked, not cut, so offsets into the sentence still hold
+  const dateText = skip > start ? ' '.repeat(Math.min(skip - start, text.length)) + text.slice(skip - start) : text;
   const onlyEvent = events.length === 1;
   let locations: ReturnType<typeof findLocations> | null = null;
   let sentenceItems: Item[] | null = null;
@@ -33,7 +57,7 @@ export function addDetails(events: EventRecord[], pubDate: string | null, mentio
       e.items = after.length === 0 && onlyEvent ? sentenceItems : after;
       if (ASSISTANCE.test(e.cameo)) e.terms = findTerms(text, start, onlyEvent ? undefined : { start: e.trigger.start, end: first.sentence.end });
     }
-    const date = resolveEventDate(text, pubDate, { future: e.modality === 'intended', near: e.trigger.start - start });
+    const date = resolveEventDate(dateText, pub.date, { future: e.modality === 'intended', near: e.trigger.start - start, basis: pub.basis });
     e.date = date.date;
     e.datePrecision = date.precision;
     e.dateBasis = date.basis;

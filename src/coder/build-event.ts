@@ -4,6 +4,7 @@ import type { CompiledLexicon } from '../lexicon/compiled.js';
 import type { ActorRef, EventRecord, Status } from '../types/index.js';
 import type { RawEvent } from './code-sentence.js';
 import type { Mention } from './mention.js';
+import type { PublicationDate } from './add-details.js';
 
 const QUAD_BY_ROOT: Record<string, 1 | 2 | 3 | 4> = {
   '01': 1, '02': 1, '03': 1, '04': 1, '05': 1, '06': 2, '07': 2, '08': 2, '09': 3, '10': 3, '11': 3, '12': 3, '13': 3,
@@ -65,8 +66,11 @@ export function eventId(docId: string, sentence: number, triggerStart: number, s
   return hash64(`${docId}\u0000${sentence}\u0000${triggerStart}\u0000${source}\u0000${target}\u0000${code}`);
 }
 
-/** Builds the public record of a raw event. Details (items, dates, places) are added by later stages. */
-export function buildEvent(doc: Doc, raw: RawEvent, lexicon: CompiledLexicon): EventRecord {
+/**
+ * Builds the public record of a raw event, dated by its article's publication date (`pub`, default the article's own
+ * date). Details (items, dates the sentence gives, places) are added by later stages.
+ */
+export function buildEvent(doc: Doc, raw: RawEvent, lexicon: CompiledLexicon, pub?: PublicationDate): EventRecord {
   const cameo = lexicon.cameo.get(raw.code);
   const root = raw.code.slice(0, 2);
   const rootEntry = lexicon.cameo.get(root);
@@ -81,7 +85,8 @@ export function buildEvent(doc: Doc, raw: RawEvent, lexicon: CompiledLexicon): E
     start: doc.start[raw.attribution.first] ?? 0,
     end: doc.end[raw.attribution.last - 1] ?? 0,
   };
-  const date = doc.article.date ? doc.article.date.slice(0, 10) : null;
+  const date = pub !== undefined ? pub.date : doc.article.date ? doc.article.date.slice(0, 10) : null;
+  const basis = pub !== undefined ? pub.basis : doc.article.dateBasis ?? 'publication';
   return {
     id: eventId(doc.article.id, raw.sentence.index, triggerStart, source.code, target?.code ?? '', raw.code),
     doc: doc.article.id,
@@ -97,7 +102,7 @@ export function buildEvent(doc: Doc, raw: RawEvent, lexicon: CompiledLexicon): E
     trigger: { text: doc.text.slice(triggerStart, triggerEnd), start: triggerStart, end: triggerEnd },
     date,
     datePrecision: date !== null ? 'day' : 'unknown',
-    dateBasis: date !== null ? 'publication' : 'unknown',
+    dateBasis: date !== null ? basis : 'unknown',
     negated: raw.negated,
     modality: raw.modality,
     status: statusOf(raw.code, raw),

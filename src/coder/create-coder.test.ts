@@ -194,3 +194,17 @@ test('events carry items, quantities, terms, dates and places', () => {
   assert.equal(delivery?.location?.name, 'Baghdad');
   assert.equal(delivery?.location?.country, 'IRQ');
 });
+
+test('an article given no date is dated from its own dateline, and says so; its own date basis is kept', () => {
+  const text = 'BAGHDAD, May 14, 2020 (Reuters) - China has already handed Iraq 20 thousand assault rifles. Iraqi officials asked China for drones on Tuesday.';
+  const events = coder.codeArticle({ id: 'doc-2', text, date: null });
+  const delivery = events.find((e) => e.cameo.startsWith('07'));
+  assert.deepEqual([delivery?.date, delivery?.dateBasis], ['2020-05-14', 'dateline']);
+  const request = events.find((e) => e.cameo.startsWith('02'));
+  // 2020-05-14 is a Thursday: "on Tuesday" counts back from the dateline's day
+  assert.deepEqual([request?.date, request?.dateBasis], ['2020-05-12', 'relative']);
+  const fromPage = coder.codeArticle({ id: 'doc-3', text: 'China has already handed Iraq 20 thousand assault rifles.', date: '2020-05-14', dateBasis: 'page-metadata' });
+  assert.deepEqual([fromPage[0]?.date, fromPage[0]?.dateBasis], ['2020-05-14', 'page-metadata']);
+  const yearless = coder.codeArticle({ id: 'doc-4', text: 'BAGHDAD, May 14 (Reuters) - China has already handed Iraq 20 thousand assault rifles.', date: null });
+  assert.deepEqual([yearless[0]?.date, yearless[0]?.dateBasis], [null, 'unknown']);
+});

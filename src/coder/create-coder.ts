@@ -8,7 +8,7 @@ import { buildEvent } from './build-event.js';
 import { codeSentence } from './code-sentence.js';
 import { datelineCountry, newArticleContext } from './article-context.js';
 import { discardScope } from './discards.js';
-import { addDetails, publicationDate } from './add-details.js';
+import { addDetails, datelineEnd, publicationDate } from './add-details.js';
 
 export interface CoderOptions {
   /** Use Dyad's own lexicon (default true). */
@@ -39,17 +39,17 @@ export function createCoderSync(options: CoderOptions = {}): Coder {
     if (discardScope(doc, { first: 0, last: doc.size }, lexicon) === 'story') return [];
     const context = newArticleContext();
     context.datelineCountry = datelineCountry(doc, lexicon);
-    let pubDate: string | null | undefined;
+    // cheap: the article's own date, else a look at the head of its text (office-holders are resolved on it too)
+    const pub = publicationDate(doc.article);
+    const skip = datelineEnd(doc.article);
     for (const sent of doc.sentences) {
       if (discardScope(doc, sent, lexicon) !== null) continue;
-      const coded = codeSentence(doc, sent, lexicon, doc.article.date ?? null, context);
+      const coded = codeSentence(doc, sent, lexicon, doc.article.date ?? pub.date, context);
       if (coded.events.length === 0) continue;
-      // the publication date is looked for only once an article has an event
-      pubDate ??= doc.article.date ? doc.article.date.slice(0, 10) : publicationDate(doc.article).date;
-      const built = coded.events.map((raw) => buildEvent(doc, raw, lexicon));
+      const built = coded.events.map((raw) => buildEvent(doc, raw, lexicon, pub));
       // places stay places for the location finder, though a verb pattern may take one as its target
       const spans = coded.mentions.filter((m) => m.thing !== 'place').map((m) => ({ start: doc.start[m.first] ?? 0, end: doc.end[m.last - 1] ?? 0 }));
-      if (options.details !== false) addDetails(built, pubDate, spans);
+      if (options.details !== false) addDetails(built, pub, spans, skip);
       events.push(...built);
     }
     return events;

@@ -32,6 +32,7 @@ test('cleanHtml keeps the article body of a newspaper page and drops its clutter
       source: 'The Northgate Courier',
       url: 'https://www.northgate-courier.example/world/iraq-helicopters',
       date: '2024-05-14T09:12:00+03:00',
+      dateBasis: 'page-metadata',
       language: 'en',
     },
   );
@@ -86,4 +87,31 @@ test('cleanHtml prefers the published date to the modified one, from whichever s
 test('cleanHtmlFragment cleans a feed item description without readability', () => {
   const html = '<p>NAIROBI (AP) — Kenya sent 200 police officers to Haiti on Tuesday.</p><p>Read more: Haiti mission timeline</p><figure><figcaption>Photo: AP</figcaption></figure><p>More are due next month.</p>';
   assert.equal(cleanHtmlFragment(html), 'NAIROBI (AP) — Kenya sent 200 police officers to Haiti on Tuesday.\n\nMore are due next month.');
+});
+
+test('cleanHtml reads the publication date from page metadata, else from the stamp lines and dateline of the page', () => {
+  const page = fixture('dated-page.html');
+  const fill = (head: string, stamp = '', dateline = ''): string =>
+    page.replace('<!--HEAD-->', head).replace('<!--STAMP-->', stamp).replace('<!--DATELINE-->', dateline);
+  const cases: Array<[string, string, string | null, string | null]> = [
+    ['article:published_time', fill('<meta property="article:published_time" content="2021-03-03T10:15:00Z">'), '2021-03-03T10:15:00Z', 'page-metadata'],
+    ['meta name=date', fill('<meta name="date" content="2021-03-03">'), '2021-03-03', 'page-metadata'],
+    ['meta name=pubdate', fill('<meta name="pubdate" content="20210303">'), '2021-03-03', 'page-metadata'],
+    ['JSON-LD datePublished', fill('<script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle","datePublished":"2021-03-03T08:00:00+03:00"}</script>'), '2021-03-03T08:00:00+03:00', 'page-metadata'],
+    ['<time datetime>', fill('', '<p class="meta"><time datetime="2021-03-03">3 March</time></p>'), '2021-03-03', 'page-metadata'],
+    ['<time pubdate> with the date as text', fill('', '<p class="meta"><time pubdate>March 3, 2021</time></p>'), '2021-03-03', 'page-metadata'],
+    ['metadata wins over the dateline', fill('<meta name="date" content="2021-03-03">', '', 'BAGHDAD, March 2, 2021 (Reuters) - '), '2021-03-03', 'page-metadata'],
+    ['a future metadata date is refused', fill('<meta name="date" content="2999-01-01">', '', 'BAGHDAD, March 2, 2021 (Reuters) - '), '2021-03-02', 'dateline'],
+    ['dateline', fill('', '', 'BAGHDAD, March 2, 2021 (Reuters) - '), '2021-03-02', 'dateline'],
+    ['updated line', fill('', '<p>Updated on March 4, 2021 10:15 GMT</p>'), '2021-03-04', 'updated-line'],
+    ['year-less dateline and an updated line', fill('', '<p>Updated on March 4, 2021 10:15 GMT</p>', 'BAGHDAD, March 2 (Reuters) - '), '2021-03-02', 'dateline'],
+    ['dated byline', fill('', '<p>By Dana Whitlock | March 3, 2021</p>'), '2021-03-03', 'byline'],
+    ['nothing', fill(''), null, null],
+  ];
+  for (const [name, html, date, basis] of cases) {
+    const cleaned = cleanHtml(html, 'dated.html');
+    assert.deepEqual([cleaned.date, cleaned.dateBasis], [date, basis], name);
+    assert.ok(!/Updated on|By Dana/.test(cleaned.text), `${name}: stamp and byline stay out of the text`);
+    assert.match(cleaned.text, /Iraq has asked China/, name);
+  }
 });

@@ -3,6 +3,7 @@ import { DyadError } from '../types/problem.js';
 import { blockText } from './block-text.js';
 import { cleanLines } from './clean-lines.js';
 import { findDateline } from './find-dateline.js';
+import { findPublicationDate, type TextDateBasis } from './find-publication-date.js';
 import { parseDocument, readArticle, type DomDocument, type DomElement, type DomNode } from './html-dom.js';
 import { htmlMeta } from './html-meta.js';
 import { cleanByline, takeByline } from './take-byline.js';
@@ -16,6 +17,8 @@ export interface CleanedHtml {
   source: string | null;
   url: string | null;
   date: string | null;
+  /** Where `date` came from: the page's metadata, else its dateline, stamp lines or byline; null with no date. */
+  dateBasis: 'page-metadata' | TextDateBasis | null;
   language: string | null;
 }
 
@@ -32,7 +35,8 @@ const MIN_BODY = 120;
 /**
  * Cleans a news page: drops scripts and chrome, lets @mozilla/readability find the article body, takes its text by
  * blocks and runs the news line cleaning over it. Metadata comes from the page (Open Graph, JSON-LD, <time>,
- * canonical link), readability's findings filling gaps. The dateline stays in the text and is also reported.
+ * canonical link), readability's findings filling gaps. The dateline stays in the text and is also reported. With no
+ * date in the metadata, the date is read from the dateline, "Published/Updated …" lines or a dated byline.
  * Throws DyadError E107 when the page has no article text.
  */
 export function cleanHtml(html: string, input: string): CleanedHtml {
@@ -43,13 +47,16 @@ export function cleanHtml(html: string, input: string): CleanedHtml {
   const meta = htmlMeta(document, jsonLd);
   removeChrome(document);
   const found = readArticle(document);
-  let text = found?.content ? cleanLines(blockText(found.content)) : '';
+  // the body's text before line cleaning is kept for the date stamps that cleaning drops
+  let raw = found?.content ? blockText(found.content) : '';
+  let text = raw === '' ? '' : cleanLines(raw);
   if (text.length < MIN_BODY) {
     const again = parseDocument(light);
     removeChrome(again);
     const container = again.querySelector('[itemprop="articleBody"]') ?? again.querySelector('article') ?? again.querySelector('main') ?? again.body;
-    const fallback = container ? cleanLines(blockText(container)) : '';
-    if (fallback.length > text.length) text = fallback;
+    const fallbackRaw = container ? blockText(container) : '';
+    const fallback = fallbackRaw === '' ? '' : cleanLines(fallbackRaw);
+    if (fallback.length > text.length) [text, raw] = [fallback, fallbackRaw];
   }
   const title = meta.title ?? found?.title?.trim() ?? null;
   text = dropLeadingTitle(text, title);
@@ -57,14 +64,17 @@ export function cleanHtml(html: string, input: string): CleanedHtml {
   text = taken.text;
   if (!hasProse(text)) throw new DyadError('E107', input, 'HTML has no article body (no paragraph of text)');
   const dateline = findDateline(text);
+  const byline = meta.byline ?? (found?.byline ? cleanByline(found.byline) : null) ?? taken.byline;
+  const inText = meta.date === null ? findPublicationDate({ text: raw, dateline: dateline?.dateline ?? null, byline: taken.byline ?? byline }) : null;
   return {
     text,
     title: title || null,
-    byline: meta.byline ?? (found?.byline ? cleanByline(found.byline) : null) ?? taken.byline,
+    byline,
     dateline: dateline?.dateline ?? null,
     source: meta.source ?? found?.siteName ?? dateline?.agency ?? null,
     url: meta.url,
-    date: meta.date,
+    date: meta.date ?? inText?.date ?? null,
+    dateBasis: meta.date !== null ? 'page-metadata' : inText?.basis ?? null,
     language: meta.language ?? (found?.lang ? (/^[a-z]{2,3}/i.exec(found.lang)?.[0].toLowerCase() ?? null) : null),
   };
 }

@@ -12,6 +12,13 @@ test('findDateline reads the datelines wire services write', () => {
     ['UNITED NATIONS (Reuters) - The Security Council met on Friday.', 'UNITED NATIONS (Reuters) -', 'Reuters'],
     ['WASHINGTON — The Pentagon announced a new aid package.', 'WASHINGTON —', null],
     ['PORT-AU-PRINCE, Haiti, Sept. 12, 2023 (AFP) - Gangs attacked a police station.', 'PORT-AU-PRINCE, Haiti, Sept. 12, 2023 (AFP) -', 'AFP'],
+    ['KABUL, March 3 (Reuters) – Taliban officials met envoys.', 'KABUL, March 3 (Reuters) –', 'Reuters'],
+    ['WASHINGTON (AP) — Jan. 5, 2021 — The Senate voted on aid.', 'WASHINGTON (AP) — Jan. 5, 2021 —', 'AP'],
+    ['BEIRUT, Lebanon, Oct 12, 2019 /PRNewswire/ -- A charity shipped food.', 'BEIRUT, Lebanon, Oct 12, 2019 /PRNewswire/ --', 'PRNewswire'],
+    ['LONDON, 3 March (Reuters) - Britain sent aid.', 'LONDON, 3 March (Reuters) -', 'Reuters'],
+    ['March 3, 2020 (Reuters) - Iraq asked for help.', 'March 3, 2020 (Reuters) -', 'Reuters'],
+    ['Tashkent. May 14. Uzbekistan received trucks.', 'Tashkent. May 14.', null],
+    ['Kabul, March 3 (Reuters) - Envoys met.', 'Kabul, March 3 (Reuters) -', 'Reuters'],
   ];
   for (const [text, dateline, agency] of cases) assert.deepEqual(findDateline(text), { dateline, agency }, text);
 });
@@ -22,6 +29,9 @@ test('findDateline finds none where a text opens otherwise', () => {
     'Iraq asked the United States for helicopters on Tuesday.',
     'The BAGHDAD office said nothing.',
     'UPDATE - adds quotes from the minister',
+    'March 3, 2020 was the day the talks failed.',
+    'Moscow. The Kremlin said nothing.',
+    'Iraq, May 14. Nothing else.',
     '',
   ];
   for (const text of cases) assert.equal(findDateline(text), null, text);

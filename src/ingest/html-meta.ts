@@ -45,7 +45,8 @@ export function htmlMeta(document: DomDocument, jsonLd: string[]): HtmlMeta {
   const canonical = linkHref(document, 'canonical');
   const url = [canonical, pick(['og:url', 'twitter:url']), ldString(ld?.['url'])].find((u) => u && /^https?:\/\//i.test(u)) ?? null;
   const timeTag = document.querySelector('time[pubdate], [itemprop="datePublished"], time[datetime]');
-  const timeValue = timeTag?.getAttribute('datetime') ?? timeTag?.getAttribute('content') ?? null;
+  // a <time pubdate> or itemprop element may write its date only as text ("March 3, 2020")
+  const timeValue = timeTag?.getAttribute('datetime') ?? timeTag?.getAttribute('content') ?? text(timeTag);
   const date = firstDate([pick(PUBLISHED_KEYS), ldString(ld?.['datePublished']), ldString(ld?.['dateCreated']), timeValue, pick(MODIFIED_KEYS), ldString(ld?.['dateModified'])]);
   const lang = document.documentElement?.getAttribute('lang') ?? pick(['content-language', 'og:locale', 'language']);
   const language = lang ? (/^[a-z]{2,3}/i.exec(lang)?.[0].toLowerCase() ?? null) : null;
@@ -146,10 +147,12 @@ function text(element: { textContent: string | null } | null): string | null {
   return value ? value : null;
 }
 
+/** The first candidate that is a date, skipping any after tomorrow (a page's clock or template error, never its publication). */
 function firstDate(candidates: Array<string | null>): string | null {
+  const latest = new Date(Date.now() + 86400000).toISOString().slice(0, 10);
   for (const candidate of candidates) {
     const date = normaliseDate(candidate);
-    if (date !== null) return date;
+    if (date !== null && date.slice(0, 10) <= latest) return date;
   }
   return null;
 }

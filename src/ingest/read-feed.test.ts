@@ -28,6 +28,7 @@ test('readFeed turns RSS items into articles with their metadata', async () => {
     text: 'NAIROBI (Meridian) — Kenya sent 200 police officers to Haiti on Tuesday, the first contingent of a multinational mission meant to help the Caribbean country fight armed gangs.\n\nPresident William Ruto said the officers would "restore order" and that more would follow within weeks.',
     title: 'Kenya sends first police contingent to Haiti',
     date: '2024-06-25T18:05:00+03:00',
+    dateBasis: 'publication',
     url: 'https://meridian-wire.example/world/kenya-haiti',
     source: 'Meridian Wire – World',
     byline: 'Amina Diallo',

@@ -4,6 +4,7 @@ import { cleanHtmlFragment } from './clean-html.js';
 import { cleanLines } from './clean-lines.js';
 import { declaredCharset, decodeLine } from './decode-text.js';
 import { findDateline } from './find-dateline.js';
+import { findPublicationDate } from './find-publication-date.js';
 import { ingestProblem, type InputResult } from './input-result.js';
 import { normaliseDate } from './normalise-date.js';
 import { parseFeedItem } from './parse-feed-item.js';
@@ -57,15 +58,19 @@ export function feedItemResult(xml: string, input: string, n: number, source: st
   if (item.body !== null) text = MARKUP.test(item.body) ? cleanHtmlFragment(item.body) : cleanLines(item.body);
   if (text === '' && title !== null) text = title;
   if (text === '') return ingestProblem('E105', input, `feed item ${n} has no title and no text`);
+  const given = normaliseDate(item.date);
+  const dateline = findDateline(text)?.dateline ?? null;
+  const found = given === null ? findPublicationDate({ text, dateline, byline: item.author }) : null;
   const article: Article = {
     id: `${input}#${n}`,
     text,
     title,
-    date: normaliseDate(item.date),
+    date: given ?? found?.date ?? null,
+    dateBasis: given !== null ? 'publication' : found?.basis ?? null,
     url: item.link,
     source,
     byline: item.author,
-    dateline: findDateline(text)?.dateline ?? null,
+    dateline,
     language: null,
   };
   return { kind: 'article', article };

@@ -170,3 +170,14 @@ test('readInputs reports missing paths and unmatched globs and carries on', asyn
   const results = await collect([join(dir, 'nope.txt'), join(dir, '*.nothing'), join(dir, 'news/*.txt')]);
   assert.deepEqual(results.map(label), ['E100 D/nope.txt', 'E100 D/*.nothing', 'article D/news/talks.txt']);
 });
+
+test('readInputs: --date wins over a date read from the text, and a text without one keeps its dateline date', async () => {
+  const text = 'Envoys meet\n\nKABUL, March 3, 2020 (Reuters) - Envoys met the Taliban.\n';
+  const read = async (date: string | null): Promise<[string | null | undefined, string | null | undefined]> => {
+    const results = await collect(['-'], { date, stdin: Readable.from([Buffer.from(text)]) });
+    const article = results[0]?.kind === 'article' ? results[0].article : null;
+    return [article?.date, article?.dateBasis];
+  };
+  assert.deepEqual(await read(null), ['2020-03-03', 'dateline']);
+  assert.deepEqual(await read('2020-03-05'), ['2020-03-05', 'publication']);
+});

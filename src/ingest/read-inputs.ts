@@ -11,6 +11,7 @@ import { collectBytes, formatBytes, limitBytes, openInput } from './open-input.j
 import { readFeed } from './read-feed.js';
 import { readJsonl } from './read-jsonl.js';
 import { textArticle } from './text-article.js';
+import type { Article } from '../types/article.js';
 
 export type { InputResult, ReadOptions } from './input-result.js';
 
@@ -35,7 +36,8 @@ interface Limits {
  * Size: JSON Lines and feeds stream (one record in memory); a single-article file over `maxArticleBytes` is refused
  * (E106) without being read, and a streamed file stops with E106 past `maxFileBytes`.
  * Ids: the JSONL record's `id` (else `path#line`), the path as given, `path#n` for the n-th feed item.
- * `options.date` fills `article.date` where the input has none.
+ * `options.date` gives `article.date` where the input has no date of its own (record, feed or page metadata): it
+ * wins over a date read from the article's dateline, stamp lines or byline.
  */
 export async function* readInputs(paths: string[], options: ReadOptions = {}): AsyncGenerator<InputResult> {
   const limits: Limits = {
@@ -50,7 +52,10 @@ export async function* readInputs(paths: string[], options: ReadOptions = {}): A
       continue;
     }
     for await (const result of readOne(entry.path, entry.kind === 'stdin', limits)) {
-      if (result.kind === 'article' && !result.article.date && limits.date) result.article.date = limits.date;
+      if (result.kind === 'article' && limits.date && (!result.article.date || isTextDate(result.article.dateBasis))) {
+        result.article.date = limits.date;
+        result.article.dateBasis = 'publication';
+      }
       yield result;
     }
   }
@@ -122,7 +127,7 @@ async function* readOne(input: string, isStdin: boolean, limits: Limits): AsyncG
       } else {
         const page = cleanHtml(text, input);
         const article = {
-          id: input, text: page.text, title: page.title, date: page.date, url: page.url,
+          id: input, text: page.text, title: page.title, date: page.date, dateBasis: page.dateBasis, url: page.url,
           source: page.source, byline: page.byline, dateline: page.dateline, language: page.language,
         };
         yield { kind: 'article', article };
@@ -137,6 +142,11 @@ async function* readOne(input: string, isStdin: boolean, limits: Limits): AsyncG
   } finally {
     stream?.destroy();
   }
+}
+
+/** True for a date ingest read from the article's own words, which a date the caller gives overrides. */
+function isTextDate(basis: Article['dateBasis']): boolean {
+  return basis === 'dateline' || basis === 'published-line' || basis === 'updated-line' || basis === 'byline';
 }
 
 function isZlibError(err: unknown): boolean {

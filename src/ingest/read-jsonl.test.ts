@@ -31,7 +31,7 @@ test('readJsonl yields good records and names the line of each bad one', async (
   const first = results[0];
   assert.ok(first?.kind === 'article');
   assert.deepEqual(first.article, {
-    id: 'r1', text: 'China pledged aid to Tonga.', title: 'Aid', date: '2024-05-01', url: 'https://n.example/1', source: 'Wire', byline: null, dateline: null, language: null,
+    id: 'r1', text: 'China pledged aid to Tonga.', title: 'Aid', date: '2024-05-01', dateBasis: 'publication', url: 'https://n.example/1', source: 'Wire', byline: null, dateline: null, language: null,
   });
   for (const r of results) {
     if (r.kind === 'problem') {

@@ -4,6 +4,7 @@ import { DyadError } from '../types/problem.js';
 import { cleanHtml } from './clean-html.js';
 import { decodeLine } from './decode-text.js';
 import { findDateline } from './find-dateline.js';
+import { findPublicationDate } from './find-publication-date.js';
 import { ingestProblem, type InputResult } from './input-result.js';
 import { normaliseDate } from './normalise-date.js';
 import { splitLines } from './split-lines.js';
@@ -28,7 +29,8 @@ export async function* readJsonl(chunks: AsyncIterable<Buffer>, input: string, m
 /**
  * Turns one JSON Lines record into an article. `text` is kept exactly as given, so offsets match the caller's own
  * string; a record may give `html` instead, which is cleaned like a page. `id` is the record's `id` (string or
- * number), else `path#line`. `date` is normalised to ISO when it is a date we read, else dropped.
+ * number), else `path#line`. `date` is normalised to ISO when it is a date we read, else dropped; a record without
+ * one takes the page's metadata date (for `html`), else the date its dateline, stamp lines or byline give.
  */
 export function jsonlRecord(line: string, input: string, lineNo: number): InputResult {
   let data: unknown;
@@ -49,6 +51,7 @@ export function jsonlRecord(line: string, input: string, lineNo: number): InputR
     text: '',
     title: str(record['title']),
     date: normaliseDate(str(record['date'])),
+    dateBasis: null,
     url: str(record['url']),
     source: str(record['source']),
     byline: str(record['byline']),
@@ -64,7 +67,7 @@ export function jsonlRecord(line: string, input: string, lineNo: number): InputR
       const page = cleanHtml(html, id);
       article.text = page.text;
       article.title ??= page.title;
-      article.date ??= page.date;
+      if (article.date === null && page.date !== null) [article.date, article.dateBasis] = [page.date, page.dateBasis];
       article.url ??= page.url;
       article.source ??= page.source;
       article.byline ??= page.byline;
@@ -81,6 +84,11 @@ export function jsonlRecord(line: string, input: string, lineNo: number): InputR
   }
   const dateline = findDateline(article.text);
   article.dateline = dateline?.dateline ?? null;
+  if (article.date !== null) article.dateBasis ??= 'publication';
+  else {
+    const found = findPublicationDate({ text: article.text, dateline: article.dateline, byline: article.byline ?? null });
+    if (found !== null) [article.date, article.dateBasis] = [found.date, found.basis];
+  }
   return { kind: 'article', article };
 }
 

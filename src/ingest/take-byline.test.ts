@@ -7,6 +7,8 @@ test('takeByline lifts a byline from the first paragraphs only', () => {
   const cases: Array<{ text: string; byline: string | null; rest: string }> = [
     { text: 'By Jane Roe and John Doe, Reuters\n\nKyiv asked for air defences.', byline: 'Jane Roe and John Doe, Reuters', rest: 'Kyiv asked for air defences.' },
     { text: 'Kyiv asked for air defences.\n\nBY AMINA DIALLO\n\nMore follows.', byline: 'AMINA DIALLO', rest: 'Kyiv asked for air defences.\n\nMore follows.' },
+    { text: 'By Jane A. Doe | Jan. 5, 2021\n\nKyiv asked for air defences.', byline: 'Jane A. Doe | Jan. 5, 2021', rest: 'Kyiv asked for air defences.' },
+    { text: 'By Jane Doe, Reuters 3 March 2020 10:15 GMT\n\nKyiv asked.', byline: 'Jane Doe, Reuters 3 March 2020 10:15 GMT', rest: 'Kyiv asked.' },
     { text: 'By Tuesday, the talks had stalled. Both sides left.', byline: null, rest: 'By Tuesday, the talks had stalled. Both sides left.' },
     { text: 'A.\n\nB.\n\nC.\n\nBy Late Byline', byline: null, rest: 'A.\n\nB.\n\nC.\n\nBy Late Byline' },
   ];

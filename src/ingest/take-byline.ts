@@ -1,6 +1,7 @@
 // Ingest cleaning: clean article text → its byline ("By Jane Roe, Reuters") lifted out of the first paragraphs.
 
-const BYLINE = /^by\s+([A-Z\u00c0-\u024f][^.!?\n]{1,110})$/i;
+/** "By …" and up to 110 characters with no sentence end: a period only after an initial or a month or title abbreviation ("Jane A. Doe | Jan. 5, 2021"). */
+const BYLINE = /^by\s+([A-Z\u00c0-\u024f](?:[^.!?\n]|(?<=\b(?:[A-Z]|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Jr|Sr|Dr|St))\.(?=\s)){1,110})$/i;
 /** Paragraphs at the top of an article where a byline may stand. */
 const SEARCH = 3;
 

@@ -11,6 +11,7 @@ test('textArticle takes the first line as title and keeps the body without it', 
     text: 'NAIROBI (AP) — Kenya sent 200 police officers to Haiti on Tuesday.\n\nMore officers are due next month.',
     title: 'Kenya sends police to Haiti',
     date: null,
+    dateBasis: null,
     url: null,
     source: 'AP',
     byline: 'Amina Diallo',
@@ -36,6 +37,26 @@ test('textArticle skips clutter above the headline', () => {
   const article = textArticle('copied.txt', 'Skip to main content\nAdvertisement\nTalks resume in Geneva\nThe two delegations met on Monday.');
   assert.equal(article.title, 'Talks resume in Geneva');
   assert.equal(article.text, 'The two delegations met on Monday.');
+});
+
+test('textArticle reads the publication date from the dateline, stamp lines or byline, and keeps them out of the body', () => {
+  const cases: Array<{ name: string; raw: string; date: string | null; basis: string | null; text: string; byline?: string | null; dateline?: string | null }> = [
+    { name: 'dateline', raw: 'Envoys meet\n\nKABUL, March 3, 2020 (Reuters) - Envoys met the Taliban.',
+      date: '2020-03-03', basis: 'dateline', text: 'KABUL, March 3, 2020 (Reuters) - Envoys met the Taliban.', dateline: 'KABUL, March 3, 2020 (Reuters) -' },
+    { name: 'year-less dateline and an updated line', raw: 'Envoys meet\nUpdated: March 4, 2020 10:15 GMT\n\nKABUL, March 3 (Reuters) - Envoys met the Taliban.',
+      date: '2020-03-03', basis: 'dateline', text: 'KABUL, March 3 (Reuters) - Envoys met the Taliban.', dateline: 'KABUL, March 3 (Reuters) -' },
+    { name: 'year-less dateline alone', raw: 'KABUL, March 3 (Reuters) - Envoys met the Taliban on March 1, 2019.',
+      date: null, basis: null, text: 'KABUL, March 3 (Reuters) - Envoys met the Taliban on March 1, 2019.' },
+    { name: 'published line', raw: 'Envoys meet\nPublished on March 3, 2020\n\nEnvoys met the Taliban.', date: '2020-03-03', basis: 'published-line', text: 'Envoys met the Taliban.' },
+    { name: 'dated byline', raw: 'Envoys meet\n\nBy Jane Doe | March 3, 2020\n\nEnvoys met the Taliban.',
+      date: '2020-03-03', basis: 'byline', text: 'Envoys met the Taliban.', byline: 'Jane Doe | March 3, 2020' },
+  ];
+  for (const { name, raw, date, basis, text, byline, dateline } of cases) {
+    const article = textArticle('a.txt', raw);
+    assert.deepEqual([article.date, article.dateBasis, article.text], [date, basis, text], name);
+    if (byline !== undefined) assert.equal(article.byline, byline, name);
+    if (dateline !== undefined) assert.equal(article.dateline, dateline, name);
+  }
 });
 
 test('textArticle refuses text that is nothing but clutter', () => {

@@ -1,5 +1,5 @@
 // Link stage: the mentions of one happening → its event record (sources, report dates, best date, merged items, confidence).
-import type { DateBasis, DatePrecision, Status, Terms } from '../types/index.js';
+import { isPublicationBasis, type DateBasis, type DatePrecision, type Status, type Terms } from '../types/index.js';
 import type { KindTree } from './kind-tree.js';
 import type { Cluster, ClusterItem, ClusterMention, ClusterMentionItem } from './link-types.js';
 import { normaliseCode, sideKey } from './mention-features.js';
@@ -63,12 +63,15 @@ function tally<K extends string>(entries: Array<[K | null, string]>): Map<K, num
   return scores;
 }
 
-const BASIS_WEIGHT: Record<DateBasis, number> = { stated: 1, relative: 0.9, publication: 0.5, unknown: 0.5 };
+/** Support a date gets from one source, by how that source found it: any publication date (wherever the article's came from) is weak. */
+const BASIS_WEIGHT: Record<DateBasis, number> = {
+  stated: 1, relative: 0.9, publication: 0.5, 'page-metadata': 0.5, dateline: 0.5, 'published-line': 0.5, 'updated-line': 0.5, byline: 0.5, unknown: 0.5,
+};
 const PRECISION_RANK: Record<string, number> = { day: 0, month: 1, year: 2 };
 
 /** The best-supported event date: each date is supported by the sources giving it or a coarser date that contains it. */
 function bestDate(mentions: readonly ClusterMention[], groups: Map<string, string>): { date: string | null; precision: DatePrecision; basis: DateBasis } {
-  const stated = mentions.filter((m) => m.event.date !== null && m.event.dateBasis !== 'publication' && parseDaySpan(m.event.date) !== null);
+  const stated = mentions.filter((m) => m.event.date !== null && !isPublicationBasis(m.event.dateBasis) && parseDaySpan(m.event.date) !== null);
   const pool = stated.length > 0 ? stated : mentions.filter((m) => m.event.date !== null && parseDaySpan(m.event.date) !== null);
   if (pool.length === 0) return { date: null, precision: 'unknown', basis: 'unknown' };
   // Strongest weight per (date, source), so one source repeating a date counts once.

@@ -3,6 +3,7 @@ import { modelKey } from '../details/equipment.js';
 import type { KindTree } from './kind-tree.js';
 import type { MentionInput } from './link-types.js';
 import { parseDaySpan, type DaySpan } from './day-number.js';
+import { isPublicationBasis } from '../types/index.js';
 
 /** Date classes, finest first. FINE covers day-precision dates and undated mentions placed at their publication date. */
 export const DATE_FINE = 0;
@@ -86,7 +87,7 @@ export function mentionFeatures(mention: MentionInput, windows: DateWindows = DE
   }
   if (items.length > 1) items.sort((a, b) => (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : (a.model ?? '') < (b.model ?? '') ? -1 : 1));
 
-  let span = event.dateBasis === 'publication' ? null : parseDaySpan(event.date);
+  let span = isPublicationBasis(event.dateBasis) ? null : parseDaySpan(event.date);
   // A declared precision coarser than the written date wins ("2020-05-01" said to be month-precise means May 2020).
   if (span !== null && span.precision === 'day' && (event.datePrecision === 'month' || event.datePrecision === 'year')) {
     span = parseDaySpan(event.date?.slice(0, event.datePrecision === 'month' ? 7 : 4));
@@ -105,7 +106,7 @@ export function mentionFeatures(mention: MentionInput, windows: DateWindows = DE
     last = span.last;
     window = dateClass === DATE_FINE ? windows.day : 0;
   } else {
-    published = parseDaySpan(mention.published) ?? (event.dateBasis === 'publication' ? parseDaySpan(event.date) : null);
+    published = parseDaySpan(mention.published) ?? (isPublicationBasis(event.dateBasis) ? parseDaySpan(event.date) : null);
     if (published !== null && published.precision === 'day') {
       dateClass = DATE_FINE;
       first = published.first;

@@ -1,7 +1,7 @@
-// NLP: a sentence and its article's publication date → the event's date; an article → its publication date (wraps chrono-node).
+// NLP: a sentence and its article's publication date → the event's date (wraps chrono-node).
 import * as en from 'chrono-node/en';
 import type { ParsedResult } from 'chrono-node';
-import type { DateBasis, DatePrecision } from '../types/index.js';
+import type { DateBasis, DatePrecision, PublicationBasis } from '../types/index.js';
 
 /** An event's date as one sentence gives it. */
 export interface EventDate {
@@ -13,15 +13,6 @@ export interface EventDate {
   text: string | null;
   /** True when the words name a span or a bound, not the date itself ("last week", "in 2012-13", "before June 2020"). */
   approx?: boolean;
-}
-
-/** An article's publication date and where it came from. */
-export interface PublicationDate {
-  date: string | null;
-  precision: DatePrecision;
-  basis: 'metadata' | 'dateline' | 'text' | 'unknown';
-  /** A page's own "Last updated: …" stamp (ISO day), when there is one: kept apart, never the publication date. */
-  updated?: string | null;
 }
 
 const MONTH_NAMES = 'jan(?:uary|\\.)?|feb(?:ruary|\\.)?|mar(?:ch|\\.)?|apr(?:il|\\.)?|may|june?|july?|aug(?:ust|\\.)?|sep(?:t(?:ember)?|\\.)?|oct(?:ober|\\.)?|nov(?:ember|\\.)?|dec(?:ember|\\.)?';
@@ -203,10 +194,10 @@ function resolve(c: Candidate, pub: { y: number; m?: number; d?: number } | null
   return { date: null, precision: 'unknown', basis: 'unknown', text };
 }
 
-function publication(pub: { y: number; m?: number; d?: number } | null): EventDate {
+function publication(pub: { y: number; m?: number; d?: number } | null, basis: PublicationBasis): EventDate {
   if (pub === null) return { date: null, precision: 'unknown', basis: 'unknown', text: null };
   const precision: DatePrecision = pub.d !== undefined ? 'day' : pub.m !== undefined ? 'month' : 'year';
-  return { date: iso(pub.y, pub.m, pub.d), precision, basis: 'publication', text: null };
+  return { date: iso(pub.y, pub.m, pub.d), precision, basis, text: null };
 }
 
 /**
@@ -216,16 +207,18 @@ function publication(pub: { y: number; m?: number; d?: number } | null): EventDa
  *   weekdays, months and days without a year go into the past — the latest such day on or before publication —
  *   unless `options.future` is true or the sentence is plainly about the future ("will", "next", "is due to");
  * - spans and bounds ("last week", "in 2012-13", "early May", "before June 2020") keep their date and say `approx: true`;
- * - no date in the sentence → the publication date with basis `publication` (and its own precision);
+ * - no date in the sentence → the publication date with its basis (`options.basis`: where the article's date came
+ *   from, default `publication`) and its own precision;
  *   no publication date either, or a relative date with nothing to count from → `{date: null, precision: 'unknown', basis: 'unknown'}`.
  * `options.near` (an offset in the sentence, e.g. the trigger's) picks the closest of several dates; else the first.
  */
-export function resolveEventDate(sentenceText: string, pubDate: string | null, options: { future?: boolean; near?: number } = {}): EventDate {
+export function resolveEventDate(sentenceText: string, pubDate: string | null, options: { future?: boolean; near?: number; basis?: PublicationBasis } = {}): EventDate {
   const pub = readIso(pubDate);
-  if (!CUE.test(sentenceText)) return publication(pub);
+  const basis = options.basis ?? 'publication';
+  if (!CUE.test(sentenceText)) return publication(pub, basis);
   const ref = pub !== null ? new Date(utc(pub.y, pub.m ?? 7, pub.d ?? 1) + 12 * 3600000) : new Date(Date.UTC(2000, 0, 1, 12));
   const found = candidates(sentenceText, ref);
-  if (found.length === 0) return publication(pub);
+  if (found.length === 0) return publication(pub, basis);
   let best = found[0] as Candidate;
   if (options.near !== undefined) {
     const near = options.near;
@@ -234,97 +227,4 @@ export function resolveEventDate(sentenceText: string, pubDate: string | null, o
   }
   const future = options.future ?? FUTURE.test(sentenceText);
   return resolve(best, pub, future);
-}
-
-const UPDATED = /\b(?:last\s+)?(?:updated|modified|edited|amended)(?:\s+(?:on|at))?\s*[:\-–]?\s*/gi;
-const PUBLISHED = /^\s*(?:published|posted|released|issued|dated|date)(?:\s+(?:on|at))?\s*[:\-–]?\s*/i;
-const DATELINE = new RegExp(`^\\s*([\\p{Lu}][\\p{L}'’ .-]{1,40}?)(?:\\s*,\\s*[\\p{Lu}][\\p{L} .]{1,30}?)?\\s*[,.]\\s*(?:(${MONTH_NAMES})\\s+(\\d{1,2})|(\\d{1,2})\\s+(${MONTH_NAMES}))\\b\\.?(?:,?\\s+(\\d{4}))?\\s*(?:[.(\\-–—:,]|$)`, 'iu');
-
-interface Day { y: number; m: number; d: number }
-
-/** The first full date (with a year) in a short text, e.g. the words after "Last updated:". */
-function fullDate(text: string): Day | null {
-  for (const c of candidates(text, new Date(Date.UTC(2000, 0, 1, 12)))) {
-    if (!c.relative && c.y !== undefined && c.m !== undefined && c.d !== undefined) return { y: c.y, m: c.m, d: c.d };
-  }
-  return null;
-}
-
-/** The dateline's month and day (and year, when written): "Tashkent. May 14.", "BAGHDAD, May 14 (Reuters) -". */
-function readDateline(text: string): { m: number; d: number; y?: number; end: number } | null {
-  const m = DATELINE.exec(text);
-  if (m === null) return null;
-  const month = MONTH_INDEX[(m[2] ?? m[5] ?? '').slice(0, 3).toLowerCase()];
-  const day = Number(m[3] ?? m[4]);
-  if (month === undefined || !(day >= 1 && day <= 31)) return null;
-  return { m: month, d: day, ...(m[6] !== undefined ? { y: Number(m[6]) } : {}), end: m.index + m[0].length };
-}
-
-/**
- * An article's publication date, from the best evidence there is:
- * 1. `metadata`: the article's own `date`;
- * 2. `dateline`: a dateline (`article.dateline`, or the text's opening "Tashkent. May 14." / "BAGHDAD, May 14 (Reuters) -").
- *    A dateline with no year takes it from full dates written in the title and text (the latest of them; the next year
- *    when the dateline's day comes less than half a year after it). With no such date, a page's update stamp gives the
- *    year only when the text's own year mentions agree with it (same year or the year before); otherwise the result
- *    is `{date: null, precision: 'unknown', basis: 'unknown'}` — a year is never invented;
- * 3. `text`: a date line near the top ("14 October 2018", "Published: 2018-10-14").
- * A "Last updated: 2023-01-12 09:15" stamp is returned as `updated` and never becomes the publication date.
- */
-export function findPublicationDate(article: { text: string; date?: string | null; dateline?: string | null; title?: string | null }): PublicationDate {
-  const head = article.text.slice(0, 20000);
-  let updated: string | null = null;
-  const stamps: Array<[number, number]> = [];
-  UPDATED.lastIndex = 0;
-  for (let m = UPDATED.exec(head); m !== null; m = UPDATED.exec(head)) {
-    const at = m.index + m[0].length;
-    const day = fullDate(head.slice(at, at + 40));
-    if (day !== null) {
-      updated ??= iso(day.y, day.m, day.d);
-      stamps.push([m.index, at + 40]);
-    }
-  }
-  const extra = updated !== null ? { updated } : {};
-  const meta = readIso(article.date);
-  if (meta !== null) {
-    const precision: DatePrecision = meta.d !== undefined ? 'day' : meta.m !== undefined ? 'month' : 'year';
-    return { date: iso(meta.y, meta.m, meta.d), precision, basis: 'metadata', ...extra };
-  }
-  const fromMeta = article.dateline != null ? readDateline(article.dateline) : null;
-  const dateline = fromMeta ?? readDateline(head.slice(0, 200));
-  if (dateline !== null) {
-    if (dateline.y !== undefined) return { date: iso(dateline.y, dateline.m, dateline.d), precision: 'day', basis: 'dateline', ...extra };
-    const evidence = `${article.title ?? ''}\n${head.slice(fromMeta !== null ? 0 : dateline.end)}`;
-    const offset = (article.title ?? '').length + 1 - (fromMeta !== null ? 0 : dateline.end);
-    let latest: number | null = null;
-    let years: number[] = [];
-    for (const c of candidates(evidence, new Date(Date.UTC(2000, 0, 1, 12)))) {
-      if (c.relative || c.y === undefined) continue;
-      const at = c.index - offset;
-      if (stamps.some(([a, b]) => at >= a && at < b)) continue;
-      if (c.m === undefined) { years.push(c.y); continue; }
-      const t = utc(c.y, c.m, c.d ?? 1);
-      if (latest === null || t > latest) latest = t;
-    }
-    if (latest !== null) {
-      const y = new Date(latest).getUTCFullYear();
-      const at = (year: number): number => utc(year, dateline.m, dateline.d);
-      const year = at(y) >= latest ? y : at(y + 1) - latest <= 183 * 86400000 ? y + 1 : y;
-      return { date: iso(year, dateline.m, dateline.d), precision: 'day', basis: 'dateline', ...extra };
-    }
-    const stamp = readIso(updated);
-    years = years.sort((a, b) => b - a);
-    if (stamp !== null && stamp.m !== undefined && years[0] !== undefined && years[0] >= stamp.y - 1 && years[0] <= stamp.y) {
-      const year = utc(stamp.y, dateline.m, dateline.d) <= utc(stamp.y, stamp.m, stamp.d ?? 28) ? stamp.y : stamp.y - 1;
-      return { date: iso(year, dateline.m, dateline.d), precision: 'day', basis: 'dateline', ...extra };
-    }
-    return { date: null, precision: 'unknown', basis: 'unknown', ...extra };
-  }
-  for (const line of head.slice(0, 400).split('\n').slice(0, 5)) {
-    if (line.trim() === '' || (UPDATED.lastIndex = 0, UPDATED.test(line))) continue;
-    const body = line.replace(PUBLISHED, '');
-    const day = body.length < 60 || body !== line ? fullDate(body) : null;
-    if (day !== null) return { date: iso(day.y, day.m, day.d), precision: 'day', basis: 'text', ...extra };
-  }
-  return { date: null, precision: 'unknown', basis: 'unknown', ...extra };
 }

@@ -1,4 +1,5 @@
 // Types: the article — one news report, cleaned, with its metadata. All character offsets in Dyad point into `text`.
+import type { PublicationBasis } from './event.js';
 
 /** One news report as Dyad stores and codes it. */
 export interface Article {
@@ -9,6 +10,8 @@ export interface Article {
   title?: string | null;
   /** Publication date, ISO `YYYY-MM-DD` (or a full ISO timestamp). */
   date?: string | null;
+  /** Where `date` came from; absent or null with a date means `publication` (given by the caller or the record). */
+  dateBasis?: PublicationBasis | null;
   url?: string | null;
   /** The outlet ("Reuters", "Kommersant"). */
   source?: string | null;

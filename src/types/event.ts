@@ -24,7 +24,31 @@ export type Modality = 'asserted' | 'reported' | 'intended' | 'possible' | 'cond
 export type Status = 'requested' | 'offered' | 'pledged' | 'agreed' | 'delivered' | 'refused' | 'suspended' | 'conditional' | null;
 export type Terms = 'free' | 'donation' | 'grant' | 'loan' | 'credit' | 'commercial' | 'sale' | 'lease' | 'barter';
 export type DatePrecision = 'day' | 'month' | 'year' | 'unknown';
-export type DateBasis = 'stated' | 'relative' | 'publication' | 'unknown';
+/**
+ * Where an article's publication date came from — and so the date of an event that is dated by it:
+ * `publication` given with the article (`--date`, a JSONL record's or a feed item's date); `page-metadata` an HTML
+ * page's own timestamp (`article:published_time`, JSON-LD `datePublished`, `<time datetime>`, …); `dateline` the
+ * dateline ("KABUL, March 3 (Reuters) -"); `published-line` a "Published …"/"Posted on …" line or a line that is only a
+ * date near the top; `updated-line` an "Updated on …"/"Last modified …" line; `byline` a dated byline ("By Jane Doe | March 3, 2020").
+ */
+export type PublicationBasis = 'publication' | 'page-metadata' | 'dateline' | 'published-line' | 'updated-line' | 'byline';
+/**
+ * How an event's date was found: `stated` in the sentence in full; `relative` to the publication date ("on Tuesday");
+ * one of the {@link PublicationBasis} values when the event carries its article's publication date; `unknown`.
+ */
+export type DateBasis = 'stated' | 'relative' | PublicationBasis | 'unknown';
+
+/** Every publication basis, strongest evidence first (the order ingest weighs them in). */
+export const PUBLICATION_BASES = ['publication', 'page-metadata', 'dateline', 'published-line', 'updated-line', 'byline'] as const satisfies readonly PublicationBasis[];
+/** Every date basis, as the JSON schema and the API list them. */
+export const DATE_BASES = ['stated', 'relative', ...PUBLICATION_BASES, 'unknown'] as const satisfies readonly DateBasis[];
+
+const PUBLICATION_SET: ReadonlySet<string> = new Set(PUBLICATION_BASES);
+
+/** True when an event's date is its article's publication date (whatever that date was read from), not a date the sentence gives. */
+export function isPublicationBasis(basis: DateBasis): basis is PublicationBasis {
+  return PUBLICATION_SET.has(basis);
+}
 
 /** An item asked for, offered or given ("20 thousand assault rifles"). */
 export interface Item {

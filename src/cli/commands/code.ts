@@ -67,7 +67,7 @@ export function codeCommand(): Command {
     .description('code news articles into events (plain text, HTML, JSON Lines; "-" for stdin)')
     .argument('[inputs...]', 'files, folders or "-" for standard input')
     .addOption(new Option('-f, --format <format>', 'output format: table (default on a terminal), jsonl (default when piped), csv'))
-    .option('--date <YYYY-MM-DD>', 'publication date for inputs that have none')
+    .option('--date <YYYY-MM-DD>', 'publication date for inputs that give none (record, feed or page metadata); wins over a date read from the dateline, stamp lines or byline')
     .option('--lexicon <dir...>', 'extra lexicon folders in Dyad format (yours win over the built-in lexicon)')
     .option('--petrarch-dictionaries <path...>', 'PETRARCH/TABARI dictionary files or folders to load as well')
     .option('-q, --quiet', 'no summary line on stderr')

@@ -60,7 +60,7 @@ export function ingestCommand(): Command {
     .description('read, clean, code and store articles (text, HTML, JSON Lines, RSS/Atom, .gz; folders and globs; "-" for stdin)')
     .argument('<inputs...>', 'files, folders, globs or "-"')
     .option('--db <path>', 'SQLite database file', './dyad.db')
-    .option('--date <YYYY-MM-DD>', 'publication date for inputs that have none')
+    .option('--date <YYYY-MM-DD>', 'publication date for inputs that give none (record, feed or page metadata); wins over a date read from the dateline, stamp lines or byline')
     .option('--lexicon <dir...>', 'extra lexicon folders in Dyad format')
     .option('--petrarch-dictionaries <path...>', 'PETRARCH/TABARI dictionary files or folders to load as well')
     .option('--batch <n>', 'articles per transaction', '200')
