@@ -13,10 +13,12 @@ export const ERROR_CODES = {
   E108: 'feed XML is malformed',
   E109: 'gzip data is truncated or corrupt',
   E110: 'unsupported input type',
+  E200: 'article has more tokens than the budget for one article',
   E300: 'lexicon file could not be read',
   E301: 'lexicon entry is invalid',
   E302: 'PETRARCH dictionary line is malformed',
   E400: 'coding failed for a sentence',
+  E401: 'article ran past the time budget for one article',
   E600: 'store error',
   E700: 'bad command-line usage',
 } as const;
