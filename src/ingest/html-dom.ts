@@ -50,10 +50,13 @@ export function parseDocument(html: string): DomDocument {
 /**
  * Runs @mozilla/readability on a document (which it changes: parse a fresh one if the page is needed again).
  * Returns the article element itself (not serialised HTML), or null when readability finds no article.
+ * With `maxElements`, readability refuses (throws) a page with more elements.
  */
-export function readArticle(document: DomDocument): ReadableArticle | null {
+export function readArticle(document: DomDocument, maxElements = 0): ReadableArticle | null {
   const reader = new Readability<DomElement>(document as never, {
     serializer: (node) => node as unknown as DomElement,
+    // readability throws past this many elements (0: no limit); cleanHtml refuses such pages before parsing anyway
+    maxElemsToParse: maxElements,
     charThreshold: 200,
     disableJSONLD: true,
   });

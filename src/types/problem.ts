@@ -13,6 +13,7 @@ export const ERROR_CODES = {
   E108: 'feed XML is malformed',
   E109: 'gzip data is truncated or corrupt',
   E110: 'unsupported input type',
+  E111: 'HTML is too big or too slow to clean',
   E200: 'article has more tokens than the budget for one article',
   E300: 'lexicon file could not be read',
   E301: 'lexicon entry is invalid',
