@@ -5,6 +5,7 @@ import { signature } from '../ingest/near-duplicate.js';
 import { readInputs } from '../ingest/read-inputs.js';
 import type { ArticleEntry, PutResult, Store } from '../store/store.js';
 import { DyadError, type Problem } from '../types/index.js';
+import { codeWithinBudget } from './code-within-budget.js';
 import { NearDuplicateIndex } from './near-duplicate-index.js';
 import { MentionLinker } from './mention-linker.js';
 
@@ -42,6 +43,8 @@ export interface IngestOptions {
   progressEveryMs?: number;
   /** Cluster mentions into events and rebuild threads (default true); false leaves both as they are. */
   cluster?: boolean;
+  /** Called with each warning, such as events dropped past an article's budget ("id: 12 events dropped …"). */
+  onWarning?: (message: string) => void;
 }
 
 /**
@@ -77,7 +80,8 @@ export async function ingestArticles(inputs: string[], options: IngestOptions): 
     } catch (err) {
       if (!(err instanceof DyadError) || entries.length === 1) {
         if (err instanceof DyadError && entries[0] !== undefined) {
-          problems.push({ code: err.code, input: entries[0].article.id, message: err.message, stage: 'store' });
+          // the message without the "E600 id: " the error opens with: formatProblem prints code and input once
+          problems.push({ code: err.code, input: entries[0].article.id, message: reasonOf(err), stage: 'store' });
           progress.failed++;
           return [null];
         }
@@ -128,8 +132,20 @@ export async function ingestArticles(inputs: string[], options: IngestOptions): 
     }
     const sig = signature(article.text);
     const nearDuplicateOf = nearIndex.find(sig);
+    let events: ArticleEntry['events'] = [];
+    if (nearDuplicateOf === null) {
+      // an article past its budget (tokens, time) is a problem; the run goes on
+      const outcome = codeWithinBudget(coder, article);
+      if (outcome.kind === 'problem') {
+        problems.push(outcome.problem);
+        progress.failed++;
+        report(false);
+        continue;
+      }
+      for (const warning of outcome.warnings) options.onWarning?.(warning);
+      events = outcome.events;
+    }
     nearIndex.add(article.id, sig);
-    const events = nearDuplicateOf === null ? coder.codeArticle(article) : [];
     batch.push({ article, meta: { hash, nearDuplicateOf }, events });
     batchHashes.add(hash);
     if (batch.length >= batchSize) await flush();
@@ -139,4 +155,10 @@ export async function ingestArticles(inputs: string[], options: IngestOptions): 
   const linked = linker === null ? null : await linker.finish();
   report(true);
   return { ...progress, problems, clusters: linked?.clusters ?? null, threads: linked?.threads ?? null };
+}
+
+/** A DyadError's message without its "CODE input[:line]: " prefix. */
+function reasonOf(err: DyadError): string {
+  const prefix = `${err.code} ${err.input}${err.line !== undefined ? `:${err.line}` : ''}: `;
+  return err.message.startsWith(prefix) ? err.message.slice(prefix.length) : err.message;
 }

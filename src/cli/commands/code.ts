@@ -1,6 +1,7 @@
 // CLI edge: `dyad code FILE…` — inputs → events printed as a table, JSON Lines or CSV; problems to stderr.
 import { Command, Option } from 'commander';
 import { createCoder, type CoderOptions } from '../../coder/create-coder.js';
+import { codeWithinBudget } from '../../pipeline/code-within-budget.js';
 import { readInputs } from '../../ingest/read-inputs.js';
 import type { EventRecord, Problem } from '../../types/index.js';
 import { EVENT_CSV_COLUMNS, EVENT_TABLE_COLUMNS } from '../event-columns.js';
@@ -18,6 +19,9 @@ export interface CodeOptions {
 
 /** Used heap (MB) past which `dyad code` collects garbage itself between articles. */
 const HEAP_CEILING_MB = 160;
+
+/** Characters of output gathered before one write. */
+const WRITE_CHUNK = 64 * 1024;
 
 /** Runs `dyad code`; returns the exit code (0 all coded, 1 some inputs failed). */
 export async function runCode(inputs: string[], options: CodeOptions): Promise<number> {
@@ -39,16 +43,29 @@ export async function runCode(inputs: string[], options: CodeOptions): Promise<n
       process.stderr.write(formatProblem(result.problem) + '\n');
       continue;
     }
-    articles++;
-    const coded = coder.codeArticle(result.article);
+    const outcome = codeWithinBudget(coder, result.article);
     ceiling.check();
+    if (outcome.kind === 'problem') {
+      problems.push(outcome.problem);
+      process.stderr.write(formatProblem(outcome.problem) + '\n');
+      continue;
+    }
+    articles++;
+    for (const warning of outcome.warnings) process.stderr.write(`dyad: warning: ${warning}\n`);
+    const coded = outcome.events;
     events += coded.length;
-    if (format === 'table') table.push(...coded);
-    else if (coded.length > 0) {
-      const text = format === 'jsonl'
-        ? coded.map((e) => JSON.stringify(e)).join('\n') + '\n'
-        : coded.map((e) => csvLine(EVENT_CSV_COLUMNS.map((c) => c.value(e)))).join('\n') + '\n';
-      await writeOut(text);
+    if (format === 'table') for (const event of coded) table.push(event);
+    else {
+      // lines go out in pieces of at most ~64 KiB: an article's events are never joined into one big string
+      let pending = '';
+      for (const event of coded) {
+        pending += (format === 'jsonl' ? JSON.stringify(event) : csvLine(EVENT_CSV_COLUMNS.map((c) => c.value(event)))) + '\n';
+        if (pending.length >= WRITE_CHUNK) {
+          await writeOut(pending);
+          pending = '';
+        }
+      }
+      if (pending !== '') await writeOut(pending);
     }
   }
   if (format === 'table') await writeOut(table.length > 0 ? renderTable(table, EVENT_TABLE_COLUMNS) : 'No events found.\n');

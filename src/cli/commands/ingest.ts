@@ -44,6 +44,7 @@ export async function runIngest(inputs: string[], options: IngestCommandOptions)
       batchSize: options.batch !== undefined ? Number(options.batch) : 200,
       stdin: process.stdin,
       onProgress: tty ? (p) => process.stderr.write(`\r\u001b[2K${progressLine(p, total)}`) : undefined,
+      onWarning: (message) => process.stderr.write(`${tty ? '\r\u001b[2K' : ''}dyad: warning: ${message}\n`),
     });
     if (tty) process.stderr.write('\r\u001b[2K');
     for (const p of summary.problems) process.stderr.write(formatProblem(p) + '\n');
