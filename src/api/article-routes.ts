@@ -2,6 +2,7 @@
 import { timingSafeEqual, createHash } from 'node:crypto';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { formatBytes } from '../ingest/open-input.js';
 import { LiveLinker } from '../pipeline/live-linker.js';
 import type { ArticleEntry, PutResult } from '../store/store.js';
 import type { EventRecord, Problem } from '../types/index.js';
@@ -70,7 +71,7 @@ export function articleRoutes(ctx: ApiContext): Hono {
       }
       await next();
     },
-    bodyLimit({ maxSize: MAX_POST_BYTES, onError: () => { throw new ApiError(413, 'payload_too_large', `the body is larger than ${MAX_POST_BYTES} bytes`); } }),
+    bodyLimit({ maxSize: MAX_POST_BYTES, onError: () => { throw new ApiError(413, 'payload_too_large', `the body is larger than ${formatBytes(MAX_POST_BYTES)}`); } }),
     async (c) => {
       parseQuery(c.req.url, {});
       const { articles, problems } = readPostedArticles(await c.req.text(), c.req.header('Content-Type') ?? '');

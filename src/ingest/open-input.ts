@@ -2,7 +2,7 @@
 import { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { DyadError } from '../types/problem.js';
-import { SNIFF_BYTES } from './decode-text.js';
+import { SNIFF_BYTES, sniffUtf16 } from './decode-text.js';
 
 /** An input opened for reading: its first bytes for sniffing and all its bytes as a stream. */
 export interface OpenedInput {
@@ -17,7 +17,8 @@ export interface OpenedInput {
 }
 
 /**
- * Opens raw bytes for reading: inflates gzip, strips a UTF-8 BOM, transcodes UTF-16 (with BOM) to UTF-8.
+ * Opens raw bytes for reading: inflates gzip, strips a UTF-8 BOM, transcodes UTF-16 to UTF-8 (with a BOM, or
+ * without one when the head reads as UTF-16: see sniffUtf16).
  * Reads only the head eagerly. Errors while streaming surface when `chunks` is iterated
  * (zlib errors carry a `Z_…` code; invalid UTF-16 throws DyadError E103).
  */
@@ -35,7 +36,11 @@ export async function openInput(raw: AsyncIterable<Buffer>, input: string): Prom
     encoding = h[0] === 0xff ? 'utf-16le' : 'utf-16be';
     chunks = transcodeUtf16(dropPrefix(chunks, 2), encoding, input);
   } else {
-    return { head: h, chunks, gzip, encoding };
+    const sniffed = sniffUtf16(h);
+    if (sniffed === null) return { head: h, chunks, gzip, encoding };
+    // UTF-16 without a byte-order mark (Windows "Unicode" text saved by some tools): the zero bytes give it away
+    encoding = sniffed;
+    chunks = transcodeUtf16(chunks, encoding, input);
   }
   const again = await peekBytes(chunks, SNIFF_BYTES);
   return { head: again.head, chunks: again.chunks, gzip, encoding };
@@ -94,16 +99,15 @@ export async function* limitBytes(chunks: AsyncIterable<Buffer>, max: number, in
   }
 }
 
-/** "5 MiB", "1 GiB", "512 bytes". */
+/** A size in MiB, the one unit of every size message: "5 MiB", "1024 MiB", "5.031 MiB", "0.0006542 MiB", "just over 5 MiB". */
 export function formatBytes(n: number): string {
-  const units = ['bytes', 'KiB', 'MiB', 'GiB', 'TiB'];
-  let value = n;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1 && value % 1024 === 0) {
-    value /= 1024;
-    unit++;
-  }
-  return `${value} ${units[unit]}`;
+  // one unit everywhere, so that a size and its limit compare at a glance ("5.3 MiB, larger than 5 MiB")
+  const mib = n / (1024 * 1024);
+  if (Number.isInteger(mib)) return `${mib} MiB`;
+  const shown = Number(mib.toPrecision(4));
+  // "5 MiB, larger than 5 MiB" would read as a contradiction
+  if (Number.isInteger(shown)) return `just ${mib > shown ? 'over' : 'under'} ${shown} MiB`;
+  return `${shown} MiB`;
 }
 
 async function* gunzipChunks(source: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {

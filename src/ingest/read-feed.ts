@@ -7,6 +7,7 @@ import { findDateline } from './find-dateline.js';
 import { findPublicationDate } from './find-publication-date.js';
 import { ingestProblem, type InputResult } from './input-result.js';
 import { normaliseDate } from './normalise-date.js';
+import { formatBytes } from './open-input.js';
 import { parseFeedItem } from './parse-feed-item.js';
 import { splitFeedItems } from './split-feed-items.js';
 
@@ -33,7 +34,7 @@ export async function* readFeed(chunks: AsyncIterable<Buffer>, input: string, ma
       source = plainText(CHANNEL_TITLE.exec(header)?.[1] ?? '') || null;
     } else if (piece.kind === 'too-large') {
       items++;
-      yield ingestProblem('E106', input, `feed item ${piece.n} is larger than ${maxItemBytes} bytes`);
+      yield ingestProblem('E106', input, `feed item ${piece.n} is larger than ${formatBytes(maxItemBytes)} (the limit for one article)`);
     } else if (piece.kind === 'item') {
       items++;
       yield feedItemResult(decodeLine(piece.xml, declared), input, piece.n, source);
