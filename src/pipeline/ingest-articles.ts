@@ -123,6 +123,7 @@ export async function ingestArticles(inputs: string[], options: IngestOptions): 
       continue;
     }
     const article = result.article;
+    for (const warning of result.warnings ?? []) options.onWarning?.(warning);
     progress.read++;
     const hash = contentHash(article.text);
     if (batchHashes.has(hash) || (await store.hasArticle(hash))) {

@@ -4,6 +4,7 @@ import { createCoder } from '../../coder/create-coder.js';
 import { ingestArticles, type IngestSummary } from '../../pipeline/ingest-articles.js';
 import { openSqliteStore } from '../../store/sqlite/sqlite-store.js';
 import { formatProblem, lexiconOptions } from '../io.js';
+import { checkDateOption } from './code.js';
 import { countArticles, progressLine } from '../progress-line.js';
 
 export interface IngestCommandOptions {
@@ -32,6 +33,7 @@ export function summaryText(s: IngestSummary, db: string): string {
 
 /** Runs `dyad ingest`; returns the exit code (1 when some inputs failed). */
 export async function runIngest(inputs: string[], options: IngestCommandOptions): Promise<number> {
+  checkDateOption(options.date);
   const coder = await createCoder(await lexiconOptions(options));
   const store = await openSqliteStore(options.db);
   const tty = process.stderr.isTTY === true && !options.quiet;
