@@ -18,7 +18,7 @@ export const ERROR_CODES = {
   E300: 'lexicon file could not be read',
   E301: 'lexicon entry is invalid',
   E302: 'PETRARCH dictionary line is malformed',
-  E400: 'coding failed for a sentence',
+  E400: 'analysing or coding an article failed',
   E401: 'article ran past the time budget for one article',
   E600: 'store error',
   E700: 'bad command-line usage',
