@@ -126,3 +126,8 @@ test('a page with more elements than the budget is refused with E111', () => {
   assert.throws(() => cleanHtml(`<html><body>${'<span>x</span>'.repeat(MAX_HTML_ELEMENTS + 1)}</body></html>`, 'big.html'),
     (err: unknown) => err instanceof DyadError && err.code === 'E111' && /elements, more than/.test(err.message));
 });
+
+test('a page on which readability itself fails (found by the fuzz suite, seed 8 case 3378) is E107, not a TypeError', () => {
+  // a whole page pasted inside another's body: readability walked off the top of the tree
+  assert.throws(() => cleanHtml(fixture('fuzz-readability-crash.html'), 'fuzz.html'), (err: unknown) => err instanceof DyadError && err.code === 'E107');
+});
