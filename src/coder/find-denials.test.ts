@@ -66,6 +66,11 @@ const cases: Array<{ name: string; text: string; expect: string[] }> = [
     expect: ['IRN>-:016 asserted'],
   },
   {
+    name: 'denying an accusation made by someone named: the accuser is the target',
+    text: 'Moscow denied the accusations by Kyiv.',
+    expect: ['RUSGOV>UKRGOV:016 asserted'],
+  },
+  {
     name: 'a negated perfect',
     text: 'Russia has not delivered tanks to Syria.',
     expect: ['RUS>SYR:072 negated!'],
