@@ -133,11 +133,11 @@ export function codeSentence(doc: Doc, sent: Sentence, lexicon: CompiledLexicon,
   const out: RawEvent[] = [];
   const seen = new Set<string>();
   const covered: Array<[number, number]> = [];
-  const codeTrigger = (t: TriggerHit): void => {
+  const codeTrigger = (t: TriggerHit, forced?: string): void => {
     const entry = lexicon.verbs[t.entry];
     if (entry === undefined) return;
-    const match = bestMatch(ctx, entry, t);
-    let code = match?.pattern.code ?? entry.code;
+    const match = forced === undefined ? bestMatch(ctx, entry, t) : null;
+    let code = forced ?? match?.pattern.code ?? entry.code;
     // "---" (imported PETRARCH patterns): the words match, and they say there is no event
     if (code === null || code === '---') return;
     const frame = frames.get(t) ?? null;
@@ -240,11 +240,12 @@ export function codeSentence(doc: Doc, sent: Sentence, lexicon: CompiledLexicon,
       covered.push([e.span.first, e.patternLast]);
     }
   }
-  // a denial verb is an event of its own ("denied reports that the talks failed" → 016) only when its clause coded nothing
+  // a denial verb whose clause coded an event is the denial (its frame's verbCode: 016); otherwise it codes as its entry says
   const coded = out.length;
   for (const d of denials) {
-    const t = eventTriggers.find((x) => x.head === d.verb);
-    if (t !== undefined && !out.some((e) => e.trigger.first >= d.first && e.trigger.first < d.last)) codeTrigger(t);
+    const t = triggers.find((x) => x.head === d.verb);
+    const denies = out.some((e) => e.trigger.first >= d.first && e.trigger.first < d.last);
+    if (t !== undefined && (denies ? d.verbCode !== null : !consumed.has(t.head))) codeTrigger(t, denies ? (d.verbCode ?? undefined) : undefined);
   }
   if (out.length > coded) out.sort((a, b) => a.trigger.first - b.trigger.first);
   // a verb of saying is an event only when nothing else is reported and its speaker is a party, not a reporter

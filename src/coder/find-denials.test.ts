@@ -1,4 +1,5 @@
-// Tests: denials, refusals and negations through the whole coder (Dyad's own lexicon) — never an asserted positive event.
+// Tests: denials, refusals and negations through the whole coder (Dyad's own lexicon) — never an asserted positive event;
+// a denial is the denier's CAMEO 016 beside the denied event.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createCoderSync } from './create-coder.js';
@@ -11,49 +12,49 @@ const brief = (e: EventRecord): string => `${e.source.code}>${e.target?.code ?? 
 
 const cases: Array<{ name: string; text: string; expect: string[] }> = [
   {
-    name: 'a denial with a that-clause denies the embedded event (the denial verb codes nothing of its own)',
+    name: 'a denial with a that-clause: the denial is 016, the embedded event is denied, not asserted',
     text: 'The Russian defence ministry denied that it had delivered the tanks to Syria.',
-    expect: ['RUSMIL>SYR:072 denied!'],
+    expect: ['RUSMIL>-:016 asserted', 'RUSMIL>SYR:072 denied!'],
   },
   {
     name: 'a denial with a bare clause',
     text: 'Iran denied it had supplied drones to Russia.',
-    expect: ['IRN>RUS:072 denied!'],
+    expect: ['IRN>-:016 asserted', 'IRN>RUS:072 denied!'],
   },
   {
     name: 'a denial with a perfect gerund',
     text: 'Iran denied having supplied drones to Russia.',
-    expect: ['IRN>RUS:072 denied!'],
+    expect: ['IRN>-:016 asserted', 'IRN>RUS:072 denied!'],
   },
   {
     name: 'a denial with a gerund',
     text: 'Belarus denied sending troops to Ukraine.',
-    expect: ['BLR>UKR:074 denied!'],
+    expect: ['BLR>-:016 asserted', 'BLR>UKR:074 denied!'],
   },
   {
     name: 'a denial of reports that …',
     text: 'China denied reports that it had sent weapons to Russia.',
-    expect: ['CHN>RUS:072 denied!'],
+    expect: ['CHN>-:016 asserted', 'CHN>RUS:072 denied!'],
   },
   {
-    name: 'a rejection of claims that … is a denial, not a refusal',
+    name: 'a rejection of claims that … is a denial (016), not a refusal (1222)',
     text: 'Iran rejected claims that it had supplied drones to Russia.',
-    expect: ['IRN>RUS:072 denied!'],
+    expect: ['IRN>-:016 asserted', 'IRN>RUS:072 denied!'],
   },
   {
     name: 'a rejection of allegations that … (simple past in the clause)',
     text: 'Iran rejected allegations that it supplied drones to Russia.',
-    expect: ['IRN>RUS:072 denied!'],
+    expect: ['IRN>-:016 asserted', 'IRN>RUS:072 denied!'],
   },
   {
     name: 'a dismissal of reports that …',
     text: 'China dismissed reports that it had sent weapons to Russia.',
-    expect: ['CHN>RUS:072 denied!'],
+    expect: ['CHN>-:016 asserted', 'CHN>RUS:072 denied!'],
   },
   {
     name: 'the denied clause ends where the sentence goes on to another claim',
     text: 'Russia denied that it had delivered tanks to Syria, but Turkey sent drones to Syria.',
-    expect: ['RUS>SYR:072 denied!', 'TUR>SYR:072 asserted delivered'],
+    expect: ['RUS>-:016 asserted', 'RUS>SYR:072 denied!', 'TUR>SYR:072 asserted delivered'],
   },
   {
     name: 'a denial that is itself negated denies nothing',
@@ -118,7 +119,7 @@ const more: Array<{ name: string; text: string; expect: string[] }> = [
   {
     name: 'the claim noun between the verb and its clause is no accusation of the denier',
     text: 'Iran strongly denied the charges that it had sent drones to Russia.',
-    expect: ['IRN>RUS:072 denied!'],
+    expect: ['IRN>-:016 asserted', 'IRN>RUS:072 denied!'],
   },
   {
     name: 'a denial whose clause codes nothing is the denial itself (016)',
@@ -132,7 +133,7 @@ for (const c of more) {
 }
 
 test('the denier is the attribution of a denied event that someone else would have done', () => {
-  const [e] = code('The Kremlin denied that Wagner fighters had attacked the convoy.');
+  const e = code('The Kremlin denied that Wagner fighters had attacked the convoy.').find((x) => x.modality === 'denied');
   assert.equal(e?.modality, 'denied');
   assert.equal(e?.source.code, 'WAGNER');
   assert.equal(e?.attribution?.text, 'The Kremlin');

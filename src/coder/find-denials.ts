@@ -15,6 +15,8 @@ export interface DenialScope {
   last: number;
   /** Who denies, as an attribution of the denied events (null when no actor stands before the verb). */
   attribution: Attribution | null;
+  /** The code of the denial itself when its clause holds an event (the frame's `verbCode`, "016"); null: none. */
+  verbCode: string | null;
 }
 
 /** Words that open a clause of its own after a comma: the denial does not reach past them. */
@@ -78,19 +80,21 @@ export function findDenials(doc: Doc, sent: Sentence, lexicon: CompiledLexicon, 
     const candidates = lexicon.clauseTriggers.get(doc.lemma[k] ?? '') ?? lexicon.clauseTriggers.get(doc.norm[k] ?? '');
     if (candidates === undefined) continue;
     let first = -1;
+    let verbCode: string | null = null;
     for (const cand of candidates) {
       if (cand.rest.some((word, r) => doc.norm[k + 1 + r] !== word && doc.lemma[k + 1 + r] !== word)) continue;
       let j = k + 1 + cand.rest.length;
       while (j < sent.last && doc.pos[j] === POS.ADV && doc.norm[j] !== 'that') j++;
       const claim = claimStart(doc, sent, lexicon, j, cand.frame);
       first = claim >= 0 ? claim : cand.claimOnly ? -1 : clauseStart(doc, sent, j);
+      verbCode = lexicon.frames[cand.frame]?.verbCode ?? null;
       if (first >= 0) break;
     }
     if (first < 0 || first >= sent.last || deniesNothing(doc, sent, k)) continue;
     const last = clauseEnd(doc, sent, first);
     const speaker = findSubject(doc, sent, k, mentions, false);
     const attribution = speaker === null ? null : { first: speaker.first, last: speaker.last, verb: k, speaker };
-    out.push({ verb: k, first, last, attribution });
+    out.push({ verb: k, first, last, attribution, verbCode });
     k = last - 1;
   }
   return out;

@@ -80,4 +80,6 @@ export const frameSchema = z.object({
   claims: z.array(z.string().min(1)).optional(),
   /** Verbs that take the frame only through a claim noun ("rejected claims that …"). */
   claimVerbs: z.array(z.string().min(1)).optional(),
+  /** The frame verb's own code beside a clause's event ("denied that …" → 016). */
+  verbCode: cameoCode.optional(),
 });

@@ -120,6 +120,8 @@ export interface FrameEntry {
   claims?: string[];
   /** Verbs that take this frame only through one of its `claims` ("rejected claims that …"; "rejected the offer" is no denial). */
   claimVerbs?: string[];
+  /** The code of the frame verb itself, beside the embedded event, when it embeds a clause ("denied that …" → 016). */
+  verbCode?: string;
 }
 
 /** Everything the coder knows, before compiling. Several sources merge; later sources win on conflict. */
