@@ -1,4 +1,4 @@
-// Web UI: a happening (a cluster of reports) as facts — reports, sources, outlets, report dates, confidence, merged items.
+// Web UI: a happening (a cluster of reports) as facts — reports, sources on each side, outlets, report dates, confidence, merged items.
 import type { Cluster, ClusterItem } from './api.js';
 import { h } from './dom.js';
 
@@ -12,14 +12,38 @@ export function clusterItemText(item: ClusterItem): string {
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 
+/** "Reuters, AP (2 independent sources)", or "—" for no source. */
+function sideText(names: readonly string[], count: number): string {
+  return names.length === 0 ? '—' : `${names.join(', ')} (${plural(count, 'independent source')})`;
+}
+
+/**
+ * Whether the reports agree the event happened: "asserted", "disputed" (with the sources on each side), or, when no
+ * report supports it, "denied"/"negated" (with the sources that say so).
+ */
+export function disputeRows(cluster: Cluster): Array<[string, string]> {
+  if (cluster.disputed) {
+    return [
+      ['Disputed', `yes — ${plural(cluster.disputingMentionIds.length, 'report')} ${cluster.disputingMentionIds.length === 1 ? 'denies' : 'deny'} it or say${cluster.disputingMentionIds.length === 1 ? 's' : ''} it did not happen`],
+      ['Supported by', sideText(cluster.supportingSources, cluster.supportingSourceCount)],
+      ['Disputed by', sideText(cluster.disputingSources, cluster.disputingSourceCount)],
+    ];
+  }
+  if (cluster.modality !== 'asserted') {
+    return [[cluster.modality === 'denied' ? 'Denied by' : 'Negated by', sideText(cluster.disputingSources, cluster.disputingSourceCount)]];
+  }
+  return [];
+}
+
 /** The facts of a happening. */
 export function clusterFacts(cluster: Cluster): HTMLElement {
   const rows: [string, string | Node][] = [
-    ['Reports', `${plural(cluster.mentionCount, 'mention')} in ${plural(cluster.articleCount, 'article')}, ${plural(cluster.independentSources, 'independent source')}`],
+    ['Reports', `${plural(cluster.mentionCount, 'mention')} in ${plural(cluster.articleCount, 'article')}, ${plural(cluster.independentSources, 'independent source')}${cluster.disputed ? ' (supporting only)' : ''}`],
     ['Outlets', cluster.outlets.length === 0 ? '—' : cluster.outlets.join(', ')],
     ['Reported', cluster.firstReport === null ? '—' : cluster.firstReport === cluster.lastReport ? cluster.firstReport : `${cluster.firstReport} – ${cluster.lastReport ?? ''}`],
     ['Date', cluster.date === null ? 'unknown' : `${cluster.date} (${cluster.datePrecision}, ${cluster.dateBasis})`],
-    ['Event', `${cluster.source} → ${cluster.target ?? '(no target)'} · CAMEO ${cluster.cameo}${cluster.negated ? ' (negated)' : ''}`],
+    ['Event', `${cluster.source} → ${cluster.target ?? '(no target)'} · CAMEO ${cluster.cameo}${cluster.modality !== 'asserted' ? ` (${cluster.modality})` : cluster.disputed ? ' (disputed)' : ''}`],
+    ...disputeRows(cluster),
     ['Status', cluster.status ?? '—'],
     ['Terms', cluster.terms ?? '—'],
     ['Confidence', `${Math.round(cluster.confidence * 100)}%${cluster.ambiguous ? ' · some reports are vague and could belong to another event' : ''}`],
