@@ -5,7 +5,7 @@ import type { DyadRow } from '../../src/store/store.js';
 import { sampleEvents } from '../../src/store/store-fixtures.js';
 import { clusterEvents } from '../../src/link/cluster-events.js';
 import { fixtureMention } from '../../src/link/link-fixtures.js';
-import { disputeRows } from '../../ui/src/happening-facts.js';
+import { disputeRows } from '../../ui/src/dispute-rows.js';
 import { eventSpans, highlightRuns } from '../../ui/src/highlight.js';
 import { layoutNetwork } from '../../ui/src/layout-network.js';
 import { filterQuery, readState, writeState } from '../../ui/src/state.js';

@@ -1,5 +1,6 @@
 // Web UI: a happening (a cluster of reports) as facts — reports, sources on each side, outlets, report dates, confidence, merged items.
 import type { Cluster, ClusterItem } from './api.js';
+import { disputeRows } from './dispute-rows.js';
 import { h } from './dom.js';
 
 /** One merged item: quantity (conflicting reports flagged with every figure), model or kind, and how many sources name it. */
@@ -11,29 +12,6 @@ export function clusterItemText(item: ClusterItem): string {
 }
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
-
-/** "Reuters, AP (2 independent sources)", or "—" for no source. */
-function sideText(names: readonly string[], count: number): string {
-  return names.length === 0 ? '—' : `${names.join(', ')} (${plural(count, 'independent source')})`;
-}
-
-/**
- * Whether the reports agree the event happened: "asserted", "disputed" (with the sources on each side), or, when no
- * report supports it, "denied"/"negated" (with the sources that say so).
- */
-export function disputeRows(cluster: Cluster): Array<[string, string]> {
-  if (cluster.disputed) {
-    return [
-      ['Disputed', `yes — ${plural(cluster.disputingMentionIds.length, 'report')} ${cluster.disputingMentionIds.length === 1 ? 'denies' : 'deny'} it or say${cluster.disputingMentionIds.length === 1 ? 's' : ''} it did not happen`],
-      ['Supported by', sideText(cluster.supportingSources, cluster.supportingSourceCount)],
-      ['Disputed by', sideText(cluster.disputingSources, cluster.disputingSourceCount)],
-    ];
-  }
-  if (cluster.modality !== 'asserted') {
-    return [[cluster.modality === 'denied' ? 'Denied by' : 'Negated by', sideText(cluster.disputingSources, cluster.disputingSourceCount)]];
-  }
-  return [];
-}
 
 /** The facts of a happening. */
 export function clusterFacts(cluster: Cluster): HTMLElement {
