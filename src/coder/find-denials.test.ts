@@ -139,3 +139,15 @@ test('the denier is the attribution of a denied event that someone else would ha
   assert.equal(e?.attribution?.text, 'The Kremlin');
   assert.equal(e?.attribution?.actor, 'RUSGOV');
 });
+
+test('the published JSON Schema holds a denied or negated event to negated: true and no status', async () => {
+  const { readFileSync } = await import('node:fs');
+  const { Ajv } = await import('ajv');
+  const validate = new Ajv({ allErrors: true }).compile(JSON.parse(readFileSync('schema/event.schema.json', 'utf8')) as object);
+  const events = [...cases, ...more].flatMap((c) => code(c.text));
+  assert.ok(events.some((e) => e.modality === 'denied') && events.some((e) => e.modality === 'negated'));
+  for (const e of events) assert.ok(validate(e), JSON.stringify(validate.errors));
+  const [denied] = events.filter((e) => e.modality === 'denied');
+  assert.equal(validate({ ...denied, status: 'delivered' }), false, 'a denied delivery is refused');
+  assert.equal(validate({ ...denied, negated: false }), false, 'a denied event not negated is refused');
+});
