@@ -2,7 +2,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { z } from 'zod';
-import { DELIVERY, useLinkedSampleApp } from './api-fixtures.js';
+import { DELIVERY, linkStore, sampleStore, secondReport, useLinkedSampleApp } from './api-fixtures.js';
+import { createApp } from './create-app.js';
 import { clusterDetailSchema, clusterPageSchema, clusterSchema, errorSchema, eventDetailSchema } from './schemas.js';
 
 const api = useLinkedSampleApp();
@@ -88,5 +89,38 @@ describe('GET /api/clusters/:id', () => {
     assert.deepEqual(detail.mentions.map((m) => m.article?.title), ['Drones, rifles and terms', 'Rifles reach Iraq']);
     await getJson('/api/clusters/c-nothing', errorSchema, 404);
     await getJson(`/api/clusters/c-${DELIVERY}?x=1`, errorSchema, 400);
+  });
+});
+
+describe('a disputed happening', () => {
+  it('names both sides in GET /api/clusters/:id and in the events-level CSV, and counts only support', async () => {
+    const fixture = await sampleStore();
+    try {
+      const second = secondReport();
+      const id = 'denial-wire-2020.txt';
+      const event = second.events[0];
+      assert.ok(event);
+      const denial = {
+        article: { ...second.article, id, title: 'Beijing denies arms shipment', source: '<Tigris> Wire', url: null },
+        meta: { hash: 'h-denial-wire-2020' },
+        events: [{ ...event, id: `${id}:1:1`, doc: id, negated: true, modality: 'denied' as const, status: null }],
+      };
+      await fixture.store.putArticles([second, denial]);
+      await linkStore(fixture.store);
+      const app = createApp({ store: fixture.store, uiDir: null, log: () => {} });
+      const detail = eventDetailSchema.parse(await (await app.request(`/api/events/${DELIVERY}`)).json());
+      assert.ok(detail.cluster);
+      const cluster = clusterSchema.strict().parse((await (await app.request(`/api/clusters/${detail.cluster.id}`)).json() as { cluster: unknown }).cluster);
+      assert.deepEqual([cluster.modality, cluster.disputed, cluster.negated], ['asserted', true, false]);
+      assert.deepEqual(cluster.disputingMentionIds, [`${id}:1:1`]);
+      assert.deepEqual([cluster.mentionCount, cluster.independentSources, cluster.outlets], [2, 2, ['Euphrates Wire', 'Gulf Ledger']]);
+      assert.deepEqual([cluster.supportingSources, cluster.supportingSourceCount], [['Euphrates Wire', 'Gulf Ledger'], 2]);
+      assert.deepEqual([cluster.disputingSources, cluster.disputingSourceCount], [['<Tigris> Wire'], 1]);
+      const csv = (await (await app.request('/api/events?level=events&format=csv&root=07')).text()).trimEnd().split('\n');
+      assert.match(csv[0] ?? '', /,modality,disputed,.*,supporting_sources,disputing_sources,/);
+      assert.ok(csv.some((line) => line.includes(',asserted,true,') && line.includes('<Tigris> Wire')), csv.join('\n'));
+    } finally {
+      await fixture.dispose();
+    }
   });
 });

@@ -11,13 +11,15 @@ import { capped, download } from './stream-lines.js';
 
 const PAGE = 1000;
 
-/** CSV columns of a happening (as `dyad events --level events --format csv`, plus outlets). */
+/** CSV columns of a happening (as `dyad events --level events --format csv`, plus outlets and the sources on each side). */
 const CLUSTER_CSV: Array<[string, (c: Cluster) => string | number | null]> = [
   ['id', (c) => c.id], ['date', (c) => c.date], ['date_precision', (c) => c.datePrecision], ['source', (c) => c.source],
   ['target', (c) => c.target], ['cameo', (c) => c.cameo], ['root', (c) => c.root], ['negated', (c) => String(c.negated)],
+  ['modality', (c) => c.modality], ['disputed', (c) => String(c.disputed)],
   ['status', (c) => c.status], ['terms', (c) => c.terms], ['mentions', (c) => c.mentionCount], ['articles', (c) => c.articleCount],
   ['sources', (c) => c.independentSources], ['confidence', (c) => c.confidence], ['first_report', (c) => c.firstReport],
   ['last_report', (c) => c.lastReport], ['outlets', (c) => c.outlets.join('; ')],
+  ['supporting_sources', (c) => c.supportingSources.join('; ')], ['disputing_sources', (c) => c.disputingSources.join('; ')],
   ['items', (c) => c.items.map((i) => `${i.quantity ?? ''}${i.conflict ? '?' : ''} ${i.model ?? i.kind}`.trim()).join('; ')],
 ];
 

@@ -70,12 +70,25 @@ export const clusterSchema = z.object({
   target: z.string().nullable(),
   cameo: z.string().regex(/^\d{2,4}$/),
   root: z.string().regex(/^\d{2}$/),
+  /** True when no report supports the event, only reports that deny or negate it. */
   negated: z.boolean(),
+  /** asserted: some report supports it; denied / negated: every report disputes it. */
+  modality: z.enum(['asserted', 'negated', 'denied']),
+  /** True when some reports support the event and others deny it or say it did not happen. */
+  disputed: z.boolean(),
   mentionIds: z.array(z.string()).min(1),
+  /** The reports that dispute the event (a subset of mentionIds). */
+  disputingMentionIds: z.array(z.string()),
+  /** Counts, outlets, report dates and confidence are of the supporting reports (of the disputing ones when none supports it). */
   mentionCount: z.number().int().min(1),
   articleCount: z.number().int().min(1),
   outlets: z.array(z.string()),
   independentSources: z.number().int().min(1),
+  /** Sources (outlet, else document id) that say the event happened, and those that dispute it. */
+  supportingSources: z.array(z.string()),
+  disputingSources: z.array(z.string()),
+  supportingSourceCount: z.number().int().min(0),
+  disputingSourceCount: z.number().int().min(0),
   firstReport: z.string().nullable(),
   lastReport: z.string().nullable(),
   date: partialDate.nullable(),

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { eventId, hash64 } from './build-event.js';
+import { eventId, hash64, statusOf } from './build-event.js';
 
 test('eventId is 16 hex digits and the same for the same event', () => {
   const id = eventId('wire-1', 3, 120, 'IRQGOV', 'CHN', '0232');
@@ -31,4 +31,14 @@ test('hash64 gives no collision over 200,000 similar ids', () => {
   const seen = new Set<string>();
   for (let doc = 0; doc < 2000; doc++) for (let s = 0; s < 100; s++) seen.add(eventId(`bench-${doc}`, s, s * 7, 'USA', 'RUS', '190'));
   assert.equal(seen.size, 200_000);
+});
+
+test('statusOf: a negated or denied event never has a status, whatever its frame or code says', () => {
+  assert.equal(statusOf('072', { status: null, modality: 'asserted', negated: false }), 'delivered');
+  assert.equal(statusOf('0332', { status: 'pledged', modality: 'intended', negated: false }), 'pledged');
+  for (const [code, status] of [['072', null], ['0332', 'pledged'], ['033', null], ['1222', 'refused'], ['072', 'delivered']] as const) {
+    assert.equal(statusOf(code, { status, modality: 'negated', negated: true }), null, `${code} ${status} negated`);
+    assert.equal(statusOf(code, { status, modality: 'denied', negated: true }), null, `${code} ${status} denied`);
+    assert.equal(statusOf(code, { status, modality: 'conditional', negated: true }), null, `${code} ${status} conditional, negated`);
+  }
 });

@@ -22,11 +22,14 @@ function actorRef(doc: Doc, m: Mention): ActorRef {
   return { code: m.code, country: m.country, name: m.name, text: doc.text.slice(start, end), sector: m.sector, start, end };
 }
 
-/** The finer status of an assistance event, consistent with its code. */
+/**
+ * The finer status of an assistance event, consistent with its code. A negated or denied event has none: "did not
+ * promise to deliver" is no pledge and "denied delivering" no delivery, whatever the frame or the code would say.
+ */
 export function statusOf(code: string, raw: Pick<RawEvent, 'status' | 'modality' | 'negated'>): Status {
+  if (raw.negated || raw.modality === 'negated' || raw.modality === 'denied') return null;
   if (raw.modality === 'conditional' && /^(02|03|07|10|12)/.test(code)) return 'conditional';
   if (raw.status !== null) return raw.status;
-  if (raw.negated) return null;
   if (code.startsWith('02') || code.startsWith('10')) return 'requested';
   if (code.startsWith('03')) return raw.modality === 'possible' ? 'offered' : 'pledged';
   if (code === '057' || code.startsWith('06')) return 'agreed';

@@ -5,6 +5,7 @@ import type { CompiledLexicon, CompiledVerbEntry } from '../lexicon/compiled.js'
 import type { CompiledPattern } from '../lexicon/pattern.js';
 import type { Modality, Status } from '../types/index.js';
 import { findActors } from './find-actors.js';
+import { denialAt, findDenials } from './find-denials.js';
 import { findFrame, mapThroughFrame, type FrameHit } from './find-frames.js';
 import { findTriggers, type TriggerHit } from './find-triggers.js';
 import { hasSet, matchContext, matchPattern, type MatchContext, type PatternMatch } from './match-pattern.js';
@@ -139,6 +140,7 @@ export function codeSentence(doc: Doc, sent: Sentence, lexicon: CompiledLexicon,
   if (triggers.length === 0) return { events: [], mentions };
   const ctx = matchContext(doc, sent, lexicon, mentions);
   const attributions = findAttributions(doc, sent, mentions);
+  const denials = findDenials(doc, sent, lexicon, mentions);
 
   // Frames: "promised to deliver" — the frame verb's own trigger gives way to the embedded event.
   const frames = new Map<TriggerHit, FrameHit>();
@@ -170,11 +172,11 @@ export function codeSentence(doc: Doc, sent: Sentence, lexicon: CompiledLexicon,
   const out: RawEvent[] = [];
   const seen = new Set<string>();
   const covered: Array<[number, number]> = [];
-  const codeTrigger = (t: TriggerHit): void => {
+  const codeTrigger = (t: TriggerHit, forced?: string): void => {
     const entry = lexicon.verbs[t.entry];
     if (entry === undefined) return;
-    const match = bestMatch(ctx, entry, t);
-    let code = match?.pattern.code ?? entry.code;
+    const match = forced === undefined ? bestMatch(ctx, entry, t) : null;
+    let code = forced ?? match?.pattern.code ?? entry.code;
     // "---" (imported PETRARCH patterns): the words match, and they say there is no event
     if (code === null || code === '---') return;
     const frame = frames.get(t) ?? null;
@@ -227,6 +229,12 @@ export function codeSentence(doc: Doc, sent: Sentence, lexicon: CompiledLexicon,
       if (frame.frame.modality !== undefined && (modality === 'asserted' || frame.frame.modality === 'denied')) modality = frame.frame.modality;
       status = frame.frame.status ?? null;
     }
+    // a denied clause ("denied that it had delivered", "rejected claims that"): denied, never asserted (find-denials.ts)
+    const denial = denialAt(denials, t.head);
+    if (denial !== null) {
+      negated = true;
+      modality = 'denied';
+    }
     // "Washington said China must drop barriers": the speaker demands of the one who must act
     if (frame === null && !t.noun && obligationBefore(doc, sent, anchor)) {
       const speaker = attributions.find((a) => a.verb < anchor && a.speaker !== null && !sources?.includes(a.speaker))?.speaker ?? null;
@@ -242,7 +250,7 @@ export function codeSentence(doc: Doc, sent: Sentence, lexicon: CompiledLexicon,
     // "Japan and Australia signed a pact": a group with no one else is reciprocal, each member the other's target
     const reciprocal = (targets === null || targets.length === 0) && sources.length > 1 && sources.every((m) => m.group >= 0 && m.group === sources?.[0]?.group);
     if ((targets === null || targets.length === 0) && !reciprocal && TARGET_REQUIRED_ROOTS.has(root)) return;
-    const said = attributions.find((a) => a.verb !== t.head) ?? null;
+    const said = denial?.attribution ?? attributions.find((a) => a.verb !== t.head) ?? null;
     if (said !== null && modality === 'asserted') modality = 'reported';
 
     const spanFirst = Math.min(t.first, match?.first ?? t.first, anchor);
@@ -277,7 +285,8 @@ export function codeSentence(doc: Doc, sent: Sentence, lexicon: CompiledLexicon,
   };
 
   for (const t of eventTriggers) {
-    if (isSpeech(t)) continue;
+    // a denial verb and its claim noun ("denied the charges that") wait for their clause: see below
+    if (isSpeech(t) || denials.some((d) => t.head >= d.verb && t.head < d.first)) continue;
     // a noun inside a pattern that already coded its event is part of that event ("called for talks")
     if (t.noun && covered.some(([a, b]) => t.head >= a && t.head < b)) continue;
     const before = out.length;
@@ -287,6 +296,14 @@ export function codeSentence(doc: Doc, sent: Sentence, lexicon: CompiledLexicon,
       covered.push([e.span.first, e.patternLast]);
     }
   }
+  // a denial verb whose clause coded an event is the denial (its frame's verbCode: 016); otherwise it codes as its entry says
+  const coded = out.length;
+  for (const d of denials) {
+    const t = triggers.find((x) => x.head === d.verb);
+    const denies = out.some((e) => e.trigger.first >= d.first && e.trigger.first < d.last);
+    if (t !== undefined && (denies ? d.verbCode !== null : !consumed.has(t.head))) codeTrigger(t, denies ? (d.verbCode ?? undefined) : undefined);
+  }
+  if (out.length > coded) out.sort((a, b) => a.trigger.first - b.trigger.first);
   // a verb of saying is an event only when nothing else is reported and its speaker is a party, not a reporter
   if (out.length === 0) {
     for (const t of eventTriggers) {

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { sampleEvents } from '../store/store-fixtures.js';
 import type { EventRecord } from '../types/index.js';
 import { collectText } from './export-context.js';
-import { deliveryHappening, sampleContext } from './export-fixtures.js';
+import { deliveryHappening, disputedHappening, sampleContext } from './export-fixtures.js';
 import { CSV_COLUMNS, CSV_EVENT_LEVEL_COLUMNS, csvEvents, csvHappenings, readCsvEvents } from './csv.js';
 import { readCsv } from './read-table.js';
 
@@ -45,4 +45,18 @@ test('at the events level a CSV row is one happening: the event columns, then it
   assert.deepEqual(cluster.items.map((i) => [i.kind, i.quantity, i.quantities, i.conflict]), [['attack-helicopter', 4, [4, 5], true]]);
   assert.equal(JSON.parse(row.location!).name, 'Bamako');
   assert.deepEqual([row.url, row.outlet], ['https://courier.example/mi-35', 'Sahel Courier']);
+});
+
+test('a disputed happening: counts of its supporting reports, its lead never the denial, both sides named', async () => {
+  const { happening, context } = disputedHappening();
+  const { cluster } = happening;
+  const [row] = readCsv(await collectText(csvHappenings([happening], context)));
+  assert.ok(row);
+  assert.deepEqual([row.doc, row.modality, row.negated, row.status], ['sahel-courier', 'asserted', 'false', 'delivered']);
+  assert.deepEqual([row.mentions, row.articles, row.sources, row.confidence], ['4', '4', '3', '0.875']);
+  assert.deepEqual(JSON.parse(row.mention_ids!), cluster.mentionIds);
+  assert.deepEqual([row.disputed, row.disputing_source_count], ['true', '1']);
+  assert.deepEqual(JSON.parse(row.supporting_sources!), ['Bamako Post', 'Desert Ledger', 'Sahel Courier', 'Wire Echo']);
+  assert.deepEqual(JSON.parse(row.disputing_sources!), ['Kremlin Feed']);
+  assert.deepEqual(JSON.parse(row.disputing_mention_ids!), ['kremlin-feed:0:1']);
 });

@@ -44,11 +44,14 @@ export async function* csvEvents(events: AnyIterable<EventRecord>, context: Expo
  * The columns of the events level: the event columns (id = the cluster id; sentence, trigger, items, url and outlet
  * of the lead report), then the number of reports, distinct articles and independent sources, the outlets, the
  * confidence, whether the cluster holds vague reports that would fit another happening, the first and last report
- * dates, the items merged over all reports (JSON, conflicting quantities flagged) and the ids of the reports (JSON).
+ * dates, the items merged over all reports (JSON, conflicting quantities flagged) and the ids of the reports (JSON);
+ * then whether reports dispute it (deny it or say it did not happen), the sources on each side (JSON), the number
+ * of independent disputing sources and the ids of the disputing reports (JSON). The counts are of the reports that
+ * support the happening (of its denials, for a happening only denials report: its `modality` column says `denied`).
  */
 export const CSV_EVENT_LEVEL_COLUMNS: readonly string[] = [
   ...CSV_COLUMNS, 'mentions', 'articles', 'sources', 'outlets', 'confidence', 'ambiguous', 'first_report', 'last_report',
-  'merged_items', 'mention_ids',
+  'merged_items', 'mention_ids', 'disputed', 'supporting_sources', 'disputing_sources', 'disputing_source_count', 'disputing_mention_ids',
 ];
 
 /** The happenings as CSV: a header line, then one line per happening. */
@@ -59,7 +62,7 @@ export async function* csvHappenings(happenings: AnyIterable<Happening>, context
     yield csvRow([
       ...(await csvCells(happeningRecord(happening), context)),
       c.mentionCount, c.articleCount, c.independentSources, c.outlets, c.confidence, c.ambiguous, c.firstReport, c.lastReport,
-      c.items, c.mentionIds,
+      c.items, c.mentionIds, c.disputed, c.supportingSources, c.disputingSources, c.disputingSourceCount, c.disputingMentionIds,
     ]);
   }
 }

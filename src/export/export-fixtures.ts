@@ -49,3 +49,27 @@ export function deliveryHappening(): { happening: Happening; context: ExportCont
     context: { articles, article: (doc) => articles.get(doc), countryName: (code) => COUNTRIES[code] },
   };
 }
+
+/**
+ * The delivery with a denial stored first: "The Russian defence ministry denied delivering helicopters to Mali", in
+ * an outlet of its own. It joins the happening as a disputing report, and must never speak for it.
+ */
+export function disputedHappening(): { happening: Happening; context: ExportContext & { articles: Map<string, ExportArticle> } } {
+  const { happening, context } = deliveryHappening();
+  const denial = fixtureMention({
+    ...HELICOPTERS, status: null, date: null, negated: true, modality: 'denied', id: 'kremlin-feed:0:1', doc: 'kremlin-feed', outlet: 'Kremlin Feed',
+    published: '2022-05-06', text: 'The Russian defence ministry denied delivering helicopters to Mali.',
+  });
+  const reports = [denial.event, ...happening.mentions];
+  const mentions = reports.map((event) => {
+    const article = context.articles.get(event.doc);
+    return { event, outlet: article?.source ?? 'Kremlin Feed', published: article?.date ?? '2022-05-06', nearDuplicateOf: article?.nearDuplicateOf ?? null };
+  });
+  const clusters = clusterEvents(mentions);
+  if (clusters.length !== 1) throw new Error(`fixture: the five reports make ${clusters.length} clusters, not one`);
+  context.articles.set('kremlin-feed', {
+    id: 'kremlin-feed', url: 'https://feed.example/denial', source: 'Kremlin Feed', title: null, date: '2022-05-06', language: 'en',
+    ingestedAt: '2022-05-04T08:00:00.000Z', nearDuplicateOf: null, textLength: 70,
+  });
+  return { happening: { cluster: clusters[0]!, mentions: reports }, context };
+}

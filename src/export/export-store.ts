@@ -23,7 +23,7 @@ async function unclustered(store: Store): Promise<'all' | Set<string>> {
   let members = 0;
   for (let offset = 0; offset < clusters; offset += PAGE) {
     const page = await store.clusters({}, { sort: 'id', limit: PAGE, offset });
-    for (const cluster of page) members += cluster.mentionCount;
+    for (const cluster of page) members += cluster.mentionIds.length;
     if (page.length < PAGE) break;
   }
   const ids = new Set<string>();

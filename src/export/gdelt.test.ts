@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { sampleEvents } from '../store/store-fixtures.js';
 import { collectText } from './export-context.js';
-import { deliveryHappening, sampleContext } from './export-fixtures.js';
+import { deliveryHappening, disputedHappening, sampleContext } from './export-fixtures.js';
 import { GDELT_EVENT_COLUMNS, GDELT_MENTION_COLUMNS, gdeltEventId, gdeltEvents, gdeltMentions } from './gdelt.js';
 import { singleHappenings } from './happening.js';
 import { readTsv } from './read-table.js';
@@ -102,4 +102,14 @@ test('GDELT export without article lookups still writes every column', async () 
   assert.ok(text.endsWith('\tbaghdad-2019.txt\n'));
   const mention = await collectText(gdeltMentions(singleHappenings(sampleEvents().slice(0, 1), {})));
   assert.equal(mention.split('\t').length, 16);
+});
+
+test('a disputed happening: counts and SOURCEURL from its supporting reports; the denial is still listed as a mention', async () => {
+  const { happening, context } = disputedHappening();
+  const [row] = readTsv(await collectText(gdeltEvents([happening], context)), GDELT_EVENT_COLUMNS);
+  assert.ok(row);
+  assert.deepEqual([row.NumMentions, row.NumSources, row.NumArticles], ['4', '3', '4']);
+  assert.equal(row.SOURCEURL, 'https://courier.example/mi-35');
+  const mentions = readTsv(await collectText(gdeltMentions([happening], context)), GDELT_MENTION_COLUMNS);
+  assert.deepEqual(mentions.map((m) => m.Extras), happening.mentions.map((m) => m.id));
 });

@@ -17,7 +17,7 @@
 import { createHash } from 'node:crypto';
 import type { EventRecord } from '../types/index.js';
 import { articleOf, tsvLine, type AnyIterable, type ExportContext } from './export-context.js';
-import { happeningRecord, type Happening } from './happening.js';
+import { happeningRecord, ownMentions, type Happening } from './happening.js';
 
 const ACTOR = ['Code', 'Name', 'CountryCode', 'KnownGroupCode', 'EthnicCode', 'Religion1Code', 'Religion2Code', 'Type1Code', 'Type2Code', 'Type3Code'];
 const GEO = ['Type', 'FullName', 'CountryCode', 'ADM1Code', 'ADM2Code', 'Lat', 'Long', 'FeatureID'];
@@ -84,7 +84,8 @@ function actionGeo(location: EventRecord['location']): (string | number)[] {
 export async function gdeltEventRow(happening: Happening, context: ExportContext = {}): Promise<(string | number)[]> {
   const { cluster } = happening;
   const event = happeningRecord(happening);
-  const first = happening.mentions[0] as EventRecord;
+  // the first report stored that speaks for the happening (a denial of it is no source of it)
+  const first = ownMentions(happening)[0] as EventRecord;
   const article = await articleOf(context, first);
   const date = sqlDate(cluster.date);
   return [

@@ -22,9 +22,22 @@ export interface Happening {
   mentions: EventRecord[];
 }
 
-/** The mention that speaks for the happening: the first with the cluster's code, preferably also with its date. */
-export function leadMention(happening: Happening): EventRecord {
+/** The reports that speak for the happening: those that support it, or all of them when none does (a denied event). */
+export function ownMentions(happening: Happening): EventRecord[] {
   const { cluster, mentions } = happening;
+  if (cluster.disputingMentionIds.length === 0 || cluster.modality !== 'asserted') return mentions;
+  const disputing = new Set(cluster.disputingMentionIds);
+  const own = mentions.filter((m) => !disputing.has(m.id));
+  return own.length > 0 ? own : mentions;
+}
+
+/**
+ * The mention that speaks for the happening: the first of its own reports (never a denial of an event others
+ * report) with the cluster's code, preferably also with its date.
+ */
+export function leadMention(happening: Happening): EventRecord {
+  const { cluster } = happening;
+  const mentions = ownMentions(happening);
   const coded = mentions.filter((m) => m.cameo === cluster.cameo);
   return coded.find((m) => m.date === cluster.date) ?? coded[0] ?? (mentions[0] as EventRecord);
 }

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { sampleEvents } from '../store/store-fixtures.js';
 import { collectText } from './export-context.js';
-import { deliveryHappening, sampleContext } from './export-fixtures.js';
+import { deliveryHappening, disputedHappening, sampleContext } from './export-fixtures.js';
 import { ploverHappeningLines, ploverLines, readPlover, type PloverCluster, type PloverRecord } from './plover.js';
 
 test('PLOVER JSON Lines read back to exactly the events written', async () => {
@@ -39,5 +39,14 @@ test('at the events level a PLOVER record is one happening, its reports in dyad_
   assert.deepEqual(record.dyad_cluster, {
     mentions: 4, articles: 4, sources: 3, outlets: cluster.outlets, confidence: 0.875, ambiguous: cluster.ambiguous,
     first_report: '2022-05-05', last_report: '2022-05-07', items: cluster.items, mention_ids: cluster.mentionIds,
+    modality: 'asserted', disputed: false, supporting_sources: cluster.outlets, disputing_sources: [], disputing_mention_ids: [],
   });
+});
+
+test('a disputed happening in PLOVER: the lead is a supporting report, dyad_cluster names both sides', async () => {
+  const { happening, context } = disputedHappening();
+  const record = JSON.parse(await collectText(ploverHappeningLines([happening], context))) as PloverRecord & { dyad_cluster: PloverCluster };
+  assert.equal(record.cite_info.publication, 'Sahel Courier');
+  assert.deepEqual([record.dyad_cluster.mentions, record.dyad_cluster.modality, record.dyad_cluster.disputed], [4, 'asserted', true]);
+  assert.deepEqual([record.dyad_cluster.disputing_sources, record.dyad_cluster.disputing_mention_ids], [['Kremlin Feed'], ['kremlin-feed:0:1']]);
 });

@@ -7,10 +7,11 @@
 // are prefixed `dyad_` and carry what PLOVER has no field for (CAMEO code, Goldstein, modality, status, items,
 // terms, offsets), so `readPlover` rebuilds every EventRecord exactly. At the events level a record is one happening
 // (`id` is the cluster id; text and citation are its lead report's) with a `dyad_cluster` field: report counts,
-// outlets, confidence, first and last report, merged items and the ids of the reports.
+// outlets, confidence, first and last report, merged items, the ids of the reports, and whether reports dispute it
+// with the sources on each side.
 
 import type { ActorRef, EventRecord } from '../types/index.js';
-import type { ClusterItem } from '../link/link-types.js';
+import type { ClusterItem, ClusterModality } from '../link/link-types.js';
 import { articleOf, type AnyIterable, type ExportContext } from './export-context.js';
 import { happeningRecord, type Happening } from './happening.js';
 
@@ -123,6 +124,13 @@ export interface PloverCluster {
   last_report: string | null;
   items: ClusterItem[];
   mention_ids: string[];
+  /** asserted, or denied / negated when no report supports the happening. */
+  modality: ClusterModality;
+  /** True when some reports support it and others dispute it; the sources on each side, the disputing reports. */
+  disputed: boolean;
+  supporting_sources: string[];
+  disputing_sources: string[];
+  disputing_mention_ids: string[];
 }
 
 /** One happening as a PLOVER record, with its reports in `dyad_cluster`. */
@@ -133,6 +141,8 @@ export async function ploverHappening(happening: Happening, context: ExportConte
     dyad_cluster: {
       mentions: c.mentionCount, articles: c.articleCount, sources: c.independentSources, outlets: c.outlets, confidence: c.confidence,
       ambiguous: c.ambiguous, first_report: c.firstReport, last_report: c.lastReport, items: c.items, mention_ids: c.mentionIds,
+      modality: c.modality, disputed: c.disputed, supporting_sources: c.supportingSources, disputing_sources: c.disputingSources,
+      disputing_mention_ids: c.disputingMentionIds,
     },
   };
 }

@@ -161,6 +161,27 @@ export function compileLexicon(source: LexiconSource): { lexicon: CompiledLexico
       frameTriggers.set(first, list);
     }
   });
+  // Verbs that embed a whole clause ("denied that …", "rejected claims that …"): see find-denials.ts.
+  const clauseTriggers = new Map<string, Array<{ frame: number; rest: readonly string[]; claimOnly: boolean }>>();
+  const claimNouns = new Map<string, number[]>();
+  frames.forEach((f, i) => {
+    const claims = f.claims ?? [];
+    const verbs: Array<[string, boolean]> = [];
+    if (f.clause === true || claims.length > 0) for (const v of f.verbs) verbs.push([v, f.clause !== true]);
+    if (claims.length > 0) for (const v of f.claimVerbs ?? []) verbs.push([v, true]);
+    for (const [verb, claimOnly] of verbs) {
+      const keys = phraseKeys(verb);
+      const first = keys[0];
+      if (first === undefined) continue;
+      const list = clauseTriggers.get(first) ?? [];
+      list.push({ frame: i, rest: keys.slice(1), claimOnly });
+      clauseTriggers.set(first, list);
+    }
+    for (const noun of claims) {
+      const key = phraseKeys(noun)[0];
+      if (key !== undefined) claimNouns.set(key, [...(claimNouns.get(key) ?? []), i]);
+    }
+  });
 
   return {
     lexicon: {
@@ -177,6 +198,8 @@ export function compileLexicon(source: LexiconSource): { lexicon: CompiledLexico
       discards,
       frames,
       frameTriggers,
+      clauseTriggers,
+      claimNouns,
     },
     problems,
   };

@@ -63,4 +63,11 @@ export interface CompiledLexicon {
   frames: FrameEntry[];
   /** Frame verb lemma → frame indexes. */
   frameTriggers: Map<string, Array<{ frame: number; rest: readonly string[] }>>;
+  /**
+   * First word of a verb that embeds a whole clause (a frame with `clause`, or one reached through a claim noun) →
+   * the frame, the verb's other words, and whether it needs a claim noun ("rejected claims that …").
+   */
+  clauseTriggers: Map<string, Array<{ frame: number; rest: readonly string[]; claimOnly: boolean }>>;
+  /** Claim nouns (as written and lemma) → the frames they serve ("reports", "claims", "allegations"). */
+  claimNouns: Map<string, number[]>;
 }

@@ -74,4 +74,12 @@ export const frameSchema = z.object({
   status: z.enum(['requested', 'offered', 'pledged', 'agreed', 'delivered', 'refused', 'suspended', 'conditional']).optional(),
   /** Whether the frame verb's object is the inner event's source ("asked China to supply") . */
   objectIsInnerSource: z.boolean().default(false),
+  /** Whether the frame verb also embeds a finite clause ("denied (that) it had delivered"). */
+  clause: z.boolean().optional(),
+  /** Claim nouns through which the frame embeds a clause ("denied reports that …"). */
+  claims: z.array(z.string().min(1)).optional(),
+  /** Verbs that take the frame only through a claim noun ("rejected claims that …"). */
+  claimVerbs: z.array(z.string().min(1)).optional(),
+  /** The frame verb's own code beside a clause's event ("denied that …" → 016). */
+  verbCode: cameoCode.optional(),
 });

@@ -25,6 +25,7 @@ const VARIANTS: Array<Partial<MentionSpec>> = [
   { published: '2021-03-04T10:20:30Z' },
   { target: null, cameo: '0332', status: 'pledged', terms: 'free' },
   { source: 'NATO', negated: true, modality: 'negated' },
+  { negated: true, modality: 'denied', outlet: null },
   { items: [{ kind: 'rifle', quantity: 20000 }, { kind: 'small-arms', quantity: 20000 }] },
   { items: [{ kind: 'drone' }, { kind: 'armed-drone', model: 'Wing Loong' }, { kind: 'artillery', quantity: 4, unit: 'battery' }] },
   { items: [{ kind: 'drone' }, { kind: 'armed-drone' }, { kind: 'attack-helicopter' }] },

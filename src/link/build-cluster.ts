@@ -1,9 +1,25 @@
-// Link stage: the mentions of one happening → its event record (sources, report dates, best date, merged items, confidence).
-import { isPublicationBasis, type DateBasis, type DatePrecision, type Status, type Terms } from '../types/index.js';
+// Link stage: the mentions of one happening → its event record (sources on each side, report dates, best date, merged items, confidence).
+import { isPublicationBasis, type DateBasis, type DatePrecision, type EventRecord, type Status, type Terms } from '../types/index.js';
 import type { KindTree } from './kind-tree.js';
-import type { Cluster, ClusterItem, ClusterMention, ClusterMentionItem } from './link-types.js';
+import type { Cluster, ClusterItem, ClusterMention, ClusterMentionItem, ClusterModality } from './link-types.js';
 import { normaliseCode, sideKey } from './mention-features.js';
 import { parseDaySpan } from './day-number.js';
+
+/** True for a report that disputes its event rather than supports it: a denial or a negation ("did not deliver"). */
+export function isDisputing(event: Pick<EventRecord, 'negated' | 'modality'>): boolean {
+  return event.negated || event.modality === 'negated' || event.modality === 'denied';
+}
+
+/** How a source is named on either side of an event: its outlet, else its article's document id. */
+function sourceName(mention: ClusterMention): string {
+  const outlet = mention.outlet?.trim() ?? '';
+  return outlet === '' ? mention.event.doc : outlet;
+}
+
+/** The modality of an event no report supports: `denied` when one of its reports is a denial. */
+function disputedModality(mentions: readonly ClusterMention[]): ClusterModality {
+  return mentions.some((m) => m.event.modality === 'denied') ? 'denied' : 'negated';
+}
 
 /** Groups articles into independent sources: a near-duplicate copy joins its original, an outlet's articles join each other. */
 function sourceGroups(mentions: readonly ClusterMention[]): Map<string, string> {
@@ -172,18 +188,27 @@ function singleCluster(mention: ClusterMention, tree: KindTree, ambiguous: boole
   const outlet = mention.outlet?.trim() ?? '';
   const report = parseDaySpan(mention.published)?.precision === 'day' ? (mention.published as string).slice(0, 10) : null;
   const target = sideKey(event.target);
+  const disputing = isDisputing(event);
+  const name = sourceName(mention);
   return {
     id: `c-${event.id}`,
     source: sideKey(event.source),
     target: target === '-' ? null : target,
     cameo: event.cameo,
     root: event.cameo.slice(0, 2),
-    negated: event.negated,
+    negated: disputing,
+    modality: disputing ? disputedModality([mention]) : 'asserted',
+    disputed: false,
     mentionIds: [event.id],
+    disputingMentionIds: disputing ? [event.id] : [],
     mentionCount: 1,
     articleCount: 1,
     outlets: outlet === '' ? [] : [outlet],
     independentSources: 1,
+    supportingSources: disputing ? [] : [name],
+    disputingSources: disputing ? [name] : [],
+    supportingSourceCount: disputing ? 0 : 1,
+    disputingSourceCount: disputing ? 1 : 0,
     firstReport: report,
     lastReport: report,
     date: span === null ? null : event.date,
@@ -197,20 +222,32 @@ function singleCluster(mention: ClusterMention, tree: KindTree, ambiguous: boole
   };
 }
 
-/** `buildCluster` for any number of mentions (exported so that a test can hold the one-mention path to it). */
+/**
+ * `buildCluster` for any number of mentions (exported so that a test can hold the one-mention path to it). The record
+ * is summarised from the event's own reports — those that support it, or all of them when none does — so a denial
+ * never counts as one more source confirming what it denies; the reports that dispute it are named beside them.
+ */
 export function buildClusterGeneral(mentions: readonly ClusterMention[], tree: KindTree, ambiguous = false): Cluster {
   if (mentions.length === 0) throw new RangeError('buildCluster: no mentions');
-  const groups = sourceGroups(mentions);
   const mentionIds = mentions.map((m) => m.event.id).sort();
-  const first = mentions[0] as ClusterMention;
-  const outlets = [...new Set(mentions.map((m) => m.outlet?.trim() ?? '').filter((o) => o !== ''))].sort();
-  const reports = mentions.map((m) => (parseDaySpan(m.published)?.precision === 'day' ? (m.published as string).slice(0, 10) : null)).filter((d): d is string => d !== null).sort();
+  const supporting = mentions.filter((m) => !isDisputing(m.event));
+  const disputing = mentions.filter((m) => isDisputing(m.event));
+  const own = supporting.length > 0 ? supporting : disputing;
+  // Sources are grouped over every report, so that a copy and its original are one source on whichever side they stand.
+  const allGroups = sourceGroups(mentions);
+  const groupsOf = (list: readonly ClusterMention[]): Map<string, string> => new Map(list.map((m) => [m.event.doc, allGroups.get(m.event.doc) ?? m.event.doc]));
+  const groups = groupsOf(own);
+  const countOf = (list: readonly ClusterMention[]): number => new Set(groupsOf(list).values()).size;
+  const namesOf = (list: readonly ClusterMention[]): string[] => [...new Set(list.map(sourceName))].sort();
+  const first = own[0] as ClusterMention;
+  const outlets = [...new Set(own.map((m) => m.outlet?.trim() ?? '').filter((o) => o !== ''))].sort();
+  const reports = own.map((m) => (parseDaySpan(m.published)?.precision === 'day' ? (m.published as string).slice(0, 10) : null)).filter((d): d is string => d !== null).sort();
   const sources = new Set(groups.values()).size;
-  const date = bestDate(mentions, groups);
-  const cameo = bestCode(mentions, groups);
-  const statusTally = tally(mentions.map((m) => [m.event.status, groups.get(m.event.doc) ?? ''] as [Exclude<Status, null> | null, string]));
+  const date = bestDate(own, groups);
+  const cameo = bestCode(own, groups);
+  const statusTally = tally(own.map((m) => [m.event.status, groups.get(m.event.doc) ?? ''] as [Exclude<Status, null> | null, string]));
   const status = best(statusTally, (a, b) => STATUS_ORDER.indexOf(a) - STATUS_ORDER.indexOf(b));
-  const terms = best(tally(mentions.map((m) => [m.event.terms, groups.get(m.event.doc) ?? ''] as [Terms | null, string])));
+  const terms = best(tally(own.map((m) => [m.event.terms, groups.get(m.event.doc) ?? ''] as [Terms | null, string])));
   const target = sideKey(first.event.target);
   return {
     id: `c-${mentionIds[0] as string}`,
@@ -218,12 +255,19 @@ export function buildClusterGeneral(mentions: readonly ClusterMention[], tree: K
     target: target === '-' ? null : target,
     cameo,
     root: cameo.slice(0, 2),
-    negated: first.event.negated,
+    negated: supporting.length === 0,
+    modality: supporting.length > 0 ? 'asserted' : disputedModality(disputing),
+    disputed: supporting.length > 0 && disputing.length > 0,
     mentionIds,
-    mentionCount: mentionIds.length,
+    disputingMentionIds: disputing.map((m) => m.event.id).sort(),
+    mentionCount: own.length,
     articleCount: groups.size,
     outlets,
     independentSources: sources,
+    supportingSources: namesOf(supporting),
+    disputingSources: namesOf(disputing),
+    supportingSourceCount: supporting.length === 0 ? 0 : countOf(supporting),
+    disputingSourceCount: disputing.length === 0 ? 0 : countOf(disputing),
     firstReport: reports[0] ?? null,
     lastReport: reports[reports.length - 1] ?? null,
     date: date.date,
@@ -231,7 +275,7 @@ export function buildClusterGeneral(mentions: readonly ClusterMention[], tree: K
     dateBasis: date.basis,
     status,
     terms,
-    items: mergeItems(mentions, groups, tree),
+    items: mergeItems(own, groups, tree),
     confidence: Math.round((1 - 0.5 ** sources) * 1000) / 1000,
     ambiguous,
   };

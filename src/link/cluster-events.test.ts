@@ -100,12 +100,13 @@ const table: Array<{ name: string; specs: MentionSpec[]; expected: string[][] }>
     expected: [['e1'], ['e2'], ['e3']],
   },
   {
-    name: 'a denial never joins the assertion',
+    name: 'a denial joins the event it denies (as a disputing report); one far off in time does not',
     specs: [
       { id: 'n1', doc: 'n1', source: 'IRN', target: 'RUS', cameo: '072', date: '2022-10-01', items: [{ kind: 'drone' }] },
-      { id: 'n2', doc: 'n2', source: 'IRN', target: 'RUS', cameo: '072', date: '2022-10-02', items: [{ kind: 'drone' }], negated: true },
+      { id: 'n2', doc: 'n2', source: 'IRN', target: 'RUS', cameo: '072', date: '2022-10-02', items: [{ kind: 'drone' }], negated: true, modality: 'denied' },
+      { id: 'n3', doc: 'n3', source: 'IRN', target: 'RUS', cameo: '072', date: '2022-12-20', items: [{ kind: 'drone' }], negated: true, modality: 'denied' },
     ],
-    expected: [['n1'], ['n2']],
+    expected: [['n1', 'n2'], ['n3']],
   },
   {
     name: 'undated reports join by publication date within a week; months and years need the same period',
@@ -148,9 +149,66 @@ test('near days join; a report dated between two reports a week apart fits both 
   assert.deepEqual(apart.map((c) => c.ambiguous), [false, true, false]);
 });
 
+// The rifle story again, with the ministry's denial reported by two outlets (one of which also carried the delivery)
+// and a plain negation by a third: the denials dispute the delivery and never count as its sources.
+const DENIALS: MentionSpec[] = [
+  { id: 'x1-0', doc: 'xinhua-1', outlet: 'Xinhua', published: '2021-03-03', source: 'CHNGOV', target: 'IRQ', cameo: '072', date: null, negated: true, modality: 'denied',
+    items: [{ kind: 'rifle' }], text: 'The Chinese defence ministry denied that it had delivered rifles to Iraq.' },
+  { id: 'r2-0', doc: 'reuters-2', outlet: 'Reuters', published: '2021-03-03', source: 'CHN', target: 'IRQ', cameo: '072', date: null, negated: true, modality: 'denied',
+    text: 'China denied supplying weapons to Iraq.' },
+  { id: 't1-0', doc: 'tass-1', outlet: 'TASS', published: '2021-03-04', source: 'CHN', target: 'IRQ', cameo: '070', date: '2021-03-02', negated: true, modality: 'negated',
+    text: 'China did not hand Iraq any weapons on Tuesday.' },
+];
+
+test('denials join the event they deny as disputing reports: it is disputed, with the sources on each side', () => {
+  const [event, ...rest] = clusterEvents([...RIFLE_STORY, ...DENIALS].map(m));
+  assert.equal(rest.length, 0);
+  assert.ok(event);
+  assert.equal(event.id, 'c-a1-0');
+  assert.deepEqual([event.modality, event.negated, event.disputed], ['asserted', false, true]);
+  assert.deepEqual(event.mentionIds, ['a1-0', 'f1-0', 'g1-0', 'r1-0', 'r2-0', 't1-0', 'x1-0']);
+  assert.deepEqual(event.disputingMentionIds, ['r2-0', 't1-0', 'x1-0']);
+  // support is counted as without the denials
+  const alone = clusterEvents(RIFLE_STORY.map(m))[0];
+  assert.deepEqual([event.mentionCount, event.articleCount, event.independentSources, event.outlets, event.confidence],
+    [alone?.mentionCount, alone?.articleCount, alone?.independentSources, alone?.outlets, alone?.confidence]);
+  assert.deepEqual([event.cameo, event.date, event.status, event.items], [alone?.cameo, alone?.date, alone?.status, alone?.items]);
+  assert.deepEqual(event.supportingSources, ['AFP', 'AP', 'Gulf Daily', 'Reuters']);
+  assert.equal(event.supportingSourceCount, 3);
+  assert.deepEqual(event.disputingSources, ['Reuters', 'TASS', 'Xinhua']);
+  assert.equal(event.disputingSourceCount, 3);
+});
+
+test('an event only denials report is a denied event, counted by its denials, not an asserted one', () => {
+  const [event, ...rest] = clusterEvents(DENIALS.map(m));
+  assert.equal(rest.length, 0);
+  assert.deepEqual([event?.modality, event?.negated, event?.disputed, event?.status], ['denied', true, false, null]);
+  assert.deepEqual([event?.mentionCount, event?.independentSources, event?.supportingSourceCount, event?.disputingSourceCount], [3, 3, 0, 3]);
+  assert.deepEqual([event?.supportingSources, event?.disputingSources], [[], ['Reuters', 'TASS', 'Xinhua']]);
+  const [negation] = clusterEvents([DENIALS[2] as MentionSpec].map(m));
+  assert.deepEqual([negation?.modality, negation?.negated, negation?.disputingMentionIds], ['negated', true, ['t1-0']]);
+});
+
+test('with denials among them, the result still does not depend on arrival order', () => {
+  const all = [...RIFLE_STORY, ...DENIALS, ...TWO_DELIVERIES, VAGUE].map(m);
+  const expected = clusterEvents(all);
+  assert.equal(expected.filter((c) => c.disputed).length, 1);
+  for (const seed of [21, 22, 23, 24]) {
+    assert.deepEqual(clusterEvents(shuffled(all, seed)), expected, `seed ${seed}`);
+    const clusterer = new Clusterer();
+    const store = new Map<string, Cluster>();
+    for (const mention of shuffled(all, seed + 100)) {
+      const change = clusterer.add(mention);
+      for (const id of change.removed) store.delete(id);
+      for (const c of change.upserted) store.set(c.id, c);
+    }
+    assert.deepEqual([...store.values()].sort((a, b) => (a.id < b.id ? -1 : 1)), expected, `seed ${seed}, one by one`);
+  }
+});
+
 /** Every written mention of this file, and more of the same stories, under more dyads. */
 function everything(): MentionInput[] {
-  const specs = [...RIFLE_STORY, ...TWO_DELIVERIES, VAGUE, ...table.flatMap((t) => t.specs)];
+  const specs = [...RIFLE_STORY, ...DENIALS, ...TWO_DELIVERIES, VAGUE, ...table.flatMap((t) => t.specs)];
   const copies = specs.flatMap((s, i) => [1, 2].map((k) => ({ ...s, id: `${s.id}~${k}`, doc: `${s.doc}~${k}`, source: k === 1 ? s.source : 'EGY', date: i % 3 === 0 ? (s.date ?? null) : (s.date?.slice(0, 7) ?? null) })));
   return [...specs, ...copies].map(m);
 }

@@ -1,7 +1,7 @@
 // Link stage: mentions (coded events + article metadata) → clusters, one per real-world happening; incremental and order-independent.
 //
 // Mentions with identical features (dyad, code, item kinds, date) share one *rep*, so a repeated report costs a map
-// lookup. A new rep is compared only with the reps of its (negation, dyad, code family) group in nearby time buckets
+// lookup. A new rep is compared only with the reps of its (dyad, code family) group in nearby time buckets
 // (TimeIndex), and the relations found go to the ComponentGraph, which joins, links and re-settles locally. Rules and
 // their order independence: component-graph.ts.
 import type { Cluster, ClusterChange, ClusterMention, MentionInput } from './link-types.js';
@@ -148,7 +148,7 @@ function slim(mention: MentionInput): ClusterMention {
   return {
     event: {
       id: event.id, doc: event.doc, cameo: event.cameo, date: event.date, dateBasis: event.dateBasis, negated: event.negated,
-      status: event.status, terms: event.terms, source: side(event.source) as ClusterMention['event']['source'], target: side(event.target),
+      modality: event.modality, status: event.status, terms: event.terms, source: side(event.source) as ClusterMention['event']['source'], target: side(event.target),
       items: event.items.length === 0 ? NO_ITEMS
         : event.items.map((i) => ({ kind: i.kind, model: i.model, quantity: i.quantity, max: i.max, unit: i.unit })),
     },

@@ -1,6 +1,13 @@
 // Link stage: the nouns of linking — a mention with its article's metadata in; events (clusters) and threads out.
 import type { ActorRef, DateBasis, DatePrecision, EventRecord, Item, Status, Terms } from '../types/index.js';
 
+/**
+ * How the reports of an event put it: `asserted` when at least one report says it happened (or was asked for,
+ * offered, pledged … as its status says); `denied` when every report disputes it and one of them is a denial
+ * ("denied delivering the tanks"); `negated` when every report disputes it by a plain negation ("did not deliver").
+ */
+export type ClusterModality = 'asserted' | 'negated' | 'denied';
+
 /** One coded event (a mention) with what the linker needs to know about the article it came from. */
 export interface MentionInput {
   /** The coded event; `event.id` is the mention id and `event.doc` the article id. */
@@ -25,7 +32,7 @@ export type ClusterMentionItem = Pick<Item, 'kind' | 'model' | 'quantity' | 'max
  * are sliced from) for the whole run.
  */
 export interface ClusterMention {
-  event: Pick<EventRecord, 'id' | 'doc' | 'cameo' | 'date' | 'dateBasis' | 'negated' | 'status' | 'terms'> & {
+  event: Pick<EventRecord, 'id' | 'doc' | 'cameo' | 'date' | 'dateBasis' | 'negated' | 'modality' | 'status' | 'terms'> & {
     source: Pick<ActorRef, 'code' | 'country'>;
     target: Pick<ActorRef, 'code' | 'country'> | null;
     items: readonly ClusterMentionItem[];
@@ -62,19 +69,39 @@ export interface Cluster {
   /** The CAMEO code best supported by the mentions (the most specific one most of them are compatible with). */
   cameo: string;
   root: string;
-  /** True for a cluster of negated mentions ("did not deliver"); they never join asserted ones. */
+  /**
+   * True when no report supports the event, only reports that dispute it (`modality` says how). A report that denies
+   * or negates an event joins it as a *disputing* report: see `disputed`.
+   */
   negated: boolean;
-  /** Member mention ids, ascending. */
+  /** `asserted` when some report supports the event, else `denied` or `negated`. */
+  modality: ClusterModality;
+  /** True when some reports support the event and others dispute it (deny it, or say it did not happen). */
+  disputed: boolean;
+  /** Member mention ids, supporting and disputing, ascending. */
   mentionIds: string[];
+  /** The members that dispute the event (negated or denied reports), ascending; a subset of `mentionIds`. */
+  disputingMentionIds: string[];
+  /**
+   * The counts, outlets, report dates and confidence below are of the event's *own* reports: those that support it, or,
+   * for an event no report supports (`negated`), those that dispute it. Disputing reports never count as support.
+   */
   mentionCount: number;
   articleCount: number;
-  /** Distinct outlets named by the articles, ascending. */
+  /** Distinct outlets named by the own reports' articles, ascending. */
   outlets: string[];
   /**
-   * Independent sources: articles after folding near-duplicate copies into their original and all articles of one
-   * outlet into one source (an article with no outlet is a source of its own).
+   * Independent sources of the own reports: articles after folding near-duplicate copies into their original and all
+   * articles of one outlet into one source (an article with no outlet is a source of its own).
    */
   independentSources: number;
+  /** The sources that say the event happened: outlets, or for an article without one its document id; ascending. */
+  supportingSources: string[];
+  /** The sources that deny it or say it did not happen, named likewise; ascending. */
+  disputingSources: string[];
+  /** Independent sources on each side (counted as `independentSources`). */
+  supportingSourceCount: number;
+  disputingSourceCount: number;
   /** Earliest and latest publication date of the mentions' articles (`YYYY-MM-DD`), null when none is known. */
   firstReport: string | null;
   lastReport: string | null;
@@ -88,7 +115,7 @@ export interface Cluster {
   terms: Terms | null;
   /** Items over all mentions, merged by kind. */
   items: ClusterItem[];
-  /** 1 − 0.5^sources: 0.5 for one source, 0.75 for two, 0.875 for three. */
+  /** 1 − 0.5^sources of the own reports: 0.5 for one source, 0.75 for two, 0.875 for three. */
   confidence: number;
   /**
    * True when some mentions here are vague enough to fit another event as well (no items, a coarser code or date)

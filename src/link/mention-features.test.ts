@@ -40,7 +40,7 @@ const cases: Array<[string, Partial<MentionSpec>, Partial<MentionSpec>, Relation
   ['undated beyond a week does not fit', { date: null, published: '2021-02-23' }, {}, REL_NONE],
   ['a publication-based date is treated as undated', { date: '2021-02-22', basis: 'publication' }, {}, REL_CROSS],
   ['other dyad', {}, { target: 'SYR' }, REL_NONE],
-  ['denied and asserted do not fit', { negated: true }, {}, REL_NONE],
+  ['a denial relates to the assertion it disputes as any report does', { negated: true, modality: 'denied' }, {}, REL_STRONG],
 ];
 
 for (const [name, a, b, expected] of cases) {

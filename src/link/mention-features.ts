@@ -42,7 +42,11 @@ export interface ItemKey {
 
 /** What clustering compares of one mention. Mentions with equal `signature`s relate to everything alike. */
 export interface MentionFeatures {
-  /** Negation, source and target sides, and the code family (`02` and `10` are one family: requests). */
+  /**
+   * Source and target sides and the code family (`02` and `10` are one family: requests). Negation is not part of it:
+   * a report that denies an event relates to the reports that assert it as any report does, and joins their event as
+   * a disputing report (build-cluster.ts).
+   */
   group: string;
   /** CAMEO code with `10` read as `02` and a trailing "not specified" `0` dropped ("020" → "02", "1032" → "0232"). */
   code: string;
@@ -77,7 +81,7 @@ export function normaliseCode(code: string): string {
 export function mentionFeatures(mention: MentionInput, windows: DateWindows = DEFAULT_WINDOWS): MentionFeatures {
   const event = mention.event;
   const family = event.root === '10' ? '02' : event.root;
-  const group = `${event.negated ? '!' : ''}${sideKey(event.source)}>${sideKey(event.target)}|${family}`;
+  const group = `${sideKey(event.source)}>${sideKey(event.target)}|${family}`;
   const code = normaliseCode(event.cameo);
 
   const items: ItemKey[] = [];

@@ -3,7 +3,8 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DyadError } from '../types/index.js';
-import { Clusterer } from '../link/cluster-events.js';
+import { Clusterer, clusterEvents } from '../link/cluster-events.js';
+import { fixtureMention } from '../link/link-fixtures.js';
 import { buildThreads } from '../link/build-threads.js';
 import type { Cluster, MentionInput } from '../link/link-types.js';
 import type { EventFilter, Store, StoredMention, ThreadFilter } from './store.js';
@@ -69,6 +70,23 @@ export function clusterContract(name: string, open: () => Promise<Store>, skip: 
       assert.deepEqual(await store.cluster(C(D3)), clusters.find((c) => c.id === C(D3)));
       assert.equal(await store.cluster('c-missing'), null);
       for await (const mention of store.iterateMentions()) assert.equal(mention.cluster, C(mention.event.id), 'each mention points to its cluster');
+      await store.close();
+    });
+
+    it('keeps a disputed event as it was: modality, disputing reports and the sources on each side', async () => {
+      const store = await open();
+      const delivery = { source: 'CHN', target: 'IRQ', cameo: '072', date: '2021-03-02' };
+      const [disputed] = clusterEvents([
+        fixtureMention({ ...delivery, id: 'dx-1', doc: 'dx-1', outlet: 'Reuters' }),
+        fixtureMention({ ...delivery, id: 'dx-2', doc: 'dx-2', outlet: 'AP' }),
+        fixtureMention({ ...delivery, id: 'dx-3', doc: 'dx-3', outlet: null, negated: true, modality: 'denied' }),
+      ]);
+      assert.ok(disputed?.disputed);
+      const [denied] = clusterEvents([fixtureMention({ ...delivery, id: 'dy-1', doc: 'dy-1', outlet: 'TASS', date: '2021-06-01', negated: true, modality: 'denied' })]);
+      assert.equal(denied?.modality, 'denied');
+      await store.applyClusterChange({ upserted: [disputed, denied as Cluster], removed: [], merged: [] });
+      assert.deepEqual(await store.cluster(disputed.id), disputed);
+      assert.deepEqual(await store.cluster('c-dy-1'), denied);
       await store.close();
     });
 

@@ -114,6 +114,14 @@ export interface FrameEntry {
   status?: 'requested' | 'offered' | 'pledged' | 'agreed' | 'delivered' | 'refused' | 'suspended' | 'conditional';
   /** True when the frame verb's object is who is asked/urged ("asked China to supply"): it becomes the target. */
   objectIsInnerSource: boolean;
+  /** True when the frame verb also embeds a finite clause: "denied (that) it had delivered", "denied having sent". */
+  clause?: boolean;
+  /** Nouns of claims through which the frame embeds a clause: "denied reports that …", "rejected claims that …". */
+  claims?: string[];
+  /** Verbs that take this frame only through one of its `claims` ("rejected claims that …"; "rejected the offer" is no denial). */
+  claimVerbs?: string[];
+  /** The code of the frame verb itself, beside the embedded event, when it embeds a clause ("denied that …" → 016). */
+  verbCode?: string;
 }
 
 /** Everything the coder knows, before compiling. Several sources merge; later sources win on conflict. */

@@ -3,6 +3,9 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { DyadRow } from '../../src/store/store.js';
 import { sampleEvents } from '../../src/store/store-fixtures.js';
+import { clusterEvents } from '../../src/link/cluster-events.js';
+import { fixtureMention } from '../../src/link/link-fixtures.js';
+import { disputeRows } from '../../ui/src/dispute-rows.js';
 import { eventSpans, highlightRuns } from '../../ui/src/highlight.js';
 import { layoutNetwork } from '../../ui/src/layout-network.js';
 import { filterQuery, readState, writeState } from '../../ui/src/state.js';
@@ -106,5 +109,26 @@ describe('threadQuery', () => {
   }
   it('pages by offset', () => {
     assert.equal(threadQuery(readState('?view=threads'), { limit: 10, offset: 20 }).params.toString(), 'limit=10&offset=20');
+  });
+});
+
+describe('disputeRows', () => {
+  const delivery = { source: 'CHN', target: 'IRQ', cameo: '072', date: '2021-03-02' };
+  const denial = { ...delivery, id: 'd', doc: 'd', outlet: '<b>Xinhua</b>', negated: true, modality: 'denied' as const };
+  it('names both sides of a disputed event', () => {
+    const [c] = clusterEvents([fixtureMention({ ...delivery, id: 'a', doc: 'a', outlet: 'Reuters' }), fixtureMention({ ...delivery, id: 'b', doc: 'b', outlet: 'AP' }), fixtureMention(denial)]);
+    assert.ok(c);
+    assert.deepEqual(disputeRows(c), [
+      ['Disputed', 'yes — 1 report denies it or says it did not happen'],
+      ['Supported by', 'AP, Reuters (2 independent sources)'],
+      // the text goes into a text node as it is: markup in an outlet name is shown, never parsed
+      ['Disputed by', '<b>Xinhua</b> (1 independent source)'],
+    ]);
+  });
+  it('names who denies an event no report supports, and nothing for an undisputed one', () => {
+    const [denied] = clusterEvents([fixtureMention(denial)]);
+    assert.deepEqual(denied && disputeRows(denied), [['Denied by', '<b>Xinhua</b> (1 independent source)']]);
+    const [asserted] = clusterEvents([fixtureMention({ ...delivery, id: 'a', doc: 'a', outlet: 'Reuters' })]);
+    assert.deepEqual(asserted && disputeRows(asserted), []);
   });
 });

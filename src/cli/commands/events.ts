@@ -170,8 +170,11 @@ const CLUSTER_COLUMNS: Column<Cluster>[] = [
   { header: 'target', value: (c) => c.target ?? '' },
   { header: 'cameo', value: (c) => c.cameo },
   { header: 'status', value: (c) => c.status ?? '' },
+  // asserted, denied or negated; "disputed" when some reports support it and others deny it
+  { header: 'modality', value: (c) => (c.disputed ? 'disputed' : c.modality) },
   { header: 'reports', value: (c) => c.mentionCount },
   { header: 'sources', value: (c) => c.independentSources },
+  { header: 'disputing', value: (c) => c.disputingSourceCount },
   { header: 'confidence', value: (c) => c.confidence.toFixed(3) },
   { header: 'first_report', value: (c) => c.firstReport },
   { header: 'last_report', value: (c) => c.lastReport },

@@ -2,7 +2,7 @@
 
 import { DyadError } from '../../types/index.js';
 import type { DateBasis, DatePrecision, EventRecord, Status, Terms } from '../../types/index.js';
-import type { Cluster, ClusterChange, ClusterItem, RelatedStep, Thread, ThreadStep } from '../../link/link-types.js';
+import type { Cluster, ClusterChange, ClusterItem, ClusterModality, RelatedStep, Thread, ThreadStep } from '../../link/link-types.js';
 import { threadFilterProblem } from '../thread-filter.js';
 import { sinceBound, untilExclusions, type NormalizedFilter } from '../event-filter.js';
 import type { ClusterQueryOptions, ClusterSort, ThreadFilter } from '../store.js';
@@ -22,21 +22,29 @@ interface ClusterRow {
   date: string | null; date_precision: string; date_basis: string; first_reported: string | null; last_reported: string | null;
   mentions: number; articles: number; sources: number; confidence: number; ambiguous: number;
   status: string | null; terms: string | null; outlets: string; items: string; mention_ids: string;
+  modality: string; disputed: number; disputing_ids: string; supporting_sources: string; disputing_sources: string;
+  supporting_count: number; disputing_count: number;
 }
 
 const CLUSTER_COLUMNS = `c.id, c.source, c.target, c.cameo, c.root, c.negated, c.date, c.date_precision, c.date_basis,
   c.first_reported, c.last_reported, c.mentions, c.articles, c.sources, c.confidence, c.ambiguous, c.status, c.terms,
-  c.outlets, c.items, c.mention_ids`;
+  c.outlets, c.items, c.mention_ids, c.modality, c.disputed, c.disputing_ids, c.supporting_sources, c.disputing_sources,
+  c.supporting_count, c.disputing_count`;
 
 const UPSERT_CLUSTER = `INSERT INTO event_clusters (id, source, target, cameo, root, negated, date, date_precision, date_basis,
-  first_reported, last_reported, mentions, articles, sources, confidence, ambiguous, status, terms, outlets, items, mention_ids)
+  first_reported, last_reported, mentions, articles, sources, confidence, ambiguous, status, terms, outlets, items, mention_ids,
+  modality, disputed, disputing_ids, supporting_sources, disputing_sources, supporting_count, disputing_count)
 VALUES (@id, @source, @target, @cameo, @root, @negated, @date, @date_precision, @date_basis,
-  @first_reported, @last_reported, @mentions, @articles, @sources, @confidence, @ambiguous, @status, @terms, @outlets, @items, @mention_ids)
+  @first_reported, @last_reported, @mentions, @articles, @sources, @confidence, @ambiguous, @status, @terms, @outlets, @items, @mention_ids,
+  @modality, @disputed, @disputing_ids, @supporting_sources, @disputing_sources, @supporting_count, @disputing_count)
 ON CONFLICT (id) DO UPDATE SET source = excluded.source, target = excluded.target, cameo = excluded.cameo, root = excluded.root,
   negated = excluded.negated, date = excluded.date, date_precision = excluded.date_precision, date_basis = excluded.date_basis,
   first_reported = excluded.first_reported, last_reported = excluded.last_reported, mentions = excluded.mentions,
   articles = excluded.articles, sources = excluded.sources, confidence = excluded.confidence, ambiguous = excluded.ambiguous,
-  status = excluded.status, terms = excluded.terms, outlets = excluded.outlets, items = excluded.items, mention_ids = excluded.mention_ids`;
+  status = excluded.status, terms = excluded.terms, outlets = excluded.outlets, items = excluded.items, mention_ids = excluded.mention_ids,
+  modality = excluded.modality, disputed = excluded.disputed, disputing_ids = excluded.disputing_ids,
+  supporting_sources = excluded.supporting_sources, disputing_sources = excluded.disputing_sources,
+  supporting_count = excluded.supporting_count, disputing_count = excluded.disputing_count`;
 
 function clusterParams(c: Cluster): Record<string, SqlValue> {
   return {
@@ -45,14 +53,21 @@ function clusterParams(c: Cluster): Record<string, SqlValue> {
     mentions: c.mentionCount, articles: c.articleCount, sources: c.independentSources, confidence: c.confidence,
     ambiguous: c.ambiguous ? 1 : 0, status: c.status, terms: c.terms, outlets: JSON.stringify(c.outlets),
     items: JSON.stringify(c.items), mention_ids: JSON.stringify(c.mentionIds),
+    modality: c.modality, disputed: c.disputed ? 1 : 0, disputing_ids: JSON.stringify(c.disputingMentionIds),
+    supporting_sources: JSON.stringify(c.supportingSources), disputing_sources: JSON.stringify(c.disputingSources),
+    supporting_count: c.supportingSourceCount, disputing_count: c.disputingSourceCount,
   };
 }
 
 function rowToCluster(r: ClusterRow): Cluster {
   return {
     id: r.id, source: r.source, target: r.target, cameo: r.cameo, root: r.root, negated: r.negated === 1,
-    mentionIds: JSON.parse(r.mention_ids) as string[], mentionCount: r.mentions, articleCount: r.articles,
-    outlets: JSON.parse(r.outlets) as string[], independentSources: r.sources, firstReport: r.first_reported, lastReport: r.last_reported,
+    modality: r.modality as ClusterModality, disputed: r.disputed === 1,
+    mentionIds: JSON.parse(r.mention_ids) as string[], disputingMentionIds: JSON.parse(r.disputing_ids) as string[],
+    mentionCount: r.mentions, articleCount: r.articles,
+    outlets: JSON.parse(r.outlets) as string[], independentSources: r.sources,
+    supportingSources: JSON.parse(r.supporting_sources) as string[], disputingSources: JSON.parse(r.disputing_sources) as string[],
+    supportingSourceCount: r.supporting_count, disputingSourceCount: r.disputing_count, firstReport: r.first_reported, lastReport: r.last_reported,
     date: r.date, datePrecision: r.date_precision as DatePrecision, dateBasis: r.date_basis as DateBasis,
     status: r.status as Status, terms: r.terms as Terms | null, items: JSON.parse(r.items) as ClusterItem[],
     confidence: r.confidence, ambiguous: r.ambiguous === 1,

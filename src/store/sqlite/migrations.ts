@@ -325,6 +325,41 @@ INSERT INTO sqlite_stat1 (tbl, idx, stat) VALUES
 ANALYZE sqlite_schema;
 `,
   },
+  {
+    version: 6,
+    name: 'disputed events: reports that deny an event join it as disputing reports, with the sources on each side',
+    sql: `
+-- Until now a negated or denied report made a cluster of its own; now it joins the event it disputes, and a cluster
+-- carries its modality (asserted, or negated/denied when no report supports it), whether it is disputed, its
+-- disputing mentions and the sources on each side (outlet, else document id). The counts (mentions, articles,
+-- sources) are of the supporting reports. Existing clusters are one-sided: the backfill below gives them their
+-- sides; the next ingest re-clusters the store (MentionLinker.open) and joins denials to the events they dispute.
+ALTER TABLE event_clusters ADD COLUMN modality TEXT NOT NULL DEFAULT 'asserted';
+ALTER TABLE event_clusters ADD COLUMN disputed INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE event_clusters ADD COLUMN disputing_ids TEXT NOT NULL DEFAULT '[]';       -- JSON string[], ascending
+ALTER TABLE event_clusters ADD COLUMN supporting_sources TEXT NOT NULL DEFAULT '[]';  -- JSON string[], ascending
+ALTER TABLE event_clusters ADD COLUMN disputing_sources TEXT NOT NULL DEFAULT '[]';   -- JSON string[], ascending
+ALTER TABLE event_clusters ADD COLUMN supporting_count INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE event_clusters ADD COLUMN disputing_count INTEGER NOT NULL DEFAULT 0;
+UPDATE event_clusters SET
+  modality = CASE WHEN negated = 0 THEN 'asserted'
+    WHEN EXISTS (SELECT 1 FROM events e WHERE e.cluster = event_clusters.id AND e.modality = 'denied') THEN 'denied'
+    ELSE 'negated' END,
+  disputing_ids = CASE WHEN negated = 1 THEN mention_ids ELSE '[]' END,
+  supporting_count = CASE WHEN negated = 0 THEN sources ELSE 0 END,
+  disputing_count = CASE WHEN negated = 1 THEN sources ELSE 0 END;
+UPDATE event_clusters SET supporting_sources = (
+  SELECT json_group_array(name) FROM (
+    SELECT DISTINCT coalesce(nullif(trim(a.outlet), ''), a.id) AS name
+    FROM events e JOIN articles a ON a.seq = e.article WHERE e.cluster = event_clusters.id ORDER BY name))
+WHERE negated = 0;
+UPDATE event_clusters SET disputing_sources = (
+  SELECT json_group_array(name) FROM (
+    SELECT DISTINCT coalesce(nullif(trim(a.outlet), ''), a.id) AS name
+    FROM events e JOIN articles a ON a.seq = e.article WHERE e.cluster = event_clusters.id ORDER BY name))
+WHERE negated = 1;
+`,
+  },
 ];
 
 /** The schema version this code writes. */

@@ -9,6 +9,7 @@ import Database from 'better-sqlite3';
 import { DyadError } from '../../types/index.js';
 import { normalizeEventFilter } from '../event-filter.js';
 import type { DyadRow, EventFilter, EventSort } from '../store.js';
+import type { Cluster } from '../../link/link-types.js';
 import { FILTER_CASES, storeContract } from '../store-contract.js';
 import { sampleEntries } from '../store-fixtures.js';
 import { CLUSTER_OF_MENTION } from './cluster-store.js';
@@ -63,6 +64,32 @@ test('a later migration applies to an existing store without touching its data (
   assert.equal(Object.hasOwn(events[0]!, 'story'), false);
   await upgraded.close();
   assert.throws(() => openDatabase(path), isStoreError(path, new RegExp(`newer Dyad \\(schema version ${MIGRATIONS.length + 1}`)));
+});
+
+test('migration 6 gives the clusters of an older store their sides; a denied one stays denied', async () => {
+  const path = freshPath();
+  const db = openDatabase(path, {}, MIGRATIONS.filter((m) => m.version <= 5));
+  const old = new SqliteStore(db, path);
+  const entries = sampleEntries();
+  for (const entry of entries) await old.putArticle(entry.article, entry.meta, entry.events);
+  const [asserted, denied] = entries.flatMap((e) => e.events).filter((e) => e.doc === entries[1]?.article.id);
+  assert.ok(asserted && denied);
+  db.prepare("UPDATE events SET negated = 1, modality = 'denied' WHERE id = ?").run(denied.id);
+  const insert = db.prepare(`INSERT INTO event_clusters (id, source, target, cameo, root, negated, date, date_precision, date_basis,
+    first_reported, last_reported, mentions, articles, sources, confidence, ambiguous, status, terms, outlets, items, mention_ids)
+    VALUES (?, 'CHN', NULL, '010', '01', ?, NULL, 'unknown', 'unknown', NULL, NULL, 1, 1, 1, 0.5, 0, NULL, NULL, '[]', '[]', ?)`);
+  for (const [event, negated] of [[asserted, 0], [denied, 1]] as const) {
+    insert.run(`c-${event.id}`, negated, JSON.stringify([event.id]));
+    db.prepare('UPDATE events SET cluster = ? WHERE id = ?').run(`c-${event.id}`, event.id);
+  }
+  await old.close();
+  const store = await openSqliteStore(path);
+  const outlet = entries[1]?.article.source;
+  const sides = (c: Cluster | null): unknown[] => [c?.modality, c?.negated, c?.disputed, c?.supportingSources, c?.disputingSources,
+    c?.supportingSourceCount, c?.disputingSourceCount, c?.disputingMentionIds];
+  assert.deepEqual(sides(await store.cluster(`c-${asserted.id}`)), ['asserted', false, false, [outlet], [], 1, 0, []]);
+  assert.deepEqual(sides(await store.cluster(`c-${denied.id}`)), ['denied', true, false, [], [outlet], 0, 1, [denied.id]]);
+  await store.close();
 });
 
 test('a bulk load trades durability for speed only when asked', () => {

@@ -92,7 +92,7 @@ async function evidence(id: string, state: PageState): Promise<HTMLElement> {
   return h('div', { class: 'thread-evidence' },
     shown < detail.thread.stepCount ? h('p', { class: 'note' }, `The evidence of the first ${shown} of ${detail.thread.stepCount} steps; click a step above for its event.`) : null,
     ...detail.steps.map(({ step, cluster, mentions }) => {
-      const more = (cluster?.mentionCount ?? mentions.length) - mentions.length;
+      const more = (cluster?.mentionIds.length ?? mentions.length) - mentions.length;
       const target = stepState(step, state);
       return h('section', { class: 'step-evidence', 'data-role': step.role },
         h('h3', {}, `${step.order + 1}. ${step.role}`, h('span', { class: 'muted' }, ` · ${step.date ?? 'undated'}`)),
