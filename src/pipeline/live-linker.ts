@@ -5,6 +5,7 @@ import { signature } from '../ingest/near-duplicate.js';
 import type { ClusterChange } from '../link/link-types.js';
 import type { ArticleEntry, PutResult, Store } from '../store/store.js';
 import { DyadError, type Article } from '../types/index.js';
+import type { ArticleCoder } from './article-coder.js';
 import { codeWithinBudget } from './code-within-budget.js';
 import { MentionLinker } from './mention-linker.js';
 import { NearDuplicateIndex } from './near-duplicate-index.js';
@@ -32,16 +33,17 @@ export class LiveLinker {
   /**
    * The entry to store for an article: content already stored → no events; a syndicated copy of an earlier article
    * → linked to it, no events (it is not a new report); otherwise its coded events, within the article budget
-   * (codeWithinBudget). Throws DyadError (E200, E401, E400) for an article past its budget. Store it before the next call.
+   * (codeWithinBudget; with an ArticleCoder, possibly in a worker thread while this one serves others). Throws
+   * DyadError (E200, E401, E400) for an article past its budget. Store it before the next call.
    */
-  async entry(article: Article, coder: Coder): Promise<ArticleEntry> {
+  async entry(article: Article, coder: Coder | ArticleCoder): Promise<ArticleEntry> {
     const hash = contentHash(article.text);
     if (await this.store.hasArticle(hash)) return { article, meta: { hash }, events: [] };
     const sig = signature(article.text);
     const nearDuplicateOf = this.nearIndex.find(sig);
     let events: ArticleEntry['events'] = [];
     if (nearDuplicateOf === null) {
-      const outcome = codeWithinBudget(coder, article);
+      const outcome = 'code' in coder ? await coder.code(article) : codeWithinBudget(coder, article);
       if (outcome.kind === 'problem') throw new DyadError(outcome.problem.code, article.id, outcome.problem.message);
       events = outcome.events;
     }
