@@ -14,6 +14,11 @@ import { readPostedArticles } from './read-posted-articles.js';
 
 /** Largest body POST /api/articles accepts. */
 export const MAX_POST_BYTES = 16 * 1024 * 1024;
+/**
+ * Writes in progress or waiting their turn; past it a POST is answered 503 (busy, Retry-After) at once. With the body
+ * limit this bounds what writes hold: at most 8 × 16 MiB of posted text.
+ */
+export const MAX_PENDING_WRITES = 8;
 
 /** True when the Authorization header carries the token (compared in constant time). */
 export function authorized(header: string | undefined, token: string | null): boolean {
@@ -48,6 +53,7 @@ export function articleRoutes(ctx: ApiContext): Hono {
   const writes = serialQueue();
   // Seeded from the store on the first write, then kept; dropped when a write fails, so that the next one re-reads the store.
   let live: Promise<LiveLinker> | null = null;
+  let pending = 0;
   app.get('/articles/:id{.+}', async (c) => {
     parseQuery(c.req.url, {});
     const id = c.req.param('id');
@@ -80,7 +86,13 @@ export function articleRoutes(ctx: ApiContext): Hono {
         throw new ApiError(400, first?.code ?? 'bad_request', first?.message ?? 'the body holds no article');
       }
       const coder = await ctx.coder();
+      // checked and counted with no await between, so that simultaneous requests cannot all slip past the bound
+      if (pending >= MAX_PENDING_WRITES) {
+        c.header('Retry-After', '5');
+        throw new ApiError(503, 'busy', `${pending} writes are in progress or waiting already: try again in a few seconds`);
+      }
       const failed: Problem[] = [...problems];
+      pending++;
       const answered = await writes(async () => {
         try {
           live ??= LiveLinker.open(ctx.store);
@@ -108,7 +120,7 @@ export function articleRoutes(ctx: ApiContext): Hono {
           live = null;
           throw err;
         }
-      });
+      }).finally(() => { pending--; });
       return c.json({ articles: answered, problems: failed }, answered.some((a) => a.new) ? 201 : 200);
     });
   return app;

@@ -4,7 +4,7 @@ import { Command } from 'commander';
 import { startServer, type RunningServer } from '../../api/start-server.js';
 import { openSqliteStore } from '../../store/sqlite/sqlite-store.js';
 import { lexiconOptions } from '../io.js';
-import { createCoder } from '../../coder/create-coder.js';
+import { workerCoder } from '../../pipeline/worker-coder.js';
 import { UsageError } from './code.js';
 
 export interface ServeOptions {
@@ -32,7 +32,7 @@ export function tokenWarning(options: ServeOptions): string | null {
 
 /**
  * Starts serving; resolves once listening, with the server. Writing (POST /api/articles) is on only with a token
- * (`--token` or DYAD_TOKEN); the coder for it loads on the first write. A store that does not exist is refused
+ * (`--token` or DYAD_TOKEN); posted articles are coded in a worker thread, started on the first write. A store that does not exist is refused
  * (UsageError) unless `create` is set.
  */
 export async function runServe(options: ServeOptions, env: NodeJS.ProcessEnv = process.env): Promise<RunningServer & { dispose(): Promise<void> }> {
@@ -46,31 +46,19 @@ export async function runServe(options: ServeOptions, env: NodeJS.ProcessEnv = p
   }
   const store = await openSqliteStore(path);
   const coderOptions = await lexiconOptions(options);
+  // posted articles are coded in a worker thread (started on the first write), so reads are answered meanwhile
+  const coder = token === null ? undefined : workerCoder(coderOptions, { workers: 1 });
   try {
-    const running = await startServer({
-      store, host, port, token,
-      coder: token === null ? undefined : lazy(() => createCoder(coderOptions)),
-    });
-    return { ...running, dispose: async () => { await running.close(); await store.close(); } };
+    const running = await startServer({ store, host, port, token, coder });
+    return { ...running, dispose: async () => { await running.close(); await coder?.close(); await store.close(); } };
   } catch (err) {
+    await coder?.close();
     await store.close();
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE') throw new UsageError(`port ${port} on ${host} is in use: choose another with --port`);
     if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') throw new UsageError(`cannot listen on --host ${host}`);
     throw err;
   }
-}
-
-/** A promise-like that starts its work only when first awaited. */
-function lazy<T>(make: () => Promise<T>): Promise<T> {
-  let started: Promise<T> | null = null;
-  const start = (): Promise<T> => (started ??= make());
-  return {
-    then: (ok, fail) => start().then(ok, fail),
-    catch: (fail) => start().catch(fail),
-    finally: (done) => start().finally(done),
-    [Symbol.toStringTag]: 'Promise',
-  } as Promise<T>;
 }
 
 /** The `serve` command for the program. */
