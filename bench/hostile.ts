@@ -1,10 +1,12 @@
-// Bench `hostile`: generated hostile inputs (huge lines, deep HTML, a gzip bomb …) → `dyad code` over each beside normal articles → wall time, peak RSS, outcome.
-import { createWriteStream, copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+// Bench `hostile`: generated hostile inputs (huge lines, deep HTML, a gzip bomb …) → `dyad code` over each beside normal articles → wall time, peak RSS, outcome;
+// then the server under 8 connections with 20% writes (DYAD_HOSTILE_LOAD_SECONDS, default 60; 0 skips it; DYAD_HOSTILE_LOAD_ARTICLES, default 5,000).
+import { createWriteStream, copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { once } from 'node:events';
 import { createGzip } from 'node:zlib';
 import { ensureBuild } from './code.js';
+import { loadWithWrites } from './hostile-load.js';
 import { measureChild, type ChildFigures } from './measure-child.js';
 import type { Bench, BenchContext, Figures } from './bench.js';
 
@@ -165,6 +167,12 @@ export const hostileBench: Bench = {
         exit: child.exitCode ?? 'killed',
         verdict: `normal articles ${normal.every((p) => (eventsByDoc.get(p) ?? 0) > 0) ? 'coded' : 'NOT coded'}`,
       };
+      const loadSeconds = Number(process.env['DYAD_HOSTILE_LOAD_SECONDS'] ?? 60);
+      if (loadSeconds > 0) {
+        out['server under writes'] = await loadWithWrites(context.root, dir, {
+          articles: Number(process.env['DYAD_HOSTILE_LOAD_ARTICLES'] ?? 5_000), connections: 8, seconds: loadSeconds, hostileText: readFileSync(inputs['512 KB without punctuation'] as string, 'utf8'),
+        }, context.progress);
+      }
       out['method'] = { command: 'bin/dyad.js code --format jsonl --quiet NORMAL1 HOSTILE NORMAL2 (the compiled CLI)', memory: child.memoryMethod, note: 'wall time includes start-up and lexicon load' };
       return out;
     } finally {
