@@ -7,7 +7,7 @@ import type { ArticleEntry, PutResult, Store } from '../store/store.js';
 import { DyadError, type Article } from '../types/index.js';
 import type { ArticleCoder } from './article-coder.js';
 import { codeWithinBudget } from './code-within-budget.js';
-import { MentionLinker } from './mention-linker.js';
+import { MentionLinker, THREAD_ROOTS } from './mention-linker.js';
 import { NearDuplicateIndex } from './near-duplicate-index.js';
 
 /**
@@ -53,11 +53,14 @@ export class LiveLinker {
 
   /**
    * Links stored entries (`results[i]` is the outcome of `entries[i]`, null when refused): their mentions join the
-   * events (clusters) they report, and when any cluster changed the assistance threads are rebuilt.
+   * events (clusters) they report, and when a change touches an event that can be a thread step (THREAD_ROOTS: the
+   * threads are built from those alone; a cluster never leaves its code family, so it never leaves them either) the
+   * assistance threads are rebuilt; a removal or merge rebuilds them too.
    */
   async link(entries: readonly ArticleEntry[], results: ReadonlyArray<PutResult | null>): Promise<ClusterChange> {
     const change = await this.linker.addBatch(entries, results);
-    if (change.upserted.length > 0 || change.removed.length > 0) await this.linker.finish();
+    const touchesThreads = change.removed.length > 0 || change.merged.length > 0 || change.upserted.some((cluster) => THREAD_ROOTS.includes(cluster.root));
+    if (touchesThreads) await this.linker.finish();
     return change;
   }
 }
