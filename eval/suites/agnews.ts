@@ -72,7 +72,11 @@ export function eventMatches(event: EventRecord, gold: GoldEvent): boolean {
   return event.target !== null && gold.roots.includes(event.root) && actorMatches(event.source, gold.src) && actorMatches(event.target, gold.tgt);
 }
 
-/** Gold status → the emitted statuses that count as right (offered≈pledged, approved≈agreed≈pledged, conditioned≈conditional). */
+/**
+ * Gold status → the emitted statuses that count as right (offered≈pledged, approved≈agreed≈pledged,
+ * conditioned≈conditional, as SOURCE.md says). The gold's vocabulary has no `suspended`: it codes a cut or
+ * withdrawal of aid or forces (CAMEO 16x) as `refused`, which Dyad calls `suspended`, so the two count as one.
+ */
 const STATUS_EQUIVALENTS: Readonly<Record<string, readonly Status[]>> = {
   requested: ['requested'],
   offered: ['offered', 'pledged'],
@@ -80,7 +84,7 @@ const STATUS_EQUIVALENTS: Readonly<Record<string, readonly Status[]>> = {
   approved: ['agreed', 'pledged'],
   agreed: ['agreed', 'pledged'],
   delivered: ['delivered'],
-  refused: ['refused'],
+  refused: ['refused', 'suspended'],
   conditioned: ['conditional'],
   conditional: ['conditional'],
   suspended: ['suspended'],
