@@ -195,8 +195,10 @@ export function codeSentence(doc: Doc, whole: Sentence, lexicon: CompiledLexicon
     let sources: Mention[] | null = match?.source ?? null;
     let targets: Mention[] | null = match?.target ?? null;
     const agent = passive ? byAgent(doc, sent, t.last, mentions) : null;
+    // roles from the tree where it names an actor; where it names none, the word-window roles below still try
+    // (a greedy parse is wrong often enough that giving up there loses more events than it saves)
     if (sources === null && roles !== null && roles.hasSubject && frame === null) {
-      sources = roles.source !== null ? expandGroup(roles.source, mentions) : roles.sourcePronoun ? context.lastSubject : [];
+      sources = roles.source !== null ? expandGroup(roles.source, mentions) : roles.sourcePronoun ? context.lastSubject : null;
     }
     if (targets === null && roles !== null && roles.target !== null && !(frame?.frame.objectIsInnerSource && frame.object !== null)) {
       targets = expandGroup(roles.target, mentions);

@@ -124,7 +124,8 @@ export function treeRoles(tree: SentenceTree, node: number, mentions: readonly M
     }
     return roles;
   }
-  roles.passive = childWith(tree, node, (l) => l === 'aux:pass' || l === 'nsubj:pass') >= 0 || tree.label[node] === 'acl';
+  // a participle modifying a noun is passive unless it is an -ing form ("a resolution drafted by Japan" / "a report accusing Iran")
+  roles.passive = childWith(tree, node, (l) => l === 'aux:pass' || l === 'nsubj:pass') >= 0 || (tree.label[node] === 'acl' && !/ing$/i.test(words[node] ?? ''));
   // the subject: of this verb, else of the clause it shares its subject with; a relative clause's noun
   let at = node;
   let subject = childWith(tree, at, (l) => l === 'nsubj' || l === 'nsubj:pass' || l === 'csubj');
@@ -132,7 +133,15 @@ export function treeRoles(tree: SentenceTree, node: number, mentions: readonly M
   for (let hops = 0; subject < 0 && hops < 3; hops++) {
     const label = tree.label[at] ?? '';
     if ((label === 'acl:relcl' || label === 'acl') && (tree.head[at] ?? -1) >= 0) {
-      subject = tree.head[at] as number;
+      const noun = tree.head[at] as number;
+      const nounHead = tree.head[noun] ?? -1;
+      // "put out a report accusing the army": a document that accuses speaks for whoever issued it
+      if (label === 'acl' && /ing$/i.test(words[at] ?? '') && mentionOf(tree, noun, mentions) === null && nounHead >= 0 && /^(obj|obl|nsubj)/.test(tree.label[noun] ?? '')) {
+        at = nounHead;
+        subject = childWith(tree, at, (l) => l === 'nsubj' || l === 'nsubj:pass');
+        continue;
+      }
+      subject = noun;
       break;
     }
     const host = subjectHost(tree, at);
