@@ -74,6 +74,11 @@ export function feedItemResult(xml: string, input: string, n: number, source: st
     dateline,
     language: null,
   };
+  if (given === null && item.date !== null && item.date.trim() !== '') {
+    const shown = item.date.trim().length > 60 ? `${item.date.trim().slice(0, 59)}…` : item.date.trim();
+    const warning = `${input}: feed item ${n}: date ${JSON.stringify(shown)} is not a calendar date; dropped (the date comes from the text or --date)`;
+    return { kind: 'article', article, warnings: [warning] };
+  }
   return { kind: 'article', article };
 }
 
