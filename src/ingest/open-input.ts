@@ -25,7 +25,7 @@ export interface OpenedInput {
 export async function openInput(raw: AsyncIterable<Buffer>, input: string): Promise<OpenedInput> {
   let peeked = await peekBytes(raw, 2);
   const gzip = peeked.head[0] === 0x1f && peeked.head[1] === 0x8b;
-  if (gzip) peeked = await peekBytes(gunzipChunks(peeked.chunks), SNIFF_BYTES);
+  if (gzip) peeked = await peekBytes(gunzipChunks(peeked.chunks, input), SNIFF_BYTES);
   else if (peeked.head.length < SNIFF_BYTES) peeked = await peekBytes(peeked.chunks, SNIFF_BYTES);
   const h = peeked.head;
   let encoding: OpenedInput['encoding'] = 'utf-8';
@@ -110,13 +110,33 @@ export function formatBytes(n: number): string {
   return `${shown} MiB`;
 }
 
-async function* gunzipChunks(source: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
+/** Inflated bytes past which the compression ratio is watched: smaller inputs may compress as they like. */
+export const BOMB_WATCH_BYTES = 64 * 1024 * 1024;
+/** Compression ratio (inflated : compressed) past which gzip data is a bomb, not news: text compresses 3–10 to 1. */
+export const BOMB_RATIO = 200;
+
+async function* gunzipChunks(source: AsyncIterable<Buffer>, input: string): AsyncGenerator<Buffer> {
   const gunzip = createGunzip();
-  const from = Readable.from(source, { objectMode: false });
+  let compressed = 0;
+  let inflated = 0;
+  const counted = (async function* () {
+    for await (const chunk of source) {
+      compressed += chunk.length;
+      yield chunk;
+    }
+  })();
+  const from = Readable.from(counted, { objectMode: false });
   from.on('error', (err) => gunzip.destroy(err));
   from.pipe(gunzip);
   try {
-    for await (const chunk of gunzip) yield chunk as Buffer;
+    for await (const chunk of gunzip) {
+      inflated += (chunk as Buffer).length;
+      // a JSON Lines or feed bomb would otherwise stream up to the 1 GiB file limit, coding the same record for hours
+      if (inflated > BOMB_WATCH_BYTES && inflated > compressed * BOMB_RATIO) {
+        throw new DyadError('E109', input, `inflates more than ${BOMB_RATIO} to 1 (past ${formatBytes(BOMB_WATCH_BYTES)}): a gzip bomb, not news`);
+      }
+      yield chunk as Buffer;
+    }
   } finally {
     from.destroy();
     gunzip.destroy();

@@ -240,3 +240,17 @@ test('readInputs gives every size in MiB', async () => {
   const [huge] = await collect([join(dir, 'huge.txt')]);
   assert.equal(huge?.kind === 'problem' && huge.problem.message.replace(dir, 'D'), 'D/huge.txt: file is 2048 MiB, larger than 5 MiB (the limit for one article)');
 });
+
+test('readInputs stops a gzip bomb of JSON Lines records past 64 MiB (E109), keeping the records before it', async () => {
+  const record = `${JSON.stringify({ id: 'same', text: `Envoys met in Geneva. ${'The talks went on. '.repeat(500)}` })}\n`;
+  const path = join(dir, 'bomb.jsonl.gz');
+  await writeFile(path, gzipSync(Buffer.from(record.repeat(Math.ceil((70 * 1024 * 1024) / record.length))), { level: 9 }));
+  let articles = 0;
+  const problems: string[] = [];
+  for await (const result of readInputs([path])) {
+    if (result.kind === 'article') articles++;
+    else problems.push(`${result.problem.code} ${result.problem.message.replace(dir, 'D')}`);
+  }
+  assert.deepEqual(problems, ['E109 D/bomb.jsonl.gz: inflates more than 200 to 1 (past 64 MiB): a gzip bomb, not news']);
+  assert.ok(articles > 1000, `${articles} records before the bomb was seen`);
+});
