@@ -1,0 +1,131 @@
+// Parse (training): CoNLL-U train and dev sentences → averaged-perceptron tagger and parser tables, epochs chosen on dev.
+import { posId } from '../nlp/pos.js';
+import type { ConlluSentence } from './conllu.js';
+import { DEPRELS, deprelId } from './deprels.js';
+import { seededRandom, shuffle } from './hash.js';
+import { learnParse, ParseScratch, projectivize } from './parse-words.js';
+import { Parser, sentenceView } from './parser.js';
+import { Perceptron, quantise, type Int16Table, type WeightTable } from './perceptron.js';
+import { scoreTreebank, type TreebankScores } from './score-treebank.js';
+import { learnTags, N_TAGS, TagScratch, tagWords } from './tag-words.js';
+import { wordCodes } from './word-codes.js';
+
+/** Training settings; the same settings and data give byte-identical weights. */
+export interface TrainOptions {
+  seed: number;
+  /** Most epochs per model; training stops earlier once dev has not improved for `patience` epochs. */
+  maxEpochs: number;
+  patience: number;
+  /** Table sizes, as 2^bits feature rows. */
+  tagBits: number;
+  moveBits: number;
+  labelBits: number;
+  /** Exploration probability of the dynamic oracle from epoch 2 on. */
+  explore: number;
+  progress(message: string): void;
+}
+
+/** Trained tables (int16) and what was chosen. */
+export interface TrainedModels {
+  tagger: Int16Table;
+  moves: Int16Table;
+  labels: Int16Table;
+  tagEpochs: number;
+  parseEpochs: number;
+  dev: TreebankScores;
+}
+
+interface Prepared {
+  sent: ConlluSentence;
+  codes: Int32Array;
+  gold: Uint8Array;
+}
+
+const prepare = (sent: ConlluSentence): Prepared => ({ sent, codes: wordCodes(sent.words), gold: Uint8Array.from(sent.upos, posId) });
+
+/** A parser over the tagger only (heads and labels empty), for scoring tags on dev. */
+function taggerOnly(tagger: WeightTable): Parser {
+  const empty: WeightTable = { bits: 1, nClasses: 3, weights: new Float32Array(6), scale: 1 };
+  return new Parser(tagger, { moves: empty, labels: { ...empty, nClasses: 1, weights: new Float32Array(2) } });
+}
+
+/** Trains the tagger on `train`, choosing the epoch count by dev UPOS accuracy. Returns the float averaged table. */
+export function trainTagger(train: readonly ConlluSentence[], dev: readonly ConlluSentence[], options: TrainOptions): { table: WeightTable; epochs: number; accuracy: number } {
+  const random = seededRandom(options.seed);
+  const data = train.map(prepare);
+  const model = new Perceptron(options.tagBits, N_TAGS);
+  const scratch = new TagScratch();
+  let out = new Uint8Array(256);
+  let best = { table: model.averaged(), epochs: 0, accuracy: -1 };
+  for (let epoch = 1; epoch <= options.maxEpochs; epoch += 1) {
+    shuffle(data, random);
+    for (const { codes, gold, sent } of data) {
+      if (out.length < sent.words.length) out = new Uint8Array(sent.words.length * 2);
+      learnTags(model, codes, sent.words.length, gold, out, scratch);
+    }
+    const table = model.averaged();
+    const accuracy = tagAccuracy(table, dev);
+    options.progress(`tagger epoch ${epoch}: dev UPOS ${accuracy.toFixed(4)}`);
+    if (accuracy > best.accuracy) best = { table, epochs: epoch, accuracy };
+    else if (epoch - best.epochs >= options.patience) break;
+  }
+  return best;
+}
+
+function tagAccuracy(table: WeightTable, sentences: readonly ConlluSentence[]): number {
+  const tagger = taggerOnly(table);
+  let right = 0;
+  let all = 0;
+  for (const sent of sentences) {
+    const tags = tagger.tag(sent.words);
+    for (let i = 0; i < tags.length; i += 1) {
+      all += 1;
+      if (tags[i] === posId(sent.upos[i]!)) right += 1;
+    }
+  }
+  return all === 0 ? 0 : right / all;
+}
+
+/**
+ * Trains the parser on `train` with the tags `tagger` predicts (as at use), heads projectivised, choosing the epoch
+ * count by dev LAS (with predicted tags). Returns float averaged tables.
+ */
+export function trainParser(train: readonly ConlluSentence[], dev: readonly ConlluSentence[], tagger: WeightTable, options: TrainOptions): { moves: WeightTable; labels: WeightTable; epochs: number; dev: TreebankScores } {
+  const random = seededRandom(options.seed + 1);
+  const tagScratch = new TagScratch();
+  const data = train.map((sent) => {
+    const n = sent.words.length;
+    const codes = wordCodes(sent.words);
+    const tags = new Uint8Array(n);
+    tagWords(tagger, codes, n, tags, tagScratch);
+    const gold = Int32Array.from(projectivize(sent.head), (h) => (h < 0 ? n : h));
+    return { n, view: sentenceView(codes, tags, n), gold, labels: Uint8Array.from(sent.deprel, deprelId) };
+  });
+  const learner = { moves: new Perceptron(options.moveBits, 3), labels: new Perceptron(options.labelBits, DEPRELS.length), explore: 0, random };
+  const scratch = new ParseScratch();
+  let best: { moves: WeightTable; labels: WeightTable; epochs: number; dev: TreebankScores } | null = null;
+  for (let epoch = 1; epoch <= options.maxEpochs; epoch += 1) {
+    learner.explore = epoch === 1 ? 0 : options.explore;
+    shuffle(data, random);
+    for (const item of data) learnParse(learner, item.view, item.n, item.gold, item.labels, scratch);
+    const moves = learner.moves.averaged();
+    const labels = learner.labels.averaged();
+    const scores = scoreTreebank(new Parser(tagger, { moves, labels }), dev);
+    options.progress(`parser epoch ${epoch}: dev UAS ${scores.uas.toFixed(4)} LAS ${scores.las.toFixed(4)}`);
+    if (best === null || scores.las > best.dev.las) best = { moves, labels, epochs: epoch, dev: scores };
+    else if (epoch - best.epochs >= options.patience) break;
+  }
+  if (best === null) throw new Error('trainParser: maxEpochs must be at least 1');
+  return best;
+}
+
+/** Trains both models and quantises them to int16. */
+export function trainModels(train: readonly ConlluSentence[], dev: readonly ConlluSentence[], options: TrainOptions): TrainedModels {
+  const tagged = trainTagger(train, dev, options);
+  const tagger = quantise(tagged.table);
+  const parsed = trainParser(train, dev, tagger, options);
+  const moves = quantise(parsed.moves);
+  const labels = quantise(parsed.labels);
+  const dev2 = scoreTreebank(new Parser(tagger, { moves, labels }), dev);
+  return { tagger, moves, labels, tagEpochs: tagged.epochs, parseEpochs: parsed.epochs, dev: dev2 };
+}
