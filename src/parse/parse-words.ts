@@ -2,7 +2,7 @@
 import { ROOT_LABEL } from './deprels.js';
 import { labelFeatures, MAX_PARSER_FEATS, moveFeatures, type SentenceView } from './parser-features.js';
 import { Perceptron, scoreInto, type WeightTable } from './perceptron.js';
-import { LEFT, moveCosts, N_MOVES, ParseState, RIGHT, SHIFT } from './transitions.js';
+import { LEFT, moveCosts, N_MOVES, ParseState, SHIFT } from './transitions.js';
 
 /** The parser's two classifiers: which move, and which label an arc gets. */
 export interface ParserTables {
