@@ -7,23 +7,15 @@ export function hashText(text: string, start: number, end: number, seed: number)
   return h;
 }
 
-/** Folds one integer into a running hash (a MurmurHash3 round). */
+/** Folds one integer into a running hash: xor, multiply by an odd constant, fold the high bits down (cheap, and good enough for buckets). */
 export function mix(h: number, value: number): number {
-  let k = Math.imul(value, 0xcc9e2d51);
-  k = (k << 15) | (k >>> 17);
-  h ^= Math.imul(k, 0x1b873593);
-  h = (h << 13) | (h >>> 19);
-  return (Math.imul(h, 5) + 0xe6546b64) | 0;
+  h = Math.imul(h ^ value, 0x9e3779b1);
+  return h ^ (h >>> 15);
 }
 
-/** MurmurHash3's finaliser, then the top `bits` bits: the bucket of a hash in a table of 2^bits rows. */
+/** A last multiply, then the top `bits` bits: the bucket of a hash in a table of 2^bits rows. */
 export function bucket(h: number, bits: number): number {
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> (32 - bits);
+  return Math.imul(h ^ (h >>> 13), 0x85ebca6b) >>> (32 - bits);
 }
 
 /** A seeded pseudo-random generator (mulberry32) returning floats in [0, 1): same seed, same sequence. */

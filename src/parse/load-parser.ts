@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { DEPRELS } from './deprels.js';
 import { readModelFile } from './model-file.js';
 import { Parser } from './parser.js';
+import { tagDictionary } from './tag-words.js';
 
 /** The package root: src/parse/ (or dist/parse/) is two levels below it. */
 const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -28,7 +29,9 @@ export function loadParser(dir: string = MODELS_DIR): Parser {
   const moves = parser.tables.moves;
   const labelTable = parser.tables.labels;
   if (!tags || !moves || !labelTable) throw new Error(`${key}: model files lack a table (tags, moves, labels)`);
-  const loaded = new Parser(tags, { moves, labels: labelTable });
+  const dict = tagger.meta.tagDict;
+  if (!Array.isArray(dict)) throw new Error(`${key}/tagger.bin has no tag dictionary`);
+  const loaded = new Parser({ table: tags, dict: tagDictionary(dict as [string, number][]) }, { moves, labels: labelTable });
   cache.set(key, loaded);
   return loaded;
 }

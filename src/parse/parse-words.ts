@@ -26,11 +26,8 @@ function bestLegal(state: ParseState, scores: Float64Array): number {
   return best;
 }
 
-/** The head and dependent of the arc `move` would make. */
-function arcOf(state: ParseState, move: number): [head: number, dep: number] {
-  const { stack, sp } = state;
-  return move === LEFT ? [state.b, stack[sp - 1]!] : [stack[sp - 2]!, stack[sp - 1]!];
-}
+/** The head of the arc `move` would make (its dependent is always the stack top). */
+const headOf = (state: ParseState, move: number): number => (move === LEFT ? state.b : state.stack[state.sp - 2]!);
 
 /** The label classifier's choice for head `h` → dependent `d` (never `root` below ROOT, always `root` under it). */
 function predictLabel(labels: WeightTable, view: SentenceView, scratch: ParseScratch, h: number, d: number): number {
@@ -52,10 +49,7 @@ export function parseWords(tables: ParserTables, view: SentenceView, n: number, 
     scoreInto(tables.moves, feats, k, moveScores);
     const move = bestLegal(state, moveScores);
     if (move === SHIFT) state.apply(SHIFT, 0);
-    else {
-      const [h, d] = arcOf(state, move);
-      state.apply(move, predictLabel(tables.labels, view, scratch, h, d));
-    }
+    else state.apply(move, predictLabel(tables.labels, view, scratch, headOf(state, move), state.stack[state.sp - 1]!));
   }
 }
 
@@ -93,7 +87,8 @@ export function learnParse(learner: ParserLearner, view: SentenceView, n: number
       state.apply(SHIFT, 0);
       continue;
     }
-    const [h, d] = arcOf(state, follow);
+    const h = headOf(state, follow);
+    const d = state.stack[state.sp - 1]!;
     if (h === n) {
       state.apply(follow, ROOT_LABEL);
       continue;

@@ -12,12 +12,27 @@ export const MAX_PARSER_FEATS = 128;
 export interface SentenceView {
   word: Int32Array;
   tag: Uint8Array;
+  /** Prefix counts over words 0…i−1 (length n + 2): punctuation marks and verbs, for "how many between" features. */
+  puncts: Int32Array;
+  verbs: Int32Array;
 }
 
-const h1 = (t: number, a: number): number => mix(mix(0, t), a);
-const h2 = (t: number, a: number, b: number): number => mix(mix(mix(0, t), a), b);
-const h3 = (t: number, a: number, b: number, c: number): number => mix(mix(mix(mix(0, t), a), b), c);
-const h4 = (t: number, a: number, b: number, c: number, d: number): number => mix(mix(mix(mix(mix(0, t), a), b), c), d);
+/** Punctuation marks and verbs strictly between two words (ROOT and "no word" count as nothing), each clipped at 3. */
+function between(view: SentenceView, a: number, b: number, n: number): number {
+  if (a >= n || b >= n) return 15;
+  const lo = a < b ? a + 1 : b + 1;
+  const hi = a < b ? b : a;
+  const p = view.puncts[hi]! - view.puncts[lo]!;
+  const v = view.verbs[hi]! - view.verbs[lo]!;
+  return (p > 3 ? 3 : p) * 4 + (v > 3 ? 3 : v);
+}
+
+/** Each template's hash seed, so features of different templates with equal values differ. */
+const SEEDS = Int32Array.from({ length: 128 }, (_, t) => mix(0x2545f491, t));
+const h1 = (t: number, a: number): number => mix(SEEDS[t]!, a);
+const h2 = (t: number, a: number, b: number): number => mix(mix(SEEDS[t]!, a), b);
+const h3 = (t: number, a: number, b: number, c: number): number => mix(mix(mix(SEEDS[t]!, a), b), c);
+const h4 = (t: number, a: number, b: number, c: number, d: number): number => mix(mix(mix(mix(SEEDS[t]!, a), b), c), d);
 
 /** Distance class between two words: 1, 2, 3, 4, 5–6, 7–9, 10+ (0 when either is missing or ROOT). */
 function distance(a: number, b: number, n: number): number {
@@ -148,6 +163,13 @@ export function moveFeatures(state: ParseState, view: SentenceView, bits: number
   // the word right before b0 (often a verb's last left dependent's neighbour) and after s0
   feats[k++] = h3(94, s0p, P[s0 + 1 < n ? s0 + 1 : none]!, b0p);
   feats[k++] = h3(95, s0p, P[b0 > 0 && b0 < n ? b0 - 1 : none]!, b0p);
+  // punctuation and verbs between the candidate pairs
+  const between0 = between(view, s0, b0, n);
+  const between1 = between(view, s1, s0, n);
+  feats[k++] = h3(96, s0p, b0p, between0);
+  feats[k++] = h3(97, s1p, s0p, between1);
+  feats[k++] = h4(98, s0w, b0p, between0, d0);
+  feats[k++] = h4(99, s1p, s0w, between1, d1);
   for (let f = 0; f < k; f += 1) feats[f] = bucket(feats[f]!, bits);
   return k;
 }

@@ -1,8 +1,8 @@
 // Parse (API): words → UPOS tags and a labelled dependency tree, with the trained tagger and parser tables.
-import { N_TAGS, TagScratch, tagWords } from './tag-words.js';
+import { POS } from '../nlp/pos.js';
+import { N_TAGS, TagScratch, tagWords, type TaggerModel } from './tag-words.js';
 import { ParseScratch, parseWords, type ParserTables } from './parse-words.js';
 import type { SentenceView } from './parser-features.js';
-import type { WeightTable } from './perceptron.js';
 import { NORM, WORD_FIELDS, wordCodes } from './word-codes.js';
 
 /** One parsed sentence, parallel arrays over its words. */
@@ -19,15 +19,26 @@ export interface ParsedSentence {
 const ROOT_WORD = 0x2f6b1a07;
 const NONE_WORD = 0x51c3e9d5;
 const ROOT_TAG = N_TAGS + 1;
+const PUNCT = POS.PUNCT;
+const VERB = POS.VERB;
 const NONE_TAG = N_TAGS + 2;
 
 /** Builds the parser's view of a sentence from its word codes and tags (reusing `view` when big enough). */
 export function sentenceView(codes: Int32Array, tags: Uint8Array, n: number, view?: SentenceView): SentenceView {
-  const out = view && view.word.length >= n + 2 ? view : { word: new Int32Array(n * 2 + 2), tag: new Uint8Array(n * 2 + 2) };
+  const size = n * 2 + 2;
+  const out = view && view.word.length >= n + 2 ? view : { word: new Int32Array(size), tag: new Uint8Array(size), puncts: new Int32Array(size), verbs: new Int32Array(size) };
+  let puncts = 0;
+  let verbs = 0;
   for (let i = 0; i < n; i += 1) {
     out.word[i] = codes[i * WORD_FIELDS + NORM]!;
     out.tag[i] = tags[i]!;
+    out.puncts[i] = puncts;
+    out.verbs[i] = verbs;
+    if (tags[i] === PUNCT) puncts += 1;
+    else if (tags[i] === VERB) verbs += 1;
   }
+  out.puncts[n] = out.puncts[n + 1] = puncts;
+  out.verbs[n] = out.verbs[n + 1] = verbs;
   out.word[n] = ROOT_WORD;
   out.tag[n] = ROOT_TAG;
   out.word[n + 1] = NONE_WORD;
@@ -40,9 +51,9 @@ export class Parser {
   private readonly tagScratch = new TagScratch();
   private readonly parseScratch = new ParseScratch();
   private codes = new Int32Array(64 * WORD_FIELDS);
-  private view: SentenceView = { word: new Int32Array(66), tag: new Uint8Array(66) };
+  private view: SentenceView | undefined;
 
-  constructor(readonly tagger: WeightTable, readonly tables: ParserTables) {}
+  constructor(readonly tagger: TaggerModel, readonly tables: ParserTables) {}
 
   /** UPOS ids of `words`. */
   tag(words: readonly string[]): Uint8Array {

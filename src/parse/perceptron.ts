@@ -14,6 +14,22 @@ export interface WeightTable {
  */
 export function scoreInto(table: WeightTable, feats: Int32Array, n: number, scores: Float64Array): void {
   const { nClasses, weights } = table;
+  if (nClasses === 3) {
+    // The move classifier: three running sums in registers.
+    let a = 0;
+    let b = 0;
+    let c = 0;
+    for (let f = 0; f < n; f += 1) {
+      const row = feats[f]! * 3;
+      a += weights[row]!;
+      b += weights[row + 1]!;
+      c += weights[row + 2]!;
+    }
+    scores[0] = a;
+    scores[1] = b;
+    scores[2] = c;
+    return;
+  }
   scores.fill(0, 0, nClasses);
   for (let f = 0; f < n; f += 1) {
     const row = feats[f]! * nClasses;

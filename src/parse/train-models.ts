@@ -7,7 +7,7 @@ import { learnParse, ParseScratch, projectivize } from './parse-words.js';
 import { Parser, sentenceView } from './parser.js';
 import { Perceptron, quantise, type Int16Table, type WeightTable } from './perceptron.js';
 import { scoreTreebank, type TreebankScores } from './score-treebank.js';
-import { learnTags, N_TAGS, TagScratch, tagWords } from './tag-words.js';
+import { buildTagDictionary, learnTags, N_TAGS, tagDictionary, TagScratch, tagWords, type TaggerModel } from './tag-words.js';
 import { wordCodes } from './word-codes.js';
 
 /** Training settings; the same settings and data give byte-identical weights. */
@@ -22,12 +22,16 @@ export interface TrainOptions {
   labelBits: number;
   /** Exploration probability of the dynamic oracle from epoch 2 on. */
   explore: number;
+  /** Folds for jackknifed training tags (each fold tagged by a tagger trained on the others); 0 or 1: the final tagger's own tags. */
+  folds: number;
   progress(message: string): void;
 }
 
 /** Trained tables (int16) and what was chosen. */
 export interface TrainedModels {
   tagger: Int16Table;
+  /** The tag dictionary, `[word, tag id]` pairs. */
+  tagDict: [string, number][];
   moves: Int16Table;
   labels: Int16Table;
   tagEpochs: number;
@@ -44,35 +48,37 @@ interface Prepared {
 const prepare = (sent: ConlluSentence): Prepared => ({ sent, codes: wordCodes(sent.words), gold: Uint8Array.from(sent.upos, posId) });
 
 /** A parser over the tagger only (heads and labels empty), for scoring tags on dev. */
-function taggerOnly(tagger: WeightTable): Parser {
+function taggerOnly(tagger: TaggerModel): Parser {
   const empty: WeightTable = { bits: 1, nClasses: 3, weights: new Float32Array(6), scale: 1 };
   return new Parser(tagger, { moves: empty, labels: { ...empty, nClasses: 1, weights: new Float32Array(2) } });
 }
 
 /** Trains the tagger on `train`, choosing the epoch count by dev UPOS accuracy. Returns the float averaged table. */
-export function trainTagger(train: readonly ConlluSentence[], dev: readonly ConlluSentence[], options: TrainOptions): { table: WeightTable; epochs: number; accuracy: number } {
+export function trainTagger(train: readonly ConlluSentence[], dev: readonly ConlluSentence[], options: TrainOptions): { table: WeightTable; dict: [string, number][]; epochs: number; accuracy: number } {
   const random = seededRandom(options.seed);
   const data = train.map(prepare);
+  const entries = buildTagDictionary(data.map(({ sent, gold }) => ({ words: sent.words, tags: gold })));
+  const dict = tagDictionary(entries);
   const model = new Perceptron(options.tagBits, N_TAGS);
   const scratch = new TagScratch();
   let out = new Uint8Array(256);
-  let best = { table: model.averaged(), epochs: 0, accuracy: -1 };
+  let best = { table: model.averaged(), dict: entries, epochs: 0, accuracy: -1 };
   for (let epoch = 1; epoch <= options.maxEpochs; epoch += 1) {
     shuffle(data, random);
     for (const { codes, gold, sent } of data) {
       if (out.length < sent.words.length) out = new Uint8Array(sent.words.length * 2);
-      learnTags(model, codes, sent.words.length, gold, out, scratch);
+      learnTags(model, dict, codes, sent.words.length, gold, out, scratch);
     }
     const table = model.averaged();
-    const accuracy = tagAccuracy(table, dev);
+    const accuracy = dev.length > 0 ? tagAccuracy({ table, dict }, dev) : epoch;
     options.progress(`tagger epoch ${epoch}: dev UPOS ${accuracy.toFixed(4)}`);
-    if (accuracy > best.accuracy) best = { table, epochs: epoch, accuracy };
+    if (accuracy > best.accuracy) best = { table, dict: entries, epochs: epoch, accuracy };
     else if (epoch - best.epochs >= options.patience) break;
   }
   return best;
 }
 
-function tagAccuracy(table: WeightTable, sentences: readonly ConlluSentence[]): number {
+function tagAccuracy(table: TaggerModel, sentences: readonly ConlluSentence[]): number {
   const tagger = taggerOnly(table);
   let right = 0;
   let all = 0;
@@ -87,17 +93,45 @@ function tagAccuracy(table: WeightTable, sentences: readonly ConlluSentence[]): 
 }
 
 /**
- * Trains the parser on `train` with the tags `tagger` predicts (as at use), heads projectivised, choosing the epoch
+ * Jackknifed tags for `train`: the sentences split into `folds` (by a seeded shuffle), each tagged by a tagger trained
+ * for `epochs` on the other folds, so the parser learns from tags as wrong as at use.
+ */
+export function jackknifeTags(train: readonly ConlluSentence[], epochs: number, options: TrainOptions): Uint8Array[] {
+  const order = shuffle(train.map((_, i) => i), seededRandom(options.seed + 2));
+  const fold = new Int32Array(train.length);
+  order.forEach((index, rank) => (fold[index] = rank % options.folds));
+  const tags: Uint8Array[] = new Array<Uint8Array>(train.length);
+  const scratch = new TagScratch();
+  for (let f = 0; f < options.folds; f += 1) {
+    const rest = train.filter((_, i) => fold[i] !== f);
+    const trained = trainTagger(rest, [], { ...options, maxEpochs: epochs, patience: epochs + 1, progress: () => {} });
+    const tagger = { table: quantise(trained.table), dict: tagDictionary(trained.dict) };
+    train.forEach((sent, i) => {
+      if (fold[i] !== f) return;
+      const out = new Uint8Array(sent.words.length);
+      tagWords(tagger, wordCodes(sent.words), sent.words.length, out, scratch);
+      tags[i] = out;
+    });
+    options.progress(`jackknife fold ${f + 1} of ${options.folds} tagged`);
+  }
+  return tags;
+}
+
+/**
+ * Trains the parser on `train` with the tags `tagger` predicts (as at use), or with `trainTags` when given, heads projectivised, choosing the epoch
  * count by dev LAS (with predicted tags). Returns float averaged tables.
  */
-export function trainParser(train: readonly ConlluSentence[], dev: readonly ConlluSentence[], tagger: WeightTable, options: TrainOptions): { moves: WeightTable; labels: WeightTable; epochs: number; dev: TreebankScores } {
+export function trainParser(train: readonly ConlluSentence[], dev: readonly ConlluSentence[], tagger: TaggerModel, options: TrainOptions, trainTags?: readonly Uint8Array[]): { moves: WeightTable; labels: WeightTable; epochs: number; dev: TreebankScores } {
   const random = seededRandom(options.seed + 1);
   const tagScratch = new TagScratch();
-  const data = train.map((sent) => {
+  const data = train.map((sent, index) => {
     const n = sent.words.length;
     const codes = wordCodes(sent.words);
-    const tags = new Uint8Array(n);
-    tagWords(tagger, codes, n, tags, tagScratch);
+    let tags = trainTags?.[index];
+    if (!tags) {
+      tags = new Uint8Array(n);
+      tagWords(tagger, codes, n, tags, tagScratch);
+    }
     const gold = Int32Array.from(projectivize(sent.head), (h) => (h < 0 ? n : h));
     return { n, view: sentenceView(codes, tags, n), gold, labels: Uint8Array.from(sent.deprel, deprelId) };
   });
@@ -119,13 +153,20 @@ export function trainParser(train: readonly ConlluSentence[], dev: readonly Conl
   return best;
 }
 
-/** Trains both models and quantises them to int16. */
-export function trainModels(train: readonly ConlluSentence[], dev: readonly ConlluSentence[], options: TrainOptions): TrainedModels {
-  const tagged = trainTagger(train, dev, options);
-  const tagger = quantise(tagged.table);
-  const parsed = trainParser(train, dev, tagger, options);
+/**
+ * Trains both models and quantises them to int16. With `pretrained` (a shipped tagger and its epoch count), only the
+ * parser is trained, over that tagger's tags.
+ */
+export function trainModels(train: readonly ConlluSentence[], dev: readonly ConlluSentence[], options: TrainOptions, pretrained?: { tagger: Int16Table; tagDict: [string, number][]; epochs: number }): TrainedModels {
+  const tagged = pretrained ?? (() => {
+    const trained = trainTagger(train, dev, options);
+    return { tagger: quantise(trained.table), tagDict: trained.dict, epochs: trained.epochs };
+  })();
+  const tagger = { table: tagged.tagger, dict: tagDictionary(tagged.tagDict) };
+  const trainTags = options.folds > 1 ? jackknifeTags(train, tagged.epochs, options) : undefined;
+  const parsed = trainParser(train, dev, tagger, options, trainTags);
   const moves = quantise(parsed.moves);
   const labels = quantise(parsed.labels);
   const dev2 = scoreTreebank(new Parser(tagger, { moves, labels }), dev);
-  return { tagger, moves, labels, tagEpochs: tagged.epochs, parseEpochs: parsed.epochs, dev: dev2 };
+  return { tagger: tagged.tagger, tagDict: tagged.tagDict, moves, labels, tagEpochs: tagged.epochs, parseEpochs: parsed.epochs, dev: dev2 };
 }
