@@ -11,7 +11,7 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const UD = resolve(ROOT, '..', 'shared', 'data', 'ud');
 
 /** The training defaults; `models/README.md` records the run that made the shipped files. */
-export const DEFAULTS = { seed: 11, maxEpochs: 20, patience: 3, tagBits: 18, moveBits: 21, labelBits: 18, explore: 0.9, folds: 4 };
+export const DEFAULTS = { seed: 11, maxEpochs: 20, patience: 3, tagBits: 18, moveBits: 21, labelBits: 17, explore: 0.9, folds: 4 };
 
 function read(name: string): ConlluSentence[] {
   return readConllu(readFileSync(resolve(UD, name), 'utf8'));
@@ -52,7 +52,7 @@ function main(argv: string[]): void {
   mkdirSync(settings.out, { recursive: true });
   const figures = { epochs: { tagger: models.tagEpochs, parser: models.parseEpochs }, dev: { upos: models.dev.upos, uas: models.dev.uas, las: models.dev.las }, seed: settings.seed };
   writeModelFile(resolve(settings.out, 'tagger.bin'), { tables: { tags: models.tagger }, meta: { figures, tagDict: models.tagDict } });
-  writeModelFile(resolve(settings.out, 'parser.bin'), { tables: { moves: models.moves, labels: models.labels }, meta: { deprels: [...DEPRELS], figures } });
+  writeModelFile(resolve(settings.out, 'parser.bin'), { tables: { moves: models.moves, labels: models.labels }, meta: { deprels: [...DEPRELS], allowed: models.allowed.map((list) => [...list]), figures } });
   console.log(`[${elapsed()}] dev (int16 weights): UPOS ${models.dev.upos.toFixed(4)} UAS ${models.dev.uas.toFixed(4)} LAS ${models.dev.las.toFixed(4)}; tagger ${models.tagEpochs} epochs, parser ${models.parseEpochs}; wrote ${settings.out}`);
 }
 

@@ -3,6 +3,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEPRELS } from './deprels.js';
 import { readModelFile } from './model-file.js';
+import { ALLOWED_KEYS } from './parse-words.js';
 import { Parser } from './parser.js';
 import { tagDictionary } from './tag-words.js';
 
@@ -29,9 +30,11 @@ export function loadParser(dir: string = MODELS_DIR): Parser {
   const moves = parser.tables.moves;
   const labelTable = parser.tables.labels;
   if (!tags || !moves || !labelTable) throw new Error(`${key}: model files lack a table (tags, moves, labels)`);
+  const allowed = parser.meta.allowed;
+  if (!Array.isArray(allowed) || allowed.length !== ALLOWED_KEYS) throw new Error(`${key}/parser.bin has no allowed-label lists`);
   const dict = tagger.meta.tagDict;
   if (!Array.isArray(dict)) throw new Error(`${key}/tagger.bin has no tag dictionary`);
-  const loaded = new Parser({ table: tags, dict: tagDictionary(dict as [string, number][]) }, { moves, labels: labelTable });
+  const loaded = new Parser({ table: tags, dict: tagDictionary(dict as [string, number][]) }, { moves, labels: labelTable, allowed: allowed.map((list: number[]) => Uint8Array.from(list)) });
   cache.set(key, loaded);
   return loaded;
 }

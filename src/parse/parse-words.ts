@@ -1,19 +1,36 @@
 // Parse (parsing): word codes + tags → a labelled dependency tree, greedy arc-hybrid; and one training step with the dynamic oracle.
 import { ROOT_LABEL } from './deprels.js';
-import { labelFeatures, MAX_PARSER_FEATS, moveFeatures, type SentenceView } from './parser-features.js';
+import { labelFeatures, MAX_ATOMS, MAX_PARSER_FEATS, moveFeatures, type SentenceView } from './parser-features.js';
 import { Perceptron, scoreInto, type WeightTable } from './perceptron.js';
 import { LEFT, moveCosts, N_MOVES, ParseState, SHIFT } from './transitions.js';
 
-/** The parser's two classifiers: which move, and which label an arc gets. */
+/** The parser's two classifiers: which move, and which label an arc gets, among the labels `allowed` for the arc. */
 export interface ParserTables {
   moves: WeightTable;
   labels: WeightTable;
+  /** Per `allowedKey(dir, dependent tag)`, the label ids seen with it in training (sorted); an empty list allows all but root. */
+  allowed: Uint8Array[];
+}
+
+/** Index into `ParserTables.allowed`: direction (1 head left, 2 head right) and the dependent's tag. */
+export const allowedKey = (head: number, dep: number, depTag: number): number => (head < dep ? 32 : 64) + depTag;
+/** Length of `ParserTables.allowed`. */
+export const ALLOWED_KEYS = 96;
+
+/** The label lists of a treebank's arcs: heads (n = ROOT) and labels per sentence, with the tags the parser sees. */
+export function allowedLabels(sentences: Iterable<{ heads: Int32Array; labels: Uint8Array; tags: Uint8Array; n: number }>): Uint8Array[] {
+  const sets = Array.from({ length: ALLOWED_KEYS }, () => new Set<number>());
+  for (const { heads, labels, tags, n } of sentences) {
+    for (let d = 0; d < n; d += 1) if (heads[d] !== n) sets[allowedKey(heads[d]!, d, tags[d]!)]!.add(labels[d]!);
+  }
+  return sets.map((set) => Uint8Array.from([...set].sort((a, b) => a - b)));
 }
 
 /** Reusable buffers for parsing one sentence after another. */
 export class ParseScratch {
   state = new ParseState();
   feats = new Int32Array(MAX_PARSER_FEATS);
+  atoms = new Int32Array(MAX_ATOMS);
   moveScores = new Float64Array(N_MOVES);
   labelScores = new Float64Array(256);
   costs = new Int32Array(N_MOVES);
@@ -29,27 +46,45 @@ function bestLegal(state: ParseState, scores: Float64Array): number {
 /** The head of the arc `move` would make (its dependent is always the stack top). */
 const headOf = (state: ParseState, move: number): number => (move === LEFT ? state.b : state.stack[state.sp - 2]!);
 
-/** The label classifier's choice for head `h` → dependent `d` (never `root` below ROOT, always `root` under it). */
-function predictLabel(labels: WeightTable, view: SentenceView, scratch: ParseScratch, h: number, d: number): number {
-  const { state, feats, labelScores } = scratch;
+/**
+ * The label classifier's choice for head `h` → dependent `d`: `root` under ROOT; the only allowed label when there is
+ * one (no features needed); else the best-scoring allowed label (every label but root when none is listed).
+ */
+function predictLabel(tables: ParserTables, view: SentenceView, scratch: ParseScratch, h: number, d: number): number {
+  const { state, feats, atoms, labelScores } = scratch;
   if (h === state.n) return ROOT_LABEL;
-  const k = labelFeatures(state, view, h, d, labels.bits, feats);
-  scoreInto(labels, feats, k, labelScores);
-  let best = ROOT_LABEL === 0 ? 1 : 0;
-  for (let c = 0; c < labels.nClasses; c += 1) if (c !== ROOT_LABEL && labelScores[c]! > labelScores[best]!) best = c;
-  return best;
+  const allowed = tables.allowed[allowedKey(h, d, view.tag[d]!)]!;
+  if (allowed.length === 1) return allowed[0]!;
+  const { labels } = tables;
+  const k = labelFeatures(state, view, h, d, labels.bits, feats, atoms);
+  if (allowed.length === 0) {
+    scoreInto(labels, feats, k, labelScores);
+    let best = ROOT_LABEL === 0 ? 1 : 0;
+    for (let c = 0; c < labels.nClasses; c += 1) if (c !== ROOT_LABEL && labelScores[c]! > labelScores[best]!) best = c;
+    return best;
+  }
+  const { nClasses, weights } = labels;
+  const m = allowed.length;
+  labelScores.fill(0, 0, m);
+  for (let f = 0; f < k; f += 1) {
+    const row = feats[f]! * nClasses;
+    for (let j = 0; j < m; j += 1) labelScores[j]! += weights[row + allowed[j]!]!;
+  }
+  let best = 0;
+  for (let j = 1; j < m; j += 1) if (labelScores[j]! > labelScores[best]!) best = j;
+  return allowed[best]!;
 }
 
 /** Parses the `n` words of `view`; the tree is left in `scratch.state` (`head`, n meaning ROOT, and `label`). */
 export function parseWords(tables: ParserTables, view: SentenceView, n: number, scratch: ParseScratch): void {
-  const { state, feats, moveScores } = scratch;
+  const { state, feats, atoms, moveScores } = scratch;
   state.reset(n);
   while (!state.done) {
-    const k = moveFeatures(state, view, tables.moves.bits, feats);
+    const k = moveFeatures(state, view, tables.moves.bits, feats, atoms);
     scoreInto(tables.moves, feats, k, moveScores);
     const move = bestLegal(state, moveScores);
     if (move === SHIFT) state.apply(SHIFT, 0);
-    else state.apply(move, predictLabel(tables.labels, view, scratch, headOf(state, move), state.stack[state.sp - 1]!));
+    else state.apply(move, predictLabel(tables, view, scratch, headOf(state, move), state.stack[state.sp - 1]!));
   }
 }
 
@@ -57,6 +92,7 @@ export function parseWords(tables: ParserTables, view: SentenceView, n: number, 
 export interface ParserLearner {
   moves: Perceptron;
   labels: Perceptron;
+  allowed: Uint8Array[];
   /** Probability of following the model's own wrong move (exploration, Goldberg & Nivre 2012), 0 for none. */
   explore: number;
   random: () => number;
@@ -69,10 +105,10 @@ export interface ParserLearner {
  */
 export function learnParse(learner: ParserLearner, view: SentenceView, n: number, gold: Int32Array, goldLabels: Uint8Array, scratch: ParseScratch): void {
   const { moves, labels } = learner;
-  const { state, feats, moveScores, costs, labelScores } = scratch;
+  const { state, feats, atoms, moveScores, costs, labelScores } = scratch;
   state.reset(n);
   while (!state.done) {
-    const k = moveFeatures(state, view, moves.bits, feats);
+    const k = moveFeatures(state, view, moves.bits, feats, atoms);
     scoreInto(moves, feats, k, moveScores);
     moveCosts(state, gold, costs);
     const guess = bestLegal(state, moveScores);
@@ -93,10 +129,18 @@ export function learnParse(learner: ParserLearner, view: SentenceView, n: number
       state.apply(follow, ROOT_LABEL);
       continue;
     }
-    const lk = labelFeatures(state, view, h, d, labels.bits, feats);
+    const allowed = learner.allowed[allowedKey(h, d, view.tag[d]!)]!;
+    if (allowed.length === 1) {
+      state.apply(follow, gold[d] === h ? goldLabels[d]! : allowed[0]!);
+      continue;
+    }
+    const lk = labelFeatures(state, view, h, d, labels.bits, feats, atoms);
     scoreInto(labels, feats, lk, labelScores);
-    let predicted = ROOT_LABEL === 0 ? 1 : 0;
-    for (let c = 0; c < labels.nClasses; c += 1) if (c !== ROOT_LABEL && labelScores[c]! > labelScores[predicted]!) predicted = c;
+    let predicted = -1;
+    for (let c = 0; c < labels.nClasses; c += 1) {
+      if (c === ROOT_LABEL || (allowed.length > 0 && !allowed.includes(c))) continue;
+      if (predicted < 0 || labelScores[c]! > labelScores[predicted]!) predicted = c;
+    }
     if (gold[d] === h) {
       labels.update(feats, lk, goldLabels[d]!, predicted);
       labels.clock += 1;

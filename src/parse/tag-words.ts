@@ -1,6 +1,6 @@
 // Parse (tagging): packed word codes → UPOS ids (src/nlp/pos.ts numbering), two greedy passes of an averaged perceptron.
 import { POS_TAGS } from '../nlp/pos.js';
-import { bucket, mix } from './hash.js';
+import { compileTemplates, hashTemplates } from './feature-templates.js';
 import { Perceptron, scoreInto, type WeightTable } from './perceptron.js';
 import { hashText } from './hash.js';
 import { FORM, LOWER, NORM, PREFIX1, PREFIX2, PREFIX3, SHAPE, SUFFIX1, SUFFIX2, SUFFIX3, SUFFIX4, WORD_FIELDS } from './word-codes.js';
@@ -58,83 +58,79 @@ export function tagDictionary(entries: readonly (readonly [string, number])[]): 
 /** Reusable buffers, so tagging a sentence allocates nothing once they are big enough. */
 export class TagScratch {
   feats = new Int32Array(MAX_FEATS);
+  atoms = new Int32Array(N_ATOMS);
   scores = new Float64Array(N_TAGS);
   first = new Uint8Array(64);
   fixed = new Int16Array(64);
+  /** Per word, the scores of its word-only features (pass 1 sums them, pass 2 reuses them). */
+  wordScores = new Float64Array(64 * N_TAGS);
   grow(n: number): void {
     if (this.first.length < n) {
       this.first = new Uint8Array(n * 2);
       this.fixed = new Int16Array(n * 2);
+      this.wordScores = new Float64Array(n * 2 * N_TAGS);
     }
   }
 }
 
-/** Each template's hash seed, so features of different templates with equal values differ. */
-const SEEDS = Int32Array.from({ length: 128 }, (_, t) => mix(0x2545f491, t));
-const h1 = (t: number, a: number): number => mix(SEEDS[t]!, a);
-const h2 = (t: number, a: number, b: number): number => mix(mix(SEEDS[t]!, a), b);
-const h3 = (t: number, a: number, b: number, c: number): number => mix(mix(mix(SEEDS[t]!, a), b), c);
+// Atoms of word i, by index: its own codes, its neighbours' (L1 = word i−1, N1 = word i+1, …), the tags around it.
+const FORM_ = 0, LOW = 1, PRE1 = 2, PRE2 = 3, PRE3 = 4, SUF1 = 5, SUF2 = 6, SUF3 = 7, SUF4 = 8, SHP = 9, NRM = 10;
+const L1 = 11, N1 = 12, L2 = 13, N2 = 14, L1SUF3 = 15, N1SUF3 = 16, L1SHP = 17, N1SHP = 18, FIRST = 19, N1SUF2 = 20, N1PRE1 = 21, ZERO = 22;
+const T1 = 23, T2 = 24, R1 = 25, R2 = 26;
+const N_ATOMS = 27;
+
+/** Templates that read words only: the same in both passes, so their scores are summed once. */
+const WORD_TEMPLATES = compileTemplates([
+  [ZERO], [FORM_], [LOW], [PRE1], [PRE2], [PRE3], [SUF1], [SUF2], [SUF3], [SUF4], [SHP], [NRM], [L1], [N1], [L2], [N2],
+  [L1SUF3], [N1SUF3], [L1SHP], [N1SHP], [L1, LOW], [LOW, N1], [FIRST, SHP], [FIRST, LOW], [L1, LOW, N1], [N1SUF2, N1PRE1],
+]);
+
+/** Templates that read tags: left of the word (this pass) and right of it (the first pass's; none in the first). */
+const TAG_TEMPLATES = compileTemplates([
+  [T1], [T2, T1], [T1, LOW], [T1, SUF3], [R1], [R1, R2], [T1, R1], [LOW, R1], [SUF3, R1], [R1, N1], [T1, LOW, R1], [SHP, R1], [SUF2, T1],
+]);
 
 /** A field of word `j`, or an edge marker beyond the sentence. */
 function codeAt(codes: Int32Array, n: number, j: number, field: number): number {
   return j < 0 ? WORD_START + j : j >= n ? WORD_END + j - n : codes[j * WORD_FIELDS + field]!;
 }
 
-/** The feature buckets of word `i`: its own codes, its neighbours', the tags left of it and (pass 2) right of it. */
-function features(codes: Int32Array, n: number, i: number, left: Uint8Array, right: Uint8Array | null, bits: number, feats: Int32Array): number {
+/** Fills the word atoms of word `i`. */
+function wordAtoms(codes: Int32Array, n: number, i: number, a: Int32Array): void {
   const o = i * WORD_FIELDS;
-  const form = codes[o + FORM]!;
-  const lower = codes[o + LOWER]!;
-  const suffix3 = codes[o + SUFFIX3]!;
-  const shape = codes[o + SHAPE]!;
-  const t1 = i >= 1 ? left[i - 1]! : TAG_START - 1;
-  const t2 = i >= 2 ? left[i - 2]! : TAG_START + i - 2;
-  const r1 = right === null ? TAG_NONE : i + 1 < n ? right[i + 1]! : TAG_END;
-  const r2 = right === null ? TAG_NONE : i + 2 < n ? right[i + 2]! : TAG_END + i + 2 - n;
-  const l1 = codeAt(codes, n, i - 1, LOWER);
-  const n1 = codeAt(codes, n, i + 1, LOWER);
-  let k = 0;
-  feats[k++] = h1(0, 0);
-  feats[k++] = h1(1, form);
-  feats[k++] = h1(2, lower);
-  feats[k++] = h1(3, codes[o + PREFIX1]!);
-  feats[k++] = h1(4, codes[o + PREFIX2]!);
-  feats[k++] = h1(5, codes[o + PREFIX3]!);
-  feats[k++] = h1(6, codes[o + SUFFIX1]!);
-  feats[k++] = h1(7, codes[o + SUFFIX2]!);
-  feats[k++] = h1(8, suffix3);
-  feats[k++] = h1(9, codes[o + SUFFIX4]!);
-  feats[k++] = h1(10, shape);
-  feats[k++] = h1(11, codes[o + NORM]!);
-  feats[k++] = h1(12, l1);
-  feats[k++] = h1(13, n1);
-  feats[k++] = h1(14, codeAt(codes, n, i - 2, LOWER));
-  feats[k++] = h1(15, codeAt(codes, n, i + 2, LOWER));
-  feats[k++] = h1(16, codeAt(codes, n, i - 1, SUFFIX3));
-  feats[k++] = h1(17, codeAt(codes, n, i + 1, SUFFIX3));
-  feats[k++] = h1(18, codeAt(codes, n, i - 1, SHAPE));
-  feats[k++] = h1(19, codeAt(codes, n, i + 1, SHAPE));
-  feats[k++] = h1(20, t1);
-  feats[k++] = h2(21, t2, t1);
-  feats[k++] = h2(22, t1, lower);
-  feats[k++] = h2(23, l1, lower);
-  feats[k++] = h2(24, lower, n1);
-  feats[k++] = h2(25, t1, suffix3);
-  feats[k++] = h2(26, i === 0 ? 1 : 0, shape);
-  feats[k++] = h2(27, i === 0 ? 1 : 0, lower);
-  feats[k++] = h3(28, l1, lower, n1);
-  feats[k++] = h2(29, codeAt(codes, n, i + 1, SUFFIX2), codeAt(codes, n, i + 1, PREFIX1));
-  feats[k++] = h1(30, r1);
-  feats[k++] = h2(31, r1, r2);
-  feats[k++] = h2(32, t1, r1);
-  feats[k++] = h2(33, lower, r1);
-  feats[k++] = h2(34, suffix3, r1);
-  feats[k++] = h2(35, r1, n1);
-  feats[k++] = h3(36, t1, lower, r1);
-  feats[k++] = h2(37, shape, r1);
-  feats[k++] = h2(38, codes[o + SUFFIX2]!, t1);
-  for (let f = 0; f < k; f += 1) feats[f] = bucket(feats[f]!, bits);
-  return k;
+  a[FORM_] = codes[o + FORM]!; a[LOW] = codes[o + LOWER]!; a[PRE1] = codes[o + PREFIX1]!; a[PRE2] = codes[o + PREFIX2]!;
+  a[PRE3] = codes[o + PREFIX3]!; a[SUF1] = codes[o + SUFFIX1]!; a[SUF2] = codes[o + SUFFIX2]!; a[SUF3] = codes[o + SUFFIX3]!;
+  a[SUF4] = codes[o + SUFFIX4]!; a[SHP] = codes[o + SHAPE]!; a[NRM] = codes[o + NORM]!;
+  a[L1] = codeAt(codes, n, i - 1, LOWER); a[N1] = codeAt(codes, n, i + 1, LOWER);
+  a[L2] = codeAt(codes, n, i - 2, LOWER); a[N2] = codeAt(codes, n, i + 2, LOWER);
+  a[L1SUF3] = codeAt(codes, n, i - 1, SUFFIX3); a[N1SUF3] = codeAt(codes, n, i + 1, SUFFIX3);
+  a[L1SHP] = codeAt(codes, n, i - 1, SHAPE); a[N1SHP] = codeAt(codes, n, i + 1, SHAPE);
+  a[FIRST] = i === 0 ? 1 : 0; a[N1SUF2] = codeAt(codes, n, i + 1, SUFFIX2); a[N1PRE1] = codeAt(codes, n, i + 1, PREFIX1); a[ZERO] = 0;
+}
+
+/** Fills the tag atoms of word `i` (its word atoms must be filled already). */
+function tagAtoms(n: number, i: number, left: Uint8Array, right: Uint8Array | null, a: Int32Array): void {
+  a[T1] = i >= 1 ? left[i - 1]! : TAG_START - 1;
+  a[T2] = i >= 2 ? left[i - 2]! : TAG_START + i - 2;
+  a[R1] = right === null ? TAG_NONE : i + 1 < n ? right[i + 1]! : TAG_END;
+  a[R2] = right === null ? TAG_NONE : i + 2 < n ? right[i + 2]! : TAG_END + i + 2 - n;
+}
+
+/** All features of word `i` (training scores them in one go). */
+function features(codes: Int32Array, n: number, i: number, left: Uint8Array, right: Uint8Array | null, bits: number, feats: Int32Array, atoms: Int32Array): number {
+  wordAtoms(codes, n, i, atoms);
+  tagAtoms(n, i, left, right, atoms);
+  const k = hashTemplates(WORD_TEMPLATES, atoms, bits, feats, 0);
+  return hashTemplates(TAG_TEMPLATES, atoms, bits, feats, k, 64);
+}
+
+/** Adds the rows of `feats[from, to)` into `scores` (integer-valued int16 sums, so the order does not change them). */
+function addRows(table: WeightTable, feats: Int32Array, from: number, to: number, scores: Float64Array): void {
+  const { nClasses, weights } = table;
+  for (let f = from; f < to; f += 1) {
+    const row = feats[f]! * nClasses;
+    for (let c = 0; c < nClasses; c += 1) scores[c]! += weights[row + c]!;
+  }
 }
 
 function argmax(scores: Float64Array, nClasses: number): number {
@@ -155,31 +151,38 @@ function lookUp(dict: Map<number, number>, codes: Int32Array, n: number, fixed: 
 /** Tags the `n` words of `codes` into `out`: a first pass with left context, a second that also sees the first's right tags. */
 export function tagWords(tagger: TaggerModel, codes: Int32Array, n: number, out: Uint8Array, scratch: TagScratch): void {
   const { table } = tagger;
+  const nClasses = table.nClasses;
   scratch.grow(n);
-  const { feats, scores, first, fixed } = scratch;
+  const { feats, scores, first, fixed, wordScores, atoms } = scratch;
   lookUp(tagger.dict, codes, n, fixed, first, out);
   for (let i = 0; i < n; i += 1) {
     if (fixed[i]! >= 0) continue;
-    const k = features(codes, n, i, first, null, table.bits, feats);
+    wordAtoms(codes, n, i, atoms);
+    const k = hashTemplates(WORD_TEMPLATES, atoms, table.bits, feats, 0);
     scoreInto(table, feats, k, scores);
-    first[i] = argmax(scores, table.nClasses);
+    wordScores.set(scores.subarray(0, nClasses), i * nClasses);
+    tagAtoms(n, i, first, null, atoms);
+    addRows(table, feats, k, hashTemplates(TAG_TEMPLATES, atoms, table.bits, feats, k, 64), scores);
+    first[i] = argmax(scores, nClasses);
   }
   for (let i = 0; i < n; i += 1) {
     if (fixed[i]! >= 0) continue;
-    const k = features(codes, n, i, out, first, table.bits, feats);
-    scoreInto(table, feats, k, scores);
-    out[i] = argmax(scores, table.nClasses);
+    scores.set(wordScores.subarray(i * nClasses, (i + 1) * nClasses));
+    wordAtoms(codes, n, i, atoms);
+    tagAtoms(n, i, out, first, atoms);
+    addRows(table, feats, 0, hashTemplates(TAG_TEMPLATES, atoms, table.bits, feats, 0, 64), scores);
+    out[i] = argmax(scores, nClasses);
   }
 }
 
 /** One training step on a sentence: both passes predict with the current weights and update where they miss `gold`. */
 export function learnTags(model: Perceptron, dict: Map<number, number>, codes: Int32Array, n: number, gold: Uint8Array, out: Uint8Array, scratch: TagScratch): void {
   scratch.grow(n);
-  const { feats, scores, first, fixed } = scratch;
+  const { feats, scores, first, fixed, atoms } = scratch;
   lookUp(dict, codes, n, fixed, first, out);
   for (let i = 0; i < n; i += 1) {
     if (fixed[i]! >= 0) continue;
-    const k = features(codes, n, i, first, null, model.bits, feats);
+    const k = features(codes, n, i, first, null, model.bits, feats, atoms);
     scoreInto(model, feats, k, scores);
     const guess = argmax(scores, model.nClasses);
     model.update(feats, k, gold[i]!, guess);
@@ -187,7 +190,7 @@ export function learnTags(model: Perceptron, dict: Map<number, number>, codes: I
   }
   for (let i = 0; i < n; i += 1) {
     if (fixed[i]! >= 0) continue;
-    const k = features(codes, n, i, out, first, model.bits, feats);
+    const k = features(codes, n, i, out, first, model.bits, feats, atoms);
     scoreInto(model, feats, k, scores);
     const guess = argmax(scores, model.nClasses);
     model.update(feats, k, gold[i]!, guess);

@@ -49,7 +49,7 @@ test('a tiny treebank is learnt exactly: tags, heads and labels reproduced after
   assert.equal(tagged.accuracy, 1);
   const tagger = { table: quantise(tagged.table), dict: tagDictionary(tagged.dict) };
   const parsed = trainParser(TREEBANK, TREEBANK, tagger, OPTIONS);
-  const parser = new Parser(tagger, { moves: quantise(parsed.moves), labels: quantise(parsed.labels) });
+  const parser = new Parser(tagger, { moves: quantise(parsed.moves), labels: quantise(parsed.labels), allowed: parsed.allowed });
   for (const sent of TREEBANK) {
     const out = parser.parse(sent.words);
     assert.deepEqual(Array.from(out.upos, (id) => POS_TAGS[id]), sent.upos, sent.words.join(' '));

@@ -3,7 +3,7 @@ import { posId } from '../nlp/pos.js';
 import type { ConlluSentence } from './conllu.js';
 import { DEPRELS, deprelId } from './deprels.js';
 import { seededRandom, shuffle } from './hash.js';
-import { learnParse, ParseScratch, projectivize } from './parse-words.js';
+import { allowedLabels, learnParse, ParseScratch, projectivize } from './parse-words.js';
 import { Parser, sentenceView } from './parser.js';
 import { Perceptron, quantise, type Int16Table, type WeightTable } from './perceptron.js';
 import { scoreTreebank, type TreebankScores } from './score-treebank.js';
@@ -34,6 +34,7 @@ export interface TrainedModels {
   tagDict: [string, number][];
   moves: Int16Table;
   labels: Int16Table;
+  allowed: Uint8Array[];
   tagEpochs: number;
   parseEpochs: number;
   dev: TreebankScores;
@@ -50,7 +51,7 @@ const prepare = (sent: ConlluSentence): Prepared => ({ sent, codes: wordCodes(se
 /** A parser over the tagger only (heads and labels empty), for scoring tags on dev. */
 function taggerOnly(tagger: TaggerModel): Parser {
   const empty: WeightTable = { bits: 1, nClasses: 3, weights: new Float32Array(6), scale: 1 };
-  return new Parser(tagger, { moves: empty, labels: { ...empty, nClasses: 1, weights: new Float32Array(2) } });
+  return new Parser(tagger, { moves: empty, labels: { ...empty, nClasses: 1, weights: new Float32Array(2) }, allowed: [] });
 }
 
 /** Trains the tagger on `train`, choosing the epoch count by dev UPOS accuracy. Returns the float averaged table. */
@@ -121,7 +122,7 @@ export function jackknifeTags(train: readonly ConlluSentence[], epochs: number, 
  * Trains the parser on `train` with the tags `tagger` predicts (as at use), or with `trainTags` when given, heads projectivised, choosing the epoch
  * count by dev LAS (with predicted tags). Returns float averaged tables.
  */
-export function trainParser(train: readonly ConlluSentence[], dev: readonly ConlluSentence[], tagger: TaggerModel, options: TrainOptions, trainTags?: readonly Uint8Array[]): { moves: WeightTable; labels: WeightTable; epochs: number; dev: TreebankScores } {
+export function trainParser(train: readonly ConlluSentence[], dev: readonly ConlluSentence[], tagger: TaggerModel, options: TrainOptions, trainTags?: readonly Uint8Array[]): { moves: WeightTable; labels: WeightTable; allowed: Uint8Array[]; epochs: number; dev: TreebankScores } {
   const random = seededRandom(options.seed + 1);
   const tagScratch = new TagScratch();
   const data = train.map((sent, index) => {
@@ -135,18 +136,19 @@ export function trainParser(train: readonly ConlluSentence[], dev: readonly Conl
     const gold = Int32Array.from(projectivize(sent.head), (h) => (h < 0 ? n : h));
     return { n, view: sentenceView(codes, tags, n), gold, labels: Uint8Array.from(sent.deprel, deprelId) };
   });
-  const learner = { moves: new Perceptron(options.moveBits, 3), labels: new Perceptron(options.labelBits, DEPRELS.length), explore: 0, random };
+  const allowed = allowedLabels(data.map(({ n, view, gold, labels }) => ({ n, heads: gold, labels, tags: view.tag })));
+  const learner = { moves: new Perceptron(options.moveBits, 3), labels: new Perceptron(options.labelBits, DEPRELS.length), allowed, explore: 0, random };
   const scratch = new ParseScratch();
-  let best: { moves: WeightTable; labels: WeightTable; epochs: number; dev: TreebankScores } | null = null;
+  let best: { moves: WeightTable; labels: WeightTable; allowed: Uint8Array[]; epochs: number; dev: TreebankScores } | null = null;
   for (let epoch = 1; epoch <= options.maxEpochs; epoch += 1) {
     learner.explore = epoch === 1 ? 0 : options.explore;
     shuffle(data, random);
     for (const item of data) learnParse(learner, item.view, item.n, item.gold, item.labels, scratch);
     const moves = learner.moves.averaged();
     const labels = learner.labels.averaged();
-    const scores = scoreTreebank(new Parser(tagger, { moves, labels }), dev);
+    const scores = scoreTreebank(new Parser(tagger, { moves, labels, allowed }), dev);
     options.progress(`parser epoch ${epoch}: dev UAS ${scores.uas.toFixed(4)} LAS ${scores.las.toFixed(4)}`);
-    if (best === null || scores.las > best.dev.las) best = { moves, labels, epochs: epoch, dev: scores };
+    if (best === null || scores.las > best.dev.las) best = { moves, labels, allowed, epochs: epoch, dev: scores };
     else if (epoch - best.epochs >= options.patience) break;
   }
   if (best === null) throw new Error('trainParser: maxEpochs must be at least 1');
@@ -167,6 +169,6 @@ export function trainModels(train: readonly ConlluSentence[], dev: readonly Conl
   const parsed = trainParser(train, dev, tagger, options, trainTags);
   const moves = quantise(parsed.moves);
   const labels = quantise(parsed.labels);
-  const dev2 = scoreTreebank(new Parser(tagger, { moves, labels }), dev);
-  return { tagger: tagged.tagger, tagDict: tagged.tagDict, moves, labels, tagEpochs: tagged.epochs, parseEpochs: parsed.epochs, dev: dev2 };
+  const dev2 = scoreTreebank(new Parser(tagger, { moves, labels, allowed: parsed.allowed }), dev);
+  return { tagger: tagged.tagger, tagDict: tagged.tagDict, moves, labels, allowed: parsed.allowed, tagEpochs: tagged.epochs, parseEpochs: parsed.epochs, dev: dev2 };
 }
