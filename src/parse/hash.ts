@@ -1,4 +1,4 @@
-// Parse (features): strings and small integers → 32-bit hashes and table buckets, with no allocation.
+// Parse (features): strings and small integers → 32-bit hashes, with no allocation; seeded shuffling.
 
 /** 32-bit FNV-1a hash of `text[start, end)`, seeded so different fields of one word differ. */
 export function hashText(text: string, start: number, end: number, seed: number): number {
@@ -11,11 +11,6 @@ export function hashText(text: string, start: number, end: number, seed: number)
 export function mix(h: number, value: number): number {
   h = Math.imul(h ^ value, 0x9e3779b1);
   return h ^ (h >>> 15);
-}
-
-/** A last multiply, then the top `bits` bits: the bucket of a hash in a table of 2^bits rows. */
-export function bucket(h: number, bits: number): number {
-  return Math.imul(h ^ (h >>> 13), 0x85ebca6b) >>> (32 - bits);
 }
 
 /** A seeded pseudo-random generator (mulberry32) returning floats in [0, 1): same seed, same sequence. */
