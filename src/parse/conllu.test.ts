@@ -39,7 +39,7 @@ test('readConllu keeps syntactic words, drops multiword ranges, empty nodes and 
 });
 
 test('readConllu rejects a short word line and a head that is not a number', () => {
-  assert.throws(() => readConllu('1\tHi\thi\tINTJ\n'), /line 1: expected 10 columns/);
-  assert.throws(() => readConllu('1\tHi\thi\tINTJ\tUH\t_\tx\troot\t_\t_\n'), /head x is not a number/);
+  assert.throws(() => readConllu('1\tHi\thi\tINTJ\n', 'a.conllu'), /^DyadError: E201 a\.conllu:1: expected 10 columns/);
+  assert.throws(() => readConllu('# c\n1\tHi\thi\tINTJ\tUH\t_\tx\troot\t_\t_\n', 'a.conllu'), /E201 a\.conllu:2: head x is not a number/);
   assert.deepEqual(readConllu('# only a comment\n\n'), []);
 });

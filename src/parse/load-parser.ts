@@ -1,6 +1,7 @@
 // Parse (API): models/tagger.bin + models/parser.bin → a ready `Parser`, loaded once per process and directory.
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { DyadError } from '../types/problem.js';
 import { DEPRELS } from './deprels.js';
 import { readModelFile } from './model-file.js';
 import { ALLOWED_KEYS } from './parse-words.js';
@@ -16,7 +17,7 @@ const cache = new Map<string, Parser>();
 
 /**
  * Loads the tagger and parser from `dir` (default: the package's `models/`), synchronously, once per directory per
- * process. Throws when a file is missing or was trained with a different label set than `DEPRELS`.
+ * process. Throws a `DyadError` E200 when a file is missing or malformed, or was trained with another label set than `DEPRELS`.
  */
 export function loadParser(dir: string = MODELS_DIR): Parser {
   const key = resolve(dir);
@@ -25,15 +26,15 @@ export function loadParser(dir: string = MODELS_DIR): Parser {
   const tagger = readModelFile(resolve(key, 'tagger.bin'));
   const parser = readModelFile(resolve(key, 'parser.bin'));
   const labels = parser.meta.deprels;
-  if (!Array.isArray(labels) || labels.join(' ') !== DEPRELS.join(' ')) throw new Error(`${key}/parser.bin was trained with another label set than DEPRELS`);
+  if (!Array.isArray(labels) || labels.join(' ') !== DEPRELS.join(' ')) throw new DyadError('E200', `${key}/parser.bin`, 'trained with another label set than DEPRELS');
   const tags = tagger.tables.tags;
   const moves = parser.tables.moves;
   const labelTable = parser.tables.labels;
-  if (!tags || !moves || !labelTable) throw new Error(`${key}: model files lack a table (tags, moves, labels)`);
+  if (!tags || !moves || !labelTable) throw new DyadError('E200', key, 'model files lack a table (tags, moves, labels)');
   const allowed = parser.meta.allowed;
-  if (!Array.isArray(allowed) || allowed.length !== ALLOWED_KEYS) throw new Error(`${key}/parser.bin has no allowed-label lists`);
+  if (!Array.isArray(allowed) || allowed.length !== ALLOWED_KEYS) throw new DyadError('E200', `${key}/parser.bin`, 'no allowed-label lists');
   const dict = tagger.meta.tagDict;
-  if (!Array.isArray(dict)) throw new Error(`${key}/tagger.bin has no tag dictionary`);
+  if (!Array.isArray(dict)) throw new DyadError('E200', `${key}/tagger.bin`, 'no tag dictionary');
   const loaded = new Parser({ table: tags, dict: tagDictionary(dict as [string, number][]) }, { moves, labels: labelTable, allowed: allowed.map((list: number[]) => Uint8Array.from(list)) });
   cache.set(key, loaded);
   return loaded;

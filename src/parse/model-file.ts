@@ -1,6 +1,7 @@
 // Parse (models): int16 weight tables + metadata ↔ a compact binary file (magic, JSON header, raw-deflated tables).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
+import { DyadError } from '../types/problem.js';
 import type { Int16Table } from './perceptron.js';
 
 /** File layout: 8-byte magic, u32 LE header length, UTF-8 JSON header, then each table's deflated int16 LE weights. */
@@ -35,10 +36,15 @@ export function writeModelFile(path: string, model: ModelFile): void {
   writeFileSync(path, Buffer.concat([Buffer.from(MAGIC, 'latin1'), length, header, ...bodies]));
 }
 
-/** Reads a file written by `writeModelFile`. Throws when the magic or the sizes do not match. */
+/** Reads a file written by `writeModelFile`. Throws a `DyadError` E200 when it is missing, or its magic or sizes do not match. */
 export function readModelFile(path: string): ModelFile {
-  const bytes = readFileSync(path);
-  if (bytes.toString('latin1', 0, 8) !== MAGIC) throw new Error(`${path} is not a Dyad parser model (bad magic)`);
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch (error) {
+    throw new DyadError('E200', path, error instanceof Error ? error.message : String(error));
+  }
+  if (bytes.toString('latin1', 0, 8) !== MAGIC) throw new DyadError('E200', path, 'not a Dyad model file (bad magic)');
   const headerLength = bytes.readUInt32LE(8);
   const parsed = JSON.parse(bytes.toString('utf8', 12, 12 + headerLength)) as { tables: TableHeader[]; meta: Record<string, unknown> };
   let offset = 12 + headerLength;
@@ -47,7 +53,7 @@ export function readModelFile(path: string): ModelFile {
     const raw = inflateRawSync(bytes.subarray(offset, offset + header.bytes));
     offset += header.bytes;
     const expected = (1 << header.bits) * header.nClasses;
-    if (raw.length !== expected * 2) throw new Error(`${path}: table ${header.name} has ${raw.length / 2} weights, expected ${expected}`);
+    if (raw.length !== expected * 2) throw new DyadError('E200', path, `table ${header.name} has ${raw.length / 2} weights, expected ${expected}`);
     const weights = new Int16Array(expected);
     new Uint8Array(weights.buffer).set(raw);
     tables[header.name] = { bits: header.bits, nClasses: header.nClasses, scale: header.scale, weights };
