@@ -53,7 +53,7 @@ function main(argv: string[]): void {
   const figures = { epochs: { tagger: models.tagEpochs, parser: models.parseEpochs }, dev: { upos: models.dev.upos, uas: models.dev.uas, las: models.dev.las }, seed: settings.seed };
   writeModelFile(resolve(settings.out, 'tagger.bin'), { tables: { tags: models.tagger }, meta: { figures, tagDict: models.tagDict } });
   writeModelFile(resolve(settings.out, 'parser.bin'), { tables: { moves: models.moves, labels: models.labels }, meta: { deprels: [...DEPRELS], allowed: models.allowed.map((list) => [...list]), figures } });
-  console.log(`[${elapsed()}] dev (int16 weights): UPOS ${models.dev.upos.toFixed(4)} UAS ${models.dev.uas.toFixed(4)} LAS ${models.dev.las.toFixed(4)}; tagger ${models.tagEpochs} epochs, parser ${models.parseEpochs}; wrote ${settings.out}`);
+  console.log(`[${elapsed()}] dev (packed weights): UPOS ${models.dev.upos.toFixed(4)} UAS ${models.dev.uas.toFixed(4)} LAS ${models.dev.las.toFixed(4)}; tagger ${models.tagEpochs} epochs, parser ${models.parseEpochs}; wrote ${settings.out}`);
 }
 
 main(process.argv.slice(2));

@@ -2,22 +2,23 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { DyadError } from '../types/problem.js';
-import type { Int16Table } from './perceptron.js';
+import type { PackedTable } from './perceptron.js';
 
-/** File layout: 8-byte magic, u32 LE header length, UTF-8 JSON header, then each table's deflated int16 LE weights. */
-const MAGIC = 'DYADPM01';
+/** File layout: 8-byte magic, u32 LE header length, UTF-8 JSON header, then each table's deflated byte codes. */
+const MAGIC = 'DYADPM02';
 
 interface TableHeader {
   name: string;
   bits: number;
   nClasses: number;
-  scale: number;
+  /** The weight of each byte code. */
+  lut: number[];
   bytes: number;
 }
 
-/** A model file's contents: named int16 tables and free-form metadata (label lists, training figures). */
+/** A model file's contents: named packed tables and free-form metadata (label lists, training figures). */
 export interface ModelFile {
-  tables: Record<string, Int16Table>;
+  tables: Record<string, PackedTable>;
   meta: Record<string, unknown>;
 }
 
@@ -26,9 +27,9 @@ export function writeModelFile(path: string, model: ModelFile): void {
   const bodies: Buffer[] = [];
   const headers: TableHeader[] = [];
   for (const [name, table] of Object.entries(model.tables)) {
-    const body = deflateRawSync(Buffer.from(table.weights.buffer, table.weights.byteOffset, table.weights.byteLength), { level: 9 });
+    const body = deflateRawSync(table.codes, { level: 9 });
     bodies.push(body);
-    headers.push({ name, bits: table.bits, nClasses: table.nClasses, scale: table.scale, bytes: body.length });
+    headers.push({ name, bits: table.bits, nClasses: table.nClasses, lut: [...table.lut], bytes: body.length });
   }
   const header = Buffer.from(JSON.stringify({ tables: headers, meta: model.meta }), 'utf8');
   const length = Buffer.alloc(4);
@@ -53,10 +54,8 @@ export function readModelFile(path: string): ModelFile {
     const raw = inflateRawSync(bytes.subarray(offset, offset + header.bytes));
     offset += header.bytes;
     const expected = (1 << header.bits) * header.nClasses;
-    if (raw.length !== expected * 2) throw new DyadError('E200', path, `table ${header.name} has ${raw.length / 2} weights, expected ${expected}`);
-    const weights = new Int16Array(expected);
-    new Uint8Array(weights.buffer).set(raw);
-    tables[header.name] = { bits: header.bits, nClasses: header.nClasses, scale: header.scale, weights };
+    if (raw.length !== expected || header.lut.length !== 256) throw new DyadError('E200', path, `table ${header.name} has ${raw.length} weights, expected ${expected}`);
+    tables[header.name] = { bits: header.bits, nClasses: header.nClasses, codes: new Uint8Array(raw.buffer, raw.byteOffset, raw.length), lut: Float64Array.from(header.lut) };
   }
   return { tables, meta: parsed.meta };
 }

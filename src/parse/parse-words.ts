@@ -1,13 +1,13 @@
 // Parse (parsing): word codes + tags → a labelled dependency tree, greedy arc-hybrid; and one training step with the dynamic oracle.
 import { ROOT_LABEL } from './deprels.js';
 import { labelFeatures, MAX_ATOMS, MAX_PARSER_FEATS, moveFeatures, type SentenceView } from './parser-features.js';
-import { Perceptron, scoreInto, type WeightTable } from './perceptron.js';
+import { Perceptron, scoreInto, scorePacked, type PackedTable } from './perceptron.js';
 import { LEFT, moveCosts, N_MOVES, ParseState, SHIFT } from './transitions.js';
 
 /** The parser's two classifiers: which move, and which label an arc gets, among the labels `allowed` for the arc. */
 export interface ParserTables {
-  moves: WeightTable;
-  labels: WeightTable;
+  moves: PackedTable;
+  labels: PackedTable;
   /** Per `allowedKey(dir, dependent tag)`, the label ids seen with it in training (sorted); an empty list allows all but root. */
   allowed: Uint8Array[];
 }
@@ -58,17 +58,17 @@ function predictLabel(tables: ParserTables, view: SentenceView, scratch: ParseSc
   const { labels } = tables;
   const k = labelFeatures(state, view, h, d, labels.bits, feats, atoms);
   if (allowed.length === 0) {
-    scoreInto(labels, feats, k, labelScores);
+    scorePacked(labels, feats, k, labelScores);
     let best = ROOT_LABEL === 0 ? 1 : 0;
     for (let c = 0; c < labels.nClasses; c += 1) if (c !== ROOT_LABEL && labelScores[c]! > labelScores[best]!) best = c;
     return best;
   }
-  const { nClasses, weights } = labels;
+  const { nClasses, codes, lut } = labels;
   const m = allowed.length;
   labelScores.fill(0, 0, m);
   for (let f = 0; f < k; f += 1) {
     const row = feats[f]! * nClasses;
-    for (let j = 0; j < m; j += 1) labelScores[j]! += weights[row + allowed[j]!]!;
+    for (let j = 0; j < m; j += 1) labelScores[j]! += lut[codes[row + allowed[j]!]!]!;
   }
   let best = 0;
   for (let j = 1; j < m; j += 1) if (labelScores[j]! > labelScores[best]!) best = j;
@@ -81,7 +81,7 @@ export function parseWords(tables: ParserTables, view: SentenceView, n: number, 
   state.reset(n);
   while (!state.done) {
     const k = moveFeatures(state, view, tables.moves.bits, feats, atoms);
-    scoreInto(tables.moves, feats, k, moveScores);
+    scorePacked(tables.moves, feats, k, moveScores);
     const move = bestLegal(state, moveScores);
     if (move === SHIFT) state.apply(SHIFT, 0);
     else state.apply(move, predictLabel(tables, view, scratch, headOf(state, move), state.stack[state.sp - 1]!));

@@ -1,7 +1,7 @@
 // Parse (tagging): packed word codes → UPOS ids (src/nlp/pos.ts numbering), two greedy passes of an averaged perceptron.
 import { POS_TAGS } from '../nlp/pos.js';
 import { compileTemplates, hashTemplates } from './feature-templates.js';
-import { Perceptron, scoreInto, type WeightTable } from './perceptron.js';
+import { Perceptron, scoreInto, scorePacked, type PackedTable } from './perceptron.js';
 import { hashText } from './hash.js';
 import { FORM, LOWER, NORM, PREFIX1, PREFIX2, PREFIX3, SHAPE, SUFFIX1, SUFFIX2, SUFFIX3, SUFFIX4, WORD_FIELDS } from './word-codes.js';
 
@@ -19,7 +19,7 @@ const WORD_END = 0x7b1c93;
 
 /** The tagger: its weights, and a dictionary of frequent unambiguous words (form code → tag) that skip the classifier. */
 export interface TaggerModel {
-  table: WeightTable;
+  table: PackedTable;
   dict: Map<number, number>;
 }
 
@@ -124,12 +124,12 @@ function features(codes: Int32Array, n: number, i: number, left: Uint8Array, rig
   return hashTemplates(TAG_TEMPLATES, atoms, bits, feats, k, 64);
 }
 
-/** Adds the rows of `feats[from, to)` into `scores` (integer-valued int16 sums, so the order does not change them). */
-function addRows(table: WeightTable, feats: Int32Array, from: number, to: number, scores: Float64Array): void {
-  const { nClasses, weights } = table;
+/** Adds the rows of `feats[from, to)` into `scores`. */
+function addRows(table: PackedTable, feats: Int32Array, from: number, to: number, scores: Float64Array): void {
+  const { nClasses, codes, lut } = table;
   for (let f = from; f < to; f += 1) {
     const row = feats[f]! * nClasses;
-    for (let c = 0; c < nClasses; c += 1) scores[c]! += weights[row + c]!;
+    for (let c = 0; c < nClasses; c += 1) scores[c]! += lut[codes[row + c]!]!;
   }
 }
 
@@ -159,7 +159,7 @@ export function tagWords(tagger: TaggerModel, codes: Int32Array, n: number, out:
     if (fixed[i]! >= 0) continue;
     wordAtoms(codes, n, i, atoms);
     const k = hashTemplates(WORD_TEMPLATES, atoms, table.bits, feats, 0);
-    scoreInto(table, feats, k, scores);
+    scorePacked(table, feats, k, scores);
     wordScores.set(scores.subarray(0, nClasses), i * nClasses);
     tagAtoms(n, i, first, null, atoms);
     addRows(table, feats, k, hashTemplates(TAG_TEMPLATES, atoms, table.bits, feats, k, 64), scores);

@@ -4,7 +4,7 @@ import { POS_TAGS } from '../nlp/pos.js';
 import { readConllu } from './conllu.js';
 import { DEPRELS } from './deprels.js';
 import { Parser } from './parser.js';
-import { quantise } from './perceptron.js';
+import { pack } from './perceptron.js';
 import { tagDictionary } from './tag-words.js';
 import { trainParser, trainTagger, type TrainOptions } from './train-models.js';
 
@@ -47,9 +47,9 @@ const OPTIONS: TrainOptions = { seed: 3, maxEpochs: 15, patience: 15, tagBits: 1
 test('a tiny treebank is learnt exactly: tags, heads and labels reproduced after a few epochs', () => {
   const tagged = trainTagger(TREEBANK, TREEBANK, OPTIONS);
   assert.equal(tagged.accuracy, 1);
-  const tagger = { table: quantise(tagged.table), dict: tagDictionary(tagged.dict) };
+  const tagger = { table: pack(tagged.table), dict: tagDictionary(tagged.dict) };
   const parsed = trainParser(TREEBANK, TREEBANK, tagger, OPTIONS);
-  const parser = new Parser(tagger, { moves: quantise(parsed.moves), labels: quantise(parsed.labels), allowed: parsed.allowed });
+  const parser = new Parser(tagger, { moves: pack(parsed.moves), labels: pack(parsed.labels), allowed: parsed.allowed });
   for (const sent of TREEBANK) {
     const out = parser.parse(sent.words);
     assert.deepEqual(Array.from(out.upos, (id) => POS_TAGS[id]), sent.upos, sent.words.join(' '));
@@ -61,5 +61,5 @@ test('a tiny treebank is learnt exactly: tags, heads and labels reproduced after
 test('training is reproducible: the same seed gives the same weights', () => {
   const a = trainTagger(TREEBANK, TREEBANK, { ...OPTIONS, maxEpochs: 3 });
   const b = trainTagger(TREEBANK, TREEBANK, { ...OPTIONS, maxEpochs: 3 });
-  assert.deepEqual(quantise(a.table).weights, quantise(b.table).weights);
+  assert.deepEqual(pack(a.table).codes, pack(b.table).codes);
 });

@@ -5,7 +5,7 @@ import { DEPRELS, deprelId } from './deprels.js';
 import { seededRandom, shuffle } from './hash.js';
 import { allowedLabels, learnParse, ParseScratch, projectivize } from './parse-words.js';
 import { Parser, sentenceView } from './parser.js';
-import { Perceptron, quantise, type Int16Table, type WeightTable } from './perceptron.js';
+import { pack, Perceptron, type PackedTable, type WeightTable } from './perceptron.js';
 import { scoreTreebank, type TreebankScores } from './score-treebank.js';
 import { buildTagDictionary, learnTags, N_TAGS, tagDictionary, TagScratch, tagWords, type TaggerModel } from './tag-words.js';
 import { wordCodes } from './word-codes.js';
@@ -29,11 +29,11 @@ export interface TrainOptions {
 
 /** Trained tables (int16) and what was chosen. */
 export interface TrainedModels {
-  tagger: Int16Table;
+  tagger: PackedTable;
   /** The tag dictionary, `[word, tag id]` pairs. */
   tagDict: [string, number][];
-  moves: Int16Table;
-  labels: Int16Table;
+  moves: PackedTable;
+  labels: PackedTable;
   allowed: Uint8Array[];
   tagEpochs: number;
   parseEpochs: number;
@@ -50,8 +50,8 @@ const prepare = (sent: ConlluSentence): Prepared => ({ sent, codes: wordCodes(se
 
 /** A parser over the tagger only (heads and labels empty), for scoring tags on dev. */
 function taggerOnly(tagger: TaggerModel): Parser {
-  const empty: WeightTable = { bits: 1, nClasses: 3, weights: new Float32Array(6), scale: 1 };
-  return new Parser(tagger, { moves: empty, labels: { ...empty, nClasses: 1, weights: new Float32Array(2) }, allowed: [] });
+  const empty = pack({ bits: 1, nClasses: 3, weights: new Float32Array(6), scale: 1 });
+  return new Parser(tagger, { moves: empty, labels: empty, allowed: [] });
 }
 
 /** Trains the tagger on `train`, choosing the epoch count by dev UPOS accuracy. Returns the float averaged table. */
@@ -71,7 +71,7 @@ export function trainTagger(train: readonly ConlluSentence[], dev: readonly Conl
       learnTags(model, dict, codes, sent.words.length, gold, out, scratch);
     }
     const table = model.averaged();
-    const accuracy = dev.length > 0 ? tagAccuracy({ table, dict }, dev) : epoch;
+    const accuracy = dev.length > 0 ? tagAccuracy({ table: pack(table), dict }, dev) : epoch;
     options.progress(`tagger epoch ${epoch}: dev UPOS ${accuracy.toFixed(4)}`);
     if (accuracy > best.accuracy) best = { table, dict: entries, epochs: epoch, accuracy };
     else if (epoch - best.epochs >= options.patience) break;
@@ -106,7 +106,7 @@ export function jackknifeTags(train: readonly ConlluSentence[], epochs: number, 
   for (let f = 0; f < options.folds; f += 1) {
     const rest = train.filter((_, i) => fold[i] !== f);
     const trained = trainTagger(rest, [], { ...options, maxEpochs: epochs, patience: epochs + 1, progress: () => {} });
-    const tagger = { table: quantise(trained.table), dict: tagDictionary(trained.dict) };
+    const tagger = { table: pack(trained.table), dict: tagDictionary(trained.dict) };
     train.forEach((sent, i) => {
       if (fold[i] !== f) return;
       const out = new Uint8Array(sent.words.length);
@@ -146,7 +146,7 @@ export function trainParser(train: readonly ConlluSentence[], dev: readonly Conl
     for (const item of data) learnParse(learner, item.view, item.n, item.gold, item.labels, scratch);
     const moves = learner.moves.averaged();
     const labels = learner.labels.averaged();
-    const scores = scoreTreebank(new Parser(tagger, { moves, labels, allowed }), dev);
+    const scores = scoreTreebank(new Parser(tagger, { moves: pack(moves), labels: pack(labels), allowed }), dev);
     options.progress(`parser epoch ${epoch}: dev UAS ${scores.uas.toFixed(4)} LAS ${scores.las.toFixed(4)}`);
     if (best === null || scores.las > best.dev.las) best = { moves, labels, allowed, epochs: epoch, dev: scores };
     else if (epoch - best.epochs >= options.patience) break;
@@ -156,19 +156,19 @@ export function trainParser(train: readonly ConlluSentence[], dev: readonly Conl
 }
 
 /**
- * Trains both models and quantises them to int16. With `pretrained` (a shipped tagger and its epoch count), only the
+ * Trains both models and packs them to bytes. With `pretrained` (a shipped tagger and its epoch count), only the
  * parser is trained, over that tagger's tags.
  */
-export function trainModels(train: readonly ConlluSentence[], dev: readonly ConlluSentence[], options: TrainOptions, pretrained?: { tagger: Int16Table; tagDict: [string, number][]; epochs: number }): TrainedModels {
+export function trainModels(train: readonly ConlluSentence[], dev: readonly ConlluSentence[], options: TrainOptions, pretrained?: { tagger: PackedTable; tagDict: [string, number][]; epochs: number }): TrainedModels {
   const tagged = pretrained ?? (() => {
     const trained = trainTagger(train, dev, options);
-    return { tagger: quantise(trained.table), tagDict: trained.dict, epochs: trained.epochs };
+    return { tagger: pack(trained.table), tagDict: trained.dict, epochs: trained.epochs };
   })();
   const tagger = { table: tagged.tagger, dict: tagDictionary(tagged.tagDict) };
   const trainTags = options.folds > 1 ? jackknifeTags(train, tagged.epochs, options) : undefined;
   const parsed = trainParser(train, dev, tagger, options, trainTags);
-  const moves = quantise(parsed.moves);
-  const labels = quantise(parsed.labels);
+  const moves = pack(parsed.moves);
+  const labels = pack(parsed.labels);
   const dev2 = scoreTreebank(new Parser(tagger, { moves, labels, allowed: parsed.allowed }), dev);
   return { tagger: tagged.tagger, tagDict: tagged.tagDict, moves, labels, allowed: parsed.allowed, tagEpochs: tagged.epochs, parseEpochs: parsed.epochs, dev: dev2 };
 }
