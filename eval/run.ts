@@ -6,11 +6,11 @@ import { ratio, round, type ArticleCoder, type Prf, type SuiteResult } from './s
 import { loadPetrarchDictionaries } from '../src/lexicon/petrarch/load-petrarch.js';
 import { formatPetrarchTable, runPetrarchSuite, type Scores } from './suites/petrarch.js';
 import { runDetailsSuite } from './suites/details.js';
+import { formatParserTable, runParserSuite, type ParserFigures } from './suites/parser.js';
 import { runPloverSuite } from './suites/plover.js';
 import { runConflibertClassSuite, runConflibertSpansSuite } from './suites/conflibert.js';
 import { runSamplesSuite } from './suites/samples.js';
 import { runClustersSuite } from './suites/clusters.js';
-import { formatParserTable, runParserSuite, type ParserFigures } from './suites/parser.js';
 import type { CoderOptions } from '../src/index.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
