@@ -1,4 +1,4 @@
-// Parse (models): int16 weight tables + metadata ↔ a compact binary file (magic, JSON header, raw-deflated tables).
+// Parse (models): packed weight tables + metadata ↔ a compact binary file (magic, JSON header, raw-deflated byte codes).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { DyadError } from '../types/problem.js';

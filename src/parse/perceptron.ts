@@ -73,7 +73,7 @@ export class Perceptron implements WeightTable {
 }
 
 /**
- * A weight table in its shipped form: one byte per weight, a μ-law code (Cutler's companding, μ = 255) that `lut`
+ * A weight table in its shipped form: one byte per weight, a μ-law code (μ = 255, as in G.711 audio) that `lut`
  * turns back into a weight. Half the memory of int16, so more of the table stays in cache; on dev it scores the same
  * as int16 (measured: UPOS, UAS equal, LAS +0.0001).
  */

@@ -27,7 +27,7 @@ export interface TrainOptions {
   progress(message: string): void;
 }
 
-/** Trained tables (int16) and what was chosen. */
+/** Trained tables (packed to bytes) and what was chosen. */
 export interface TrainedModels {
   tagger: PackedTable;
   /** The tag dictionary, `[word, tag id]` pairs. */
