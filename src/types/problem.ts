@@ -13,6 +13,8 @@ export const ERROR_CODES = {
   E108: 'feed XML is malformed',
   E109: 'gzip data is truncated or corrupt',
   E110: 'unsupported input type',
+  E200: 'tagger or parser model could not be loaded',
+  E201: 'treebank (CoNLL-U) line is malformed',
   E300: 'lexicon file could not be read',
   E301: 'lexicon entry is invalid',
   E302: 'PETRARCH dictionary line is malformed',
