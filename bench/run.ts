@@ -5,6 +5,7 @@ import { formatFigures, type Bench, type Figures } from './bench.js';
 import { codeBench } from './code.js';
 import { hostileBench } from './hostile.js';
 import { ingestBench } from './ingest.js';
+import { parserBench } from './parser.js';
 import { serveBench } from './serve.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -13,6 +14,7 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const BENCHES: { bench: Bench; byDefault: boolean }[] = [
   { bench: codeBench, byDefault: true }, { bench: ingestBench, byDefault: false }, { bench: serveBench, byDefault: false },
   { bench: hostileBench, byDefault: false },
+  { bench: parserBench, byDefault: false },
 ];
 
 interface Args {

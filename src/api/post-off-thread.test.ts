@@ -45,7 +45,7 @@ test('an article past its budget is a problem in the answer, and the server goes
   assert.equal(res.status, 200);
   const answer = (await res.json()) as { articles: unknown[]; problems: { code: string; input: string }[] };
   assert.deepEqual(answer.articles, []);
-  assert.deepEqual(answer.problems.map((p) => [p.code, p.input]), [['E200', 'huge']]);
+  assert.deepEqual(answer.problems.map((p) => [p.code, p.input]), [['E202', 'huge']]);
   assert.equal((await app.request('/api/stats')).status, 200);
 });
 

@@ -43,8 +43,8 @@ test('a long run of long words is cut by characters', () => {
   for (const sent of doc.sentences) assert.ok(sent.end - sent.start <= MAX_SENTENCE_CHARS);
 });
 
-test('past the token budget analysis stops with E200', () => {
-  assert.throws(() => analyze(article('Officials met. '.repeat(200)), { maxTokens: 100 }), (err: unknown) => err instanceof DyadError && err.code === 'E200');
+test('past the token budget analysis stops with E202', () => {
+  assert.throws(() => analyze(article('Officials met. '.repeat(200)), { maxTokens: 100 }), (err: unknown) => err instanceof DyadError && err.code === 'E202');
 });
 
 test('past the deadline analysis stops with E401', () => {

@@ -185,7 +185,7 @@ const MAX_BLOCK = 20_000;
 
 /** What one article may cost the analyser. */
 export interface AnalyzeBudget {
-  /** Most tokens an article may have; past it analysis stops with DyadError E200. */
+  /** Most tokens an article may have; past it analysis stops with DyadError E202. */
   maxTokens?: number;
   /** `performance.now()` time after which analysis stops with DyadError E401 (checked between blocks). */
   deadline?: number;
@@ -193,7 +193,7 @@ export interface AnalyzeBudget {
 
 /**
  * Analyses an article: splits it into paragraphs, then sentences and tokens with POS and lemmas. Sentences longer
- * than MAX_SENTENCE_TOKENS / MAX_SENTENCE_CHARS are split. With a budget, throws DyadError E200 (too many tokens)
+ * than MAX_SENTENCE_TOKENS / MAX_SENTENCE_CHARS are split. With a budget, throws DyadError E202 (too many tokens)
  * or E401 (past the deadline) rather than going on.
  */
 export function analyze(article: Article, budget: AnalyzeBudget = {}): Doc {
@@ -219,7 +219,7 @@ export function analyze(article: Article, budget: AnalyzeBudget = {}): Doc {
       analyzeBlock(text, line.slice(from, to), m.index + from, out);
       from = to;
       if (out.start.length > maxTokens) {
-        throw new DyadError('E200', article.id, `more than ${maxTokens.toLocaleString('en-US')} tokens (the budget for one article)`);
+        throw new DyadError('E202', article.id, `more than ${maxTokens.toLocaleString('en-US')} tokens (the budget for one article)`);
       }
       if (performance.now() > deadline) throw new DyadError('E401', article.id, 'analysis ran past the time budget for one article');
     }

@@ -45,14 +45,14 @@ test('a long sentence text is cut in the event, its offsets kept', () => {
   assert.equal(event?.sentence.end, SENTENCE.length);
 });
 
-test('an article past the token budget is a problem E200, not a throw', () => {
+test('an article past the token budget is a problem E202, not a throw', () => {
   const outcome = codeWithinBudget(coder, article(SENTENCE.repeat(20)), { maxTokens: 50 });
   assert.equal(outcome.kind, 'problem');
   if (outcome.kind !== 'problem') return;
-  assert.equal(outcome.problem.code, 'E200');
+  assert.equal(outcome.problem.code, 'E202');
   assert.equal(outcome.problem.input, 'b1');
   assert.equal(outcome.problem.stage, 'nlp');
-  assert.doesNotMatch(outcome.problem.message, /E200|b1/, 'the message does not repeat the code and id');
+  assert.doesNotMatch(outcome.problem.message, /E202|b1/, 'the message does not repeat the code and id');
 });
 
 test('an article past the time budget is a problem E401', () => {

@@ -5,7 +5,7 @@ import { DyadError, type Article, type EventRecord, type Problem } from '../type
 
 /** What one article may cost. Every field has a default (ARTICLE_BUDGET); `Infinity` lifts a limit. */
 export interface ArticleBudget {
-  /** Most tokens an article may have (default 250,000, about 1.5 MB of prose): past it, E200. */
+  /** Most tokens an article may have (default 250,000, about 1.5 MB of prose): past it, E202. */
   maxTokens: number;
   /** Wall time for analysing and coding one article, in ms (default 8,000): past it, E401. */
   maxMs: number;
@@ -32,7 +32,7 @@ export type BudgetedResult =
   | { kind: 'problem'; problem: Problem };
 
 /**
- * Codes one article within its budget. The analyser stops at the token budget (E200) or the deadline (E401, checked
+ * Codes one article within its budget. The analyser stops at the token budget (E202) or the deadline (E401, checked
  * between blocks of text); the coder's own run is bounded by the token budget and sentence-length cap, and an article
  * that finishes past the deadline is still refused (E401), so the outcome never depends on how far it got. Events
  * past the per-sentence and per-article caps are dropped, and a warning says how many. Any other error from the

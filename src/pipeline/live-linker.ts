@@ -34,7 +34,7 @@ export class LiveLinker {
    * The entry to store for an article: content already stored → no events; a syndicated copy of an earlier article
    * → linked to it, no events (it is not a new report); otherwise its coded events, within the article budget
    * (codeWithinBudget; with an ArticleCoder, possibly in a worker thread while this one serves others). Throws
-   * DyadError (E200, E401, E400) for an article past its budget. Store it before the next call.
+   * DyadError (E202, E401, E400) for an article past its budget. Store it before the next call.
    */
   async entry(article: Article, coder: Coder | ArticleCoder): Promise<ArticleEntry> {
     const hash = contentHash(article.text);
