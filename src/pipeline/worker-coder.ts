@@ -32,8 +32,11 @@ interface Slot {
  * At most `workers` articles are coded at once; the rest wait in order. Each worker loads its own lexicon on start.
  * An article still being coded `graceMs` past its time budget has its worker stopped (and replaced): it becomes E401,
  * so no article can hold a worker longer than that. A worker that dies fails only the article it was coding (E400).
+ * `coder` must survive a structured clone: no `parser` object (left out, each worker loads Dyad's own parser).
  */
 export function workerCoder(coder: CoderOptions, options: WorkerCoderOptions = {}): ArticleCoder {
+  // options cross to the worker by structured clone: a parser object (functions) cannot; each worker loads the shipped one
+  if (coder.parser !== undefined && coder.parser !== null) throw new TypeError('workerCoder: leave `parser` out (the shipped parser) or null; a parser object cannot cross to a worker');
   const size = Math.max(1, options.workers ?? 1);
   const budget = options.budget ?? {};
   const hardMs = (budget.maxMs ?? ARTICLE_BUDGET.maxMs) + (options.graceMs ?? 2_000);
