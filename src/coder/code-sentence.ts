@@ -198,7 +198,12 @@ export function codeSentence(doc: Doc, whole: Sentence, lexicon: CompiledLexicon
     // roles from the tree where it names an actor; where it names none, the word-window roles below still try
     // (a greedy parse is wrong often enough that giving up there loses more events than it saves)
     if (sources === null && roles !== null && roles.hasSubject && frame === null) {
-      sources = roles.source !== null ? expandGroup(roles.source, mentions) : roles.sourcePronoun ? context.lastSubject : null;
+      if (roles.source !== null) sources = expandGroup(roles.source, mentions);
+      else if (roles.sourcePronoun) {
+        // "China denied reports that it had sent …": a pronoun takes the subject before it in the sentence, else the last one
+        const before = roles.pronoun >= 0 ? findSubject(doc, sent, roles.pronoun, mentions, false) : null;
+        sources = before !== null ? expandGroup(before, mentions) : context.lastSubject;
+      }
     }
     if (targets === null && roles !== null && roles.target !== null && !(frame?.frame.objectIsInnerSource && frame.object !== null)) {
       targets = expandGroup(roles.target, mentions);

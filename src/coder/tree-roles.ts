@@ -44,6 +44,8 @@ export interface TreeRoles {
   source: Mention | null;
   /** The subject is a pronoun standing for an earlier actor. */
   sourcePronoun: boolean;
+  /** Where that pronoun is (a doc token index), -1 when there is none. */
+  pronoun: number;
   target: Mention | null;
   passive: boolean;
 }
@@ -107,7 +109,7 @@ function subjectHost(tree: SentenceTree, node: number): { node: number; viaObjec
 
 /** Reads the source and target of the trigger whose head word is tree token `node`. */
 export function treeRoles(tree: SentenceTree, node: number, mentions: readonly Mention[], words: readonly string[], noun: boolean): TreeRoles {
-  const roles: TreeRoles = { hasSubject: false, source: null, sourcePronoun: false, target: null, passive: false };
+  const roles: TreeRoles = { hasSubject: false, source: null, sourcePronoun: false, pronoun: -1, target: null, passive: false };
   if (noun) {
     // event nouns: the possessor is the source, an nmod with a party marker the target ("Iraq's request to China")
     const poss = childWith(tree, node, (l) => l === 'nmod:poss');
@@ -125,7 +127,9 @@ export function treeRoles(tree: SentenceTree, node: number, mentions: readonly M
     return roles;
   }
   // a participle modifying a noun is passive unless it is an -ing form ("a resolution drafted by Japan" / "a report accusing Iran")
-  roles.passive = childWith(tree, node, (l) => l === 'aux:pass' || l === 'nsubj:pass') >= 0 || (tree.label[node] === 'acl' && !/ing$/i.test(words[node] ?? ''));
+  // (a clause with a subject of its own — "reports that it had sent" — is no reduced passive)
+  roles.passive = childWith(tree, node, (l) => l === 'aux:pass' || l === 'nsubj:pass') >= 0
+    || (tree.label[node] === 'acl' && !/ing$/i.test(words[node] ?? '') && childWith(tree, node, (l) => l === 'nsubj' || l === 'mark') < 0);
   // the subject: of this verb, else of the clause it shares its subject with; a relative clause's noun
   let at = node;
   let subject = childWith(tree, at, (l) => l === 'nsubj' || l === 'nsubj:pass' || l === 'csubj');
@@ -159,6 +163,7 @@ export function treeRoles(tree: SentenceTree, node: number, mentions: readonly M
       subjectMention = mentionOf(tree, tree.head[at] as number, mentions);
     }
     if (subjectMention === null) roles.sourcePronoun = PRONOUNS.has((words[subject] ?? '').toLowerCase());
+    if (roles.sourcePronoun) roles.pronoun = tree.first + subject;
   }
   const subjectIsTarget = roles.passive && !viaObject && (at === node || tree.label[node] === 'conj');
   if (subjectIsTarget) {
