@@ -200,9 +200,8 @@ export function codeSentence(doc: Doc, whole: Sentence, lexicon: CompiledLexicon
     if (sources === null && roles !== null && roles.hasSubject && frame === null) {
       if (roles.source !== null) sources = expandGroup(roles.source, mentions);
       else if (roles.sourcePronoun) {
-        // "China denied reports that it had sent …": a pronoun takes the subject before it in the sentence, else the last one
-        const before = roles.pronoun >= 0 ? findSubject(doc, sent, roles.pronoun, mentions, false) : null;
-        sources = before !== null ? expandGroup(before, mentions) : context.lastSubject;
+        // "China denied reports that it had sent …": a pronoun takes the subject of the clause above it, else the last one
+        sources = roles.antecedent !== null ? expandGroup(roles.antecedent, mentions) : context.lastSubject;
       }
     }
     if (targets === null && roles !== null && roles.target !== null && !(frame?.frame.objectIsInnerSource && frame.object !== null)) {

@@ -46,6 +46,8 @@ export interface TreeRoles {
   sourcePronoun: boolean;
   /** Where that pronoun is (a doc token index), -1 when there is none. */
   pronoun: number;
+  /** The actor a pronoun subject stands for within the sentence: the subject of a clause above its own. */
+  antecedent: Mention | null;
   target: Mention | null;
   passive: boolean;
 }
@@ -109,7 +111,7 @@ function subjectHost(tree: SentenceTree, node: number): { node: number; viaObjec
 
 /** Reads the source and target of the trigger whose head word is tree token `node`. */
 export function treeRoles(tree: SentenceTree, node: number, mentions: readonly Mention[], words: readonly string[], noun: boolean): TreeRoles {
-  const roles: TreeRoles = { hasSubject: false, source: null, sourcePronoun: false, pronoun: -1, target: null, passive: false };
+  const roles: TreeRoles = { hasSubject: false, source: null, sourcePronoun: false, pronoun: -1, antecedent: null, target: null, passive: false };
   if (noun) {
     // event nouns: the possessor is the source, an nmod with a party marker the target ("Iraq's request to China")
     const poss = childWith(tree, node, (l) => l === 'nmod:poss');
@@ -163,7 +165,14 @@ export function treeRoles(tree: SentenceTree, node: number, mentions: readonly M
       subjectMention = mentionOf(tree, tree.head[at] as number, mentions);
     }
     if (subjectMention === null) roles.sourcePronoun = PRONOUNS.has((words[subject] ?? '').toLowerCase());
-    if (roles.sourcePronoun) roles.pronoun = tree.first + subject;
+    if (roles.sourcePronoun) {
+      roles.pronoun = tree.first + subject;
+      // "China denied reports that it had sent …": the subject of a clause above the pronoun's
+      for (let up = tree.head[at] ?? -1, hops = 0; up >= 0 && hops < 4 && roles.antecedent === null; up = tree.head[up] ?? -1, hops++) {
+        const s2 = childWith(tree, up, (l) => l === 'nsubj');
+        if (s2 >= 0 && s2 !== subject) roles.antecedent = mentionOf(tree, s2, mentions);
+      }
+    }
   }
   const subjectIsTarget = roles.passive && !viaObject && (at === node || tree.label[node] === 'conj');
   if (subjectIsTarget) {
