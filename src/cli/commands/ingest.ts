@@ -12,6 +12,8 @@ export interface IngestCommandOptions {
   date?: string;
   lexicon?: string[];
   petrarchDictionaries?: string[];
+  /** false with --no-parser. */
+  parser?: boolean;
   batch?: string;
   quiet?: boolean;
 }
@@ -66,6 +68,7 @@ export function ingestCommand(): Command {
     .option('--date <YYYY-MM-DD>', 'publication date for inputs that give none (record, feed or page metadata); wins over a date read from the dateline, stamp lines or byline')
     .option('--lexicon <dir...>', 'extra lexicon folders in Dyad format')
     .option('--petrarch-dictionaries <path...>', 'PETRARCH/TABARI dictionary files or folders to load as well')
+    .option('--no-parser', 'read roles from word windows only, without the dependency parser (faster, less accurate)')
     .option('--batch <n>', 'articles per transaction', '200')
     .option('-q, --quiet', 'no progress and no summary')
     .action(async (inputs: string[], options: IngestCommandOptions) => {
