@@ -1,5 +1,5 @@
 // Coder stage: one analysed sentence → raw events (mentions, trigger, code, roles, modality, attribution).
-import type { Doc, Sentence } from '../nlp/doc.js';
+import { TOKEN_FLAGS, type Doc, type Sentence } from '../nlp/doc.js';
 import { POS } from '../nlp/pos.js';
 import type { CompiledLexicon, CompiledVerbEntry } from '../lexicon/compiled.js';
 import type { CompiledPattern } from '../lexicon/pattern.js';
@@ -175,7 +175,11 @@ export function codeSentence(doc: Doc, whole: Sentence, lexicon: CompiledLexicon
     if (tree !== undefined) return tree;
     if (parser === null || sent.last - sent.first > PARSE_LIMIT) return (tree = null);
     words = [];
-    for (let k = sent.first; k < sent.last; k++) words.push(doc.text.slice(doc.start[k], doc.end[k]));
+    for (let k = sent.first; k < sent.last; k++) {
+      const word = doc.text.slice(doc.start[k], doc.end[k]);
+      // a title-case headline is parsed in sentence case, as its tags were read (acronyms and the first word kept)
+      words.push(sent.headline === true && k > sent.first && ((doc.flags[k] ?? 0) & TOKEN_FLAGS.ALL_CAPS) === 0 && !word.includes('.') ? word.toLowerCase() : word);
+    }
     const parsed = parser.parse(words);
     return (tree = sentenceTree(sent.first, parsed.head, parsed.label, words));
   };

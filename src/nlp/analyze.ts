@@ -60,6 +60,56 @@ function flagsOf(value: string, spaceBefore: boolean, isNumber: boolean): number
   return flags;
 }
 
+/** Fewest capitalised words (of 3+ letters, after the first) that make a sentence a headline. */
+const HEADLINE_MIN_CAPITALS = 3;
+
+/**
+ * A headline in title case ("U.S. Military Arrests an Iraqi Commander"): most words of three or more letters after
+ * the first are capitalised. The tagger reads such words as proper nouns, so the verbs go unseen.
+ */
+function isHeadline(text: string, out: Builder, sent: Sentence): boolean {
+  let words = 0;
+  let capitals = 0;
+  for (let i = sent.first + 1; i < sent.last; i++) {
+    const word = text.slice(out.start[i], out.end[i]);
+    if (word.length < 3 || !/^\p{L}/u.test(word)) continue;
+    words++;
+    if (((out.flags[i] ?? 0) & TOKEN_FLAGS.CAPITALIZED) !== 0 && ((out.flags[i] ?? 0) & TOKEN_FLAGS.ALL_CAPS) === 0) capitals++;
+  }
+  return capitals >= HEADLINE_MIN_CAPITALS && capitals >= 0.75 * words;
+}
+
+/**
+ * Tags a headline again in sentence case (each capitalised word lower-cased but acronyms and the first word), and
+ * takes the new parts of speech and lemmas when the tokens line up; offsets, words and flags stay the text's own.
+ */
+function retagHeadline(text: string, out: Builder, sent: Sentence): void {
+  sent.headline = true;
+  let lowered = '';
+  let cursor = sent.start;
+  for (let i = sent.first; i < sent.last; i++) {
+    const start = out.start[i] ?? cursor;
+    const end = out.end[i] ?? start;
+    const word = text.slice(start, end);
+    const acronym = ((out.flags[i] ?? 0) & TOKEN_FLAGS.ALL_CAPS) !== 0 || /\./.test(word);
+    lowered += text.slice(cursor, start) + (i === sent.first || acronym ? word : word.toLowerCase());
+    cursor = end;
+  }
+  const w = tagger();
+  const wdoc = w.readDoc(lowered);
+  const tags = wdoc.tokens().out(w.its.pos) as string[];
+  const lemmas = wdoc.tokens().out(w.its.lemma as unknown as ItsFunction<string>) as string[];
+  if (tags.length !== sent.last - sent.first) return;
+  for (let k = 0; k < tags.length; k++) {
+    const i = sent.first + k;
+    const tag = posId(tags[k] ?? 'X');
+    // names keep their proper-noun reading; only words the tagger now sees as verbs, nouns… change
+    if (tag === POS.NOUN && out.pos[i] === POS.PROPN && /^\p{Lu}/u.test(text.slice(out.start[i], out.end[i])) && k === 0) continue;
+    out.pos[i] = tag;
+    out.lemma[i] = normalizeWord(lemmas[k] ?? text.slice(out.start[i], out.end[i]));
+  }
+}
+
 /** Analyses one block of text (a paragraph or line) starting at `offset` in the article text. */
 function analyzeBlock(text: string, block: string, offset: number, out: Builder): void {
   const w = tagger();
@@ -225,6 +275,7 @@ export function analyze(article: Article, budget: AnalyzeBudget = {}): Doc {
     }
   }
   out.sentences.forEach((s, i) => { s.index = i; });
+  for (const sent of out.sentences) if (isHeadline(text, out, sent)) retagHeadline(text, out, sent);
   return {
     article,
     text,

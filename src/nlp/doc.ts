@@ -27,6 +27,8 @@ export interface Sentence {
   /** First token (inclusive) and last token (exclusive). */
   first: number;
   last: number;
+  /** A headline in title case, tagged again in sentence case (its parts of speech are the re-tagged ones). */
+  headline?: boolean;
 }
 
 export interface Doc {
