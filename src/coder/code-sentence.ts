@@ -85,6 +85,8 @@ function lightVerbBefore(doc: Doc, sent: Sentence, noun: number): boolean {
  * material cooperation, aid and reductions of relations need someone on the other side.
  */
 const TARGET_REQUIRED_ROOTS = new Set(['04', '05', '06', '07', '16']);
+/** Roots that answer a proposal, whose target may be its author named by nationality ("rejected a German proposal"). */
+const ANSWER_ROOTS = new Set(['05', '08', '11', '12']);
 /** Tree labels of nouns after a preposition: with a preposition of place, never a subject found by word windows. */
 const OBLIQUE_LABELS = new Set(['obl', 'obl:tmod', 'obl:npmod', 'obl:unmarked', 'nmod', 'nmod:tmod', 'nmod:npmod', 'nmod:unmarked']);
 /** Prepositions of place and time ("in western Baghdad, killing …"). */
@@ -242,7 +244,7 @@ export function codeSentence(doc: Doc, whole: Sentence, lexicon: CompiledLexicon
     const rootNow = code.slice(0, 2);
     const boundTarget = match?.target ?? null;
     if (sources !== null) sources = sources.filter((m) => m.thing === undefined || (m.thing === 'platform' && THING_SOURCE_ROOTS.has(rootNow)));
-    if (targets !== null) targets = targets.filter((m) => m.thing === undefined || (m.thing === 'place' ? boundTarget?.includes(m) === true : THING_TARGET_ROOTS.has(rootNow)));
+    if (targets !== null) targets = targets.filter((m) => m.thing === undefined || (m.thing === 'place' ? boundTarget?.includes(m) === true : m.thing === 'proposal' ? ANSWER_ROOTS.has(rootNow) : THING_TARGET_ROOTS.has(rootNow)));
     if (sources === null || sources.length === 0) return;
 
     let { negated, modality } = modalityAround(doc, sent, anchor, t.last);

@@ -44,9 +44,9 @@ function setPhraseAt(doc: Doc, i: number, end: number, lexicon: CompiledLexicon,
  * "Israeli helicopters", "a U.S. AC-130 gunship", "Palestinian homes": the nationality names the state whose
  * forces use the thing, or who owns what is hit. Model designations and adjectives may stand between.
  */
-function thingAfter(doc: Doc, at: number, end: number, lexicon: CompiledLexicon): { last: number; thing: 'platform' | 'property' } | null {
+function thingAfter(doc: Doc, at: number, end: number, lexicon: CompiledLexicon): { last: number; thing: 'platform' | 'property' | 'proposal' } | null {
   for (let k = at; k < Math.min(end, at + 3); k++) {
-    for (const [set, thing] of [['armed_platform', 'platform'], ['owned_target', 'property']] as const) {
+    for (const [set, thing] of [['armed_platform', 'platform'], ['owned_target', 'property'], ['owned_proposal', 'proposal']] as const) {
       const n = setPhraseAt(doc, k, end, lexicon, set);
       if (n > 0) return { last: k + n, thing };
     }

@@ -19,8 +19,8 @@ export interface Mention {
   /**
    * The mention is a nationality naming a thing (lexicon sets `armed_platform`, `owned_target`): "Israeli
    * helicopters" stand for that state's forces only when they use force, "Palestinian homes" for their owners only
-   * when they are attacked; a place after "in"/"to" (`place`) only where a verb pattern binds it as $T. Absent
+   * when they are attacked, "a German proposal" (`proposal`) for its author only when it is answered; a place after "in"/"to" (`place`) only where a verb pattern binds it as $T. Absent
    * for ordinary actors.
    */
-  thing?: 'platform' | 'property' | 'place';
+  thing?: 'platform' | 'property' | 'proposal' | 'place';
 }

@@ -60,23 +60,26 @@ function flagsOf(value: string, spaceBefore: boolean, isNumber: boolean): number
   return flags;
 }
 
-/** Fewest capitalised words (of 3+ letters, after the first) that make a sentence a headline. */
+/** Fewest capitalised words (of 4+ letters, after the first) that make a sentence a headline. */
 const HEADLINE_MIN_CAPITALS = 3;
+/** Words of four or more letters that title case may leave in lower case. */
+const TITLE_CASE_LOWER = new Set(['with', 'from', 'into', 'over', 'than', 'that', 'after', 'about', 'amid', 'upon', 'onto', 'near', 'says', 'said']);
 
 /**
- * A headline in title case ("U.S. Military Arrests an Iraqi Commander"): most words of three or more letters after
- * the first are capitalised. The tagger reads such words as proper nouns, so the verbs go unseen.
+ * A headline in title case ("U.S. Military Arrests an Iraqi Commander"): every word of four or more letters after the
+ * first is capitalised (short function words may not be). The tagger reads such words as proper nouns, so the verbs
+ * go unseen. A sentence full of names still has a lower-case verb ("… Karim Sadoun arrived in Ankara"), so it is none.
  */
 function isHeadline(text: string, out: Builder, sent: Sentence): boolean {
-  let words = 0;
   let capitals = 0;
   for (let i = sent.first + 1; i < sent.last; i++) {
     const word = text.slice(out.start[i], out.end[i]);
-    if (word.length < 3 || !/^\p{L}/u.test(word)) continue;
-    words++;
-    if (((out.flags[i] ?? 0) & TOKEN_FLAGS.CAPITALIZED) !== 0 && ((out.flags[i] ?? 0) & TOKEN_FLAGS.ALL_CAPS) === 0) capitals++;
+    if (word.length < 4 || !/^\p{L}/u.test(word)) continue;
+    if (((out.flags[i] ?? 0) & TOKEN_FLAGS.CAPITALIZED) === 0) {
+      if (!TITLE_CASE_LOWER.has(word)) return false;
+    } else if (((out.flags[i] ?? 0) & TOKEN_FLAGS.ALL_CAPS) === 0) capitals++;
   }
-  return capitals >= HEADLINE_MIN_CAPITALS && capitals >= 0.75 * words;
+  return capitals >= HEADLINE_MIN_CAPITALS;
 }
 
 /**
