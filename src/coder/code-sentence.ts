@@ -207,15 +207,24 @@ export function codeSentence(doc: Doc, whole: Sentence, lexicon: CompiledLexicon
     const agent = passive ? byAgent(doc, sent, t.last, mentions) : null;
     // roles from the tree where it names an actor; where it names none, the word-window roles below still try
     // (a greedy parse is wrong often enough that giving up there loses more events than it saves)
-    if (sources === null && roles !== null && roles.hasSubject && frame === null) {
-      if (roles.source !== null) sources = expandGroup(roles.source, mentions);
-      else if (roles.sourcePronoun) {
+    // under a frame ("the Pope, who urged him to adopt …") the source is the frame verb's subject
+    const subjectRoles = frame !== null && parsed !== null && !frame.frame.objectIsInnerSource ? null
+      : frame !== null && parsed !== null ? treeRoles(parsed, frame.first - sent.first, mentions, words, false) : roles;
+    if (sources === null && subjectRoles !== null && subjectRoles.hasSubject && !(frame !== null && subjectRoles.passive)) {
+      if (subjectRoles.source !== null) sources = expandGroup(subjectRoles.source, mentions);
+      else if (subjectRoles.sourcePronoun) {
         // "China denied reports that it had sent …": a pronoun takes the subject of the clause above it, else the last one
-        sources = roles.antecedent !== null ? expandGroup(roles.antecedent, mentions) : context.lastSubject;
+        sources = subjectRoles.antecedent !== null ? expandGroup(subjectRoles.antecedent, mentions) : context.lastSubject;
       }
     }
     if (targets === null && roles !== null && roles.target !== null && !(frame?.frame.objectIsInnerSource && frame.object !== null)) {
       targets = expandGroup(roles.target, mentions);
+    } else if (targets === null && roles !== null && roles.targetPronoun >= 0 && sources !== null) {
+      // "met Musharraf, who urged him": a person pronoun as object is the last other actor named before it
+      const own = sources;
+      const before = mentions.filter((m) => m.last <= roles.targetPronoun && m.thing === undefined && !m.media && !own.includes(m));
+      const last = before[before.length - 1];
+      if (last !== undefined) targets = expandGroup(last, mentions);
     }
     if (sources === null) {
       if (passive) sources = agent !== null ? expandGroup(agent, mentions) : null;

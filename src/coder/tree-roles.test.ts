@@ -64,3 +64,9 @@ test('a reduced relative is passive: "drones supplied by Iran"', () => {
   const r = treeRoles(tree, 1, mentions, words, false);
   assert.deepEqual([r.passive, r.source?.code], [true, 'IRN']);
 });
+
+test('a relative clause hung on the verb stands for the actor just before "who"; an object pronoun is marked', () => {
+  const { words, mentions, tree } = build('Pakistan/2/nsubj met/0/root Vatican/2/obj ,/3/punct who/6/nsubj urged/2/advcl:relcl him/6/obj', { 0: 'PAK', 2: 'VAT' });
+  const r = treeRoles(tree, 5, mentions, words, false);
+  assert.deepEqual([r.source?.code, r.targetPronoun], ['VAT', 6]);
+});

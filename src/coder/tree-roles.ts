@@ -48,6 +48,8 @@ export interface TreeRoles {
   pronoun: number;
   /** The actor a pronoun subject stands for within the sentence: the subject of a clause above its own. */
   antecedent: Mention | null;
+  /** An object pronoun ("urged him"), as a doc token index, -1 when there is none. */
+  targetPronoun: number;
   target: Mention | null;
   passive: boolean;
 }
@@ -111,7 +113,7 @@ function subjectHost(tree: SentenceTree, node: number): { node: number; viaObjec
 
 /** Reads the source and target of the trigger whose head word is tree token `node`. */
 export function treeRoles(tree: SentenceTree, node: number, mentions: readonly Mention[], words: readonly string[], noun: boolean): TreeRoles {
-  const roles: TreeRoles = { hasSubject: false, source: null, sourcePronoun: false, pronoun: -1, antecedent: null, target: null, passive: false };
+  const roles: TreeRoles = { hasSubject: false, source: null, sourcePronoun: false, pronoun: -1, antecedent: null, targetPronoun: -1, target: null, passive: false };
   if (noun) {
     // event nouns: the possessor is the source, an nmod with a party marker the target ("Iraq's request to China")
     const poss = childWith(tree, node, (l) => l === 'nmod:poss');
@@ -161,8 +163,13 @@ export function treeRoles(tree: SentenceTree, node: number, mentions: readonly M
     roles.hasSubject = true;
     subjectMention = mentionOf(tree, subject, mentions);
     // a relative pronoun stands for the noun the clause modifies ("the army, which attacked …")
-    if (subjectMention === null && /^(who|which|that)$/i.test(words[subject] ?? '') && (tree.label[at] ?? '').startsWith('acl') && (tree.head[at] ?? -1) >= 0) {
-      subjectMention = mentionOf(tree, tree.head[at] as number, mentions);
+    if (subjectMention === null && /^(who|which|that)$/i.test(words[subject] ?? '') && (tree.head[at] ?? -1) >= 0) {
+      if ((tree.label[at] ?? '').startsWith('acl')) subjectMention = mentionOf(tree, tree.head[at] as number, mentions);
+      // "… met Pope John Paul II, who urged him": a relative clause hung on the verb stands for the actor just before
+      else if (tree.label[at] === 'advcl:relcl') {
+        const before = tree.first + subject - (words[subject - 1] === ',' ? 2 : 1);
+        subjectMention = mentions.find((m) => before >= m.first && before < m.last && m.thing !== 'place') ?? null;
+      }
     }
     if (subjectMention === null) roles.sourcePronoun = PRONOUNS.has((words[subject] ?? '').toLowerCase());
     if (roles.sourcePronoun) {
@@ -196,6 +203,7 @@ export function treeRoles(tree: SentenceTree, node: number, mentions: readonly M
   for (const c of ranked) {
     const m = mentionOf(tree, c, mentions, skip);
     if (m !== null) { roles.target = m; break; }
+    if (/^(him|her|them)$/i.test(words[c] ?? '') && roles.targetPronoun < 0) roles.targetPronoun = tree.first + c;
   }
   return roles;
 }
