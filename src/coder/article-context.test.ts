@@ -63,3 +63,10 @@ for (const c of cases) {
     if (c.hasNot !== undefined) assert.ok(!found.some((d) => c.hasNot?.test(d)), `unexpected ${JSON.stringify(found)}`);
   });
 }
+
+test('an unnamed role no sentence or dateline gives a country is no target; a named party wins over it', () => {
+  const dyadic = code('Soldiers killed three civilians on Monday.').filter((e) => e.target !== null);
+  assert.deepEqual(dyadic.map((e) => e.target?.code), []);
+  const sent = code('Poland sent 2,500 troops to Iraq on Monday.').filter((e) => e.target !== null).map((e) => e.target?.code);
+  assert.ok(sent.includes('IRQ'), JSON.stringify(sent));
+});

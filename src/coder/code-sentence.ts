@@ -11,7 +11,7 @@ import { findTriggers, type TriggerHit } from './find-triggers.js';
 import { hasSet, matchContext, matchPattern, type MatchContext, type PatternMatch } from './match-pattern.js';
 import type { Mention } from './mention.js';
 import { ATTRIBUTION_VERBS, findAttributions, modalityAround, type Attribution } from './modality.js';
-import { findKnownPeople, rememberPeople, resolveAgents, type ArticleContext } from './article-context.js';
+import { findKnownPeople, isUnresolvedAgent, rememberPeople, resolveAgents, type ArticleContext } from './article-context.js';
 import { sentenceTree, treeRoles, type SentenceTree } from './tree-roles.js';
 import { byAgent, expandGroup, findObject, findSubject, isPassive } from './roles.js';
 
@@ -297,7 +297,10 @@ export function codeSentence(doc: Doc, whole: Sentence, lexicon: CompiledLexicon
         // a state and its own government are no dyad: the event stands without a target where its root allows
         const self = other !== null && sameState(s, other);
         if (self && (TARGET_REQUIRED_ROOTS.has(root) || others.length > 1)) continue;
-        const target = self ? null : other;
+        // an unnamed role with no country the article could give it is no identifiable party: the event stands
+        // without a target where its root allows one (a consultation or aid needs its other side, so keeps it)
+        const unknown = other !== null && isUnresolvedAgent(other) && !TARGET_REQUIRED_ROOTS.has(root);
+        const target = self || unknown ? null : other;
         const key = `${s.code}|${target?.code ?? ''}|${code}|${t.head}`;
         if (seen.has(key)) continue;
         seen.add(key);

@@ -200,10 +200,14 @@ export function treeRoles(tree: SentenceTree, node: number, mentions: readonly M
     if ((label === 'obl' || label === 'obl:tmod' || label === 'nmod') && PARTY_MARKERS.has(tree.marker[c] ?? '') && tree.marker[c] !== 'of') ranked.push(c);
   }
   // a phrasal verb's particle-less object may hang under xcomp: "urged Iraq to …" is handled by frames
+  // a named party wins over an unnamed role ("sent troops to Iraq": Iraq, not the troops)
+  let generic: Mention | null = null;
   for (const c of ranked) {
     const m = mentionOf(tree, c, mentions, skip);
+    if (m !== null && m.country === null && m.code.startsWith('---')) { generic ??= m; continue; }
     if (m !== null) { roles.target = m; break; }
     if (/^(him|her|them)$/i.test(words[c] ?? '') && roles.targetPronoun < 0) roles.targetPronoun = tree.first + c;
   }
+  if (roles.target === null && generic !== null) roles.target = generic;
   return roles;
 }
