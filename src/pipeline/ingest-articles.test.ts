@@ -1,0 +1,99 @@
+// Pipeline tests: an ingest stopped at seeded moments and resumed ends with exactly the articles, events, clusters and threads of one uninterrupted run.
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, it } from 'node:test';
+import { createCoderSync } from '../coder/create-coder.js';
+import { openSqliteStore } from '../store/sqlite/sqlite-store.js';
+import type { Store } from '../store/store.js';
+import { jsonLines, seeded, syndicatedChains } from '../../test/fixtures/syndicated-chains.js';
+import { ingestArticles } from './ingest-articles.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'dyad-resume-'));
+after(() => rmSync(dir, { recursive: true, force: true }));
+const coder = createCoderSync();
+const input = join(dir, 'chains.jsonl');
+writeFileSync(input, jsonLines(syndicatedChains(40, 6)));
+
+/** Thrown by a crashing store: the process "dies" here, leaving the database as the last commit left it. */
+class Crash extends Error {}
+
+const WRITES = new Set(['putArticle', 'putArticles', 'putEvents', 'applyClusterChange', 'putThreads']);
+
+/**
+ * The store, dying at its `at`-th write: before it (nothing of it written) or after its commit. Both are every
+ * state a `kill -9` can leave, since each write is one transaction.
+ */
+function crashingStore(store: Store, at: number, afterCommit: boolean): Store {
+  let writes = 0;
+  return new Proxy(store, {
+    get(target, name, receiver) {
+      const value: unknown = Reflect.get(target, name, receiver);
+      if (typeof value !== 'function') return value;
+      if (typeof name !== 'string' || !WRITES.has(name)) return value.bind(target) as unknown;
+      return async (...args: unknown[]): Promise<unknown> => {
+        writes++;
+        if (writes === at && !afterCommit) throw new Crash(`killed before write ${at}`);
+        const result: unknown = await (value as (...a: unknown[]) => Promise<unknown>).apply(target, args);
+        if (writes === at) throw new Crash(`killed after write ${at}`);
+        return result;
+      };
+    },
+  });
+}
+
+/** Everything an ingest leaves: articles with their near-duplicate links, events, clusters, threads. */
+async function snapshot(store: Store): Promise<unknown> {
+  const articles = [];
+  for await (const event of store.iterateEvents({}, { pageSize: 1000 })) articles.push(event.id);
+  const stats = await store.stats();
+  const refs = await store.articleRefs(syndicatedChains(40, 6).map((r) => r.id));
+  return {
+    articles: refs.map((r) => [r.id, r.nearDuplicateOf]).sort(),
+    events: articles.sort(),
+    counts: [stats.articles, stats.nearDuplicates, stats.events],
+    clusters: await store.clusters({}, { sort: 'id', limit: 10_000 }),
+    threads: await store.threads(),
+  };
+}
+
+describe('ingestArticles, stopped and resumed', () => {
+  it('links a copy of a copy to the copy, and codes neither', async () => {
+    const store = await openSqliteStore(':memory:');
+    const summary = await ingestArticles([input], { store, coder, batchSize: 5 });
+    assert.equal(summary.new, 40);
+    assert.equal(summary.nearDuplicates, 80);
+    const copyOfCopy = await store.getArticle('cc3');
+    assert.equal(copyOfCopy?.nearDuplicateOf, 'c3', 'the copy of the copy is near the copy only');
+    await store.close();
+  });
+
+  it('ends, after seeded kills at any write, with exactly what one uninterrupted run stores', async () => {
+    const whole = await openSqliteStore(':memory:');
+    await ingestArticles([input], { store: whole, coder, batchSize: 5 });
+    const expected = await snapshot(whole);
+    await whole.close();
+
+    const next = seeded(12);
+    for (let trial = 0; trial < 4; trial++) {
+      const store = await openSqliteStore(join(dir, `killed-${trial}.db`));
+      let kills = 0;
+      // each run dies at a write chosen by the seed, until one gets through (writes: 24 batches, clusters, threads)
+      for (let run = 0; run < 20; run++) {
+        const at = 1 + (next() % 12);
+        try {
+          await ingestArticles([input], { store: crashingStore(store, at, next() % 2 === 0), coder, batchSize: 5 });
+          break;
+        } catch (err) {
+          if (!(err instanceof Crash)) throw err;
+          kills++;
+        }
+      }
+      assert.ok(kills >= 2, `trial ${trial}: the ingest was killed (${kills} times)`);
+      await ingestArticles([input], { store, coder, batchSize: 5 });
+      assert.deepEqual(await snapshot(store), expected, `trial ${trial}`);
+      await store.close();
+    }
+  });
+});
