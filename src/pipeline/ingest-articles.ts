@@ -60,7 +60,8 @@ export async function ingestArticles(inputs: string[], options: IngestOptions): 
   const started = performance.now();
   const progress: IngestProgress = { read: 0, new: 0, duplicates: 0, nearDuplicates: 0, failed: 0, events: 0, elapsedMs: 0 };
   const problems: Problem[] = [];
-  const nearIndex = new NearDuplicateIndex();
+  // articles stored by earlier runs, copies included, take part in near-duplicate detection as if this run had read them first
+  const nearIndex = await NearDuplicateIndex.fromStore(store);
   const batchHashes = new Set<string>();
   let batch: ArticleEntry[] = [];
   let lastReport = 0;
@@ -107,9 +108,6 @@ export async function ingestArticles(inputs: string[], options: IngestOptions): 
     batch = [];
     batchHashes.clear();
   };
-
-  // articles stored by earlier runs take part in near-duplicate detection as if this run had read them first
-  for await (const original of store.iterateOriginals()) nearIndex.add(original.id, signature(original.text));
 
   for await (const result of readInputs(inputs, { date: options.date ?? null, ...(options.stdin ? { stdin: options.stdin } : {}) })) {
     if (result.kind === 'problem') {

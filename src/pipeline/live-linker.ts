@@ -21,11 +21,9 @@ export class LiveLinker {
     private readonly linker: MentionLinker,
   ) {}
 
-  /** A linker seeded with the stored originals and mentions (stale stored clusters are repaired, see MentionLinker.open). */
+  /** A linker seeded with the stored articles and mentions (stale stored clusters are repaired, see MentionLinker.open). */
   static async open(store: Store): Promise<LiveLinker> {
-    const nearIndex = new NearDuplicateIndex();
-    for await (const original of store.iterateOriginals()) nearIndex.add(original.id, signature(original.text));
-    return new LiveLinker(store, nearIndex, await MentionLinker.open(store));
+    return new LiveLinker(store, await NearDuplicateIndex.fromStore(store), await MentionLinker.open(store));
   }
 
   /**

@@ -105,6 +105,14 @@ export function storeContract(name: string, open: () => Promise<Store>, skip: Re
       await store.close();
     });
 
+    it('gives the text of every stored article, copies included, in storage order', async () => {
+      const store = await filled(open);
+      const texts = [];
+      for await (const article of store.iterateTexts({ pageSize: 2 })) texts.push(article);
+      assert.deepEqual(texts, sampleEntries().map((e) => ({ id: e.article.id, text: e.article.text })));
+      await store.close();
+    });
+
     it('is idempotent on the content hash', async () => {
       const store = await open();
       const [entry] = sampleEntries();

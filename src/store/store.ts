@@ -255,10 +255,11 @@ export interface Store {
   putEvents(articleId: string, events: EventRecord[]): Promise<number>;
   hasArticle(hash: string): Promise<boolean>;
   /**
-   * Texts of the stored articles that are not near-duplicates of another, in storage order, page by page — so
-   * that a new ingest run can rebuild its near-duplicate index and link copies of articles stored by earlier runs.
+   * Texts of every stored article, syndicated copies included, in storage order, page by page — so that a new
+   * ingest run rebuilds exactly the near-duplicate index an uninterrupted run would hold (a copy of a copy is found
+   * through the copy, which need not be near the original).
    */
-  iterateOriginals(options?: { pageSize?: number }): AsyncIterable<{ id: string; text: string }>;
+  iterateTexts(options?: { pageSize?: number }): AsyncIterable<{ id: string; text: string }>;
   getArticle(id: string): Promise<StoredArticle | null>;
   /** Citation fields of the stored articles among `ids` (unknown ids are left out), in the order asked, without their text. */
   articleRefs(ids: readonly string[]): Promise<ArticleRef[]>;

@@ -113,12 +113,12 @@ export class SqliteStore implements Store {
     return this.#run(() => this.#writes.articleByHash.get(hash) !== undefined);
   }
 
-  async *iterateOriginals(options: { pageSize?: number } = {}): AsyncIterable<{ id: string; text: string }> {
+  async *iterateTexts(options: { pageSize?: number } = {}): AsyncIterable<{ id: string; text: string }> {
     const pageSize = Math.max(1, Math.min(10_000, options.pageSize ?? 1000));
     let after = 0;
     for (;;) {
       const rows = await this.#run(() => this.#prepare(`SELECT seq, id, text FROM articles
-        WHERE seq > ? AND near_duplicate_of IS NULL ORDER BY seq LIMIT ?`).all(after, pageSize) as Array<{ seq: number; id: string; text: string }>);
+        WHERE seq > ? ORDER BY seq LIMIT ?`).all(after, pageSize) as Array<{ seq: number; id: string; text: string }>);
       for (const row of rows) yield { id: row.id, text: row.text };
       if (rows.length < pageSize) return;
       after = (rows[rows.length - 1] as { seq: number }).seq;
