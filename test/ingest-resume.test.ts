@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { jsonLines, syndicatedChains } from './fixtures/syndicated-chains.js';
+import { openSqliteStore } from '../src/store/sqlite/sqlite-store.js';
 
 const CLI = ['--import', 'tsx', 'src/cli/bin.ts'];
 const dir = mkdtempSync(join(tmpdir(), 'dyad-ingest-'));
@@ -126,4 +127,29 @@ test('an ingest killed with SIGKILL and started again ends with the same databas
 
   assert.equal(dyad(['ingest', input, '--db', killed, '-q', '--batch', '50']).status, 0);
   assert.deepEqual(snapshot(killed), expected);
+});
+
+test('a second writer of one store waits for the first, saying so, or with --no-wait is refused', async () => {
+  const input = join(dir, 'writers.jsonl');
+  corpus(input, 10);
+  const db = join(dir, 'writers.db');
+  const holder = await openSqliteStore(db);
+  const lock = await holder.acquireWriter();
+
+  const refused = dyad(['ingest', input, '--db', db, '-q', '--no-wait']);
+  assert.equal(refused.status, 1);
+  assert.match(refused.stderr, /E601 .*writers\.db: another process is writing to .*writers\.db/);
+
+  const child = spawn(process.execPath, [...CLI, 'ingest', input, '--db', db, '-q'], { stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  await new Promise<void>((resolve) => child.stderr.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString();
+    if (stderr.includes('waiting for it to finish')) resolve();
+  }));
+  assert.equal((await holder.stats()).articles, 0, 'nothing written while it waits');
+  await lock.release();
+  const status = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  assert.equal(status, 0);
+  assert.equal((await holder.stats()).articles, 10);
+  await holder.close();
 });

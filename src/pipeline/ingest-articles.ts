@@ -3,7 +3,7 @@ import type { Coder } from '../coder/create-coder.js';
 import { contentHash } from '../ingest/content-hash.js';
 import { signature } from '../ingest/near-duplicate.js';
 import { readInputs } from '../ingest/read-inputs.js';
-import type { ArticleEntry, PutResult, Store } from '../store/store.js';
+import type { ArticleEntry, PutResult, Store, WriterLockOptions } from '../store/store.js';
 import { DyadError, type Problem } from '../types/index.js';
 import { NearDuplicateIndex } from './near-duplicate-index.js';
 import { MentionLinker } from './mention-linker.js';
@@ -42,6 +42,11 @@ export interface IngestOptions {
   progressEveryMs?: number;
   /** Cluster mentions into events and rebuild threads (default true); false leaves both as they are. */
   cluster?: boolean;
+  /**
+   * When another process writes the store: refuse (E601, the default) or wait (`{ wait: true, onWait }`). The
+   * writer lock is held for the whole run, so that the linking state this run keeps follows the store.
+   */
+  writer?: WriterLockOptions;
 }
 
 /**
@@ -52,9 +57,20 @@ export interface IngestOptions {
  * as a new report. A batch the store refuses is written article by article; the refused ones become problems.
  * After each batch its mentions join the events (clusters) they report, incrementally; at the end the assistance
  * threads are rebuilt. Both depend only on the set of coded articles, not on the order they arrived in (the order
- * decides only which article of a syndicated pair is the coded original).
+ * decides only which article of a syndicated pair is the coded original). Only one writer links a store at a time:
+ * the run holds the store's writer lock (see `IngestOptions.writer`).
  */
 export async function ingestArticles(inputs: string[], options: IngestOptions): Promise<IngestSummary> {
+  const lock = await options.store.acquireWriter(options.writer);
+  try {
+    return await ingestLocked(inputs, options);
+  } finally {
+    await lock.release();
+  }
+}
+
+/** `ingestArticles` with the writer lock held. */
+async function ingestLocked(inputs: string[], options: IngestOptions): Promise<IngestSummary> {
   const { store, coder } = options;
   const batchSize = options.batchSize ?? 200;
   const started = performance.now();

@@ -21,8 +21,12 @@ export class LiveLinker {
     private readonly linker: MentionLinker,
   ) {}
 
-  /** A linker seeded with the stored articles and mentions (stale stored clusters are repaired, see MentionLinker.open). */
+  /**
+   * A linker seeded with the stored articles and mentions (stale stored clusters are repaired, see MentionLinker.open).
+   * It takes the store's writer lock first and keeps it until the store is closed: throws E601 while an ingest runs.
+   */
   static async open(store: Store): Promise<LiveLinker> {
+    await store.acquireWriter();
     return new LiveLinker(store, await NearDuplicateIndex.fromStore(store), await MentionLinker.open(store));
   }
 

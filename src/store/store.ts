@@ -234,6 +234,21 @@ export interface ThreadQueryOptions {
   offset?: number;
 }
 
+/** How to take the writer lock when another process holds it. */
+export interface WriterLockOptions {
+  /** Wait until it is free (default: refuse at once with E601). */
+  wait?: boolean;
+  /** Called once, when the lock is held elsewhere and the caller waits, with a message saying so. */
+  onWait?: (message: string) => void;
+  /** Milliseconds between tries while waiting (adapters choose a default). */
+  pollMs?: number;
+}
+
+/** The right to be a store's only linking writer; freed by `release()` or when the process ends, however it ends. */
+export interface WriterLock {
+  release(): Promise<void>;
+}
+
 /**
  * The storage behind Dyad. Adapters: `sqlite/` (default). An adapter is opened by its factory
  * (`openSqliteStore(path)`), which creates the schema or applies pending migrations, and closed with `close()`.
@@ -242,6 +257,12 @@ export interface ThreadQueryOptions {
 export interface Store {
   /** Where the data lives (a path, `:memory:`, or a URL without credentials), for messages. */
   readonly location: string;
+  /**
+   * Takes the writer lock: a writer that links what it stores (an ingest, a server storing posted articles) keeps
+   * state that follows the store only while no other such writer runs, so each takes this first and holds it to
+   * the end. Held elsewhere: throws E601, or with `wait` waits (telling `onWait`). Closing the store releases it.
+   */
+  acquireWriter(options?: WriterLockOptions): Promise<WriterLock>;
   /**
    * Stores an article with all its sentences and events in ONE transaction: after a crash at any moment either
    * all of it is there or none of it. Idempotent on `meta.hash`: a second put of the same content writes nothing

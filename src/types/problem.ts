@@ -18,6 +18,8 @@ export const ERROR_CODES = {
   E302: 'PETRARCH dictionary line is malformed',
   E400: 'coding failed for a sentence',
   E600: 'store error',
+  E601: 'the store is being written by another process',
+  E602: 'bad argument to a store call',
   E700: 'bad command-line usage',
 } as const;
 

@@ -13,6 +13,8 @@ export interface IngestCommandOptions {
   petrarchDictionaries?: string[];
   batch?: string;
   quiet?: boolean;
+  /** False with `--no-wait`: refuse (E601) instead of waiting while another process writes the store. */
+  wait?: boolean;
 }
 
 /** The summary printed after an ingest. */
@@ -43,6 +45,7 @@ export async function runIngest(inputs: string[], options: IngestCommandOptions)
       date: options.date ?? null,
       batchSize: options.batch !== undefined ? Number(options.batch) : 200,
       stdin: process.stdin,
+      writer: { wait: options.wait !== false, onWait: (message) => process.stderr.write(`dyad: ${message}\n`) },
       onProgress: tty ? (p) => process.stderr.write(`\r\u001b[2K${progressLine(p, total)}`) : undefined,
     });
     if (tty) process.stderr.write('\r\u001b[2K');
@@ -65,6 +68,7 @@ export function ingestCommand(): Command {
     .option('--petrarch-dictionaries <path...>', 'PETRARCH/TABARI dictionary files or folders to load as well')
     .option('--batch <n>', 'articles per transaction', '200')
     .option('-q, --quiet', 'no progress and no summary')
+    .option('--no-wait', 'when another process is writing the store, stop with an error (E601) instead of waiting for it to finish')
     .action(async (inputs: string[], options: IngestCommandOptions) => {
       process.exitCode = await runIngest(inputs, options);
     });

@@ -6,6 +6,7 @@ import { normalizeEventFilter, searchWords, sinceBound, untilExclusions, type No
 import type {
   ActorCount, ArticleEntry, ArticleMeta, ArticleRef, ClusterQueryOptions, DyadOptions, DyadRow, EventFilter, EventPage, EventSort, PutResult,
   QueryOptions, SentenceHit, SimilarArticle, Store, StoreStats, StoredArticle, StoredMention, ThreadFilter, ThreadQueryOptions,
+  WriterLock, WriterLockOptions,
 } from '../store.js';
 import type { Cluster, ClusterChange, Thread } from '../../link/link-types.js';
 import {
@@ -19,6 +20,7 @@ import { articleRefs, getEvent } from './lookups.js';
 import { openDatabase, type OpenOptions, type SqliteDatabase, type Statement } from './open-database.js';
 import { deleteEvents, prepareWrites, simhashBands, writeArticle, writeEvents, type WriteStatements } from './write-article.js';
 import { clusterLinksOf, settleRecodedClusters } from './recode-clusters.js';
+import { acquireSqliteWriter } from './writer-lock.js';
 
 const MAX_PAGE = 10_000;
 
@@ -63,6 +65,20 @@ export class SqliteStore implements Store {
     this.#writes = prepareWrites(db);
     this.#dateWindow = options.dateWindow ?? DATE_WINDOW;
     this.#useDyadSummary = options.dyadSummary ?? true;
+  }
+
+  readonly #writers = new Set<WriterLock>();
+
+  async acquireWriter(options: WriterLockOptions = {}): Promise<WriterLock> {
+    if (!this.#db.open) throw new DyadError('E600', this.location, 'the store is closed');
+    const lock = await acquireSqliteWriter(this.location, options);
+    this.#writers.add(lock);
+    return {
+      release: async () => {
+        this.#writers.delete(lock);
+        await lock.release();
+      },
+    };
   }
 
   /** A prepared statement for this SQL text, made once (the text depends only on the filter's shape). */
@@ -418,6 +434,8 @@ export class SqliteStore implements Store {
 
   /** Closes the connection. (No PRAGMA optimize: it would ANALYZE and replace the fixed planner statistics.) */
   async close(): Promise<void> {
+    for (const lock of this.#writers) await lock.release();
+    this.#writers.clear();
     if (this.#db.open) this.#db.close();
   }
 }
