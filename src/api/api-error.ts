@@ -22,7 +22,7 @@ export interface ErrorBody {
 }
 
 /**
- * Store errors that name a request parameter (a filter field, the cursor, the sort, the limit) are the caller's
+ * A malformed argument of a store call (E602, or a store error naming a request parameter) is the caller's
  * mistake: 400. A store another process is writing (E601) is a conflict: 409. Every other store error is the
  * server's: 500, with the message but never a stack.
  */
@@ -35,7 +35,7 @@ export function errorAnswer(err: unknown): { status: ApiError['status']; body: E
     const message = err.message.replace(/^E\d{3} [^:]*: /, '');
     // another process holds the store's writer lock: the request may be tried again later
     if (err.code === 'E601') return { status: 409, body: { error: { code: err.code, message } } };
-    const status = REQUEST_INPUTS.has(err.input) ? 400 : 500;
+    const status = err.code === 'E602' || REQUEST_INPUTS.has(err.input) ? 400 : 500;
     return { status, body: { error: status === 400 ? { code: 'bad_request', message } : { code: err.code, message: `store error: ${message}` } } };
   }
   return { status: 500, body: { error: { code: 'internal', message: 'internal error' } } };

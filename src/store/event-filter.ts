@@ -1,6 +1,6 @@
 // Store: an EventFilter as a user wrote it → a checked, normalised filter every adapter can turn into a query.
 
-import { DyadError } from '../types/index.js';
+import { argumentError } from './argument-error.js';
 import type { EventFilter } from './store.js';
 
 /** The filter after checking: codes upper-cased, code patterns split, empty lists meaning "any". */
@@ -129,7 +129,7 @@ export function filterProblem(filter: EventFilter): FilterProblem | null {
 /** Checks and normalises a filter; throws DyadError E600 naming the bad field. */
 export function normalizeEventFilter(filter: EventFilter): NormalizedFilter {
   const problem = filterProblem(filter);
-  if (problem !== null) throw new DyadError('E600', 'filter', `${problem.field} ${problem.message}`);
+  if (problem !== null) throw argumentError('filter', `${problem.field} ${problem.message}`);
   const upper = (values: string[] | undefined): string[] => [...new Set((values ?? []).map((v) => v.toUpperCase()))];
   const code = filter.code ?? [];
   return {

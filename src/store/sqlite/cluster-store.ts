@@ -1,6 +1,6 @@
 // Store (SQLite): clusters and threads ↔ rows — a ClusterChange or a set of threads in, filtered clusters and threads out.
 
-import { DyadError } from '../../types/index.js';
+import { argumentError } from '../argument-error.js';
 import type { DateBasis, DatePrecision, EventRecord, Status, Terms } from '../../types/index.js';
 import type { Cluster, ClusterChange, ClusterItem, ClusterModality, RelatedStep, Thread, ThreadStep } from '../../link/link-types.js';
 import { threadFilterProblem } from '../thread-filter.js';
@@ -175,9 +175,9 @@ const CLUSTER_SORTS: Record<ClusterSort, string> = {
 /** Clusters matching a normalised filter, one page. */
 export function queryClusters(prepare: Prepare, filter: NormalizedFilter, options: ClusterQueryOptions, limit: number): Cluster[] {
   const sort = options.sort ?? 'date';
-  if (!Object.hasOwn(CLUSTER_SORTS, sort)) throw new DyadError('E600', 'sort', `"${sort}" is not one of ${Object.keys(CLUSTER_SORTS).join(', ')}`);
+  if (!Object.hasOwn(CLUSTER_SORTS, sort)) throw argumentError('sort', `"${sort}" is not one of ${Object.keys(CLUSTER_SORTS).join(', ')}`);
   const offset = options.offset ?? 0;
-  if (!Number.isInteger(offset) || offset < 0) throw new DyadError('E600', 'offset', `"${offset}" is not a whole number ≥ 0`);
+  if (!Number.isInteger(offset) || offset < 0) throw argumentError('offset', `"${offset}" is not a whole number ≥ 0`);
   const where = clusterWhere(filter, (value) => isWholeSide(prepare, value));
   const rows = prepare(`SELECT ${CLUSTER_COLUMNS} FROM event_clusters c ${where.sql} ORDER BY ${CLUSTER_SORTS[sort]} LIMIT ? OFFSET ?`)
     .all(...where.params, limit, offset) as ClusterRow[];
@@ -255,7 +255,7 @@ const THREAD_COLUMNS = 'seq, id, supplier, recipient, context, status, kinds, mi
 /** The WHERE clause of a thread filter (checked first: a malformed value throws E600 naming it). */
 function threadWhere(filter: ThreadFilter): SqlPart {
   const problem = threadFilterProblem(filter);
-  if (problem !== null) throw new DyadError('E600', 'filter', `${problem.field} ${problem.message}`);
+  if (problem !== null) throw argumentError('filter', `${problem.field} ${problem.message}`);
   const terms: string[] = [];
   const params: SqlValue[] = [];
   if (filter.party !== undefined) {
@@ -287,9 +287,9 @@ function threadWhere(filter: ThreadFilter): SqlPart {
 export function queryThreads(prepare: Prepare, filter: ThreadFilter, page: { limit?: number; offset?: number } = {}): Thread[] {
   const where = threadWhere(filter);
   const offset = page.offset ?? 0;
-  if (!Number.isInteger(offset) || offset < 0) throw new DyadError('E600', 'offset', `"${offset}" is not a whole number ≥ 0`);
+  if (!Number.isInteger(offset) || offset < 0) throw argumentError('offset', `"${offset}" is not a whole number ≥ 0`);
   const limit = page.limit ?? -1;
-  if (page.limit !== undefined && (!Number.isInteger(limit) || limit < 1)) throw new DyadError('E600', 'limit', `"${limit}" is not a positive whole number`);
+  if (page.limit !== undefined && (!Number.isInteger(limit) || limit < 1)) throw argumentError('limit', `"${limit}" is not a positive whole number`);
   const rows = prepare(`SELECT ${THREAD_COLUMNS} FROM threads ${where.sql} ORDER BY last_step DESC NULLS LAST, id LIMIT ? OFFSET ?`)
     .all(...where.params, limit, offset) as ThreadRow[];
   return threadsOf(prepare, rows);

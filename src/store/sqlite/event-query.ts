@@ -2,7 +2,7 @@
 // Values only ever travel as parameters; the SQL text depends on the filter's shape alone, and sort columns come
 // from a fixed table, so no user text is ever spliced into SQL.
 
-import { DyadError } from '../../types/index.js';
+import { argumentError } from '../argument-error.js';
 import { sinceBound, untilExclusions, type NormalizedFilter } from '../event-filter.js';
 import type { EventSort } from '../store.js';
 
@@ -143,9 +143,9 @@ export function decodeCursor(text: string, sort: EventSort): Cursor {
   }
   if (!Array.isArray(parsed) || parsed.length !== 3 || typeof parsed[2] !== 'number'
     || !(typeof parsed[1] === 'string' || typeof parsed[1] === 'number' || parsed[1] === null)) {
-    throw new DyadError('E600', 'cursor', `"${text}" is not a cursor from a previous page`);
+    throw argumentError('cursor', `"${text}" is not a cursor from a previous page`);
   }
-  if (parsed[0] !== sort) throw new DyadError('E600', 'cursor', `the cursor was made for sort "${String(parsed[0])}", not "${sort}"`);
+  if (parsed[0] !== sort) throw argumentError('cursor', `the cursor was made for sort "${String(parsed[0])}", not "${sort}"`);
   return { sort, value: parsed[1] as string | number | null, seq: parsed[2] };
 }
 

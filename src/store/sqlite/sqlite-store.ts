@@ -1,5 +1,6 @@
 // Store (SQLite): the default Store adapter — one file (or :memory:), WAL, prepared statements; articles + events in, queries out.
 
+import { argumentError } from '../argument-error.js';
 import { DyadError } from '../../types/index.js';
 import type { Article, EventRecord } from '../../types/index.js';
 import { normalizeEventFilter, searchWords, sinceBound, untilExclusions, type NormalizedFilter } from '../event-filter.js';
@@ -30,12 +31,12 @@ function isEmpty(filter: NormalizedFilter): boolean {
 
 function positiveInt(name: string, value: number | undefined, fallback: number, max: number): number {
   if (value === undefined) return fallback;
-  if (!Number.isInteger(value) || value < 1) throw new DyadError('E600', name, `"${value}" is not a positive whole number`);
+  if (!Number.isInteger(value) || value < 1) throw argumentError(name, `"${value}" is not a positive whole number`);
   return Math.min(value, max);
 }
 
 function checkSort(sort: string): EventSort {
-  if (!Object.hasOwn(SORTS, sort)) throw new DyadError('E600', 'sort', `"${sort}" is not one of ${Object.keys(SORTS).join(', ')}`);
+  if (!Object.hasOwn(SORTS, sort)) throw argumentError('sort', `"${sort}" is not one of ${Object.keys(SORTS).join(', ')}`);
   return sort as EventSort;
 }
 
@@ -162,7 +163,7 @@ export class SqliteStore implements Store {
   async similarArticles(simhash: string, maxDistance = 3): Promise<SimilarArticle[]> {
     return this.#run(() => {
       if (!Number.isInteger(maxDistance) || maxDistance < 0 || maxDistance > 3) {
-        throw new DyadError('E600', 'simhash', `distance ${maxDistance} is not 0 to 3 (the bands find no more)`);
+        throw argumentError('simhash', `distance ${maxDistance} is not 0 to 3 (the bands find no more)`);
       }
       const bands = simhashBands(simhash);
       const rows = this.#prepare('SELECT id, simhash FROM articles WHERE sim0 = ? OR sim1 = ? OR sim2 = ? OR sim3 = ?')
@@ -181,7 +182,7 @@ export class SqliteStore implements Store {
     const sort = checkSort(options.sort ?? 'ingested');
     const limit = positiveInt('limit', options.limit, 100, MAX_PAGE);
     const offset = options.offset ?? 0;
-    if (!Number.isInteger(offset) || offset < 0) throw new DyadError('E600', 'offset', `"${offset}" is not a whole number ≥ 0`);
+    if (!Number.isInteger(offset) || offset < 0) throw argumentError('offset', `"${offset}" is not a whole number ≥ 0`);
     const cursor = options.cursor ? decodeCursor(options.cursor, sort) : null;
     const after: SqlPart = cursor ? afterCursor(cursor) : { sql: '', params: [] };
     return { normalized, sort, limit, offset, cursor, after };
@@ -305,9 +306,9 @@ export class SqliteStore implements Store {
   async dyads(filter: EventFilter, options: DyadOptions = {}): Promise<DyadRow[]> {
     return this.#run(() => {
       const by = options.by ?? 'month';
-      if (!Object.hasOwn(PERIODS, by)) throw new DyadError('E600', 'by', `"${by}" is not one of ${Object.keys(PERIODS).join(', ')}`);
+      if (!Object.hasOwn(PERIODS, by)) throw argumentError('by', `"${by}" is not one of ${Object.keys(PERIODS).join(', ')}`);
       const level = options.level ?? 'country';
-      if (level !== 'country' && level !== 'actor') throw new DyadError('E600', 'level', `"${String(level)}" is not country or actor`);
+      if (level !== 'country' && level !== 'actor') throw argumentError('level', `"${String(level)}" is not country or actor`);
       const limit = positiveInt('limit', options.limit, 10_000, 1_000_000);
       const side = (s: 'source' | 'target'): string => (level === 'country' ? `coalesce(e.${s}_country, e.${s}_code)` : `e.${s}_code`);
       const normalized = normalizeEventFilter(filter);
@@ -333,7 +334,7 @@ export class SqliteStore implements Store {
   async searchSentences(text: string, options: { limit?: number } = {}): Promise<SentenceHit[]> {
     return this.#run(() => {
       const words = searchWords(text);
-      if (words.length === 0) throw new DyadError('E600', 'text', `"${text}" has no words to search for`);
+      if (words.length === 0) throw argumentError('text', `"${text}" has no words to search for`);
       const limit = positiveInt('limit', options.limit, 20, MAX_PAGE);
       const rows = this.#prepare(`SELECT a.id AS doc, s.idx, s.start, s."end" AS "end", s.text,
           (SELECT json_group_array(e.id) FROM events e WHERE e.article = s.article AND e.sentence = s.idx) AS events

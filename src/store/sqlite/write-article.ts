@@ -1,5 +1,6 @@
 // Store (SQLite): one article with its sentences and events → rows, inside the caller's transaction.
 
+import { argumentError } from '../argument-error.js';
 import { DyadError } from '../../types/index.js';
 import type { Article, EventRecord } from '../../types/index.js';
 import type { ArticleMeta, PutResult } from '../store.js';
@@ -44,7 +45,7 @@ export function prepareWrites(db: SqliteDatabase): WriteStatements {
 
 /** The four 16-bit bands of a 64-bit SimHash written as 16 hex digits. */
 export function simhashBands(simhash: string): [number, number, number, number] {
-  if (!/^[0-9a-f]{16}$/i.test(simhash)) throw new DyadError('E600', 'simhash', `"${simhash}" is not a 64-bit SimHash in 16 hex digits`);
+  if (!/^[0-9a-f]{16}$/i.test(simhash)) throw argumentError('simhash', `"${simhash}" is not a 64-bit SimHash in 16 hex digits`);
   const band = (i: number): number => Number.parseInt(simhash.slice(i * 4, i * 4 + 4), 16);
   return [band(0), band(1), band(2), band(3)];
 }
