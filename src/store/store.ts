@@ -3,8 +3,13 @@
 // Why every method returns a Promise: the default adapter (better-sqlite3) is synchronous, but a server database
 // (PostgreSQL through `pg`) can only answer asynchronously. A synchronous interface would force such an adapter to
 // block the event loop or to be impossible; an async one costs the SQLite adapter one resolved promise per call,
-// which is nothing next to a transaction. Each call is complete and atomic on its own: no transaction spans an
-// `await`, so an adapter never has to hold a connection across user code.
+// which is nothing next to a transaction. Each call is complete and atomic on its own. A caller that needs several
+// calls to commit together (re-coding an article and settling its clusters) wraps them in `transaction(fn)`: the one
+// place an adapter holds a connection (SQLite: its only one; PostgreSQL: one client of the pool) across user code.
+//
+// An adapter only stores and queries. What the rows mean for linking — which mentions make one event, how an event
+// is summarised, what the threads are — is decided above it (src/link, src/pipeline), so that every adapter stores
+// the same results and a new database needs no copy of that logic.
 //
 // Two levels, now and later (issue 5): today every stored event is one *mention* — one sentence of one article
 // saying that one source did one thing to one target. Clustering will add a second level, the *event* (one
@@ -272,8 +277,18 @@ export interface Store {
   putArticle(article: Article, meta: ArticleMeta, events?: EventRecord[]): Promise<PutResult>;
   /** Several articles in one transaction (faster ingest); all or nothing for the batch. */
   putArticles(entries: ArticleEntry[]): Promise<PutResult[]>;
-  /** Replaces the events of a stored article (re-coding), in one transaction; returns the number written. */
+  /**
+   * Replaces the events of a stored article (re-coding), in one transaction; returns the number written. Storage
+   * only: the old events leave their clusters' rows as they were and the new ones belong to none; settle the
+   * clusters in the same transaction (`recodeArticle` in src/pipeline does both).
+   */
   putEvents(articleId: string, events: EventRecord[]): Promise<number>;
+  /**
+   * Runs `fn` as ONE transaction: every call made through the store it is given commits when `fn` resolves, or
+   * none does when it throws (the error is passed on). Inside `fn` a nested `transaction` is a savepoint. One
+   * transaction runs at a time per store object; calls made meanwhile from outside `fn` must not write.
+   */
+  transaction<T>(fn: (store: Store) => Promise<T>): Promise<T>;
   hasArticle(hash: string): Promise<boolean>;
   /**
    * Texts of every stored article, syndicated copies included, in storage order, page by page — so that a new

@@ -20,7 +20,6 @@ import { dyadSummaryQuery } from './dyad-summary.js';
 import { articleRefs, getEvent } from './lookups.js';
 import { openDatabase, type OpenOptions, type SqliteDatabase, type Statement } from './open-database.js';
 import { deleteEvents, prepareWrites, simhashBands, writeArticle, writeEvents, type WriteStatements } from './write-article.js';
-import { clusterLinksOf, settleRecodedClusters } from './recode-clusters.js';
 import { acquireSqliteWriter } from './writer-lock.js';
 
 const MAX_PAGE = 10_000;
@@ -116,15 +115,46 @@ export class SqliteStore implements Store {
     return this.#run(() => this.#db.transaction(() => {
       const row = this.#writes.articleById.get(articleId) as { seq: number; text: string } | undefined;
       if (row === undefined) throw new DyadError('E600', articleId, 'no article with this id is stored');
-      const prepare = (sql: string): Statement => this.#prepare(sql);
-      // the clusters of the replaced events must not keep mentions that are gone
-      const links = clusterLinksOf(prepare, row.seq);
       deleteEvents(this.#writes, row.seq);
-      const written = writeEvents(this.#writes, { id: articleId, text: row.text }, row.seq, events);
-      settleRecodedClusters(prepare, links);
-      return written;
+      return writeEvents(this.#writes, { id: articleId, text: row.text }, row.seq, events);
     }).immediate());
   }
+
+  /** A chain of the transactions begun on this connection: one runs at a time. */
+  #transactions: Promise<unknown> = Promise.resolve();
+
+  async transaction<T>(fn: (store: Store) => Promise<T>): Promise<T> {
+    // Inside a transaction (a call from `fn`): a savepoint, so that a failing inner part can be undone alone.
+    if (this.#db.open && this.#db.inTransaction) return this.#savepoint(fn);
+    const run = this.#transactions.then(async () => {
+      this.#run(() => this.#db.exec('BEGIN IMMEDIATE'));
+      try {
+        const result = await fn(this);
+        this.#run(() => this.#db.exec('COMMIT'));
+        return result;
+      } catch (err) {
+        if (this.#db.open && this.#db.inTransaction) this.#db.exec('ROLLBACK');
+        throw err;
+      }
+    });
+    this.#transactions = run.catch(() => undefined);
+    return run;
+  }
+
+  async #savepoint<T>(fn: (store: Store) => Promise<T>): Promise<T> {
+    const name = `dyad_${++this.#savepoints}`;
+    this.#db.exec(`SAVEPOINT ${name}`);
+    try {
+      const result = await fn(this);
+      this.#db.exec(`RELEASE ${name}`);
+      return result;
+    } catch (err) {
+      if (this.#db.open && this.#db.inTransaction) this.#db.exec(`ROLLBACK TO ${name}; RELEASE ${name}`);
+      throw err;
+    }
+  }
+
+  #savepoints = 0;
 
   async hasArticle(hash: string): Promise<boolean> {
     return this.#run(() => this.#writes.articleByHash.get(hash) !== undefined);
