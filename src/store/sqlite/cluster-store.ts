@@ -17,7 +17,7 @@ export type Prepare = (sql: string) => Statement;
 const TOP = '\uffff';
 
 /** A row of `event_clusters`. */
-interface ClusterRow {
+export interface ClusterRow {
   id: string; source: string; target: string | null; cameo: string; root: string; negated: number;
   date: string | null; date_precision: string; date_basis: string; first_reported: string | null; last_reported: string | null;
   mentions: number; articles: number; sources: number; confidence: number; ambiguous: number;
@@ -26,7 +26,7 @@ interface ClusterRow {
   supporting_count: number; disputing_count: number;
 }
 
-const CLUSTER_COLUMNS = `c.id, c.source, c.target, c.cameo, c.root, c.negated, c.date, c.date_precision, c.date_basis,
+export const CLUSTER_COLUMNS = `c.id, c.source, c.target, c.cameo, c.root, c.negated, c.date, c.date_precision, c.date_basis,
   c.first_reported, c.last_reported, c.mentions, c.articles, c.sources, c.confidence, c.ambiguous, c.status, c.terms,
   c.outlets, c.items, c.mention_ids, c.modality, c.disputed, c.disputing_ids, c.supporting_sources, c.disputing_sources,
   c.supporting_count, c.disputing_count`;
@@ -46,7 +46,8 @@ ON CONFLICT (id) DO UPDATE SET source = excluded.source, target = excluded.targe
   supporting_sources = excluded.supporting_sources, disputing_sources = excluded.disputing_sources,
   supporting_count = excluded.supporting_count, disputing_count = excluded.disputing_count`;
 
-function clusterParams(c: Cluster): Record<string, SqlValue> {
+/** The named row values of a cluster (shared with the PostgreSQL adapter). */
+export function clusterParams(c: Cluster): Record<string, SqlValue> {
   return {
     id: c.id, source: c.source, target: c.target, cameo: c.cameo, root: c.root, negated: c.negated ? 1 : 0,
     date: c.date, date_precision: c.datePrecision, date_basis: c.dateBasis, first_reported: c.firstReport, last_reported: c.lastReport,
@@ -59,7 +60,8 @@ function clusterParams(c: Cluster): Record<string, SqlValue> {
   };
 }
 
-function rowToCluster(r: ClusterRow): Cluster {
+/** A cluster row → the Cluster (shared with the PostgreSQL adapter). */
+export function rowToCluster(r: ClusterRow): Cluster {
   return {
     id: r.id, source: r.source, target: r.target, cameo: r.cameo, root: r.root, negated: r.negated === 1,
     modality: r.modality as ClusterModality, disputed: r.disputed === 1,
