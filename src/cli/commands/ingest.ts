@@ -2,7 +2,7 @@
 import { Command } from 'commander';
 import { createCoder } from '../../coder/create-coder.js';
 import { ingestArticles, type IngestSummary } from '../../pipeline/ingest-articles.js';
-import { openSqliteStore } from '../../store/sqlite/sqlite-store.js';
+import { DB_HELP, openStore } from '../../store/open-store.js';
 import { formatProblem, lexiconOptions } from '../io.js';
 import { countArticles, progressLine } from '../progress-line.js';
 
@@ -35,7 +35,7 @@ export function summaryText(s: IngestSummary, db: string): string {
 /** Runs `dyad ingest`; returns the exit code (1 when some inputs failed). */
 export async function runIngest(inputs: string[], options: IngestCommandOptions): Promise<number> {
   const coder = await createCoder(await lexiconOptions(options));
-  const store = await openSqliteStore(options.db);
+  const store = await openStore(options.db);
   const tty = process.stderr.isTTY === true && !options.quiet;
   const total = tty ? countArticles(inputs) : null;
   try {
@@ -62,7 +62,7 @@ export function ingestCommand(): Command {
   return new Command('ingest')
     .description('read, clean, code and store articles (text, HTML, JSON Lines, RSS/Atom, .gz; folders and globs; "-" for stdin)')
     .argument('<inputs...>', 'files, folders, globs or "-"')
-    .option('--db <path>', 'SQLite database file', './dyad.db')
+    .option('--db <path|url>', DB_HELP, './dyad.db')
     .option('--date <YYYY-MM-DD>', 'publication date for inputs that give none (record, feed or page metadata); wins over a date read from the dateline, stamp lines or byline')
     .option('--lexicon <dir...>', 'extra lexicon folders in Dyad format')
     .option('--petrarch-dictionaries <path...>', 'PETRARCH/TABARI dictionary files or folders to load as well')

@@ -1,7 +1,7 @@
 // CLI edge: `dyad serve` — a store path, host, port and token → the HTTP API and web UI, until interrupted.
 import { Command } from 'commander';
 import { startServer, type RunningServer } from '../../api/start-server.js';
-import { openSqliteStore } from '../../store/sqlite/sqlite-store.js';
+import { DB_HELP, openStore } from '../../store/open-store.js';
 import { lexiconOptions } from '../io.js';
 import { createCoder } from '../../coder/create-coder.js';
 import { UsageError } from './code.js';
@@ -30,7 +30,7 @@ export async function runServe(options: ServeOptions, env: NodeJS.ProcessEnv = p
   const host = options.host ?? '127.0.0.1';
   const token = options.token ?? env['DYAD_TOKEN'] ?? null;
   if (token !== null && token.length < 8) throw new UsageError('the token must be at least 8 characters long');
-  const store = await openSqliteStore(options.db ?? './dyad.db');
+  const store = await openStore(options.db ?? './dyad.db');
   const coderOptions = await lexiconOptions(options);
   try {
     const running = await startServer({
@@ -63,7 +63,7 @@ function lazy<T>(make: () => Promise<T>): Promise<T> {
 export function serveCommand(): Command {
   return new Command('serve')
     .description('serve the HTTP API and the web UI over a store (localhost only unless --host says otherwise)')
-    .option('--db <path>', 'the store', './dyad.db')
+    .option('--db <path|url>', DB_HELP, './dyad.db')
     .option('-p, --port <port>', 'port (0: any free port)', '8080')
     .option('--host <host>', 'interface to listen on (0.0.0.0: every interface)', '127.0.0.1')
     .option('--token <token>', 'allow POST /api/articles with "Authorization: Bearer TOKEN" (or set DYAD_TOKEN)')
