@@ -5,6 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { createCoderSync } from '../coder/create-coder.js';
+import { openPostgresStore } from '../store/postgres/postgres-store.js';
+import { testDatabases } from '../store/postgres/pg-test-server.js';
 import { openSqliteStore } from '../store/sqlite/sqlite-store.js';
 import type { Store } from '../store/store.js';
 import { jsonLines, seeded, syndicatedChains } from '../../test/fixtures/syndicated-chains.js';
@@ -58,9 +60,21 @@ async function snapshot(store: Store): Promise<unknown> {
   };
 }
 
-describe('ingestArticles, stopped and resumed', () => {
+const databases = await testDatabases();
+after(async () => { if (typeof databases !== 'string') await databases.dropAll(); });
+
+/** The adapters, each opening a new empty store on every call (null: not available here, with the reason). */
+const ADAPTERS: Array<[string, ((n: number) => Promise<Store>) | string]> = [
+  ['SQLite', async (n) => openSqliteStore(join(dir, `store-${n}.db`))],
+  ['PostgreSQL', typeof databases === 'string' ? databases : async () => openPostgresStore(await databases.create())],
+];
+
+for (const [adapter, open] of ADAPTERS) describe(`ingestArticles, stopped and resumed: ${adapter}`, { skip: typeof open === 'string' ? open : false }, () => {
+  let opened = 0;
+  const fresh = async (): Promise<Store> => (open as (n: number) => Promise<Store>)(opened++);
+
   it('links a copy of a copy to the copy, and codes neither', async () => {
-    const store = await openSqliteStore(':memory:');
+    const store = await fresh();
     const summary = await ingestArticles([input], { store, coder, batchSize: 5 });
     assert.equal(summary.new, 40);
     assert.equal(summary.nearDuplicates, 80);
@@ -70,14 +84,14 @@ describe('ingestArticles, stopped and resumed', () => {
   });
 
   it('ends, after seeded kills at any write, with exactly what one uninterrupted run stores', async () => {
-    const whole = await openSqliteStore(':memory:');
+    const whole = await fresh();
     await ingestArticles([input], { store: whole, coder, batchSize: 5 });
     const expected = await snapshot(whole);
     await whole.close();
 
     const next = seeded(12);
     for (let trial = 0; trial < 4; trial++) {
-      const store = await openSqliteStore(join(dir, `killed-${trial}.db`));
+      const store = await fresh();
       let kills = 0;
       // each run dies at a write chosen by the seed, until one gets through (writes: 24 batches, clusters, threads)
       for (let run = 0; run < 20; run++) {
