@@ -3,12 +3,12 @@
 import { parseDaySpan } from '../../link/day-number.js';
 import type { Cluster, ClusterChange, RelatedStep, Thread, ThreadStep } from '../../link/link-types.js';
 import { argumentError } from '../argument-error.js';
-import type { NormalizedFilter } from '../event-filter.js';
+import { sinceDay, untilDay, type NormalizedFilter } from '../event-filter.js';
 import { CLUSTER_COLUMNS, clusterParams, rowToCluster, type ClusterRow } from '../sqlite/cluster-store.js';
 import type { ClusterQueryOptions, ThreadFilter } from '../store.js';
 import { threadFilterProblem } from '../thread-filter.js';
 import { numbered, type Queryable, type SqlParam } from './pg-driver.js';
-import { PG_CLUSTER_ORDER, pgClusterWhere, pgWhere, sinceDay, untilDay, type SqlPart } from './pg-query.js';
+import { PG_CLUSTER_ORDER, pgClusterWhere, pgWhere, type SqlPart } from './pg-query.js';
 
 const NAMES = ['id', 'source', 'target', 'cameo', 'root', 'negated', 'date', 'date_precision', 'date_basis',
   'first_reported', 'last_reported', 'mentions', 'articles', 'sources', 'confidence', 'ambiguous', 'status', 'terms',

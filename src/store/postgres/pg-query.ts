@@ -1,24 +1,13 @@
 // Store (PostgreSQL): a normalised filter → conditions over `events e` or `event_clusters c` with `?` placeholders; the fixed sort orders.
 // Values only travel as parameters; the SQL text depends on the filter's shape alone.
 
-import { parseDaySpan } from '../../link/day-number.js';
-import type { NormalizedFilter } from '../event-filter.js';
+import { sinceDay, untilDay, type NormalizedFilter } from '../event-filter.js';
 import type { ClusterSort, EventSort } from '../store.js';
 import type { SqlParam } from './pg-driver.js';
 
 export interface SqlPart {
   sql: string;
   params: SqlParam[];
-}
-
-/** Day number of the first day of a `since` bound. */
-export function sinceDay(since: string): number {
-  return parseDaySpan(since)?.first ?? 0;
-}
-
-/** Day number of the last day of an `until` bound. */
-export function untilDay(until: string): number {
-  return parseDaySpan(until)?.last ?? 0;
 }
 
 function inList(column: string, values: readonly SqlParam[], params: SqlParam[]): string {

@@ -1,12 +1,13 @@
 // Store (SQLite): clusters and threads ↔ rows — a ClusterChange or a set of threads in, filtered clusters and threads out.
 
+import { parseDaySpan } from '../../link/day-number.js';
 import { argumentError } from '../argument-error.js';
 import type { DateBasis, DatePrecision, EventRecord, Status, Terms } from '../../types/index.js';
 import type { Cluster, ClusterChange, ClusterItem, ClusterModality, RelatedStep, Thread, ThreadStep } from '../../link/link-types.js';
 import { threadFilterProblem } from '../thread-filter.js';
-import { sinceBound, untilExclusions, type NormalizedFilter } from '../event-filter.js';
+import { sinceDay, untilDay, type NormalizedFilter } from '../event-filter.js';
 import type { ClusterQueryOptions, ClusterSort, ThreadFilter } from '../store.js';
-import { eventWhere, whereClause, type SqlPart, type SqlValue } from './event-query.js';
+import { eventWhere, periodTerms, whereClause, type SqlPart, type SqlValue } from './event-query.js';
 import { isWholeSide } from './dyad-summary.js';
 import type { Statement } from './open-database.js';
 import { rowToEvent, selectEvents, type EventRow } from './event-row.js';
@@ -33,10 +34,10 @@ export const CLUSTER_COLUMNS = `c.id, c.source, c.target, c.cameo, c.root, c.neg
 
 const UPSERT_CLUSTER = `INSERT INTO event_clusters (id, source, target, cameo, root, negated, date, date_precision, date_basis,
   first_reported, last_reported, mentions, articles, sources, confidence, ambiguous, status, terms, outlets, items, mention_ids,
-  modality, disputed, disputing_ids, supporting_sources, disputing_sources, supporting_count, disputing_count)
+  modality, disputed, disputing_ids, supporting_sources, disputing_sources, supporting_count, disputing_count, first_day, last_day)
 VALUES (@id, @source, @target, @cameo, @root, @negated, @date, @date_precision, @date_basis,
   @first_reported, @last_reported, @mentions, @articles, @sources, @confidence, @ambiguous, @status, @terms, @outlets, @items, @mention_ids,
-  @modality, @disputed, @disputing_ids, @supporting_sources, @disputing_sources, @supporting_count, @disputing_count)
+  @modality, @disputed, @disputing_ids, @supporting_sources, @disputing_sources, @supporting_count, @disputing_count, @first_day, @last_day)
 ON CONFLICT (id) DO UPDATE SET source = excluded.source, target = excluded.target, cameo = excluded.cameo, root = excluded.root,
   negated = excluded.negated, date = excluded.date, date_precision = excluded.date_precision, date_basis = excluded.date_basis,
   first_reported = excluded.first_reported, last_reported = excluded.last_reported, mentions = excluded.mentions,
@@ -44,7 +45,8 @@ ON CONFLICT (id) DO UPDATE SET source = excluded.source, target = excluded.targe
   status = excluded.status, terms = excluded.terms, outlets = excluded.outlets, items = excluded.items, mention_ids = excluded.mention_ids,
   modality = excluded.modality, disputed = excluded.disputed, disputing_ids = excluded.disputing_ids,
   supporting_sources = excluded.supporting_sources, disputing_sources = excluded.disputing_sources,
-  supporting_count = excluded.supporting_count, disputing_count = excluded.disputing_count`;
+  supporting_count = excluded.supporting_count, disputing_count = excluded.disputing_count,
+  first_day = excluded.first_day, last_day = excluded.last_day`;
 
 /** The named row values of a cluster (shared with the PostgreSQL adapter). */
 export function clusterParams(c: Cluster): Record<string, SqlValue> {
@@ -57,6 +59,7 @@ export function clusterParams(c: Cluster): Record<string, SqlValue> {
     modality: c.modality, disputed: c.disputed ? 1 : 0, disputing_ids: JSON.stringify(c.disputingMentionIds),
     supporting_sources: JSON.stringify(c.supportingSources), disputing_sources: JSON.stringify(c.disputingSources),
     supporting_count: c.supportingSourceCount, disputing_count: c.disputingSourceCount,
+    first_day: parseDaySpan(c.date)?.first ?? null, last_day: parseDaySpan(c.date)?.last ?? null,
   };
 }
 
@@ -107,18 +110,10 @@ function clusterOwn(filter: NormalizedFilter): SqlPart {
     codes.push('(c.cameo >= ? AND c.cameo < ?)');
   }
   if (codes.length > 0) terms.push(`(${codes.join(' OR ')})`);
-  if (filter.since !== null) {
-    params.push(sinceBound(filter.since));
-    terms.push('c.date >= ?');
-  }
-  if (filter.until !== null) {
-    params.push(`${filter.until}~`);
-    terms.push('c.date < ?');
-    const excluded = untilExclusions(filter.until);
-    if (excluded.length > 0) {
-      params.push(...excluded);
-      terms.push(`c.date NOT IN (${excluded.map(() => '?').join(', ')})`);
-    }
+  const period = periodTerms('c', filter);
+  if (period.sql !== '') {
+    params.push(...period.params);
+    terms.push(period.sql);
   }
   if (filter.status.length > 0) {
     params.push(...filter.status);
@@ -226,12 +221,12 @@ export function mentionsOfClusters(prepare: Prepare, clusterIds: readonly string
 /** Replaces every thread (inside the caller's transaction). */
 export function writeThreads(prepare: Prepare, threads: readonly Thread[]): void {
   prepare('DELETE FROM threads').run();
-  const insert = prepare(`INSERT INTO threads (id, supplier, recipient, context, status, kinds, missing, opened, last_step)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  const insert = prepare(`INSERT INTO threads (id, supplier, recipient, context, status, kinds, missing, opened, last_step, first_day, last_day)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const step = prepare('INSERT INTO thread_steps (thread, related, ord, role, cluster, date, step) VALUES (?, ?, ?, ?, ?, ?, ?)');
   for (const t of threads) {
     const seq = insert.run(t.id, t.supplier, t.recipient, t.context, t.status, JSON.stringify(t.kinds), JSON.stringify(t.missing),
-      t.opened, t.lastStep).lastInsertRowid;
+      t.opened, t.lastStep, parseDaySpan(t.opened ?? t.lastStep)?.first ?? null, parseDaySpan(t.lastStep ?? t.opened)?.last ?? null).lastInsertRowid;
     for (const s of t.steps) step.run(seq, 0, s.order, s.role, s.cluster, s.date, JSON.stringify(s));
     t.related.forEach((r, ord) => step.run(seq, 1, ord, r.role, r.cluster, r.date, JSON.stringify(r)));
   }
@@ -273,14 +268,14 @@ function threadWhere(filter: ThreadFilter): SqlPart {
     params.push(filter.status);
     terms.push('status = ?');
   }
-  // A thread is in the period when its span [opened, last step] meets it.
+  // A thread is in the period when its span [first day opened, last day of its last step] meets it.
   if (filter.since !== undefined) {
-    params.push(sinceBound(filter.since));
-    terms.push('coalesce(last_step, opened) >= ?');
+    params.push(sinceDay(filter.since));
+    terms.push('last_day >= ?');
   }
   if (filter.until !== undefined) {
-    params.push(`${filter.until}~`);
-    terms.push('coalesce(opened, last_step) < ?');
+    params.push(untilDay(filter.until));
+    terms.push('first_day <= ?');
   }
   return { sql: terms.length === 0 ? '' : `WHERE ${terms.join(' AND ')}`, params };
 }

@@ -3,7 +3,7 @@
 import { argumentError } from '../argument-error.js';
 import { DyadError } from '../../types/index.js';
 import type { Article, EventRecord } from '../../types/index.js';
-import { normalizeEventFilter, searchWords, sinceBound, untilExclusions, type NormalizedFilter } from '../event-filter.js';
+import { lastDay, normalizeEventFilter, searchWords, sinceBound, type NormalizedFilter } from '../event-filter.js';
 import type {
   ActorCount, ArticleEntry, ArticleMeta, ArticleRef, ClusterQueryOptions, DyadOptions, DyadRow, EventFilter, EventPage, EventSort, PutResult,
   QueryOptions, SentenceHit, SimilarArticle, Store, StoreStats, StoredArticle, StoredMention, ThreadFilter, ThreadQueryOptions,
@@ -14,7 +14,7 @@ import {
   countClusters, countThreads, getCluster, getClusterOfMention, getThread, mentionsOfClusters, queryClusters, queryThreads, writeClusterChange, writeThreads,
 } from './cluster-store.js';
 import { rowToEvent, selectEvents, type EventRow } from './event-row.js';
-import { SORTS, afterCursor, cursorAfter, decodeCursor, eventWhere, whereClause, type SqlPart, type SqlValue } from './event-query.js';
+import { SORTS, afterCursor, cursorAfter, decodeCursor, eventWhere, periodTerms, whereClause, type SqlPart, type SqlValue } from './event-query.js';
 import { DATE_WINDOW, dateWindow } from './date-window.js';
 import { dyadSummaryQuery } from './dyad-summary.js';
 import { articleRefs, getEvent } from './lookups.js';
@@ -242,8 +242,9 @@ export class SqliteStore implements Store {
     // which lies inside the period (the period's bound there goes). Near side: the cursor or the period's bound,
     // whichever is tighter (the other is then true of every row in range). Inside the window every date is known,
     // so the cursor needs no branch for undated events.
-    const periodEnd = descending ? (normalized.until === null ? null : `${normalized.until}~`) : (normalized.since === null ? null : sinceBound(normalized.since));
-    const cursorNearer = cursor !== null && (periodEnd === null || (descending ? (cursor.value as string) < periodEnd : (cursor.value as string) >= periodEnd));
+    // The period's near bound as a date string range: `e.date <= D` (D its last day in full) newest first, `e.date >= B` oldest first.
+    const periodEnd = descending ? (normalized.until === null ? null : lastDay(normalized.until)) : (normalized.since === null ? null : sinceBound(normalized.since));
+    const cursorNearer = cursor !== null && (periodEnd === null || (descending ? (cursor.value as string) <= periodEnd : (cursor.value as string) >= periodEnd));
     const after: SqlPart = cursorNearer && cursor !== null
       ? { sql: `(e.date, e.seq) ${descending ? '<' : '>'} (?, ?)`, params: [cursor.value, cursor.seq] } : { sql: '', params: [] };
     const bounded: NormalizedFilter = {
@@ -251,11 +252,10 @@ export class SqliteStore implements Store {
       since: descending || cursorNearer ? null : normalized.since,
       until: !descending || cursorNearer ? null : normalized.until,
     };
-    // Dates coarser than the period's end that sort inside it (`2020` for until 2020-06) stay out whatever bounds remain.
-    const excluded = bounded.until === null && normalized.until !== null ? untilExclusions(normalized.until) : [];
-    const exclusions: SqlPart = excluded.length === 0 ? { sql: '', params: [] }
-      : { sql: `e.date NOT IN (${excluded.map(() => '?').join(', ')})`, params: excluded };
-    const where = whereClause(eventWhere(bounded), after, window, exclusions);
+    // The period's days still decide what is inside where its string bound went (`2020` sorts inside until 2020-06
+    // yet ends after it): tests on the covering index, not ranges.
+    const days = periodTerms('e', { since: bounded.since === null ? normalized.since : null, until: bounded.until === null ? normalized.until : null }, { seek: false });
+    const where = whereClause(eventWhere(bounded), after, window, days);
     return { sql: selectEvents(where.sql, SORTS[sort].order, 'INDEXED BY events_date'), params: [...where.params, limit + 1, offset] };
   }
 
