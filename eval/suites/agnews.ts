@@ -72,7 +72,11 @@ export function eventMatches(event: EventRecord, gold: GoldEvent): boolean {
   return event.target !== null && gold.roots.includes(event.root) && actorMatches(event.source, gold.src) && actorMatches(event.target, gold.tgt);
 }
 
-/** Gold status → the emitted statuses that count as right (offered≈pledged, approved≈agreed≈pledged, conditioned≈conditional). */
+/**
+ * Gold status → the emitted statuses that count as right (offered≈pledged, approved≈agreed≈pledged,
+ * conditioned≈conditional, as SOURCE.md says). The gold's vocabulary has no `suspended`: it codes a cut or
+ * withdrawal of aid or forces (CAMEO 16x) as `refused`, which Dyad calls `suspended`, so the two count as one.
+ */
 const STATUS_EQUIVALENTS: Readonly<Record<string, readonly Status[]>> = {
   requested: ['requested'],
   offered: ['offered', 'pledged'],
@@ -80,7 +84,7 @@ const STATUS_EQUIVALENTS: Readonly<Record<string, readonly Status[]>> = {
   approved: ['agreed', 'pledged'],
   agreed: ['agreed', 'pledged'],
   delivered: ['delivered'],
-  refused: ['refused'],
+  refused: ['refused', 'suspended'],
   conditioned: ['conditional'],
   conditional: ['conditional'],
   suspended: ['suspended'],
@@ -95,6 +99,14 @@ export function statusMatches(emitted: Status, gold: string): boolean {
 export function itemFound(event: EventRecord, gold: GoldItem): boolean {
   const re = regexOf(gold.re);
   return event.items.some((item) => re.test(item.text) && (gold.quantity === undefined || item.quantity === gold.quantity));
+}
+
+/** CAMEO codes of asking for, offering, giving, cutting or withdrawing aid and forces. */
+const AID_CODES = /^(023|033|07|162|0355|0356|1661|1663)/;
+
+/** Is an emitted event an assistance event: an aid code, or items asked for, given or cut? */
+export function isAssistance(event: EventRecord): boolean {
+  return AID_CODES.test(event.cameo) || event.items.length > 0;
 }
 
 /** What one story's scoring found, for the figures and for reading errors. */
@@ -134,8 +146,9 @@ export function scoreAgnews(coder: ArticleCoder, stories: AgnewsStory[]): { figu
       const right = story.must.some((g) => eventMatches(event, g)) || story.allowed.some((g) => eventMatches(event, g));
       if (right) correct += 1;
       else wrong.push(event);
-      // an assistance event emitted: one whose code is of an assistance kind, or which matches an assistance gold event
-      if (event.status !== null || matchesAssist) {
+      // an assistance event emitted: one about aid, troops, training, weapons or equipment (SOURCE.md's `assist`) —
+      // an aid code or items named — or one that matches an assistance gold event
+      if (isAssistance(event) || matchesAssist) {
         assistEmitted += 1;
         if (matchesAssist) assistCorrect += 1;
       }

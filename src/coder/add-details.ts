@@ -53,8 +53,10 @@ export function addDetails(events: EventRecord[], pub: PublicationDate, mentionS
     if (ASSISTANCE.test(e.cameo)) {
       // items usually follow the trigger ("handed Iraq 20,000 rifles"); in a passive or a noun phrase they may precede it
       sentenceItems ??= findItems(text, start);
-      const after = sentenceItems.filter((i) => i.start >= e.trigger.start);
-      e.items = after.length === 0 && onlyEvent ? sentenceItems : after;
+      // the actor doing the giving or cutting is no item of it ("Polish troops withdrew": not troops given)
+      const own = sentenceItems.filter((i) => !(i.start < e.source.end && e.source.start < i.end));
+      const after = own.filter((i) => i.start >= e.trigger.start);
+      e.items = after.length === 0 && onlyEvent ? own : after;
       if (ASSISTANCE.test(e.cameo)) e.terms = findTerms(text, start, onlyEvent ? undefined : { start: e.trigger.start, end: first.sentence.end });
     }
     const date = resolveEventDate(dateText, pub.date, { future: e.modality === 'intended', near: e.trigger.start - start, basis: pub.basis });

@@ -22,6 +22,8 @@ export interface ArticleContext {
   lastSubject: Mention[] | null;
   /** The country of the dateline ("NAJAF, Iraq (Reuters) -" → IRQ), once read. */
   datelineCountry: string | null;
+  /** Where the dateline ends (a character offset), 0 when there is none: its words are no actors. */
+  datelineEnd: number;
   /** Sector → the country of the last mention of that kind that named one ("Iraqi police" … "the police"). */
   sectorCountry: Map<string, string>;
   /** Surname (matching key) → the person introduced with it. */
@@ -30,7 +32,7 @@ export interface ArticleContext {
 
 /** A fresh context for an article. */
 export function newArticleContext(): ArticleContext {
-  return { lastSubject: null, datelineCountry: null, sectorCountry: new Map(), people: new Map() };
+  return { lastSubject: null, datelineCountry: null, datelineEnd: 0, sectorCountry: new Map(), people: new Map() };
 }
 
 /** How many sentences from the start a dateline may open (the title is usually the first). */
@@ -57,21 +59,23 @@ export function placeCountry(name: string, lexicon: CompiledLexicon): string | n
 }
 
 /**
- * The dateline's country, from the first sentences: the region or country after the place ("NAJAF, Iraq"), else the
- * place itself ("KABUL" → AFG, "GAZA CITY" → PSE). Null when no dateline names a country.
+ * The dateline of the first sentences, as its end offset and its country: the region or country after the place
+ * ("NAJAF, Iraq"), else the place itself ("KABUL" → AFG, "GAZA CITY" → PSE); country null when none is named.
  */
-export function datelineCountry(doc: Doc, lexicon: CompiledLexicon): string | null {
+export function readDateline(doc: Doc, lexicon: CompiledLexicon): { end: number; country: string | null } {
   for (const sent of doc.sentences.slice(0, DATELINE_SENTENCES)) {
     const found = findDateline(doc.text.slice(sent.start, Math.min(sent.end, sent.start + 200)));
     if (found === null) continue;
+    const end = sent.start + found.dateline.length;
     const [placePart, regionPart] = found.dateline.split(/\s*[(/–—:]|\s+-/)[0]?.split(',').map((s) => s.trim()) ?? [];
     for (const part of [regionPart, placePart]) {
       if (part === undefined || part === '' || /\d/.test(part)) continue;
       const country = placeCountry(titleCase(part), lexicon);
-      if (country !== null) return country;
+      if (country !== null) return { end, country };
     }
+    return { end, country: null };
   }
-  return null;
+  return { end: 0, country: null };
 }
 
 function titleCase(s: string): string {

@@ -127,7 +127,14 @@ export interface SentenceParser {
 /** Longest sentence handed to the parser; longer ones keep the word-window roles. */
 const PARSE_LIMIT = 120;
 
-export function codeSentence(doc: Doc, sent: Sentence, lexicon: CompiledLexicon, date: string | null, context: SentenceContext, parser: SentenceParser | null = null): { events: RawEvent[]; mentions: Mention[] } {
+export function codeSentence(doc: Doc, whole: Sentence, lexicon: CompiledLexicon, date: string | null, context: SentenceContext, parser: SentenceParser | null = null): { events: RawEvent[]; mentions: Mention[] } {
+  // the dateline ("KABUL, Afghanistan (Reuters) -") places the report: its words are neither actors nor clause
+  let sent = whole;
+  if (context.datelineEnd > whole.start && context.datelineEnd < whole.end) {
+    let first = whole.first;
+    while (first < whole.last && (doc.start[first] ?? 0) < context.datelineEnd) first++;
+    sent = { ...whole, first };
+  }
   const mentions = findKnownPeople(doc, sent, findActors(doc, sent, lexicon, date), context)
     // an outlet's tag in brackets ("(Reuters)") is where the report comes from, not a party
     .filter((m) => !(m.media && doc.norm[m.first - 1] === '(' && doc.norm[m.last] === ')'));

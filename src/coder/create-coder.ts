@@ -5,8 +5,8 @@ import type { CompiledLexicon } from '../lexicon/compiled.js';
 import { loadLexicon } from '../lexicon/load-lexicon.js';
 import type { Article, EventRecord, LexiconSource, Problem } from '../types/index.js';
 import { buildEvent } from './build-event.js';
-import { codeSentence } from './code-sentence.js';
-import { datelineCountry, newArticleContext } from './article-context.js';
+import { codeSentence, type SentenceParser } from './code-sentence.js';
+import { newArticleContext, readDateline } from './article-context.js';
 import { discardScope } from './discards.js';
 import { addDetails, datelineEnd, publicationDate } from './add-details.js';
 
@@ -19,6 +19,8 @@ export interface CoderOptions {
   extra?: LexiconSource[];
   /** Find items, terms, event dates and places (default true); false codes actors and CAMEO only, faster. */
   details?: boolean;
+  /** Reads roles from this dependency parser's trees (null: word-window roles only). */
+  parser?: SentenceParser | null;
 }
 
 export interface Coder {
@@ -34,17 +36,20 @@ export interface Coder {
 /** Builds a coder: loads and compiles the lexicons once. */
 export function createCoderSync(options: CoderOptions = {}): Coder {
   const { lexicon, problems } = loadLexicon(options);
+  const parser = options.parser ?? null;
   const codeDoc = (doc: Doc): EventRecord[] => {
     const events: EventRecord[] = [];
     if (discardScope(doc, { first: 0, last: doc.size }, lexicon) === 'story') return [];
     const context = newArticleContext();
-    context.datelineCountry = datelineCountry(doc, lexicon);
+    const dateline = readDateline(doc, lexicon);
+    context.datelineCountry = dateline.country;
+    context.datelineEnd = dateline.end;
     // cheap: the article's own date, else a look at the head of its text (office-holders are resolved on it too)
     const pub = publicationDate(doc.article);
     const skip = datelineEnd(doc.article);
     for (const sent of doc.sentences) {
       if (discardScope(doc, sent, lexicon) !== null) continue;
-      const coded = codeSentence(doc, sent, lexicon, doc.article.date ?? pub.date, context);
+      const coded = codeSentence(doc, sent, lexicon, doc.article.date ?? pub.date, context, parser);
       if (coded.events.length === 0) continue;
       const built = coded.events.map((raw) => buildEvent(doc, raw, lexicon, pub));
       // places stay places for the location finder, though a verb pattern may take one as its target

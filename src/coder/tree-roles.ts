@@ -32,8 +32,6 @@ export function sentenceTree(first: number, head: Int16Array, label: readonly st
   return { first, size, head, label, marker, children };
 }
 
-/** Labels whose subtrees are other clauses: a mention inside them is not the role's. */
-const CLAUSE_LABELS = new Set(['acl', 'acl:relcl', 'advcl', 'ccomp', 'xcomp', 'parataxis', 'csubj', 'advcl:relcl', 'list', 'dep', 'vocative', 'discourse', 'reparandum']);
 /** Prepositions after which an oblique names the other party ("gave rifles to Iraq", "fired at Israel"). */
 const PARTY_MARKERS = new Set(['to', 'for', 'from', 'with', 'against', 'on', 'at', 'into', 'toward', 'towards', 'upon', 'onto', 'of', 'over', 'about']);
 /** Pronouns that stand for the previous subject. */
@@ -55,24 +53,37 @@ function mentionContaining(mentions: readonly Mention[], tok: number): Mention |
   return null;
 }
 
+/** Modifiers through which a noun phrase names its actor: "a Hamas training camp", "Iraq's army", "X, Iraq's envoy". */
+const NAMING_LABELS = new Set(['compound', 'nmod:poss', 'amod', 'appos', 'flat', 'conj', 'nmod', 'nmod:unmarked', 'nmod:desc']);
+/** Prepositions of an nmod that name the owner or party of a noun ("representatives of al-Sadr"), not a place or time. */
+const OWNER_MARKERS = new Set(['of', 'for', 'from', 'with', 'against', 'to', '']);
+
+/** An actor of the phrase rather than a place, and not in `skip`. */
+function usable(m: Mention | null, skip?: ReadonlySet<Mention>): m is Mention {
+  return m !== null && m.thing !== 'place' && !skip?.has(m);
+}
+
 /**
- * The actor a dependent stands for: the mention holding its head word, else the first mention among its modifiers
- * (compound, possessor, nmod, appos, conj), never one inside a clause of its own.
+ * The actor a dependent stands for: the mention holding its head word, else the nearest mention among its naming
+ * modifiers (compound, possessor, nmod of/for/with…, appos, conj), never one inside a clause of its own or after
+ * a preposition of place or time. A role word with no country ("the leader of militant group Hezbollah") gives way
+ * to the named actor it is of.
  */
 export function mentionOf(tree: SentenceTree, node: number, mentions: readonly Mention[], skip?: ReadonlySet<Mention>): Mention | null {
   const own = mentionContaining(mentions, tree.first + node);
-  if (own !== null && !skip?.has(own)) return own;
+  const ownUnresolved = usable(own, skip) && own.country === null && own.code.startsWith('---');
+  if (usable(own, skip) && !ownUnresolved) return own;
   const queue = [...(tree.children[node] ?? [])];
-  // breadth first, token order within a level: the nearest modifier wins ("a Hamas training camp")
+  // breadth first, token order within a level: the nearest modifier wins
   while (queue.length > 0) {
     const k = queue.shift() as number;
     const label = tree.label[k] ?? '';
-    if (CLAUSE_LABELS.has(label) || label === 'punct' || label === 'cc') continue;
+    if (!NAMING_LABELS.has(label) || (label === 'nmod' && !OWNER_MARKERS.has(tree.marker[k] ?? ''))) continue;
     const m = mentionContaining(mentions, tree.first + k);
-    if (m !== null && !skip?.has(m)) return m;
+    if (usable(m, skip) && m !== own && (!ownUnresolved || m.country !== null || !m.code.startsWith('---'))) return m;
     queue.push(...(tree.children[k] ?? []));
   }
-  return null;
+  return usable(own, skip) ? own : null;
 }
 
 function childWith(tree: SentenceTree, node: number, test: (label: string, child: number) => boolean): number {
