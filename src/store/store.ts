@@ -269,6 +269,12 @@ export interface Store {
    */
   acquireWriter(options?: WriterLockOptions): Promise<WriterLock>;
   /**
+   * A cheap mark of what others wrote: it changes whenever another connection (another process) stores, replaces or
+   * links anything, so that a long-lived writer (the server's linker) knows its state must be read from the store
+   * again. Compare marks taken through the same store object.
+   */
+  changeMark(): Promise<string>;
+  /**
    * Stores an article with all its sentences and events in ONE transaction: after a crash at any moment either
    * all of it is there or none of it. Idempotent on `meta.hash`: a second put of the same content writes nothing
    * and returns `new: false`. Throws E600 when the document id is taken by different content, when an event's

@@ -50,6 +50,17 @@ if (server === null) {
       await second.close();
     });
 
+    it('gives a change mark that moves when another connection writes', async () => {
+      const first = await openPostgresStore(url);
+      const second = await openPostgresStore(url);
+      const before = await first.changeMark();
+      assert.equal(await first.changeMark(), before);
+      await second.putArticle({ id: 'mark.txt', text: 'A short text.' }, { hash: 'h-mark' });
+      assert.notEqual(await first.changeMark(), before);
+      await first.close();
+      await second.close();
+    });
+
     it('refuses a database that holds other tables', async () => {
       const other = await server.create();
       const { createPool } = await import('./pg-driver.js');

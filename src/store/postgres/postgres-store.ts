@@ -155,6 +155,14 @@ export class PostgresStore implements Store {
     return lock;
   }
 
+  async changeMark(): Promise<string> {
+    // identities are never reused: new rows raise the maxima; a replaced article's events are new rows; removals
+    // of events or clusters change the counts
+    const row = (await this.#rows(`SELECT (SELECT coalesce(max(seq), 0) FROM articles) AS a, (SELECT coalesce(max(seq), 0) FROM events) AS e,
+      (SELECT count(*) FROM events) AS n, (SELECT coalesce(max(seq), 0) FROM event_clusters) AS c, (SELECT count(*) FROM event_clusters) AS k`))[0] ?? {};
+    return [row.a, row.e, row.n, row.c, row.k].map(String).join(':');
+  }
+
   async putArticle(article: Article, meta: ArticleMeta, events: EventRecord[] = []): Promise<PutResult> {
     return this.#atomic((db) => pgWriteArticle(db, article, meta, events));
   }

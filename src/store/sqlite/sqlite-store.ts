@@ -120,6 +120,11 @@ export class SqliteStore implements Store {
     }).immediate());
   }
 
+  async changeMark(): Promise<string> {
+    // data_version changes with every commit of another connection, never with this one's own
+    return this.#run(() => String(this.#db.pragma('data_version', { simple: true })));
+  }
+
   /** A chain of the transactions begun on this connection: one runs at a time. */
   #transactions: Promise<unknown> = Promise.resolve();
 
