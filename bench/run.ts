@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { formatFigures, type Bench, type Figures } from './bench.js';
 import { codeBench } from './code.js';
 import { ingestBench } from './ingest.js';
+import { scaleBench } from './scale.js';
 import { serveBench } from './serve.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -11,6 +12,7 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 /** Every sub-benchmark; `npm run bench` with no name runs those marked default. */
 export const BENCHES: { bench: Bench; byDefault: boolean }[] = [
   { bench: codeBench, byDefault: true }, { bench: ingestBench, byDefault: false }, { bench: serveBench, byDefault: false },
+  { bench: scaleBench, byDefault: false },
 ];
 
 interface Args {
