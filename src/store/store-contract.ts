@@ -113,6 +113,26 @@ export function storeContract(name: string, open: () => Promise<Store>, skip: Re
       await store.close();
     });
 
+    it('keeps how far each queue stream is stored, committed with the transaction that stores its articles', async () => {
+      const store = await open();
+      assert.equal(await store.queuePosition('NEWS'), 0);
+      const [entry] = sampleEntries();
+      assert.ok(entry);
+      await assert.rejects(store.transaction(async (tx) => {
+        await tx.putArticle(entry.article, entry.meta, entry.events);
+        await tx.setQueuePosition('NEWS', 7);
+        throw new Error('killed');
+      }), /killed/);
+      assert.deepEqual([await store.queuePosition('NEWS'), await store.hasArticle(entry.meta.hash)], [0, false], 'neither');
+      await store.transaction(async (tx) => {
+        await tx.putArticle(entry.article, entry.meta, entry.events);
+        await tx.setQueuePosition('NEWS', 7);
+      });
+      assert.deepEqual([await store.queuePosition('NEWS'), await store.queuePosition('OTHER'), await store.hasArticle(entry.meta.hash)], [7, 0, true]);
+      await rejectsWith(store.setQueuePosition('NEWS', -1), /seq|-1/, 'E602');
+      await store.close();
+    });
+
     it('is idempotent on the content hash', async () => {
       const store = await open();
       const [entry] = sampleEntries();

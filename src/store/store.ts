@@ -274,6 +274,13 @@ export interface Store {
    * again. Compare marks taken through the same store object.
    */
   changeMark(): Promise<string>;
+  /** The sequence of the last message of queue stream `stream` whose article is stored (0 before any). */
+  queuePosition(stream: string): Promise<number>;
+  /**
+   * Records how far a queue stream is stored. Call it in the `transaction` that stores those messages' articles: the
+   * position then moves exactly when they are stored, and a worker killed at any moment resumes after the last commit.
+   */
+  setQueuePosition(stream: string, seq: number): Promise<void>;
   /**
    * Stores an article with all its sentences and events in ONE transaction: after a crash at any moment either
    * all of it is there or none of it. Idempotent on `meta.hash`: a second put of the same content writes nothing

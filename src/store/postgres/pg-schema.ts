@@ -137,6 +137,11 @@ CREATE TABLE thread_steps (
 );
 `,
   },
+  {
+    version: 2,
+    name: 'how far each queue stream is stored',
+    sql: 'CREATE TABLE queue_positions (stream ctext PRIMARY KEY, seq bigint NOT NULL);',
+  },
 ];
 
 /** The schema version this code writes. */

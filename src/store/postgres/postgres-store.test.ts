@@ -4,6 +4,7 @@ import { after, before, describe, it } from 'node:test';
 import { DyadError } from '../../types/index.js';
 import { storeContract } from '../store-contract.js';
 import { openPostgresStore, type PostgresStore } from './postgres-store.js';
+import { PG_SCHEMA_VERSION } from './pg-schema.js';
 import { testDatabases, type TestDatabases } from './pg-test-server.js';
 
 const databases = await testDatabases();
@@ -31,7 +32,7 @@ if (server === null) {
       await first.close();
       const again = await openPostgresStore(url.replace('postgres@', 'postgres:secret@'));
       assert.equal(again.location.includes('secret'), false);
-      assert.equal((await again.stats()).schemaVersion, 1);
+      assert.equal((await again.stats()).schemaVersion, PG_SCHEMA_VERSION);
       await again.close();
     });
 

@@ -163,6 +163,15 @@ export class PostgresStore implements Store {
     return [row.a, row.e, row.n, row.c, row.k].map(String).join(':');
   }
 
+  async queuePosition(stream: string): Promise<number> {
+    return Number((await this.#rows('SELECT seq FROM queue_positions WHERE stream = ?', [stream]))[0]?.seq ?? 0);
+  }
+
+  async setQueuePosition(stream: string, seq: number): Promise<void> {
+    if (!Number.isInteger(seq) || seq < 0) throw argumentError('seq', `"${seq}" is not a whole number ≥ 0`);
+    await this.#rows('INSERT INTO queue_positions (stream, seq) VALUES (?, ?) ON CONFLICT (stream) DO UPDATE SET seq = excluded.seq', [stream, seq]);
+  }
+
   async putArticle(article: Article, meta: ArticleMeta, events: EventRecord[] = []): Promise<PutResult> {
     return this.#atomic((db) => pgWriteArticle(db, article, meta, events));
   }

@@ -406,6 +406,15 @@ INSERT INTO sqlite_stat1 (tbl, idx, stat) VALUES
 ANALYZE sqlite_schema;
 `,
   },
+  {
+    version: 8,
+    name: 'how far each queue stream is stored',
+    sql: `
+-- A worker fed by a NATS JetStream stream stores a batch of its messages and the sequence of the last one in one
+-- transaction, so that a worker killed at any moment resumes exactly after what is stored (dyad worker).
+CREATE TABLE queue_positions (stream TEXT PRIMARY KEY, seq INTEGER NOT NULL) WITHOUT ROWID;
+`,
+  },
 ];
 
 /** The schema version this code writes. */

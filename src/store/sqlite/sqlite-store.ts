@@ -125,6 +125,16 @@ export class SqliteStore implements Store {
     return this.#run(() => String(this.#db.pragma('data_version', { simple: true })));
   }
 
+  async queuePosition(stream: string): Promise<number> {
+    return this.#run(() => (this.#prepare('SELECT seq FROM queue_positions WHERE stream = ?').get(stream) as { seq: number } | undefined)?.seq ?? 0);
+  }
+
+  async setQueuePosition(stream: string, seq: number): Promise<void> {
+    if (!Number.isInteger(seq) || seq < 0) throw argumentError('seq', `"${seq}" is not a whole number ≥ 0`);
+    this.#run(() => this.#prepare('INSERT INTO queue_positions (stream, seq) VALUES (?, ?) ON CONFLICT (stream) DO UPDATE SET seq = excluded.seq')
+      .run(stream, seq));
+  }
+
   /** A chain of the transactions begun on this connection: one runs at a time. */
   #transactions: Promise<unknown> = Promise.resolve();
 
