@@ -10,6 +10,7 @@ import { testDatabases } from '../store/postgres/pg-test-server.js';
 import { openSqliteStore } from '../store/sqlite/sqlite-store.js';
 import type { Store } from '../store/store.js';
 import { jsonLines, seeded, syndicatedChains } from '../../test/fixtures/syndicated-chains.js';
+import { Crash, crashingStore, snapshot } from './crash-fixtures.js';
 import { ingestArticles } from './ingest-articles.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'dyad-resume-'));
@@ -17,48 +18,8 @@ after(() => rmSync(dir, { recursive: true, force: true }));
 const coder = createCoderSync();
 const input = join(dir, 'chains.jsonl');
 writeFileSync(input, jsonLines(syndicatedChains(40, 6)));
+const IDS = syndicatedChains(40, 6).map((r) => r.id);
 
-/** Thrown by a crashing store: the process "dies" here, leaving the database as the last commit left it. */
-class Crash extends Error {}
-
-const WRITES = new Set(['putArticle', 'putArticles', 'putEvents', 'applyClusterChange', 'putThreads']);
-
-/**
- * The store, dying at its `at`-th write: before it (nothing of it written) or after its commit. Both are every
- * state a `kill -9` can leave, since each write is one transaction.
- */
-function crashingStore(store: Store, at: number, afterCommit: boolean): Store {
-  let writes = 0;
-  return new Proxy(store, {
-    get(target, name, receiver) {
-      const value: unknown = Reflect.get(target, name, receiver);
-      if (typeof value !== 'function') return value;
-      if (typeof name !== 'string' || !WRITES.has(name)) return value.bind(target) as unknown;
-      return async (...args: unknown[]): Promise<unknown> => {
-        writes++;
-        if (writes === at && !afterCommit) throw new Crash(`killed before write ${at}`);
-        const result: unknown = await (value as (...a: unknown[]) => Promise<unknown>).apply(target, args);
-        if (writes === at) throw new Crash(`killed after write ${at}`);
-        return result;
-      };
-    },
-  });
-}
-
-/** Everything an ingest leaves: articles with their near-duplicate links, events, clusters, threads. */
-async function snapshot(store: Store): Promise<unknown> {
-  const articles = [];
-  for await (const event of store.iterateEvents({}, { pageSize: 1000 })) articles.push(event.id);
-  const stats = await store.stats();
-  const refs = await store.articleRefs(syndicatedChains(40, 6).map((r) => r.id));
-  return {
-    articles: refs.map((r) => [r.id, r.nearDuplicateOf]).sort(),
-    events: articles.sort(),
-    counts: [stats.articles, stats.nearDuplicates, stats.events],
-    clusters: await store.clusters({}, { sort: 'id', limit: 10_000 }),
-    threads: await store.threads(),
-  };
-}
 
 const databases = await testDatabases();
 after(async () => { if (typeof databases !== 'string') await databases.dropAll(); });
@@ -86,7 +47,7 @@ for (const [adapter, open] of ADAPTERS) describe(`ingestArticles, stopped and re
   it('ends, after seeded kills at any write, with exactly what one uninterrupted run stores', async () => {
     const whole = await fresh();
     await ingestArticles([input], { store: whole, coder, batchSize: 5 });
-    const expected = await snapshot(whole);
+    const expected = await snapshot(whole, IDS);
     await whole.close();
 
     const next = seeded(12);
@@ -106,7 +67,7 @@ for (const [adapter, open] of ADAPTERS) describe(`ingestArticles, stopped and re
       }
       assert.ok(kills >= 2, `trial ${trial}: the ingest was killed (${kills} times)`);
       await ingestArticles([input], { store, coder, batchSize: 5 });
-      assert.deepEqual(await snapshot(store), expected, `trial ${trial}`);
+      assert.deepEqual(await snapshot(store, IDS), expected, `trial ${trial}`);
       await store.close();
     }
   });

@@ -20,6 +20,7 @@ export const ERROR_CODES = {
   E600: 'store error',
   E601: 'the store is being written by another process',
   E602: 'bad argument to a store call',
+  E620: 'queue error',
   E700: 'bad command-line usage',
 } as const;
 
