@@ -2,6 +2,8 @@
 import { Command } from 'commander';
 import { createCoder } from '../../coder/create-coder.js';
 import { ingestArticles, type IngestSummary } from '../../pipeline/ingest-articles.js';
+import { publishArticles } from '../../pipeline/publish-articles.js';
+import { ArticleQueue } from '../../queue/article-queue.js';
 import { DB_HELP, openStore } from '../../store/open-store.js';
 import { formatProblem, lexiconOptions } from '../io.js';
 import { countArticles, progressLine } from '../progress-line.js';
@@ -15,6 +17,8 @@ export interface IngestCommandOptions {
   quiet?: boolean;
   /** False with `--no-wait`: refuse (E601) instead of waiting while another process writes the store. */
   wait?: boolean;
+  /** `nats://host:port/STREAM`: publish the articles there for `dyad worker`, instead of storing them. */
+  queue?: string;
 }
 
 /** The summary printed after an ingest. */
@@ -32,8 +36,25 @@ export function summaryText(s: IngestSummary, db: string): string {
   return lines.join('\n') + '\n';
 }
 
+/** `dyad ingest --queue URL`: publishes the articles and returns; the exit code is 1 when some inputs failed. */
+async function publishToQueue(inputs: string[], options: IngestCommandOptions & { queue: string }): Promise<number> {
+  const queue = await ArticleQueue.open(options.queue);
+  try {
+    const summary = await publishArticles(inputs, queue, { date: options.date ?? null, stdin: process.stdin });
+    for (const p of summary.problems) process.stderr.write(formatProblem(p) + '\n');
+    if (!options.quiet) {
+      const fmt = (n: number): string => n.toLocaleString('en-US');
+      process.stderr.write(`Published to ${options.queue}: ${fmt(summary.published)} articles, ${fmt(summary.duplicates)} already there, ${fmt(summary.failed)} failed\n`);
+    }
+    return summary.failed > 0 ? 1 : 0;
+  } finally {
+    await queue.close();
+  }
+}
+
 /** Runs `dyad ingest`; returns the exit code (1 when some inputs failed). */
 export async function runIngest(inputs: string[], options: IngestCommandOptions): Promise<number> {
+  if (options.queue !== undefined) return publishToQueue(inputs, { ...options, queue: options.queue });
   const coder = await createCoder(await lexiconOptions(options));
   const store = await openStore(options.db);
   const tty = process.stderr.isTTY === true && !options.quiet;
@@ -69,6 +90,7 @@ export function ingestCommand(): Command {
     .option('--batch <n>', 'articles per transaction', '200')
     .option('-q, --quiet', 'no progress and no summary')
     .option('--no-wait', 'when another process is writing the store, stop with an error (E601) instead of waiting for it to finish')
+    .option('--queue <url>', 'publish the articles to a NATS JetStream stream (nats://host:port/STREAM) for `dyad worker`, and return')
     .action(async (inputs: string[], options: IngestCommandOptions) => {
       process.exitCode = await runIngest(inputs, options);
     });
