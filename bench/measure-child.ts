@@ -38,11 +38,11 @@ function errorLines(stderr: string): string {
 }
 
 /**
- * Runs `command args` with stdout piped (newlines counted, content discarded) and measures it.
+ * Runs `command args` with stdout piped (newlines counted, content handed to `onStdout` if given, else discarded) and measures it.
  * Peak memory: GNU time's `%M` when /usr/bin/time exists — exact, since the kernel records it at exit — else VmHWM
  * (the kernel's high-water mark of RSS) polled from /proc every 10 ms. With `oneCore` the child is pinned to CPU 0.
  */
-export function measureChild(command: string, args: string[], options: { cwd: string; oneCore?: boolean }): Promise<ChildFigures> {
+export function measureChild(command: string, args: string[], options: { cwd: string; oneCore?: boolean; onStdout?: (chunk: Buffer) => void }): Promise<ChildFigures> {
   const useTime = existsSync(GNU_TIME);
   const pinned = options.oneCore === true && existsSync(TASKSET);
   let argv = [command, ...args];
@@ -57,6 +57,7 @@ export function measureChild(command: string, args: string[], options: { cwd: st
     let polledKb: number | null = null;
     child.stdout.on('data', (chunk: Buffer) => {
       stdoutBytes += chunk.length;
+      options.onStdout?.(chunk);
       for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, i + 1)) stdoutLines += 1;
     });
     child.stderr.on('data', (chunk: Buffer) => {

@@ -3,7 +3,9 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { formatFigures, type Bench, type Figures } from './bench.js';
 import { codeBench } from './code.js';
+import { hostileBench } from './hostile.js';
 import { ingestBench } from './ingest.js';
+import { parserBench } from './parser.js';
 import { scaleBench } from './scale.js';
 import { serveBench } from './serve.js';
 
@@ -12,6 +14,8 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 /** Every sub-benchmark; `npm run bench` with no name runs those marked default. */
 export const BENCHES: { bench: Bench; byDefault: boolean }[] = [
   { bench: codeBench, byDefault: true }, { bench: ingestBench, byDefault: false }, { bench: serveBench, byDefault: false },
+  { bench: hostileBench, byDefault: false },
+  { bench: parserBench, byDefault: false },
   { bench: scaleBench, byDefault: false },
 ];
 

@@ -6,6 +6,7 @@ import { ratio, round, type ArticleCoder, type Prf, type SuiteResult } from './s
 import { loadPetrarchDictionaries } from '../src/lexicon/petrarch/load-petrarch.js';
 import { formatPetrarchTable, runPetrarchSuite, type Scores } from './suites/petrarch.js';
 import { runDetailsSuite } from './suites/details.js';
+import { formatParserTable, runParserSuite, type ParserFigures } from './suites/parser.js';
 import { runPloverSuite } from './suites/plover.js';
 import { runConflibertClassSuite, runConflibertSpansSuite } from './suites/conflibert.js';
 import { runSamplesSuite } from './suites/samples.js';
@@ -27,6 +28,8 @@ export interface SuiteOutput {
   results: Record<string, SuiteResult>;
   /** Printed instead of one default table per result. */
   table?: string;
+  /** Nested figures that go into `--json` as they are (the parser's per-test-set figures). */
+  groups?: Record<string, ParserFigures>;
 }
 
 /** One registered suite. */
@@ -134,6 +137,14 @@ const phoenixSuite: Suite = {
 /** Every suite, in the order they run and print. */
 export const SUITES: Suite[] = [
   {
+    name: 'parser',
+    describe: 'Dyad\'s tagger and parser on UD English EWT and GUM test: UPOS, UAS, LAS, tokens/s',
+    run: async (c) => {
+      const parser = runParserSuite(c.root);
+      return { results: {}, groups: { parser }, table: formatParserTable(parser) };
+    },
+  },
+  {
     name: 'plover',
     describe: 'PLOVER gold records: event type, source/target country',
     run: async (c) => ({ results: { 'plover-gsr': runPloverSuite(await c.coder()) } }),
@@ -224,7 +235,7 @@ async function main(argv: string[]): Promise<number> {
   // With --json, stdout carries the one JSON object only: anything a suite logs goes to stderr.
   const log = console.log;
   if (args.json) console.log = console.error;
-  const all: Record<string, SuiteResult> = {};
+  const all: Record<string, SuiteResult | ParserFigures> = {};
   const tables: string[] = [];
   let failed = 0;
   for (const suite of suites) {
@@ -232,7 +243,7 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`eval: ${suite.name} …\n`);
     try {
       const output = await suite.run(context);
-      Object.assign(all, output.results);
+      Object.assign(all, output.results, output.groups);
       if (output.table !== undefined) tables.push(output.table);
       else for (const [name, result] of Object.entries(output.results)) tables.push(formatSuiteTable(name, result));
       process.stderr.write(`eval: ${suite.name} done in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);

@@ -1,5 +1,6 @@
 // API edge: what every route reads — the store, the write token, the coder (made on first use) and the exporters.
 import type { Coder } from '../coder/create-coder.js';
+import type { ArticleCoder } from '../pipeline/article-coder.js';
 import type { EventFilter, Store } from '../store/store.js';
 import type { EventRecord } from '../types/index.js';
 
@@ -32,8 +33,8 @@ export interface ApiContext {
   store: Store;
   /** The bearer token that allows writing; null: writing is off. */
   token: string | null;
-  /** The coder for posted articles, made once on first use. */
-  coder: () => Promise<Coder>;
+  /** The coder for posted articles, made once on first use (an ArticleCoder codes off the request thread). */
+  coder: () => Promise<Coder | ArticleCoder>;
   exporter: Exporter | null;
   /** Where unexpected errors are reported (never to the client). */
   log: (line: string) => void;

@@ -6,7 +6,7 @@ export type ApiErrorCode = 'bad_request' | 'unauthorized' | 'not_found' | 'not_i
 
 /** An error with its HTTP status, thrown by route handlers and turned into a JSON answer. */
 export class ApiError extends Error {
-  readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 500 | 501;
+  readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 500 | 501 | 503;
   readonly code: ApiErrorCode | string;
   constructor(status: ApiError['status'], code: ApiErrorCode | string, message: string) {
     super(message);

@@ -2,6 +2,7 @@
 import { timingSafeEqual, createHash } from 'node:crypto';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { formatBytes } from '../ingest/open-input.js';
 import { LiveLinker } from '../pipeline/live-linker.js';
 import type { ArticleEntry, PutResult } from '../store/store.js';
 import type { EventRecord, Problem } from '../types/index.js';
@@ -13,6 +14,11 @@ import { readPostedArticles } from './read-posted-articles.js';
 
 /** Largest body POST /api/articles accepts. */
 export const MAX_POST_BYTES = 16 * 1024 * 1024;
+/**
+ * Writes in progress or waiting their turn; past it a POST is answered 503 (busy, Retry-After) at once. With the body
+ * limit this bounds what writes hold: at most 8 × 16 MiB of posted text.
+ */
+export const MAX_PENDING_WRITES = 8;
 
 /** True when the Authorization header carries the token (compared in constant time). */
 export function authorized(header: string | undefined, token: string | null): boolean {
@@ -49,6 +55,7 @@ export function articleRoutes(ctx: ApiContext): Hono {
   // fails or another process wrote, so that the next one re-reads the store. Each write holds the store's writer lock
   // (an ingest running meanwhile: 409, E601), so that an ingest may run between requests.
   let live: Promise<LiveLinker> | null = null;
+  let pending = 0;
   app.get('/articles/:id{.+}', async (c) => {
     parseQuery(c.req.url, {});
     const id = c.req.param('id');
@@ -72,7 +79,7 @@ export function articleRoutes(ctx: ApiContext): Hono {
       }
       await next();
     },
-    bodyLimit({ maxSize: MAX_POST_BYTES, onError: () => { throw new ApiError(413, 'payload_too_large', `the body is larger than ${MAX_POST_BYTES} bytes`); } }),
+    bodyLimit({ maxSize: MAX_POST_BYTES, onError: () => { throw new ApiError(413, 'payload_too_large', `the body is larger than ${formatBytes(MAX_POST_BYTES)}`); } }),
     async (c) => {
       parseQuery(c.req.url, {});
       const { articles, problems } = readPostedArticles(await c.req.text(), c.req.header('Content-Type') ?? '');
@@ -81,7 +88,13 @@ export function articleRoutes(ctx: ApiContext): Hono {
         throw new ApiError(400, first?.code ?? 'bad_request', first?.message ?? 'the body holds no article');
       }
       const coder = await ctx.coder();
+      // checked and counted with no await between, so that simultaneous requests cannot all slip past the bound
+      if (pending >= MAX_PENDING_WRITES) {
+        c.header('Retry-After', '5');
+        throw new ApiError(503, 'busy', `${pending} writes are in progress or waiting already: try again in a few seconds`);
+      }
       const failed: Problem[] = [...problems];
+      pending++;
       const answered = await writes(async () => {
         const lock = await ctx.store.acquireWriter();
         try {
@@ -113,7 +126,7 @@ export function articleRoutes(ctx: ApiContext): Hono {
         } finally {
           await lock.release();
         }
-      });
+      }).finally(() => { pending--; });
       return c.json({ articles: answered, problems: failed }, answered.some((a) => a.new) ? 201 : 200);
     });
   return app;

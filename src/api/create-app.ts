@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { Hono } from 'hono';
 import { createCoder, type Coder } from '../coder/create-coder.js';
+import type { ArticleCoder } from '../pipeline/article-coder.js';
 import type { Store } from '../store/store.js';
 import type { ApiContext, Exporter } from './api-context.js';
 import { ApiError, errorAnswer } from './api-error.js';
@@ -20,8 +21,11 @@ export interface AppOptions {
   store: Store;
   /** Bearer token that allows POST /api/articles; null or absent: writing is off. */
   token?: string | null;
-  /** The coder for posted articles; made with Dyad's own lexicon on first use when absent. */
-  coder?: Coder | Promise<Coder>;
+  /**
+   * The coder for posted articles; made with Dyad's own lexicon on first use when absent. An ArticleCoder such as
+   * workerCoder codes off the request thread, so that reads are answered while an article is coded.
+   */
+  coder?: Coder | Promise<Coder> | ArticleCoder;
   /** Writes the export formats (default: every format of src/export/); null: /api/export answers 501. */
   exporter?: Exporter | null;
   /** Folder of the built UI (default ui/dist); null: no UI. */
@@ -46,7 +50,7 @@ function hostName(header: string): string {
 
 /** Builds the app. Test it with `app.request('/api/events?source=CHN')`; serve it with startServer. */
 export function createApp(options: AppOptions): Hono {
-  let coder: Promise<Coder> | null = options.coder === undefined ? null : Promise.resolve(options.coder);
+  let coder: Promise<Coder | ArticleCoder> | null = options.coder === undefined ? null : Promise.resolve(options.coder);
   const ctx: ApiContext = {
     store: options.store,
     token: options.token === undefined || options.token === '' ? null : options.token,
@@ -57,7 +61,7 @@ export function createApp(options: AppOptions): Hono {
   const app = new Hono();
   app.onError((err, c) => {
     const { status, body } = errorAnswer(err);
-    if (status >= 500 && status !== 501) ctx.log(`${c.req.method} ${c.req.path}: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
+    if (status >= 500 && status !== 501 && status !== 503) ctx.log(`${c.req.method} ${c.req.path}: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
     return c.json(body, status);
   });
   app.notFound((c) => c.json({ error: { code: 'not_found', message: `no route ${c.req.method} ${c.req.path}` } }, 404));

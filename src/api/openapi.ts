@@ -160,7 +160,7 @@ export function openApiDocument(version: string): Record<string, unknown> {
       },
       '/api/articles': {
         post: {
-          summary: 'Code and store articles (needs the server\'s token)',
+          summary: 'Code and store articles (needs the server\'s token); coded within the per-article budget, off the request thread under `dyad serve`',
           security: [{ bearer: [] }],
           requestBody: {
             required: true,
@@ -174,7 +174,7 @@ export function openApiDocument(version: string): Record<string, unknown> {
           responses: {
             200: json(postArticlesSchema, 'Nothing new: every article was stored before (their stored events are given)'),
             201: json(postArticlesSchema, 'Articles coded and stored, with their events; records that failed as problems'),
-            ...errors(400, 401, 413, 500),
+            ...errors(400, 401, 413, 500, 503),
           },
         },
       },
@@ -201,7 +201,7 @@ export function openApiDocument(version: string): Record<string, unknown> {
     },
     components: {
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'The token given to `dyad serve --token` or DYAD_TOKEN' } },
-      responses: Object.fromEntries([400, 401, 404, 413, 500, 501].map((s) => [`E${s}`, json(errorSchema, ERROR_TEXT[s] ?? 'Error')])),
+      responses: Object.fromEntries([400, 401, 404, 413, 500, 501, 503].map((s) => [`E${s}`, json(errorSchema, ERROR_TEXT[s] ?? 'Error')])),
     },
   };
 }
@@ -213,4 +213,5 @@ const ERROR_TEXT: Record<number, string> = {
   413: 'The body is too large',
   500: 'A store error',
   501: 'Exports are not available in this server',
+  503: 'Eight writes are in progress or waiting already: try again after Retry-After seconds',
 };

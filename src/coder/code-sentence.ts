@@ -195,8 +195,14 @@ export function codeSentence(doc: Doc, whole: Sentence, lexicon: CompiledLexicon
     let sources: Mention[] | null = match?.source ?? null;
     let targets: Mention[] | null = match?.target ?? null;
     const agent = passive ? byAgent(doc, sent, t.last, mentions) : null;
+    // roles from the tree where it names an actor; where it names none, the word-window roles below still try
+    // (a greedy parse is wrong often enough that giving up there loses more events than it saves)
     if (sources === null && roles !== null && roles.hasSubject && frame === null) {
-      sources = roles.source !== null ? expandGroup(roles.source, mentions) : roles.sourcePronoun ? context.lastSubject : [];
+      if (roles.source !== null) sources = expandGroup(roles.source, mentions);
+      else if (roles.sourcePronoun) {
+        // "China denied reports that it had sent …": a pronoun takes the subject of the clause above it, else the last one
+        sources = roles.antecedent !== null ? expandGroup(roles.antecedent, mentions) : context.lastSubject;
+      }
     }
     if (targets === null && roles !== null && roles.target !== null && !(frame?.frame.objectIsInnerSource && frame.object !== null)) {
       targets = expandGroup(roles.target, mentions);

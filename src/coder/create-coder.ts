@@ -3,6 +3,7 @@ import { analyze } from '../nlp/analyze.js';
 import type { Doc } from '../nlp/doc.js';
 import type { CompiledLexicon } from '../lexicon/compiled.js';
 import { loadLexicon } from '../lexicon/load-lexicon.js';
+import { DEPRELS, loadParser } from '../parse/index.js';
 import type { Article, EventRecord, LexiconSource, Problem } from '../types/index.js';
 import { buildEvent } from './build-event.js';
 import { codeSentence, type SentenceParser } from './code-sentence.js';
@@ -19,7 +20,10 @@ export interface CoderOptions {
   extra?: LexiconSource[];
   /** Find items, terms, event dates and places (default true); false codes actors and CAMEO only, faster. */
   details?: boolean;
-  /** Reads roles from this dependency parser's trees (null: word-window roles only). */
+  /**
+   * Reads roles from this dependency parser's trees. Left out: Dyad's own trained parser (models/); null: word-window
+   * roles only (faster, less accurate).
+   */
   parser?: SentenceParser | null;
 }
 
@@ -33,10 +37,23 @@ export interface Coder {
   codeDoc(doc: Doc): EventRecord[];
 }
 
+/** Dyad's own tagger and parser (models/), as the coder asks for trees: heads and labels by name. */
+export function shippedParser(): SentenceParser {
+  const parser = loadParser();
+  return {
+    parse(words) {
+      const parsed = parser.parse(words);
+      const label = new Array<string>(parsed.deprel.length);
+      for (let i = 0; i < label.length; i++) label[i] = DEPRELS[parsed.deprel[i] ?? 0] ?? 'dep';
+      return { head: parsed.head, label };
+    },
+  };
+}
+
 /** Builds a coder: loads and compiles the lexicons once. */
 export function createCoderSync(options: CoderOptions = {}): Coder {
   const { lexicon, problems } = loadLexicon(options);
-  const parser = options.parser ?? null;
+  const parser = options.parser === undefined ? shippedParser() : options.parser;
   const codeDoc = (doc: Doc): EventRecord[] => {
     const events: EventRecord[] = [];
     if (discardScope(doc, { first: 0, last: doc.size }, lexicon) === 'story') return [];

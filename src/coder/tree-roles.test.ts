@@ -52,3 +52,15 @@ test('an event noun takes its possessor as source and an nmod with "to" as targe
   const r = roles("Iraq/3/nmod:poss 's/1/case request/0/root to/5/case China/3/nmod", { 0: 'IRQ', 4: 'CHN' }, 2, true);
   assert.deepEqual([r.source, r.target], ['IRQ', 'CHN']);
 });
+
+test('a content clause on a noun with its own subject is active: "reports that it had sent weapons to Russia"', () => {
+  const { words, mentions, tree } = build('China/2/nsubj denied/0/root reports/2/obj that/7/mark it/7/nsubj had/7/aux sent/3/acl weapons/7/obj to/10/case Russia/7/obl', { 0: 'CHN', 9: 'RUS' });
+  const r = treeRoles(tree, 6, mentions, words, false);
+  assert.deepEqual([r.passive, r.sourcePronoun, r.pronoun, r.antecedent?.code, r.target?.code], [false, true, 4, "CHN", "RUS"]);
+});
+
+test('a reduced relative is passive: "drones supplied by Iran"', () => {
+  const { words, mentions, tree } = build('drones/0/root supplied/1/acl by/4/case Iran/2/obl:agent', { 3: 'IRN' });
+  const r = treeRoles(tree, 1, mentions, words, false);
+  assert.deepEqual([r.passive, r.source?.code], [true, 'IRN']);
+});

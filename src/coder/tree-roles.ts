@@ -44,6 +44,10 @@ export interface TreeRoles {
   source: Mention | null;
   /** The subject is a pronoun standing for an earlier actor. */
   sourcePronoun: boolean;
+  /** Where that pronoun is (a doc token index), -1 when there is none. */
+  pronoun: number;
+  /** The actor a pronoun subject stands for within the sentence: the subject of a clause above its own. */
+  antecedent: Mention | null;
   target: Mention | null;
   passive: boolean;
 }
@@ -107,7 +111,7 @@ function subjectHost(tree: SentenceTree, node: number): { node: number; viaObjec
 
 /** Reads the source and target of the trigger whose head word is tree token `node`. */
 export function treeRoles(tree: SentenceTree, node: number, mentions: readonly Mention[], words: readonly string[], noun: boolean): TreeRoles {
-  const roles: TreeRoles = { hasSubject: false, source: null, sourcePronoun: false, target: null, passive: false };
+  const roles: TreeRoles = { hasSubject: false, source: null, sourcePronoun: false, pronoun: -1, antecedent: null, target: null, passive: false };
   if (noun) {
     // event nouns: the possessor is the source, an nmod with a party marker the target ("Iraq's request to China")
     const poss = childWith(tree, node, (l) => l === 'nmod:poss');
@@ -124,7 +128,10 @@ export function treeRoles(tree: SentenceTree, node: number, mentions: readonly M
     }
     return roles;
   }
-  roles.passive = childWith(tree, node, (l) => l === 'aux:pass' || l === 'nsubj:pass') >= 0 || tree.label[node] === 'acl';
+  // a participle modifying a noun is passive unless it is an -ing form ("a resolution drafted by Japan" / "a report accusing Iran")
+  // (a clause with a subject of its own — "reports that it had sent" — is no reduced passive)
+  roles.passive = childWith(tree, node, (l) => l === 'aux:pass' || l === 'nsubj:pass') >= 0
+    || (tree.label[node] === 'acl' && !/ing$/i.test(words[node] ?? '') && childWith(tree, node, (l) => l === 'nsubj' || l === 'mark') < 0);
   // the subject: of this verb, else of the clause it shares its subject with; a relative clause's noun
   let at = node;
   let subject = childWith(tree, at, (l) => l === 'nsubj' || l === 'nsubj:pass' || l === 'csubj');
@@ -132,7 +139,15 @@ export function treeRoles(tree: SentenceTree, node: number, mentions: readonly M
   for (let hops = 0; subject < 0 && hops < 3; hops++) {
     const label = tree.label[at] ?? '';
     if ((label === 'acl:relcl' || label === 'acl') && (tree.head[at] ?? -1) >= 0) {
-      subject = tree.head[at] as number;
+      const noun = tree.head[at] as number;
+      const nounHead = tree.head[noun] ?? -1;
+      // "put out a report accusing the army": a document that accuses speaks for whoever issued it
+      if (label === 'acl' && /ing$/i.test(words[at] ?? '') && mentionOf(tree, noun, mentions) === null && nounHead >= 0 && /^(obj|obl|nsubj)/.test(tree.label[noun] ?? '')) {
+        at = nounHead;
+        subject = childWith(tree, at, (l) => l === 'nsubj' || l === 'nsubj:pass');
+        continue;
+      }
+      subject = noun;
       break;
     }
     const host = subjectHost(tree, at);
@@ -150,6 +165,14 @@ export function treeRoles(tree: SentenceTree, node: number, mentions: readonly M
       subjectMention = mentionOf(tree, tree.head[at] as number, mentions);
     }
     if (subjectMention === null) roles.sourcePronoun = PRONOUNS.has((words[subject] ?? '').toLowerCase());
+    if (roles.sourcePronoun) {
+      roles.pronoun = tree.first + subject;
+      // "China denied reports that it had sent …": the subject of a clause above the pronoun's
+      for (let up = tree.head[at] ?? -1, hops = 0; up >= 0 && hops < 4 && roles.antecedent === null; up = tree.head[up] ?? -1, hops++) {
+        const s2 = childWith(tree, up, (l) => l === 'nsubj');
+        if (s2 >= 0 && s2 !== subject) roles.antecedent = mentionOf(tree, s2, mentions);
+      }
+    }
   }
   const subjectIsTarget = roles.passive && !viaObject && (at === node || tree.label[node] === 'conj');
   if (subjectIsTarget) {

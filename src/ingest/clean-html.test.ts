@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { DyadError } from '../types/problem.js';
-import { cleanHtml, cleanHtmlFragment } from './clean-html.js';
+import { cleanHtml, cleanHtmlFragment, MAX_HTML_ELEMENTS } from './clean-html.js';
 
 const fixture = (name: string): string => readFileSync(new URL(`../../test/fixtures/ingest/${name}`, import.meta.url), 'utf8');
 
@@ -114,4 +114,20 @@ test('cleanHtml reads the publication date from page metadata, else from the sta
     assert.ok(!/Updated on|By Dana/.test(cleaned.text), `${name}: stamp and byline stay out of the text`);
     assert.match(cleaned.text, /Iraq has asked China/, name);
   }
+});
+
+test('10,000-deep nesting is flattened and the article still read', () => {
+  const body = '<p>Iraqi officials condemned the attack on the base on Tuesday, the ministry said in a statement.</p>';
+  const page = cleanHtml(`<html><body>${'<div>'.repeat(10_000)}${body}${'</div>'.repeat(10_000)}</body></html>`, 'deep.html');
+  assert.match(page.text, /Iraqi officials condemned the attack/);
+});
+
+test('a page with more elements than the budget is refused with E111', () => {
+  assert.throws(() => cleanHtml(`<html><body>${'<span>x</span>'.repeat(MAX_HTML_ELEMENTS + 1)}</body></html>`, 'big.html'),
+    (err: unknown) => err instanceof DyadError && err.code === 'E111' && /elements, more than/.test(err.message));
+});
+
+test('a page on which readability itself fails (found by the fuzz suite, seed 8 case 3378) is E107, not a TypeError', () => {
+  // a whole page pasted inside another's body: readability walked off the top of the tree
+  assert.throws(() => cleanHtml(fixture('fuzz-readability-crash.html'), 'fuzz.html'), (err: unknown) => err instanceof DyadError && err.code === 'E107');
 });

@@ -3,6 +3,7 @@ import { DyadError } from '../types/problem.js';
 import { blockText } from './block-text.js';
 import { cleanLines } from './clean-lines.js';
 import { findDateline } from './find-dateline.js';
+import { flattenDeepHtml, MAX_HTML_DEPTH } from './flatten-deep-html.js';
 import { findPublicationDate, type TextDateBasis } from './find-publication-date.js';
 import { parseDocument, readArticle, type DomDocument, type DomElement, type DomNode } from './html-dom.js';
 import { htmlMeta } from './html-meta.js';
@@ -29,6 +30,11 @@ const HEAVY = /<(script|style|svg|noscript|template|iframe|canvas|object|nav|asi
 const CHROME_TAGS = new Set(['NAV', 'FOOTER', 'ASIDE', 'FIGCAPTION', 'FORM', 'BUTTON', 'DIALOG', 'SELECT', 'TEXTAREA']);
 const CHROME_ROLES = new Set(['navigation', 'complementary', 'contentinfo', 'banner', 'dialog', 'alertdialog', 'search']);
 const CHROME_CLASS = /(^|[\s_-])(share|sharing|social|related|recommend(ed|ations)?|newsletter|subscribe|signup|cookies?|consent|gdpr|comments?|disqus|promo|advert(isement)?|ads?|ad-slot|outbrain|taboola|paywall|pagination|pager|breadcrumbs?|author-bio|bio|tags|most-read|most-popular|popular|trending|read-more|more-stories|sidebar|modal|popup|toolbar|caption|credits?|logo|masthead|site-header|skip-link|menu|navbar|top-?bar)([\s_-]|$)/i;
+/** Most elements a page may have; a bigger one is refused (E111) before parsing. Real news pages have a few thousand. */
+export const MAX_HTML_ELEMENTS = 60_000;
+/** Wall time for cleaning one page, in ms: checked between parsing, chrome removal and readability (E111 past it). */
+export const MAX_CLEAN_MS = 5_000;
+
 /** Shortest body text readability must give before we trust it over the page's own article container. */
 const MIN_BODY = 120;
 
@@ -37,16 +43,22 @@ const MIN_BODY = 120;
  * blocks and runs the news line cleaning over it. Metadata comes from the page (Open Graph, JSON-LD, <time>,
  * canonical link), readability's findings filling gaps. The dateline stays in the text and is also reported. With no
  * date in the metadata, the date is read from the dateline, "Published/Updated …" lines or a dated byline.
+ * Budgets: elements nested deeper than MAX_HTML_DEPTH are unwrapped (their text kept) before parsing; a page with
+ * more than MAX_HTML_ELEMENTS elements, or whose cleaning runs past MAX_CLEAN_MS, is refused with DyadError E111.
  * Throws DyadError E107 when the page has no article text.
  */
 export function cleanHtml(html: string, input: string): CleanedHtml {
+  const deadline = performance.now() + MAX_CLEAN_MS;
   const jsonLd: string[] = [];
   for (const match of html.matchAll(JSON_LD)) jsonLd.push(match[1] as string);
-  const light = html.replace(HEAVY, ' ');
+  const light = boundedMarkup(html.replace(HEAVY, ' '), input);
   const document = parseDocument(light);
   const meta = htmlMeta(document, jsonLd);
+  checkDeadline(deadline, input, 'parsing');
   removeChrome(document);
-  const found = readArticle(document);
+  checkDeadline(deadline, input, 'removing page chrome');
+  const found = readArticle(document, MAX_HTML_ELEMENTS);
+  checkDeadline(deadline, input, 'finding the article body');
   // the body's text before line cleaning is kept for the date stamps that cleaning drops
   let raw = found?.content ? blockText(found.content) : '';
   let text = raw === '' ? '' : cleanLines(raw);
@@ -80,10 +92,25 @@ export function cleanHtml(html: string, input: string): CleanedHtml {
 }
 
 /** Cleans an HTML fragment (a feed item's description): block text and line cleaning, no readability. */
-export function cleanHtmlFragment(html: string): string {
-  const document = parseDocument(html.replace(HEAVY, ' '));
+export function cleanHtmlFragment(html: string, input = 'fragment'): string {
+  const document = parseDocument(boundedMarkup(html.replace(HEAVY, ' '), input));
   removeChrome(document);
   return document.body ? cleanLines(blockText(document.body)) : '';
+}
+
+/** Markup the parser can take in bounded time: too deep nesting unwrapped, too many elements refused (E111). */
+function boundedMarkup(html: string, input: string): string {
+  const flat = flattenDeepHtml(html, MAX_HTML_DEPTH);
+  if (flat.elements > MAX_HTML_ELEMENTS) {
+    throw new DyadError('E111', input, `HTML has ${flat.elements.toLocaleString('en-US')} elements, more than ${MAX_HTML_ELEMENTS.toLocaleString('en-US')} (the limit for one page)`);
+  }
+  return flat.html;
+}
+
+function checkDeadline(deadline: number, input: string, step: string): void {
+  if (performance.now() > deadline) {
+    throw new DyadError('E111', input, `cleaning the HTML took longer than ${MAX_CLEAN_MS / 1000} s (stopped after ${step})`);
+  }
 }
 
 /** Removes navigation, asides, captions, forms and share/related/comment/newsletter blocks, unless one holds most of the page's paragraphs. */

@@ -31,6 +31,25 @@ export function looksBinary(bytes: Uint8Array): boolean {
   return end > 0 && control / end > 0.1;
 }
 
+/**
+ * UTF-16 without a byte-order mark, told by its zero bytes: in mostly-Latin text every other byte is 0 (odd ones in
+ * little-endian, even ones in big-endian) and the others are not. Needs 8 bytes or more; null when it is not UTF-16
+ * (or not Latin enough to tell, like Cyrillic or CJK text, which must then carry a BOM).
+ */
+export function sniffUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  const pairs = Math.floor(Math.min(bytes.length, SNIFF_BYTES) / 2);
+  if (pairs < 4) return null;
+  let zeroEven = 0;
+  let zeroOdd = 0;
+  for (let i = 0; i < pairs; i++) {
+    if (bytes[2 * i] === 0) zeroEven++;
+    if (bytes[2 * i + 1] === 0) zeroOdd++;
+  }
+  if (zeroOdd >= pairs * 0.6 && zeroEven <= pairs * 0.02) return 'utf-16le';
+  if (zeroEven >= pairs * 0.6 && zeroOdd <= pairs * 0.02) return 'utf-16be';
+  return null;
+}
+
 /** Labels of the Latin-1 family, which Windows-1252 decodes (Node's own decoder for them is plain ISO-8859-1). */
 const LATIN1_LABELS = /^(windows-1252|cp1252|iso-8859-1|iso8859-1|latin-?1|l1|us-ascii|ascii|x-cp1252|iso_8859-1)$/i;
 const declaredDecoders = new Map<string, TextDecoder | null>();

@@ -50,14 +50,24 @@ export function parseDocument(html: string): DomDocument {
 /**
  * Runs @mozilla/readability on a document (which it changes: parse a fresh one if the page is needed again).
  * Returns the article element itself (not serialised HTML), or null when readability finds no article.
+ * With `maxElements`, readability refuses a page with more elements. Null too when readability fails on the tree.
  */
-export function readArticle(document: DomDocument): ReadableArticle | null {
+export function readArticle(document: DomDocument, maxElements = 0): ReadableArticle | null {
   const reader = new Readability<DomElement>(document as never, {
     serializer: (node) => node as unknown as DomElement,
+    // readability throws past this many elements (0: no limit); cleanHtml refuses such pages before parsing anyway
+    maxElemsToParse: maxElements,
     charThreshold: 200,
     disableJSONLD: true,
   });
-  const parsed = reader.parse();
+  let parsed: ReturnType<typeof reader.parse>;
+  try {
+    parsed = reader.parse();
+  } catch {
+    // readability walks up from its best candidate to <body>; on some malformed trees (a second <html> inside the
+    // body, say) it walks off the top and throws. Then it found no article, and the caller's fallback takes over.
+    return null;
+  }
   if (parsed === null) return null;
   return {
     content: parsed.content ?? null,

@@ -2,8 +2,11 @@
 import type { Article } from '../types/article.js';
 import { DyadError, type ErrorCode, type Problem } from '../types/problem.js';
 
-/** One item out of `readInputs`: a clean article, or a problem with one input or record. */
-export type InputResult = { kind: 'article'; article: Article } | { kind: 'problem'; problem: Problem };
+/**
+ * One item out of `readInputs`: a clean article, or a problem with one input or record. An article may come with
+ * warnings ("path:3: record \"w1\": \"date\" \"yesterday\" is not a date …"): something of it was dropped, not all.
+ */
+export type InputResult = { kind: 'article'; article: Article; warnings?: string[] } | { kind: 'problem'; problem: Problem };
 
 /** Options for `readInputs`. */
 export interface ReadOptions {

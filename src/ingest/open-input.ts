@@ -2,7 +2,7 @@
 import { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { DyadError } from '../types/problem.js';
-import { SNIFF_BYTES } from './decode-text.js';
+import { SNIFF_BYTES, sniffUtf16 } from './decode-text.js';
 
 /** An input opened for reading: its first bytes for sniffing and all its bytes as a stream. */
 export interface OpenedInput {
@@ -17,14 +17,15 @@ export interface OpenedInput {
 }
 
 /**
- * Opens raw bytes for reading: inflates gzip, strips a UTF-8 BOM, transcodes UTF-16 (with BOM) to UTF-8.
+ * Opens raw bytes for reading: inflates gzip, strips a UTF-8 BOM, transcodes UTF-16 to UTF-8 (with a BOM, or
+ * without one when the head reads as UTF-16: see sniffUtf16).
  * Reads only the head eagerly. Errors while streaming surface when `chunks` is iterated
  * (zlib errors carry a `Z_…` code; invalid UTF-16 throws DyadError E103).
  */
 export async function openInput(raw: AsyncIterable<Buffer>, input: string): Promise<OpenedInput> {
   let peeked = await peekBytes(raw, 2);
   const gzip = peeked.head[0] === 0x1f && peeked.head[1] === 0x8b;
-  if (gzip) peeked = await peekBytes(gunzipChunks(peeked.chunks), SNIFF_BYTES);
+  if (gzip) peeked = await peekBytes(gunzipChunks(peeked.chunks, input), SNIFF_BYTES);
   else if (peeked.head.length < SNIFF_BYTES) peeked = await peekBytes(peeked.chunks, SNIFF_BYTES);
   const h = peeked.head;
   let encoding: OpenedInput['encoding'] = 'utf-8';
@@ -35,7 +36,11 @@ export async function openInput(raw: AsyncIterable<Buffer>, input: string): Prom
     encoding = h[0] === 0xff ? 'utf-16le' : 'utf-16be';
     chunks = transcodeUtf16(dropPrefix(chunks, 2), encoding, input);
   } else {
-    return { head: h, chunks, gzip, encoding };
+    const sniffed = sniffUtf16(h);
+    if (sniffed === null) return { head: h, chunks, gzip, encoding };
+    // UTF-16 without a byte-order mark (Windows "Unicode" text saved by some tools): the zero bytes give it away
+    encoding = sniffed;
+    chunks = transcodeUtf16(chunks, encoding, input);
   }
   const again = await peekBytes(chunks, SNIFF_BYTES);
   return { head: again.head, chunks: again.chunks, gzip, encoding };
@@ -94,25 +99,44 @@ export async function* limitBytes(chunks: AsyncIterable<Buffer>, max: number, in
   }
 }
 
-/** "5 MiB", "1 GiB", "512 bytes". */
+/** A size in MiB, the one unit of every size message: "5 MiB", "1024 MiB", "5.031 MiB", "0.0006542 MiB", "just over 5 MiB". */
 export function formatBytes(n: number): string {
-  const units = ['bytes', 'KiB', 'MiB', 'GiB', 'TiB'];
-  let value = n;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1 && value % 1024 === 0) {
-    value /= 1024;
-    unit++;
-  }
-  return `${value} ${units[unit]}`;
+  // one unit everywhere, so that a size and its limit compare at a glance ("5.3 MiB, larger than 5 MiB")
+  const mib = n / (1024 * 1024);
+  if (Number.isInteger(mib)) return `${mib} MiB`;
+  const shown = Number(mib.toPrecision(4));
+  // "5 MiB, larger than 5 MiB" would read as a contradiction
+  if (Number.isInteger(shown)) return `just ${mib > shown ? 'over' : 'under'} ${shown} MiB`;
+  return `${shown} MiB`;
 }
 
-async function* gunzipChunks(source: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
+/** Inflated bytes past which the compression ratio is watched: smaller inputs may compress as they like. */
+export const BOMB_WATCH_BYTES = 64 * 1024 * 1024;
+/** Compression ratio (inflated : compressed) past which gzip data is a bomb, not news: text compresses 3–10 to 1. */
+export const BOMB_RATIO = 200;
+
+async function* gunzipChunks(source: AsyncIterable<Buffer>, input: string): AsyncGenerator<Buffer> {
   const gunzip = createGunzip();
-  const from = Readable.from(source, { objectMode: false });
+  let compressed = 0;
+  let inflated = 0;
+  const counted = (async function* () {
+    for await (const chunk of source) {
+      compressed += chunk.length;
+      yield chunk;
+    }
+  })();
+  const from = Readable.from(counted, { objectMode: false });
   from.on('error', (err) => gunzip.destroy(err));
   from.pipe(gunzip);
   try {
-    for await (const chunk of gunzip) yield chunk as Buffer;
+    for await (const chunk of gunzip) {
+      inflated += (chunk as Buffer).length;
+      // a JSON Lines or feed bomb would otherwise stream up to the 1 GiB file limit, coding the same record for hours
+      if (inflated > BOMB_WATCH_BYTES && inflated > compressed * BOMB_RATIO) {
+        throw new DyadError('E109', input, `inflates more than ${BOMB_RATIO} to 1 (past ${formatBytes(BOMB_WATCH_BYTES)}): a gzip bomb, not news`);
+      }
+      yield chunk as Buffer;
+    }
   } finally {
     from.destroy();
     gunzip.destroy();

@@ -88,3 +88,12 @@ test('splitFeedItems finds items whatever the chunking, and not tags that merely
     assert.deepEqual(pieces, ['header', '<item>one</item>', '<item rdf:about="u">two</item>', 'end true'], `chunk size ${size}`);
   }
 });
+
+test('readFeed drops an item date that is not a calendar date, with a warning naming the item', async () => {
+  const xml = '<rss><channel><item><title>A</title><pubDate>Fri, 30 Feb 2024 10:00:00 GMT</pubDate></item><item><title>B</title><pubDate>Fri, 16 Feb 2024 10:00:00 GMT</pubDate></item></channel></rss>';
+  const results = await read(Buffer.from(xml));
+  assert.deepEqual(results.map((r) => (r.kind === 'article' ? [r.article.date, r.warnings ?? []] : r.problem.code)), [
+    [null, ['feeds/world.rss: feed item 1: date "Fri, 30 Feb 2024 10:00:00 GMT" is not a calendar date; dropped (the date comes from the text or --date)']],
+    ['2024-02-16T10:00:00Z', []],
+  ]);
+});

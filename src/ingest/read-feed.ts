@@ -7,6 +7,7 @@ import { findDateline } from './find-dateline.js';
 import { findPublicationDate } from './find-publication-date.js';
 import { ingestProblem, type InputResult } from './input-result.js';
 import { normaliseDate } from './normalise-date.js';
+import { formatBytes } from './open-input.js';
 import { parseFeedItem } from './parse-feed-item.js';
 import { splitFeedItems } from './split-feed-items.js';
 
@@ -33,7 +34,7 @@ export async function* readFeed(chunks: AsyncIterable<Buffer>, input: string, ma
       source = plainText(CHANNEL_TITLE.exec(header)?.[1] ?? '') || null;
     } else if (piece.kind === 'too-large') {
       items++;
-      yield ingestProblem('E106', input, `feed item ${piece.n} is larger than ${maxItemBytes} bytes`);
+      yield ingestProblem('E106', input, `feed item ${piece.n} is larger than ${formatBytes(maxItemBytes)} (the limit for one article)`);
     } else if (piece.kind === 'item') {
       items++;
       yield feedItemResult(decodeLine(piece.xml, declared), input, piece.n, source);
@@ -73,6 +74,11 @@ export function feedItemResult(xml: string, input: string, n: number, source: st
     dateline,
     language: null,
   };
+  if (given === null && item.date !== null && item.date.trim() !== '') {
+    const shown = item.date.trim().length > 60 ? `${item.date.trim().slice(0, 59)}…` : item.date.trim();
+    const warning = `${input}: feed item ${n}: date ${JSON.stringify(shown)} is not a calendar date; dropped (the date comes from the text or --date)`;
+    return { kind: 'article', article, warnings: [warning] };
+  }
   return { kind: 'article', article };
 }
 

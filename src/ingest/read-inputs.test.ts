@@ -181,3 +181,76 @@ test('readInputs: --date wins over a date read from the text, and a text without
   assert.deepEqual(await read(null), ['2020-03-03', 'dateline']);
   assert.deepEqual(await read('2020-03-05'), ['2020-03-05', 'publication']);
 });
+
+test('readInputs reads UTF-16 without a byte-order mark (was: "looks binary")', async () => {
+  const text = 'Talks in Zürich\n\nThe envoys met in Zürich on Friday.\n';
+  const le = Buffer.from(text, 'utf16le');
+  const be = Buffer.from(le).swap16();
+  await writeFile(join(dir, 'nobom-le.txt'), le);
+  await writeFile(join(dir, 'nobom-be.txt'), be);
+  const results = await collect([join(dir, 'nobom-le.txt'), join(dir, 'nobom-be.txt')]);
+  assert.deepEqual(results.map((r) => (r.kind === 'article' ? r.article.text : r.problem.message)), [
+    'The envoys met in Zürich on Friday.', 'The envoys met in Zürich on Friday.',
+  ]);
+});
+
+test('readInputs: a JSON Lines date that is not a calendar date is dropped with a warning naming the record', async () => {
+  const records = [
+    { id: 'w1', text: 'Envoys met.', date: 'yesterday' },
+    { id: 'w2', text: 'Envoys met.', date: 12345 },
+    { id: 'w3', text: 'Envoys met.', date: '2020-13-45' },
+    { id: 'w4', text: 'Envoys met.', date: '2024-02-30' },
+    { id: 'w5', text: 'Envoys met.', date: '2024-02-29' },
+    { text: 'Envoys met.', date: 'soon' },
+  ];
+  const path = join(dir, 'dates.jsonl');
+  await writeFile(path, records.map((r) => JSON.stringify(r)).join('\n') + '\n');
+  const results = await collect([path]);
+  const warnings = results.flatMap((r) => (r.kind === 'article' ? (r.warnings ?? []) : [])).map((w) => w.replace(dir, 'D'));
+  assert.deepEqual(warnings, [
+    'D/dates.jsonl:1: record "w1": "date" "yesterday" is not a calendar date; dropped (the date comes from the text or --date)',
+    'D/dates.jsonl:2: record "w2": "date" 12345 is not a calendar date; dropped (the date comes from the text or --date)',
+    'D/dates.jsonl:3: record "w3": "date" "2020-13-45" is not a calendar date; dropped (the date comes from the text or --date)',
+    'D/dates.jsonl:4: record "w4": "date" "2024-02-30" is not a calendar date; dropped (the date comes from the text or --date)',
+    'D/dates.jsonl:6: record: "date" "soon" is not a calendar date; dropped (the date comes from the text or --date)',
+  ]);
+  const dates = results.map((r) => (r.kind === 'article' ? r.article.date : 'problem'));
+  assert.deepEqual(dates, [null, null, null, null, '2024-02-29', null]);
+});
+
+test('readInputs: a record whose "text" is not a string says what it is, in plain words', async () => {
+  const path = join(dir, 'texts.jsonl');
+  await writeFile(path, '{"id":"w1","text":42}\n{"id":"w2"}\n{"id":"w3","text":" "}\n{"id":"w4","text":["a"]}\n');
+  const messages = (await collect([path])).map((r) => (r.kind === 'problem' ? r.problem.message.replace(dir, 'D') : 'article'));
+  assert.deepEqual(messages, [
+    'D/texts.jsonl:1: record "w1" has a "text" that is a number, not a string',
+    'D/texts.jsonl:2: record "w2" has no "text" field',
+    'D/texts.jsonl:3: record "w3" has an empty "text"',
+    'D/texts.jsonl:4: record "w4" has a "text" that is an array, not a string',
+  ]);
+});
+
+test('readInputs gives every size in MiB', async () => {
+  const path = join(dir, 'sizes.jsonl');
+  await writeFile(path, `${JSON.stringify({ id: 'big', text: 'x'.repeat(3000) })}\n`);
+  const [jsonl] = await collect([path], { maxArticleBytes: 1024 });
+  assert.equal(jsonl?.kind === 'problem' && jsonl.problem.message.replace(dir, 'D'), 'D/sizes.jsonl:1: record is larger than 0.0009766 MiB (the limit for one article)');
+  const [text] = await collect([join(dir, 'news/talks.txt')], { maxArticleBytes: 64 });
+  assert.equal(text?.kind === 'problem' && text.problem.message.replace(dir, 'D'), 'D/news/talks.txt: file is 0.00008583 MiB, larger than 0.00006104 MiB (the limit for one article)');
+  const [huge] = await collect([join(dir, 'huge.txt')]);
+  assert.equal(huge?.kind === 'problem' && huge.problem.message.replace(dir, 'D'), 'D/huge.txt: file is 2048 MiB, larger than 5 MiB (the limit for one article)');
+});
+
+test('readInputs stops a gzip bomb of JSON Lines records past 64 MiB (E109), keeping the records before it', async () => {
+  const record = `${JSON.stringify({ id: 'same', text: `Envoys met in Geneva. ${'The talks went on. '.repeat(500)}` })}\n`;
+  const path = join(dir, 'bomb.jsonl.gz');
+  await writeFile(path, gzipSync(Buffer.from(record.repeat(Math.ceil((70 * 1024 * 1024) / record.length))), { level: 9 }));
+  let articles = 0;
+  const problems: string[] = [];
+  for await (const result of readInputs([path])) {
+    if (result.kind === 'article') articles++;
+    else problems.push(`${result.problem.code} ${result.problem.message.replace(dir, 'D')}`);
+  }
+  assert.deepEqual(problems, ['E109 D/bomb.jsonl.gz: inflates more than 200 to 1 (past 64 MiB): a gzip bomb, not news']);
+  assert.ok(articles > 1000, `${articles} records before the bomb was seen`);
+});

@@ -7,6 +7,7 @@ import { findDateline } from './find-dateline.js';
 import { findPublicationDate } from './find-publication-date.js';
 import { ingestProblem, type InputResult } from './input-result.js';
 import { normaliseDate } from './normalise-date.js';
+import { formatBytes } from './open-input.js';
 import { splitLines } from './split-lines.js';
 
 /**
@@ -17,7 +18,7 @@ import { splitLines } from './split-lines.js';
 export async function* readJsonl(chunks: AsyncIterable<Buffer>, input: string, maxLineBytes: number): AsyncGenerator<InputResult> {
   for await (const { line, bytes } of splitLines(chunks, maxLineBytes)) {
     if (bytes === null) {
-      yield ingestProblem('E106', input, `record is larger than ${maxLineBytes} bytes`, line);
+      yield ingestProblem('E106', input, `record is larger than ${formatBytes(maxLineBytes)} (the limit for one article)`, line);
       continue;
     }
     const text = decodeLine(bytes);
@@ -29,7 +30,8 @@ export async function* readJsonl(chunks: AsyncIterable<Buffer>, input: string, m
 /**
  * Turns one JSON Lines record into an article. `text` is kept exactly as given, so offsets match the caller's own
  * string; a record may give `html` instead, which is cleaned like a page. `id` is the record's `id` (string or
- * number), else `path#line`. `date` is normalised to ISO when it is a date we read, else dropped; a record without
+ * number), else `path#line`. `date` is normalised to ISO when it is a calendar date we read, else dropped with a
+ * warning naming the record ("yesterday", 12345, 2024-02-30); a record without
  * one takes the page's metadata date (for `html`), else the date its dateline, stamp lines or byline give.
  */
 export function jsonlRecord(line: string, input: string, lineNo: number): InputResult {
@@ -46,11 +48,19 @@ export function jsonlRecord(line: string, input: string, lineNo: number): InputR
   const record = data as Record<string, unknown>;
   const rawId = record['id'];
   const id = typeof rawId === 'string' && rawId.trim() !== '' ? rawId : typeof rawId === 'number' && Number.isFinite(rawId) ? String(rawId) : `${input}#${lineNo}`;
+  const which = id === `${input}#${lineNo}` ? 'record' : `record "${shorten(id, 80)}"`;
+  const warnings: string[] = [];
+  const rawDate = record['date'];
+  const date = normaliseDate(str(rawDate));
+  if (date === null && rawDate !== undefined && rawDate !== null && !(typeof rawDate === 'string' && rawDate.trim() === '')) {
+    const shown = shorten(typeof rawDate === 'string' ? JSON.stringify(rawDate) : JSON.stringify(rawDate) ?? String(rawDate), 60);
+    warnings.push(`${input}:${lineNo}: ${which}: "date" ${shown} is not a calendar date; dropped (the date comes from the text or --date)`);
+  }
   const article: Article = {
     id,
     text: '',
     title: str(record['title']),
-    date: normaliseDate(str(record['date'])),
+    date,
     dateBasis: null,
     url: str(record['url']),
     source: str(record['source']),
@@ -73,14 +83,16 @@ export function jsonlRecord(line: string, input: string, lineNo: number): InputR
       article.byline ??= page.byline;
       article.language ??= page.language;
     } catch (err) {
+      // a page too big or slow to clean keeps its own code (E111); any other failure means no usable body
+      if (err instanceof DyadError && err.code !== 'E107') return ingestProblem(err.code, input, `${which}: "html": ${err.message.slice(err.message.indexOf(': ') + 2)}`, lineNo);
       const reason = err instanceof DyadError ? '"html" has no article body' : '"html" could not be read';
-      const which = id === `${input}#${lineNo}` ? 'record' : `record "${shorten(id, 80)}"`;
       return ingestProblem('E105', input, `${which}: ${reason}`, lineNo);
     }
   } else {
-    const what = text === undefined ? 'no "text" field' : typeof text !== 'string' ? `"text" is not a string` : 'an empty "text"';
-    const which = id === `${input}#${lineNo}` ? 'record' : `record "${shorten(id, 80)}"`;
-    return ingestProblem('E105', input, `${which} has ${what}`, lineNo);
+    const what = text === undefined ? 'has no "text" field'
+      : typeof text !== 'string' ? `has a "text" that is ${text === null ? 'null' : Array.isArray(text) ? 'an array' : `a ${typeof text}`}, not a string`
+        : 'has an empty "text"';
+    return ingestProblem('E105', input, `${which} ${what}`, lineNo);
   }
   const dateline = findDateline(article.text);
   article.dateline = dateline?.dateline ?? null;
@@ -89,7 +101,7 @@ export function jsonlRecord(line: string, input: string, lineNo: number): InputR
     const found = findPublicationDate({ text: article.text, dateline: article.dateline, byline: article.byline ?? null });
     if (found !== null) [article.date, article.dateBasis] = [found.date, found.basis];
   }
-  return { kind: 'article', article };
+  return warnings.length > 0 ? { kind: 'article', article, warnings } : { kind: 'article', article };
 }
 
 function str(value: unknown): string | null {

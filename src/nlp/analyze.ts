@@ -1,7 +1,7 @@
 // NLP stage: Article → Doc (sentences, tokens, lemmas, POS). The only module that imports wink-nlp.
 import winkNLP, { type ItemSentence, type ItsFunction } from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
-import type { Article } from '../types/index.js';
+import { DyadError, type Article } from '../types/index.js';
 import { TOKEN_FLAGS, type Doc, type Sentence } from './doc.js';
 import { normalizeWord } from './normalize.js';
 import { posId, POS } from './pos.js';
@@ -113,6 +113,7 @@ function analyzeBlock(text: string, block: string, offset: number, out: Builder)
   }
 
   // Sentences, with the splitter's abbreviation breaks mended.
+  const firstNew = out.sentences.length;
   let pending: Sentence | null = null;
   wdoc.sentences().each((s: ItemSentence) => {
     const [firstWink, lastWink] = s.out(its.span as unknown as ItsFunction<number[]>) as unknown as [number, number];
@@ -133,14 +134,72 @@ function analyzeBlock(text: string, block: string, offset: number, out: Builder)
     pending = { index: 0, start: out.start[first] ?? offset, end: out.end[last - 1] ?? offset, first, last };
   });
   if (pending !== null) out.sentences.push(pending);
+  for (let i = firstNew; i < out.sentences.length; i++) {
+    const pieces = splitLongSentence(out, out.sentences[i] as Sentence);
+    if (pieces.length > 1) {
+      out.sentences.splice(i, 1, ...pieces);
+      i += pieces.length - 1;
+    }
+  }
+}
+
+/** Longest sentence in tokens: a longer one (a list, a page without full stops) is split, at a clause boundary if it has one. */
+export const MAX_SENTENCE_TOKENS = 150;
+/** Longest sentence in characters (however few its tokens): split the same way. */
+export const MAX_SENTENCE_CHARS = 2_000;
+/** Tokens after which a long sentence may be cut before a conjunction. */
+const CLAUSE_WORDS = new Set(['and', 'but', 'while', 'whereas', 'or', 'although', 'though', 'because', 'after', 'before', 'when']);
+const CLAUSE_MARKS = new Set([';', ',', ':', '—', '–', '(', ')', '"', '“', '”']);
+
+/**
+ * Splits an over-long sentence into pieces of at most MAX_SENTENCE_TOKENS tokens and MAX_SENTENCE_CHARS characters
+ * (a single longer token stays one piece). Each cut is at the last clause boundary in the second half of the allowed
+ * window — after `;`, `,`, `:`, a dash or bracket, or before a conjunction — and at the window's end when there is none.
+ * Costs O(tokens): the coder's per-sentence work, and the sentence text each event repeats, stay bounded.
+ */
+function splitLongSentence(out: Builder, sent: Sentence): Sentence[] {
+  const fits = (first: number, last: number): boolean =>
+    last - first <= MAX_SENTENCE_TOKENS && (out.end[last - 1] ?? 0) - (out.start[first] ?? 0) <= MAX_SENTENCE_CHARS;
+  if (fits(sent.first, sent.last)) return [sent];
+  const pieces: Sentence[] = [];
+  let first = sent.first;
+  while (first < sent.last) {
+    let hard = Math.min(sent.last, first + MAX_SENTENCE_TOKENS);
+    while (hard > first + 1 && !fits(first, hard)) hard--;
+    let cut = hard;
+    if (hard < sent.last) {
+      const floor = first + Math.max(1, Math.floor((hard - first) / 2));
+      for (let k = hard; k > floor; k--) {
+        if (CLAUSE_MARKS.has(out.norm[k - 1] ?? '')) { cut = k; break; }
+        if (CLAUSE_WORDS.has(out.norm[k] ?? '') && k < hard) { cut = k; break; }
+      }
+    }
+    pieces.push({ index: 0, start: out.start[first] ?? sent.start, end: out.end[cut - 1] ?? sent.end, first, last: cut });
+    first = cut;
+  }
+  return pieces;
 }
 
 /** Largest block handed to the tagger at once; longer lines are cut at a sentence-like boundary. */
 const MAX_BLOCK = 20_000;
 
-/** Analyses an article: splits it into paragraphs, then sentences and tokens with POS and lemmas. */
-export function analyze(article: Article): Doc {
+/** What one article may cost the analyser. */
+export interface AnalyzeBudget {
+  /** Most tokens an article may have; past it analysis stops with DyadError E202. */
+  maxTokens?: number;
+  /** `performance.now()` time after which analysis stops with DyadError E401 (checked between blocks). */
+  deadline?: number;
+}
+
+/**
+ * Analyses an article: splits it into paragraphs, then sentences and tokens with POS and lemmas. Sentences longer
+ * than MAX_SENTENCE_TOKENS / MAX_SENTENCE_CHARS are split. With a budget, throws DyadError E202 (too many tokens)
+ * or E401 (past the deadline) rather than going on.
+ */
+export function analyze(article: Article, budget: AnalyzeBudget = {}): Doc {
   const text = article.text;
+  const maxTokens = budget.maxTokens ?? Infinity;
+  const deadline = budget.deadline ?? Infinity;
   const out: Builder = { start: [], end: [], norm: [], lemma: [], pos: [], flags: [], sentences: [] };
   const blockPattern = /[^\n]+/g;
   for (let m = blockPattern.exec(text); m !== null; m = blockPattern.exec(text)) {
@@ -150,11 +209,19 @@ export function analyze(article: Article): Doc {
     while (from < line.length) {
       let to = Math.min(line.length, from + MAX_BLOCK);
       if (to < line.length) {
-        const cut = line.lastIndexOf('. ', to);
-        if (cut > from) to = cut + 1;
+        // look back within this block only: a line with no full stop must not be rescanned for each block
+        const window = line.slice(from, to);
+        const stop = window.lastIndexOf('. ');
+        const space = window.lastIndexOf(' ');
+        if (stop > 0) to = from + stop + 1;
+        else if (space > 0) to = from + space;
       }
       analyzeBlock(text, line.slice(from, to), m.index + from, out);
       from = to;
+      if (out.start.length > maxTokens) {
+        throw new DyadError('E202', article.id, `more than ${maxTokens.toLocaleString('en-US')} tokens (the budget for one article)`);
+      }
+      if (performance.now() > deadline) throw new DyadError('E401', article.id, 'analysis ran past the time budget for one article');
     }
   }
   out.sentences.forEach((s, i) => { s.index = i; });

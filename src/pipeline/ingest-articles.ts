@@ -5,6 +5,7 @@ import { signature } from '../ingest/near-duplicate.js';
 import { readInputs } from '../ingest/read-inputs.js';
 import type { ArticleEntry, PutResult, Store, WriterLockOptions } from '../store/store.js';
 import { DyadError, type Problem } from '../types/index.js';
+import { codeWithinBudget } from './code-within-budget.js';
 import { NearDuplicateIndex } from './near-duplicate-index.js';
 import { MentionLinker } from './mention-linker.js';
 
@@ -47,6 +48,8 @@ export interface IngestOptions {
    * writer lock is held for the whole run, so that the linking state this run keeps follows the store.
    */
   writer?: WriterLockOptions;
+  /** Called with each warning, such as events dropped past an article's budget ("id: 12 events dropped …"). */
+  onWarning?: (message: string) => void;
 }
 
 /**
@@ -94,7 +97,8 @@ async function ingestLocked(inputs: string[], options: IngestOptions): Promise<I
     } catch (err) {
       if (!(err instanceof DyadError) || entries.length === 1) {
         if (err instanceof DyadError && entries[0] !== undefined) {
-          problems.push({ code: err.code, input: entries[0].article.id, message: err.message, stage: 'store' });
+          // the message without the "E600 id: " the error opens with: formatProblem prints code and input once
+          problems.push({ code: err.code, input: entries[0].article.id, message: reasonOf(err), stage: 'store' });
           progress.failed++;
           return [null];
         }
@@ -133,6 +137,7 @@ async function ingestLocked(inputs: string[], options: IngestOptions): Promise<I
       continue;
     }
     const article = result.article;
+    for (const warning of result.warnings ?? []) options.onWarning?.(warning);
     progress.read++;
     const hash = contentHash(article.text);
     if (batchHashes.has(hash) || (await store.hasArticle(hash))) {
@@ -142,8 +147,20 @@ async function ingestLocked(inputs: string[], options: IngestOptions): Promise<I
     }
     const sig = signature(article.text);
     const nearDuplicateOf = nearIndex.find(sig);
+    let events: ArticleEntry['events'] = [];
+    if (nearDuplicateOf === null) {
+      // an article past its budget (tokens, time) is a problem; the run goes on
+      const outcome = codeWithinBudget(coder, article);
+      if (outcome.kind === 'problem') {
+        problems.push(outcome.problem);
+        progress.failed++;
+        report(false);
+        continue;
+      }
+      for (const warning of outcome.warnings) options.onWarning?.(warning);
+      events = outcome.events;
+    }
     nearIndex.add(article.id, sig);
-    const events = nearDuplicateOf === null ? coder.codeArticle(article) : [];
     batch.push({ article, meta: { hash, nearDuplicateOf }, events });
     batchHashes.add(hash);
     if (batch.length >= batchSize) await flush();
@@ -153,4 +170,10 @@ async function ingestLocked(inputs: string[], options: IngestOptions): Promise<I
   const linked = linker === null ? null : await linker.finish();
   report(true);
   return { ...progress, problems, clusters: linked?.clusters ?? null, threads: linked?.threads ?? null };
+}
+
+/** A DyadError's message without its "CODE input[:line]: " prefix. */
+function reasonOf(err: DyadError): string {
+  const prefix = `${err.code} ${err.input}${err.line !== undefined ? `:${err.line}` : ''}: `;
+  return err.message.startsWith(prefix) ? err.message.slice(prefix.length) : err.message;
 }

@@ -126,3 +126,27 @@ describe('LiveLinker', () => {
     await store.close();
   });
 });
+
+describe('LiveLinker thread rebuilds', () => {
+  it('rebuilds the threads only when a change touches an event that can be a thread step', async () => {
+    const store = await openSqliteStore(':memory:');
+    await ingestArticles([jsonl('seed', WRITTEN)], { store, coder });
+    let rebuilds = 0;
+    const putThreads = store.putThreads.bind(store);
+    store.putThreads = async (threads) => {
+      rebuilds++;
+      return putThreads(threads);
+    };
+    const linker = await LiveLinker.open(store);
+    const [attack] = await read(jsonl('attack', [{ id: 'attack', date: '2022-06-01', text: 'Al-Shabaab militants attacked Somali troops near Mogadishu on Monday.' }]));
+    const attackEntry = await linker.entry(attack as Article, coder);
+    assert.ok(attackEntry.events.length > 0 && attackEntry.events.every((e) => e.root === '18' || e.root === '19'), attackEntry.events.map((e) => e.cameo).join(' '));
+    await linker.link([attackEntry], [await store.putArticle(attackEntry.article, attackEntry.meta, attackEntry.events)]);
+    assert.equal(rebuilds, 0, 'an attack is no step of an assistance thread');
+    const [aid] = await read(jsonl('aid', [{ id: 'aid', date: '2022-06-02', text: 'China handed Iraq 20,000 assault rifles, the ministry said.' }]));
+    const aidEntry = await linker.entry(aid as Article, coder);
+    await linker.link([aidEntry], [await store.putArticle(aidEntry.article, aidEntry.meta, aidEntry.events)]);
+    assert.equal(rebuilds, 1);
+    await store.close();
+  });
+});

@@ -4,8 +4,10 @@ import { contentHash } from '../ingest/content-hash.js';
 import { signature } from '../ingest/near-duplicate.js';
 import type { ClusterChange } from '../link/link-types.js';
 import type { ArticleEntry, PutResult, Store } from '../store/store.js';
-import type { Article } from '../types/index.js';
-import { MentionLinker } from './mention-linker.js';
+import { DyadError, type Article } from '../types/index.js';
+import type { ArticleCoder } from './article-coder.js';
+import { codeWithinBudget } from './code-within-budget.js';
+import { MentionLinker, THREAD_ROOTS } from './mention-linker.js';
 import { NearDuplicateIndex } from './near-duplicate-index.js';
 
 /**
@@ -40,25 +42,35 @@ export class LiveLinker {
 
   /**
    * The entry to store for an article: content already stored → no events; a syndicated copy of an earlier article
-   * → linked to it, no events (it is not a new report); otherwise its coded events. Store it before the next call.
+   * → linked to it, no events (it is not a new report); otherwise its coded events, within the article budget
+   * (codeWithinBudget; with an ArticleCoder, possibly in a worker thread while this one serves others). Throws
+   * DyadError (E202, E401, E400) for an article past its budget. Store it before the next call.
    */
-  async entry(article: Article, coder: Coder): Promise<ArticleEntry> {
+  async entry(article: Article, coder: Coder | ArticleCoder): Promise<ArticleEntry> {
     const hash = contentHash(article.text);
     if (await this.store.hasArticle(hash)) return { article, meta: { hash }, events: [] };
     const sig = signature(article.text);
     const nearDuplicateOf = this.nearIndex.find(sig);
+    let events: ArticleEntry['events'] = [];
+    if (nearDuplicateOf === null) {
+      const outcome = 'code' in coder ? await coder.code(article) : codeWithinBudget(coder, article);
+      if (outcome.kind === 'problem') throw new DyadError(outcome.problem.code, article.id, outcome.problem.message);
+      events = outcome.events;
+    }
     this.nearIndex.add(article.id, sig);
-    const events = nearDuplicateOf === null ? coder.codeArticle(article) : [];
     return { article, meta: { hash, nearDuplicateOf }, events };
   }
 
   /**
    * Links stored entries (`results[i]` is the outcome of `entries[i]`, null when refused): their mentions join the
-   * events (clusters) they report, and when any cluster changed the assistance threads are rebuilt.
+   * events (clusters) they report, and when a change touches an event that can be a thread step (THREAD_ROOTS: the
+   * threads are built from those alone; a cluster never leaves its code family, so it never leaves them either) the
+   * assistance threads are rebuilt; a removal or merge rebuilds them too.
    */
   async link(entries: readonly ArticleEntry[], results: ReadonlyArray<PutResult | null>): Promise<ClusterChange> {
     const change = await this.linker.addBatch(entries, results);
-    if (change.upserted.length > 0 || change.removed.length > 0) await this.linker.finish();
+    const touchesThreads = change.removed.length > 0 || change.merged.length > 0 || change.upserted.some((cluster) => THREAD_ROOTS.includes(cluster.root));
+    if (touchesThreads) await this.linker.finish();
     this.mark = await this.store.changeMark();
     return change;
   }

@@ -5,7 +5,7 @@ import type { ClusterChange, MentionInput } from '../link/link-types.js';
 import type { ArticleEntry, PutResult, Store, StoredMention } from '../store/store.js';
 
 /** CAMEO roots of the events that can be steps of an assistance thread (see link/thread-steps.ts). */
-const THREAD_ROOTS = ['02', '03', '05', '06', '07', '10', '12', '16'];
+export const THREAD_ROOTS: readonly string[] = ['02', '03', '05', '06', '07', '10', '12', '16'];
 const PAGE = 10_000;
 
 /** What linking did in one run. */
@@ -69,7 +69,7 @@ export class MentionLinker {
   async finish(): Promise<LinkSummary> {
     const clusters = [];
     for (let offset = 0; ; offset += PAGE) {
-      const page = await this.store.clusters({ root: THREAD_ROOTS }, { sort: 'id', limit: PAGE, offset });
+      const page = await this.store.clusters({ root: [...THREAD_ROOTS] }, { sort: 'id', limit: PAGE, offset });
       clusters.push(...page);
       if (page.length < PAGE) break;
     }

@@ -5,6 +5,7 @@ import { signature } from '../ingest/near-duplicate.js';
 import type { QueuedArticle } from '../queue/article-queue.js';
 import type { ArticleEntry, PutResult, Store, WriterLockOptions } from '../store/store.js';
 import { DyadError, type Problem } from '../types/index.js';
+import { codeWithinBudget } from './code-within-budget.js';
 import { MentionLinker } from './mention-linker.js';
 import { NearDuplicateIndex } from './near-duplicate-index.js';
 
@@ -28,6 +29,8 @@ export interface WorkerOptions {
   signal?: AbortSignal;
   /** Another worker or ingest holds the writer lock: wait (the default for a worker) or refuse. */
   writer?: WriterLockOptions;
+  /** Called with each warning, such as events dropped past an article's budget. */
+  onWarning?: (message: string) => void;
   /** Called after each stored batch. */
   onBatch?: (summary: WorkerSummary) => void;
 }
@@ -68,7 +71,7 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> 
         if (options.untilDrained === true) break;
         continue;
       }
-      const entries = await entriesOf(messages, store, coder, nearIndex, summary);
+      const entries = await entriesOf(messages, store, coder, nearIndex, summary, options.onWarning);
       const last = (messages[messages.length - 1] as QueuedArticle).seq;
       const results = await store.transaction(async (tx) => {
         const stored = await putEach(tx, entries, summary.problems);
@@ -97,7 +100,8 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> 
 }
 
 /** The entries to store for a batch of messages: content stored (or earlier in the batch) skipped, copies linked, the rest coded. */
-async function entriesOf(messages: readonly QueuedArticle[], store: Store, coder: Coder, nearIndex: NearDuplicateIndex, summary: WorkerSummary): Promise<ArticleEntry[]> {
+async function entriesOf(messages: readonly QueuedArticle[], store: Store, coder: Coder, nearIndex: NearDuplicateIndex, summary: WorkerSummary,
+  onWarning: ((message: string) => void) | undefined): Promise<ArticleEntry[]> {
   const entries: ArticleEntry[] = [];
   const hashes = new Set<string>();
   for (const { article } of messages) {
@@ -109,8 +113,19 @@ async function entriesOf(messages: readonly QueuedArticle[], store: Store, coder
     hashes.add(hash);
     const sig = signature(article.text);
     const nearDuplicateOf = nearIndex.find(sig);
+    let events: ArticleEntry['events'] = [];
+    if (nearDuplicateOf === null) {
+      // as an ingest codes it: an article past its budget (tokens, time) is a problem, not stored, not indexed
+      const outcome = codeWithinBudget(coder, article);
+      if (outcome.kind === 'problem') {
+        summary.problems.push(outcome.problem);
+        continue;
+      }
+      for (const warning of outcome.warnings) onWarning?.(warning);
+      events = outcome.events;
+    }
     nearIndex.add(article.id, sig);
-    entries.push({ article, meta: { hash, nearDuplicateOf }, events: nearDuplicateOf === null ? coder.codeArticle(article) : [] });
+    entries.push({ article, meta: { hash, nearDuplicateOf }, events });
   }
   return entries;
 }

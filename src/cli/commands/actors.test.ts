@@ -26,3 +26,9 @@ test('dyad actors refuses bad options with exit code 2', async () => {
     assert.match(io.errors[0]!, /^dyad actors: E700 --(limit|until|format)/);
   }
 });
+
+test('actors refuses a --limit past the store page size instead of cutting it short', async () => {
+  const io = await run(['--limit', '20000']);
+  assert.equal(io.code, 2);
+  assert.match(io.errors[0] ?? '', /at most 10000 actors can be listed at once, not 20000/);
+});

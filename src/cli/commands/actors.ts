@@ -3,7 +3,7 @@
 import { Command } from 'commander';
 import { renderRows, type Column } from '../format-output.js';
 import type { ActorCount } from '../../store/store.js';
-import { addFilterOptions, filterFromOptions, formatOption, processIo, runAction, wholeNumber, withIo, withStore, type CliIo, type FilterOptions } from './events.js';
+import { addFilterOptions, filterFromOptions, formatOption, processIo, runAction, STORE_PAGE, usageError, wholeNumber, withIo, withStore, type CliIo, type FilterOptions } from './events.js';
 
 /** Actor columns for tables and CSV. */
 export const ACTOR_COLUMNS: readonly Column<ActorCount>[] = [
@@ -22,6 +22,8 @@ interface ActorsOptions extends FilterOptions { limit?: string; format?: string 
 export async function runActors(options: ActorsOptions, io: CliIo): Promise<void> {
   const filter = filterFromOptions(options);
   const limit = wholeNumber('--limit', options.limit, 50, 1);
+  // the store answers at most one page of actors: a larger --limit is refused, not silently cut
+  if (limit > STORE_PAGE) throw usageError('--limit', `at most ${STORE_PAGE} actors can be listed at once, not ${limit}`);
   const format = formatOption(options.format, io);
   const actors = await withStore(options.db, (store) => store.actors(filter, { limit }));
   await io.write(renderRows(actors, ACTOR_COLUMNS, format));

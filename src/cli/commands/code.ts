@@ -1,6 +1,8 @@
 // CLI edge: `dyad code FILE…` — inputs → events printed as a table, JSON Lines or CSV; problems to stderr.
 import { Command, Option } from 'commander';
 import { createCoder, type CoderOptions } from '../../coder/create-coder.js';
+import { codeWithinBudget } from '../../pipeline/code-within-budget.js';
+import { normaliseDate } from '../../ingest/normalise-date.js';
 import { readInputs } from '../../ingest/read-inputs.js';
 import type { EventRecord, Problem } from '../../types/index.js';
 import { EVENT_CSV_COLUMNS, EVENT_TABLE_COLUMNS } from '../event-columns.js';
@@ -19,10 +21,13 @@ export interface CodeOptions {
 /** Used heap (MB) past which `dyad code` collects garbage itself between articles. */
 const HEAP_CEILING_MB = 160;
 
+/** Characters of output gathered before one write. */
+const WRITE_CHUNK = 64 * 1024;
+
 /** Runs `dyad code`; returns the exit code (0 all coded, 1 some inputs failed). */
 export async function runCode(inputs: string[], options: CodeOptions): Promise<number> {
   const format: OutputFormat = options.format !== undefined ? parseFormat(options.format) : defaultFormat(process.stdout.isTTY);
-  if (options.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(options.date)) throw new UsageError(`--date must be YYYY-MM-DD, not "${options.date}"`);
+  checkDateOption(options.date);
   const coderOptions: CoderOptions = await lexiconOptions(options);
   const coder = await createCoder(coderOptions);
   for (const p of coder.problems) process.stderr.write(formatProblem(p) + '\n');
@@ -39,16 +44,30 @@ export async function runCode(inputs: string[], options: CodeOptions): Promise<n
       process.stderr.write(formatProblem(result.problem) + '\n');
       continue;
     }
-    articles++;
-    const coded = coder.codeArticle(result.article);
+    const outcome = codeWithinBudget(coder, result.article);
     ceiling.check();
+    if (outcome.kind === 'problem') {
+      problems.push(outcome.problem);
+      process.stderr.write(formatProblem(outcome.problem) + '\n');
+      continue;
+    }
+    for (const warning of result.warnings ?? []) process.stderr.write(`dyad: warning: ${warning}\n`);
+    articles++;
+    for (const warning of outcome.warnings) process.stderr.write(`dyad: warning: ${warning}\n`);
+    const coded = outcome.events;
     events += coded.length;
-    if (format === 'table') table.push(...coded);
-    else if (coded.length > 0) {
-      const text = format === 'jsonl'
-        ? coded.map((e) => JSON.stringify(e)).join('\n') + '\n'
-        : coded.map((e) => csvLine(EVENT_CSV_COLUMNS.map((c) => c.value(e)))).join('\n') + '\n';
-      await writeOut(text);
+    if (format === 'table') for (const event of coded) table.push(event);
+    else {
+      // lines go out in pieces of at most ~64 KiB: an article's events are never joined into one big string
+      let pending = '';
+      for (const event of coded) {
+        pending += (format === 'jsonl' ? JSON.stringify(event) : csvLine(EVENT_CSV_COLUMNS.map((c) => c.value(event)))) + '\n';
+        if (pending.length >= WRITE_CHUNK) {
+          await writeOut(pending);
+          pending = '';
+        }
+      }
+      if (pending !== '') await writeOut(pending);
     }
   }
   if (format === 'table') await writeOut(table.length > 0 ? renderTable(table, EVENT_TABLE_COLUMNS) : 'No events found.\n');
@@ -60,6 +79,13 @@ export async function runCode(inputs: string[], options: CodeOptions): Promise<n
 
 /** A mistake in how the command was called: exit code 2. */
 export class UsageError extends Error {}
+
+/** Checks a `--date` flag: YYYY-MM-DD and a day of the calendar (2024-02-30 is refused). Throws UsageError. */
+export function checkDateOption(date: string | undefined): void {
+  if (date === undefined) return;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new UsageError(`--date must be YYYY-MM-DD, not "${date}"`);
+  if (normaliseDate(date) !== date) throw new UsageError(`--date ${date} is not a day of the calendar`);
+}
 
 /** The `code` command for the program. */
 export function codeCommand(): Command {

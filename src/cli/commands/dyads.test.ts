@@ -26,3 +26,12 @@ test('dyad dyads refuses an unknown period with exit code 2', async () => {
   assert.deepEqual([io.code, io.errors.length], [2, 1]);
   assert.match(io.errors[0]!, /^dyad dyads: E700 option '--by <period>' argument 'decade' is invalid/);
 });
+
+test('dyads says when --limit may have cut the rows, and refuses a limit the store cannot give', async () => {
+  const one = await run(['--limit', '1', '--format', 'jsonl']);
+  assert.equal(one.code, 0);
+  assert.deepEqual(one.errors, ['the first 1 rows; there may be more (raise --limit)']);
+  const huge = await run(['--limit', '2000000']);
+  assert.equal(huge.code, 2);
+  assert.match(huge.errors[0] ?? '', /at most 1000000 rows can be listed at once, not 2000000/);
+});

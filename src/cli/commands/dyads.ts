@@ -3,7 +3,7 @@
 import { Command, Option } from 'commander';
 import { renderRows, type Column } from '../format-output.js';
 import type { DyadRow, Period } from '../../store/store.js';
-import { addFilterOptions, filterFromOptions, formatOption, processIo, runAction, wholeNumber, withIo, withStore, type CliIo, type FilterOptions } from './events.js';
+import { addFilterOptions, filterFromOptions, formatOption, processIo, runAction, usageError, wholeNumber, withIo, withStore, type CliIo, type FilterOptions } from './events.js';
 
 const percent = (share: number): string => `${Math.round(share * 100)}%`;
 
@@ -25,6 +25,9 @@ const PERIODS: readonly Period[] = ['day', 'week', 'month', 'year'];
 
 interface DyadsOptions extends FilterOptions { by?: string; level?: string; limit?: string; format?: string }
 
+/** Most rows the store gives for one dyads query. */
+const MAX_DYAD_ROWS = 1_000_000;
+
 /** The action of `dyad dyads`. */
 export async function runDyads(options: DyadsOptions, io: CliIo): Promise<void> {
   const filter = filterFromOptions(options);
@@ -32,8 +35,10 @@ export async function runDyads(options: DyadsOptions, io: CliIo): Promise<void> 
   const format = formatOption(options.format, io);
   const by = (options.by ?? 'month') as Period;
   const level = options.level === 'actor' ? 'actor' : 'country';
+  if (limit > MAX_DYAD_ROWS) throw usageError('--limit', `at most ${MAX_DYAD_ROWS} rows can be listed at once, not ${limit}`);
   const rows = await withStore(options.db, (store) => store.dyads(filter, { by, level, limit }));
   await io.write(renderRows(rows, DYAD_COLUMNS, format));
+  if (rows.length === limit) io.error(`the first ${limit} rows; there may be more (raise --limit)`);
 }
 
 /** `dyad dyads`: who did what to whom over time. */

@@ -1,4 +1,4 @@
-import { test } from 'node:test';
+import { describe, it, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { EventRecord } from '../../types/index.js';
 import { openSqliteStore } from '../../store/sqlite/sqlite-store.js';
 import { sampleEvents } from '../../store/store-fixtures.js';
-import { eventsCommand, memoryIo } from './events.js';
+import { allPages, eventsCommand, memoryIo } from './events.js';
 import { runCommand, sampleStore } from './command-harness.js';
 
 const { dir, db } = sampleStore('dyad-cli-events-');
@@ -102,4 +102,19 @@ test('dyad events --level events lists happenings with their report counts', asy
   assert.equal(delivery[0]?.mentionCount, 2);
   assert.equal(delivery[0]?.independentSources, 2);
   rmSync(levelDir, { recursive: true, force: true });
+});
+
+describe('allPages (no store page size caps --limit)', () => {
+  const rows = Array.from({ length: 23 }, (_, i) => i);
+  // a store that gives at most 5 rows a query, as SQLite gives at most 10,000
+  const fetch = async (limit: number, offset: number): Promise<number[]> => rows.slice(offset, offset + Math.min(limit, 5));
+  const all = async (limit: number, offset: number): Promise<number[]> => {
+    const out: number[] = [];
+    for await (const page of allPages(fetch, limit, offset, 5)) out.push(...page);
+    return out;
+  };
+  it('--limit 0 gives every row', async () => assert.deepEqual(await all(0, 0), rows));
+  it('a --limit past the page size gives that many rows', async () => assert.deepEqual(await all(12, 0), rows.slice(0, 12)));
+  it('an offset counts from the first row', async () => assert.deepEqual(await all(0, 20), [20, 21, 22]));
+  it('a limit past the end gives what there is', async () => assert.deepEqual(await all(100, 0), rows));
 });

@@ -181,12 +181,42 @@ const CLUSTER_COLUMNS: Column<Cluster>[] = [
   { header: 'items', value: (c) => c.items.map((i) => `${i.quantity ?? ''}${i.conflict ? '?' : ''} ${i.model ?? i.kind}`.trim()).join('; '), maxWidth: 40 },
 ];
 
-/** `--level events`: one row per happening (reports merged), newest first unless --sort says otherwise. */
+/** Rows a store gives per query at most (its page size); the CLI asks page by page for more. */
+export const STORE_PAGE = 10_000;
+
+/**
+ * Every row of a paged query: `limit` rows from `offset` (limit 0: all of them), asked for `pageSize` at a time, so
+ * that no store page size caps the output. A page shorter than asked for is the last.
+ */
+export async function* allPages<Row>(fetch: (limit: number, offset: number) => Promise<readonly Row[]>, limit: number, offset: number,
+  pageSize: number = STORE_PAGE): AsyncGenerator<readonly Row[]> {
+  let given = 0;
+  for (;;) {
+    const want = limit === 0 ? pageSize : Math.min(pageSize, limit - given);
+    if (want <= 0) return;
+    const rows = await fetch(want, offset + given);
+    if (rows.length > 0) yield rows;
+    given += rows.length;
+    if (rows.length < want) return;
+  }
+}
+
+/** `--level events`: one row per happening (reports merged), newest first unless --sort says otherwise; streamed page by page. */
 async function runClusters(store: Store, filter: EventFilter, options: { limit: number; offset: number; sort: string }, format: OutputFormat, io: CliIo): Promise<void> {
   const sort: ClusterSort = options.sort === 'date' || options.sort === '-date' ? options.sort : '-date';
-  const clusters = await store.clusters(filter, { sort, limit: options.limit === 0 ? 10_000 : options.limit, offset: options.offset });
-  await io.write(renderRows(clusters, CLUSTER_COLUMNS, format));
-  if (format === 'table') io.error(`${clusters.length} of ${await store.countClusters(filter)} events (happenings; --level mentions lists every report)`);
+  const table: Cluster[] = [];
+  let shown = 0;
+  if (format === 'csv') await io.write(`${csvLine(CLUSTER_COLUMNS.map((c) => c.header))}\n`);
+  for await (const page of allPages((limit, offset) => store.clusters(filter, { sort, limit, offset }), options.limit, options.offset)) {
+    shown += page.length;
+    if (format === 'table') for (const cluster of page) table.push(cluster);
+    else if (format === 'jsonl') await io.write(renderRows(page, CLUSTER_COLUMNS, 'jsonl'));
+    else await io.write(page.map((c) => `${csvLine(CLUSTER_COLUMNS.map((col) => col.value(c)))}\n`).join(''));
+  }
+  if (format === 'table') {
+    await io.write(renderRows(table, CLUSTER_COLUMNS, 'table'));
+    io.error(`${shown} of ${await store.countClusters(filter)} events (happenings; --level mentions lists every report)`);
+  }
 }
 
 /** The action of `dyad events`. */
@@ -217,11 +247,15 @@ export async function runEvents(options: EventsOptions, io: CliIo): Promise<void
       if (format === 'table') await io.write(renderRows(rows, EVENT_TABLE_COLUMNS, 'table'));
       return;
     }
-    const page = await store.queryEvents(filter, { sort, limit, offset });
-    await io.write(renderRows(page.events, format === 'csv' ? EVENT_CSV_COLUMNS : EVENT_TABLE_COLUMNS, format));
-    if (format === 'table' && page.next !== null) {
+    // a --limit past the store's page size is asked for page by page, never cut short
+    const events: EventRecord[] = [];
+    for await (const page of allPages(async (n, from) => (await store.queryEvents(filter, { sort, limit: n, offset: from })).events, limit, offset)) {
+      for (const event of page) events.push(event);
+    }
+    await io.write(renderRows(events, format === 'csv' ? EVENT_CSV_COLUMNS : EVENT_TABLE_COLUMNS, format));
+    if (format === 'table' && events.length === limit) {
       const total = await store.countEvents(filter);
-      io.error(`${offset + 1}–${offset + page.events.length} of ${total} events (more with --offset ${offset + limit}, or all with --limit 0)`);
+      if (total > offset + limit) io.error(`${offset + 1}–${offset + events.length} of ${total} events (more with --offset ${offset + limit}, or all with --limit 0)`);
     }
   });
 }

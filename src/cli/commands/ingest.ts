@@ -6,6 +6,7 @@ import { publishArticles } from '../../pipeline/publish-articles.js';
 import { ArticleQueue } from '../../queue/article-queue.js';
 import { DB_HELP, openStore } from '../../store/open-store.js';
 import { formatProblem, lexiconOptions } from '../io.js';
+import { checkDateOption } from './code.js';
 import { countArticles, progressLine } from '../progress-line.js';
 
 export interface IngestCommandOptions {
@@ -54,6 +55,7 @@ async function publishToQueue(inputs: string[], options: IngestCommandOptions & 
 
 /** Runs `dyad ingest`; returns the exit code (1 when some inputs failed). */
 export async function runIngest(inputs: string[], options: IngestCommandOptions): Promise<number> {
+  checkDateOption(options.date);
   if (options.queue !== undefined) return publishToQueue(inputs, { ...options, queue: options.queue });
   const coder = await createCoder(await lexiconOptions(options));
   const store = await openStore(options.db);
@@ -68,6 +70,7 @@ export async function runIngest(inputs: string[], options: IngestCommandOptions)
       stdin: process.stdin,
       writer: { wait: options.wait !== false, onWait: (message) => process.stderr.write(`dyad: ${message}\n`) },
       onProgress: tty ? (p) => process.stderr.write(`\r\u001b[2K${progressLine(p, total)}`) : undefined,
+      onWarning: (message) => process.stderr.write(`${tty ? '\r\u001b[2K' : ''}dyad: warning: ${message}\n`),
     });
     if (tty) process.stderr.write('\r\u001b[2K');
     for (const p of summary.problems) process.stderr.write(formatProblem(p) + '\n');

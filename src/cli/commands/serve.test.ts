@@ -1,11 +1,11 @@
 // CLI tests: `dyad serve` — flags checked, a store served on a free port, writing only with a token, a taken port a clear error.
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { UsageError } from './code.js';
-import { parsePort, runServe } from './serve.js';
+import { parsePort, runServe, tokenWarning } from './serve.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'dyad-serve-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -22,7 +22,7 @@ describe('parsePort', () => {
 
 describe('runServe', () => {
   it('serves a new store on a free loopback port, read-only without a token', async () => {
-    const running = await runServe({ db: join(dir, 'a.db'), port: '0' }, {});
+    const running = await runServe({ db: join(dir, 'a.db'), port: '0', create: true }, {});
     try {
       assert.match(running.url, /^http:\/\/127\.0\.0\.1:\d+$/);
       const stats = (await (await fetch(`${running.url}/api/stats`)).json()) as { events: number };
@@ -34,8 +34,8 @@ describe('runServe', () => {
     }
   });
   it('takes the token from DYAD_TOKEN, and refuses a short one', async () => {
-    await assert.rejects(runServe({ db: join(dir, 'b.db'), port: '0', token: 'short' }, {}), UsageError);
-    const running = await runServe({ db: join(dir, 'b.db'), port: '0' }, { DYAD_TOKEN: 'long-enough-token' });
+    await assert.rejects(runServe({ db: join(dir, 'b.db'), port: '0', token: 'short', create: true }, {}), UsageError);
+    const running = await runServe({ db: join(dir, 'b.db'), port: '0', create: true }, { DYAD_TOKEN: 'long-enough-token' });
     try {
       const wrong = await fetch(`${running.url}/api/articles`, { method: 'POST', body: '{"text":"x"}', headers: { Authorization: 'Bearer nope-nope' } });
       assert.equal(wrong.status, 401);
@@ -45,10 +45,20 @@ describe('runServe', () => {
       await running.dispose();
     }
   });
+  it('refuses a store that does not exist unless told to create it, and creates nothing', async () => {
+    const path = join(dir, 'typo.db');
+    await assert.rejects(runServe({ db: path, port: '0' }, {}),
+      (err: unknown) => err instanceof UsageError && err.message === `no store at ${path}: check the path, or give --create to start an empty one`);
+    assert.equal(existsSync(path), false);
+  });
+  it('warns that --token shows in the process list, and not for DYAD_TOKEN', () => {
+    assert.match(tokenWarning({ token: 'long-enough-token' }) ?? '', /--token .*process list.*DYAD_TOKEN/);
+    assert.equal(tokenWarning({}), null);
+  });
   it('says when the port is taken', async () => {
-    const first = await runServe({ db: join(dir, 'c.db'), port: '0' }, {});
+    const first = await runServe({ db: join(dir, 'c.db'), port: '0', create: true }, {});
     try {
-      await assert.rejects(runServe({ db: join(dir, 'd.db'), port: String(first.port) }, {}), (err: unknown) => err instanceof UsageError && /in use/.test(err.message));
+      await assert.rejects(runServe({ db: join(dir, 'd.db'), port: String(first.port), create: true }, {}), (err: unknown) => err instanceof UsageError && /in use/.test(err.message));
     } finally {
       await first.dispose();
     }

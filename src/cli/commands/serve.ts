@@ -1,9 +1,11 @@
 // CLI edge: `dyad serve` — a store path, host, port and token → the HTTP API and web UI, until interrupted.
+import { existsSync } from 'node:fs';
 import { Command } from 'commander';
 import { startServer, type RunningServer } from '../../api/start-server.js';
 import { DB_HELP, openStore } from '../../store/open-store.js';
+import { isPostgresUrl } from '../../store/postgres/postgres-store.js';
 import { lexiconOptions } from '../io.js';
-import { createCoder } from '../../coder/create-coder.js';
+import { workerCoder } from '../../pipeline/worker-coder.js';
 import { UsageError } from './code.js';
 
 export interface ServeOptions {
@@ -11,6 +13,8 @@ export interface ServeOptions {
   port?: string;
   host?: string;
   token?: string;
+  /** Start an empty store when none exists at `db` (without it a missing store is refused: a mistyped path). */
+  create?: boolean;
   lexicon?: string[];
   petrarchDictionaries?: string[];
 }
@@ -21,42 +25,41 @@ export function parsePort(value: string): number {
   return Number(value);
 }
 
+/** The warning for a token given on the command line (anyone on the machine can read it with `ps`), else null. */
+export function tokenWarning(options: ServeOptions): string | null {
+  return options.token === undefined ? null
+    : '--token shows in the process list (ps) to every user of this machine: set DYAD_TOKEN in the environment instead';
+}
+
 /**
  * Starts serving; resolves once listening, with the server. Writing (POST /api/articles) is on only with a token
- * (`--token` or DYAD_TOKEN); the coder for it loads on the first write.
+ * (`--token` or DYAD_TOKEN); posted articles are coded in a worker thread, started on the first write. A store that does not exist is refused
+ * (UsageError) unless `create` is set.
  */
 export async function runServe(options: ServeOptions, env: NodeJS.ProcessEnv = process.env): Promise<RunningServer & { dispose(): Promise<void> }> {
   const port = parsePort(options.port ?? '8080');
   const host = options.host ?? '127.0.0.1';
   const token = options.token ?? env['DYAD_TOKEN'] ?? null;
   if (token !== null && token.length < 8) throw new UsageError('the token must be at least 8 characters long');
-  const store = await openStore(options.db ?? './dyad.db');
+  const path = options.db ?? './dyad.db';
+  if (options.create !== true && path !== ':memory:' && !isPostgresUrl(path) && !existsSync(path)) {
+    throw new UsageError(`no store at ${path}: check the path, or give --create to start an empty one`);
+  }
+  const store = await openStore(path);
   const coderOptions = await lexiconOptions(options);
+  // posted articles are coded in a worker thread (started on the first write), so reads are answered meanwhile
+  const coder = token === null ? undefined : workerCoder(coderOptions, { workers: 1 });
   try {
-    const running = await startServer({
-      store, host, port, token,
-      coder: token === null ? undefined : lazy(() => createCoder(coderOptions)),
-    });
-    return { ...running, dispose: async () => { await running.close(); await store.close(); } };
+    const running = await startServer({ store, host, port, token, coder });
+    return { ...running, dispose: async () => { await running.close(); await coder?.close(); await store.close(); } };
   } catch (err) {
+    await coder?.close();
     await store.close();
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE') throw new UsageError(`port ${port} on ${host} is in use: choose another with --port`);
     if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') throw new UsageError(`cannot listen on --host ${host}`);
     throw err;
   }
-}
-
-/** A promise-like that starts its work only when first awaited. */
-function lazy<T>(make: () => Promise<T>): Promise<T> {
-  let started: Promise<T> | null = null;
-  const start = (): Promise<T> => (started ??= make());
-  return {
-    then: (ok, fail) => start().then(ok, fail),
-    catch: (fail) => start().catch(fail),
-    finally: (done) => start().finally(done),
-    [Symbol.toStringTag]: 'Promise',
-  } as Promise<T>;
 }
 
 /** The `serve` command for the program. */
@@ -66,17 +69,20 @@ export function serveCommand(): Command {
     .option('--db <path|url>', DB_HELP, './dyad.db')
     .option('-p, --port <port>', 'port (0: any free port)', '8080')
     .option('--host <host>', 'interface to listen on (0.0.0.0: every interface)', '127.0.0.1')
-    .option('--token <token>', 'allow POST /api/articles with "Authorization: Bearer TOKEN" (or set DYAD_TOKEN)')
+    .option('--create', 'start an empty store when none exists at --db (otherwise a missing store is an error)')
+    .option('--token <token>', 'allow POST /api/articles with "Authorization: Bearer TOKEN"; prefer DYAD_TOKEN, which ps does not show')
     .option('--lexicon <dir...>', 'extra lexicon folders for coding posted articles')
     .option('--petrarch-dictionaries <path...>', 'PETRARCH/TABARI dictionaries for coding posted articles')
     .action(async (options: ServeOptions) => {
+      const warning = tokenWarning(options);
+      if (warning !== null) process.stderr.write(`dyad: warning: ${warning}\n`);
       const running = await runServe(options);
       const shown = running.url.replace('://127.0.0.1:', '://localhost:');
       process.stdout.write(`Dyad is serving ${options.db ?? './dyad.db'} at ${shown}/ (API: ${shown}/api/openapi.json)\n`);
       process.stdout.write(running.url.includes('127.0.0.1') || running.url.includes('[::1]')
         ? 'Only this machine can reach it. Press Ctrl+C to stop.\n'
         : 'Reachable from other machines (plain HTTP). Press Ctrl+C to stop.\n');
-      if (options.token === undefined && process.env['DYAD_TOKEN'] === undefined) process.stdout.write('Writing is off (no --token).\n');
+      if (options.token === undefined && process.env['DYAD_TOKEN'] === undefined) process.stdout.write('Writing is off (no DYAD_TOKEN or --token).\n');
       await new Promise<void>((resolve) => {
         const stop = (): void => {
           process.off('SIGINT', stop);

@@ -31,6 +31,7 @@ export async function runWorkerCommand(options: WorkerCommandOptions): Promise<n
       store, coder, source: queue, signal: stop.signal, untilDrained: options.drain === true,
       batchSize: options.batch !== undefined ? Number(options.batch) : 200,
       writer: { wait: true, onWait: (message) => process.stderr.write(`dyad: ${message}\n`) },
+      onWarning: (message) => process.stderr.write(`dyad: warning: ${message}\n`),
     });
     for (const p of summary.problems) process.stderr.write(formatProblem(p) + '\n');
     if (!options.quiet) {

@@ -1,0 +1,48 @@
+// Bench `parser`: UD English dev + test words → tag + parse throughput on one core, and the models' load time and size.
+import { readFileSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { readConllu } from '../src/parse/conllu.js';
+import { loadParser, MODELS_DIR } from '../src/parse/load-parser.js';
+import type { Bench, Figures } from './bench.js';
+
+/** Tags and parses every sentence of the UD dev and test files three times (the first pass warms up) and times the last two. */
+export const parserBench: Bench = {
+  name: 'parser',
+  describe: 'tagger + dependency parser: load time, model size, tokens/s (UD English dev + test words)',
+  async run(context) {
+    const dir = resolve(context.root, '..', 'shared', 'data', 'ud');
+    const files = ['en_ewt-dev.conllu', 'en_ewt-test.conllu', 'en_gum-ccby-dev.conllu', 'en_gum-ccby-test.conllu'];
+    const sentences = files.flatMap((file) => readConllu(readFileSync(resolve(dir, file), 'utf8'))).map((sent) => sent.words);
+    const started = performance.now();
+    const parser = loadParser();
+    const loadSeconds = (performance.now() - started) / 1000;
+    const bytes = ['tagger.bin', 'parser.bin'].reduce((sum, name) => sum + statSync(resolve(MODELS_DIR, name)).size, 0);
+    let words = 0;
+    let seconds = 0;
+    let cpuSeconds = 0;
+    for (let round = 0; round < 3; round += 1) {
+      context.progress(`round ${round + 1} of 3`);
+      const t0 = performance.now();
+      const cpu = process.cpuUsage();
+      let n = 0;
+      for (const sent of sentences) {
+        parser.parse(sent);
+        n += sent.length;
+      }
+      if (round > 0) {
+        const used = process.cpuUsage(cpu);
+        cpuSeconds += (used.user + used.system) / 1e6;
+        seconds += (performance.now() - t0) / 1000;
+        words += n;
+      }
+    }
+    const figures: Figures = {
+      'load s': Number(loadSeconds.toFixed(3)),
+      'model MB': Number((bytes / 1e6).toFixed(1)),
+      sentences: sentences.length,
+      'tokens/s (CPU time, one core)': Math.round(words / cpuSeconds),
+      'tokens/s (wall time)': Math.round(words / seconds),
+    };
+    return { 'tag + parse': figures };
+  },
+};
