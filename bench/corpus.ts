@@ -3,9 +3,10 @@ import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'no
 import { join } from 'node:path';
 import { parseBioSentences, parseClassTsv, CONFLIBERT_CLASS_PATH, CONFLIBERT_SPANS_PATH } from '../eval/suites/conflibert.js';
 import { loadPloverGold, PLOVER_GSR_PATH } from '../eval/suites/plover.js';
+import { sharedData } from '../eval/shared-data.js';
 
 /** The PETRARCH2 validation records, whose `<Text>` elements are real and stylised news sentences. */
-export const PETRARCH_RECORDS_PATH = '/work/shared/data/petrarch2/text/PETR.UnitTest.records.xml';
+export const PETRARCH_RECORDS_PATH = sharedData('petrarch2', 'text', 'PETR.UnitTest.records.xml');
 
 /** Bump when the corpus layout changes, so a cached corpus is rebuilt. */
 const CORPUS_VERSION = 2;

@@ -9,23 +9,15 @@ import { ensureBuild } from './code.js';
 import { loadWithWrites } from './hostile-load.js';
 import { measureChild, type ChildFigures } from './measure-child.js';
 import type { Bench, BenchContext, Figures } from './bench.js';
+import { seededRandom } from '../src/parse/hash.js';
 
 /** The targets of issue 13, per input: printed beside the figures, never asserted. */
 const TARGET_SECONDS = 10;
 const TARGET_MB = 500;
 const NORMAL = ['01-iraq-asks-china-for-drones.txt', '03-china-hands-iraq-rifles.txt'];
 
-/** A small deterministic generator (mulberry32): the same inputs every run. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A small deterministic generator (mulberry32), so a run can be replayed from its seed. */
+const random = seededRandom;
 
 const COUNTRIES = ['China', 'Iraq', 'Russia', 'Germany', 'France', 'Mali', 'Somalia', 'Ukraine', 'Japan', 'Iran', 'Turkey', 'Egypt'];
 const TEMPLATES = [

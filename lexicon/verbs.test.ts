@@ -5,9 +5,10 @@ import { fileURLToPath } from 'node:url';
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { parse } from 'yaml';
+import { sharedData } from '../eval/shared-data.js';
 
 const DIR = dirname(fileURLToPath(import.meta.url));
-const CAMEO_CSV = '/work/shared/data/cameo/cameo-codes.csv';
+const CAMEO_CSV = sharedData('cameo', 'cameo-codes.csv');
 
 interface CameoRow {
   code: string;

@@ -125,3 +125,15 @@ test('dyad code on a text without --date dates its events from the dateline, and
   const first = JSON.parse(given.stdout.trim().split('\n')[0] ?? '{}') as EventRecord;
   assert.deepEqual([first.date, first.dateBasis], ['2020-03-05', 'publication'], '--date wins over the dateline');
 });
+
+test('--no-parser codes with word-window roles: the bombs are no source, Baghdad as a place is no actor either way', () => {
+  const text = 'Three bombs exploded at a celebration in western Baghdad on Monday, killing 35 children.\n';
+  for (const flags of [[], ['--no-parser']]) {
+    const run = dyad(['code', '--format', 'jsonl', '--date', '2021-03-04', ...flags, '-'], text);
+    assert.equal(run.status, 0, run.stderr);
+    const events = run.stdout.trim().split('\n').filter(Boolean).map((line) => JSON.parse(line) as EventRecord);
+    if (flags.length === 0) assert.ok(!events.some((e) => e.source.code === 'IRQGOV'), run.stdout);
+  }
+  const plain = dyad(['code', '--format', 'jsonl', '--date', '2021-03-04', '--no-parser', '-'], 'China handed Iraq 20,000 assault rifles.\n');
+  assert.ok(plain.stdout.includes('"cameo":"072"'), plain.stdout);
+});

@@ -8,6 +8,7 @@ import { cleanHtml } from '../src/ingest/clean-html.js';
 import { readInputs } from '../src/ingest/read-inputs.js';
 import { codeWithinBudget } from '../src/pipeline/code-within-budget.js';
 import { DyadError } from '../src/types/index.js';
+import { seededRandom } from '../src/parse/hash.js';
 
 /**
  * Cases per suite: FUZZ_N, else 1,000 — about 15 s for both suites on the shared 2-core CI machine, where a case costs
@@ -17,17 +18,8 @@ import { DyadError } from '../src/types/index.js';
 const N = Number(process.env['FUZZ_N'] ?? 1_000);
 const SEED = Number(process.env['FUZZ_SEED'] ?? 13);
 
-/** A small deterministic generator (mulberry32), so a failure can be replayed from its seed and case number. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A small deterministic generator (mulberry32), so a run can be replayed from its seed. */
+const random = seededRandom;
 
 const SAMPLES = readdirSync('samples/articles').sort().map((name) => readFileSync(`samples/articles/${name}`, 'utf8'));
 const NASTY = ['\u0000', '\ufeff', '\u200b', '\u202e', '\ud800', '\udfff', '😀', '\r\n', '\n\n', '\t', '  ', '...', '.', ',', ';', '"', '“', '-', '—', '(', ')',

@@ -2,10 +2,11 @@
 import { readFileSync } from 'node:fs';
 import type { EventRecord } from '../../src/types/index.js';
 import { prf, prfCounts, prfSplit, ratio, round, type ArticleCoder, type Prf, type SuiteResult } from '../score.js';
+import { sharedData } from '../shared-data.js';
 
 /** Where the data lives (third-party data, read only). */
-export const CONFLIBERT_CLASS_PATH = '/work/shared/data/conflibert/cameo_class/train.tsv';
-export const CONFLIBERT_SPANS_PATH = '/work/shared/data/conflibert/cameo_ner/train.txt';
+export const CONFLIBERT_CLASS_PATH = sharedData('conflibert', 'cameo_class', 'train.tsv');
+export const CONFLIBERT_SPANS_PATH = sharedData('conflibert', 'cameo_ner', 'train.txt');
 
 /** The CAMEO PentaClass labels, by number. */
 export const PENTA_CLASSES = ['statement', 'verbal-coop', 'material-coop', 'verbal-conflict', 'material-conflict'] as const;

@@ -2,9 +2,10 @@
 import { readFileSync } from 'node:fs';
 import type { ActorRef, EventRecord } from '../../src/types/index.js';
 import { addSetMatch, prf, prfCounts, prfSplit, ratio, type ArticleCoder, type PrfCounts, type SuiteResult } from '../score.js';
+import { sharedData } from '../shared-data.js';
 
 /** Where the gold file lives (third-party data, read only). */
-export const PLOVER_GSR_PATH = '/work/shared/data/plover/PLOVER_GSR_CAMEO.txt';
+export const PLOVER_GSR_PATH = sharedData('plover', 'PLOVER_GSR_CAMEO.txt');
 
 /**
  * PLOVER 0.5b1 event types (used by the gold file, 2016) → today's PLOVER types (manual draft 0.8, 2021).

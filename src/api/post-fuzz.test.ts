@@ -6,6 +6,7 @@ import { createCoderSync } from '../coder/create-coder.js';
 import { sampleStore, type TestStore } from './api-fixtures.js';
 import { createApp } from './create-app.js';
 import { errorSchema } from './schemas.js';
+import { seededRandom } from '../parse/hash.js';
 
 /** Requests: FUZZ_N / 5, else 200 (each one codes and stores, so they cost more than the other fuzz cases). */
 const N = Math.max(1, Math.floor(Number(process.env['FUZZ_N'] ?? 1_000) / 5));
@@ -21,17 +22,8 @@ before(async () => {
 });
 after(async () => fixture.dispose());
 
-/** A small deterministic generator (mulberry32), so a failure can be replayed from its seed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A small deterministic generator (mulberry32), so a run can be replayed from its seed. */
+const random = seededRandom;
 
 const SAMPLES = readdirSync('samples/articles').sort().map((name) => readFileSync(`samples/articles/${name}`, 'utf8'));
 const TYPES = ['application/json', 'application/x-ndjson', 'text/plain', 'text/html', 'application/octet-stream', '', 'text/html; charset=utf-16', 'multipart/form-data'];

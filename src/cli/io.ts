@@ -23,8 +23,10 @@ export function formatProblem(p: Problem): string {
 }
 
 /** Coder options from the lexicon flags shared by code, ingest and serve. */
-export async function lexiconOptions(options: { lexicon?: string[]; petrarchDictionaries?: string[] }): Promise<CoderOptions> {
+export async function lexiconOptions(options: { lexicon?: string[]; petrarchDictionaries?: string[]; parser?: boolean }): Promise<CoderOptions> {
   const out: CoderOptions = {};
+  // --no-parser: roles from word windows only (faster, less accurate)
+  if (options.parser === false) out.parser = null;
   if (options.lexicon !== undefined) out.lexiconDirs = options.lexicon;
   if (options.petrarchDictionaries !== undefined && options.petrarchDictionaries.length > 0) {
     const { loadPetrarchDictionaries } = await import('../lexicon/petrarch/load-petrarch.js');

@@ -85,6 +85,10 @@ function lightVerbBefore(doc: Doc, sent: Sentence, noun: number): boolean {
  * material cooperation, aid and reductions of relations need someone on the other side.
  */
 const TARGET_REQUIRED_ROOTS = new Set(['04', '05', '06', '07', '16']);
+/** Tree labels of nouns after a preposition: with a preposition of place, never a subject found by word windows. */
+const OBLIQUE_LABELS = new Set(['obl', 'obl:tmod', 'obl:npmod', 'obl:unmarked', 'nmod', 'nmod:tmod', 'nmod:npmod', 'nmod:unmarked']);
+/** Prepositions of place and time ("in western Baghdad, killing …"). */
+const PLACE_MARKERS = new Set(['in', 'at', 'near', 'outside', 'inside', 'across', 'throughout', 'around', 'within', 'into', 'during', 'after', 'before', 'since', 'until', 'through', 'along', 'off', 'beyond', 'under']);
 /** Roots whose source may be a nationality's weapons ("Israeli helicopters attacked"): threats and force. */
 const THING_SOURCE_ROOTS = new Set(['13', '15', '17', '18', '19', '20']);
 /** Roots whose target may be a nationality's property ("demolished Palestinian homes"). */
@@ -212,7 +216,10 @@ export function codeSentence(doc: Doc, whole: Sentence, lexicon: CompiledLexicon
       else {
         const subject = findSubject(doc, sent, anchor, mentions, t.noun);
         // an event noun takes the clause subject only as the object of a light verb ("launched an attack")
-        const usable = subject !== null && (!t.noun || subject.last >= anchor - 1 || lightVerbBefore(doc, sent, anchor));
+        // where the tree was read, a word-window subject it files under a preposition of place or time is no subject
+        const head = subject !== null && parsed !== null ? subject.last - 1 - parsed.first : -1;
+        const placed = head >= 0 && parsed !== null && OBLIQUE_LABELS.has(parsed.label[head] ?? '') && PLACE_MARKERS.has(parsed.marker[head] ?? '');
+        const usable = subject !== null && !placed && (!t.noun || subject.last >= anchor - 1 || lightVerbBefore(doc, sent, anchor));
         sources = usable && subject !== null ? expandGroup(subject, mentions) : t.noun ? possessorPronoun(doc, sent, t.first, mentions, context) : pronounSubject(doc, sent, anchor, context);
       }
     }

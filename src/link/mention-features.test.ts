@@ -1,7 +1,7 @@
 // Tests: what clustering compares — normalised codes, date windows by precision, item kinds — and date parsing.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { REL_A_VAGUER, REL_B_VAGUER, REL_CROSS, REL_NONE, REL_STRONG, mentionFeatures, normaliseCode, relateFeatures, type Relation } from './mention-features.js';
+import { REL_A_VAGUER, REL_B_VAGUER, REL_CROSS, REL_NONE, REL_STRONG, mentionFeatures, normaliseCode, relateFeatures, sideKey, type Relation } from './mention-features.js';
 import { fixtureMention as m, type MentionSpec } from './link-fixtures.js';
 import { defaultKindTree } from './kind-tree.js';
 import { isoOfDay, parseDaySpan } from './day-number.js';
@@ -53,3 +53,12 @@ for (const [name, a, b, expected] of cases) {
     assert.equal(relateFeatures(fb, fa, tree), mirror[expected] ?? expected, 'symmetric');
   });
 }
+
+test('an armed group is a side of its own, never folded into its country', () => {
+  assert.equal(sideKey({ code: 'IRQGOV', country: 'IRQ', sector: 'GOV' }), 'IRQ');
+  assert.equal(sideKey({ code: 'IRQMIL', country: 'IRQ', sector: 'MIL' }), 'IRQ');
+  assert.equal(sideKey({ code: 'IRQREB', country: 'IRQ', sector: 'REB' }), 'IRQREB');
+  assert.equal(sideKey({ code: 'HEZBOLLAH', country: 'LBN', sector: 'REB' }), 'HEZBOLLAH');
+  assert.equal(sideKey({ code: 'NATO', country: null, sector: 'IGO' }), 'NATO');
+  assert.equal(sideKey(null), '-');
+});

@@ -65,9 +65,20 @@ export interface MentionFeatures {
   signature: string;
 }
 
-/** The side of an event: its country, else its code. */
-export function sideKey(actor: { code: string; country: string | null } | null): string {
-  return actor === null ? '-' : (actor.country ?? actor.code);
+/** Sectors of armed groups outside the state: they are a side of their own, never their country's. */
+const NON_STATE_ARMED = new Set(['REB', 'INS', 'UAF', 'IMG', 'SEP']);
+
+/**
+ * The side of an event: its country, else its code — but an armed group stays itself: a named one by its code
+ * ("HAMAS", "IRQALQ…"), an unnamed one as its country and sector ("IRQREB"), so rebels are never folded into the
+ * state they fight.
+ */
+export function sideKey(actor: { code: string; country: string | null; sector?: string | null } | null): string {
+  if (actor === null) return '-';
+  if (actor.country === null) return actor.code;
+  if (!actor.code.startsWith(actor.country)) return actor.code;
+  if (actor.sector != null && NON_STATE_ARMED.has(actor.sector)) return `${actor.country}${actor.sector}`;
+  return actor.country;
 }
 
 /** The code as compared: `10x` demands read as `02x` appeals, and a trailing "not specified below" zero dropped. */

@@ -15,6 +15,8 @@ export interface CodeOptions {
   date?: string;
   lexicon?: string[];
   petrarchDictionaries?: string[];
+  /** false with --no-parser. */
+  parser?: boolean;
   quiet?: boolean;
 }
 
@@ -96,6 +98,7 @@ export function codeCommand(): Command {
     .option('--date <YYYY-MM-DD>', 'publication date for inputs that give none (record, feed or page metadata); wins over a date read from the dateline, stamp lines or byline')
     .option('--lexicon <dir...>', 'extra lexicon folders in Dyad format (yours win over the built-in lexicon)')
     .option('--petrarch-dictionaries <path...>', 'PETRARCH/TABARI dictionary files or folders to load as well')
+    .option('--no-parser', 'read roles from word windows only, without the dependency parser (faster, less accurate)')
     .option('-q, --quiet', 'no summary line on stderr')
     .action(async function (this: Command, inputs: string[], options: CodeOptions) {
       process.exitCode = await runCode(inputs, options);

@@ -14,6 +14,8 @@ export interface IngestCommandOptions {
   date?: string;
   lexicon?: string[];
   petrarchDictionaries?: string[];
+  /** false with --no-parser. */
+  parser?: boolean;
   batch?: string;
   quiet?: boolean;
   /** False with `--no-wait`: refuse (E601) instead of waiting while another process writes the store. */
@@ -90,6 +92,7 @@ export function ingestCommand(): Command {
     .option('--date <YYYY-MM-DD>', 'publication date for inputs that give none (record, feed or page metadata); wins over a date read from the dateline, stamp lines or byline')
     .option('--lexicon <dir...>', 'extra lexicon folders in Dyad format')
     .option('--petrarch-dictionaries <path...>', 'PETRARCH/TABARI dictionary files or folders to load as well')
+    .option('--no-parser', 'read roles from word windows only, without the dependency parser (faster, less accurate)')
     .option('--batch <n>', 'articles per transaction', '200')
     .option('-q, --quiet', 'no progress and no summary')
     .option('--no-wait', 'when another process is writing the store, stop with an error (E601) instead of waiting for it to finish')
