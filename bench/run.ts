@@ -6,6 +6,7 @@ import { codeBench } from './code.js';
 import { hostileBench } from './hostile.js';
 import { ingestBench } from './ingest.js';
 import { parserBench } from './parser.js';
+import { scaleBench } from './scale.js';
 import { serveBench } from './serve.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -15,6 +16,7 @@ export const BENCHES: { bench: Bench; byDefault: boolean }[] = [
   { bench: codeBench, byDefault: true }, { bench: ingestBench, byDefault: false }, { bench: serveBench, byDefault: false },
   { bench: hostileBench, byDefault: false },
   { bench: parserBench, byDefault: false },
+  { bench: scaleBench, byDefault: false },
 ];
 
 interface Args {

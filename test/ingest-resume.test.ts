@@ -2,10 +2,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync, statSync, existsSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { jsonLines, syndicatedChains } from './fixtures/syndicated-chains.js';
+import { openSqliteStore } from '../src/store/sqlite/sqlite-store.js';
 
 const CLI = ['--import', 'tsx', 'src/cli/bin.ts'];
 const dir = mkdtempSync(join(tmpdir(), 'dyad-ingest-'));
@@ -18,9 +20,23 @@ function dyad(args: string[]): { status: number | null; stderr: string } {
 function snapshot(db: string): { articles: string[]; events: string[] } {
   const d = new Database(db, { readonly: true });
   try {
-    const articles = (d.prepare('SELECT id FROM articles ORDER BY id').all() as Array<{ id: string }>).map((r) => r.id);
+    const articles = (d.prepare('SELECT id, near_duplicate_of AS near FROM articles ORDER BY id').all() as Array<{ id: string; near: string | null }>)
+      .map((r) => (r.near === null ? r.id : `${r.id} → ${r.near}`));
     const events = (d.prepare('SELECT e.id FROM events e ORDER BY e.id').all() as Array<{ id: string }>).map((r) => r.id);
     return { articles, events };
+  } finally {
+    d.close();
+  }
+}
+
+/** Articles stored so far (0 before the file exists), read beside the writer. */
+function storedArticles(db: string): number {
+  if (!existsSync(db)) return 0;
+  const d = new Database(db, { readonly: true });
+  try {
+    return (d.prepare('SELECT count(*) AS n FROM articles').get() as { n: number }).n;
+  } catch {
+    return 0; // the schema is not there yet
   } finally {
     d.close();
   }
@@ -87,21 +103,22 @@ test('a syndicated copy is linked to the first article, not coded again', () => 
   assert.equal(linked.dup, join(dir, 'a.txt'));
 });
 
-test('an ingest killed with SIGKILL and started again ends with the same database', async () => {
+test('an ingest killed with SIGKILL and started again ends with the same database, copies of copies included', async () => {
+  // 1,000 stories, each copied 50 records later and the copy copied again 50 records after that: a kill anywhere
+  // past the first batches leaves copies stored whose own copies are still to come
   const input = join(dir, 'big.jsonl');
-  corpus(input, 3000);
+  writeFileSync(input, jsonLines(syndicatedChains(1000, 50)));
   const whole = join(dir, 'whole.db');
   assert.equal(dyad(['ingest', input, '--db', whole, '-q', '--batch', '50']).status, 0);
   const expected = snapshot(whole);
 
   const killed = join(dir, 'killed.db');
   const child = spawn(process.execPath, [...CLI, 'ingest', input, '--db', killed, '-q', '--batch', '50'], { stdio: 'ignore' });
-  // kill once the database has grown past its first batches, at a moment of the child's own making
+  // kill once the first copies of copies are stored, at a moment of the child's own making
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     await new Promise((r) => setTimeout(r, 50));
-    const wal = `${killed}-wal`;
-    if (existsSync(wal) && statSync(wal).size > 200_000) break;
+    if (storedArticles(killed) >= 600) break;
   }
   child.kill('SIGKILL');
   await new Promise((r) => child.once('exit', r));
@@ -110,4 +127,29 @@ test('an ingest killed with SIGKILL and started again ends with the same databas
 
   assert.equal(dyad(['ingest', input, '--db', killed, '-q', '--batch', '50']).status, 0);
   assert.deepEqual(snapshot(killed), expected);
+});
+
+test('a second writer of one store waits for the first, saying so, or with --no-wait is refused', async () => {
+  const input = join(dir, 'writers.jsonl');
+  corpus(input, 10);
+  const db = join(dir, 'writers.db');
+  const holder = await openSqliteStore(db);
+  const lock = await holder.acquireWriter();
+
+  const refused = dyad(['ingest', input, '--db', db, '-q', '--no-wait']);
+  assert.equal(refused.status, 1);
+  assert.match(refused.stderr, /E601 .*writers\.db: another process is writing to .*writers\.db/);
+
+  const child = spawn(process.execPath, [...CLI, 'ingest', input, '--db', db, '-q'], { stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  await new Promise<void>((resolve) => child.stderr.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString();
+    if (stderr.includes('waiting for it to finish')) resolve();
+  }));
+  assert.equal((await holder.stats()).articles, 0, 'nothing written while it waits');
+  await lock.release();
+  const status = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  assert.equal(status, 0);
+  assert.equal((await holder.stats()).articles, 10);
+  await holder.close();
 });

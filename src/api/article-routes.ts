@@ -51,7 +51,9 @@ export function articleRoutes(ctx: ApiContext): Hono {
   // steps of two requests would otherwise interleave at every await (threads rebuilt from another request's half-linked
   // clusters; a linker dropped after a failure while another request still links through it).
   const writes = serialQueue();
-  // Seeded from the store on the first write, then kept; dropped when a write fails, so that the next one re-reads the store.
+  // Seeded from the store on the first write, then kept while no other process writes the store; dropped when a write
+  // fails or another process wrote, so that the next one re-reads the store. Each write holds the store's writer lock
+  // (an ingest running meanwhile: 409, E601), so that an ingest may run between requests.
   let live: Promise<LiveLinker> | null = null;
   let pending = 0;
   app.get('/articles/:id{.+}', async (c) => {
@@ -94,7 +96,9 @@ export function articleRoutes(ctx: ApiContext): Hono {
       const failed: Problem[] = [...problems];
       pending++;
       const answered = await writes(async () => {
+        const lock = await ctx.store.acquireWriter();
         try {
+          if (live !== null && await (await live).isStale()) live = null;
           live ??= LiveLinker.open(ctx.store);
           const linker = await live;
           const out: { id: string; new: boolean; events: EventRecord[] }[] = [];
@@ -119,6 +123,8 @@ export function articleRoutes(ctx: ApiContext): Hono {
         } catch (err) {
           live = null;
           throw err;
+        } finally {
+          await lock.release();
         }
       }).finally(() => { pending--; });
       return c.json({ articles: answered, problems: failed }, answered.some((a) => a.new) ? 201 : 200);

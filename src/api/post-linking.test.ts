@@ -11,7 +11,7 @@ import type { Store } from '../store/store.js';
 import { sampleStore, type TestStore } from './api-fixtures.js';
 import { createApp } from './create-app.js';
 import { clusterDetailSchema, clusterPageSchema, postArticlesSchema, threadsSchema } from './schemas.js';
-import { DELIVERY_2021, HELICOPTERS, HELICOPTERS_RECEIVED, HELICOPTERS_RETOLD, PATROL_BOATS_MOZAMBIQUE, REQUEST_2019, TERMS_2020, TURKISH_BOATS_2020 } from '../../test/fixtures/linking-stories.js';
+import { DELIVERY_2021, HELICOPTERS, HELICOPTERS_RECEIVED, HELICOPTERS_RETOLD, PATROL_BOATS_MOZAMBIQUE, REQUEST_2019, TERMS_2020, TURKISH_BOATS_2020, syndicated } from '../../test/fixtures/linking-stories.js';
 
 const TOKEN = 'link-token-0123';
 const coder = createCoderSync();
@@ -144,5 +144,29 @@ describe('POST /api/articles links into events and threads', () => {
     } finally {
       await ingested.close();
     }
+  });
+});
+
+describe('POST /api/articles beside other writers', () => {
+  it('answers 409 (E601) while another process writes the store, then links a copy of what that process stored', async () => {
+    await post(HELICOPTERS_BAMAKO); // the server's linker is now seeded and kept
+    const other = await openSqliteStore(join(fixture.dir, 'dyad.db'));
+    const lock = await other.acquireWriter();
+    const busy = await app.request('/api/articles', {
+      method: 'POST', body: JSON.stringify(DELIVERY), headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${TOKEN}` },
+    });
+    assert.equal(busy.status, 409);
+    assert.equal(((await busy.json()) as { error: { code: string } }).error.code, 'E601');
+    await lock.release();
+    // the other process ingests an article; a syndicated copy posted after it is linked, not coded again
+    const input = join(fixture.dir, 'other.jsonl');
+    writeFileSync(input, JSON.stringify(HELICOPTERS_SAHEL) + '\n');
+    await ingestArticles([input], { store: other, coder });
+    await other.close();
+    assert.equal((await app.request('/api/articles/sahel-courier')).status, 200, 'what another process stored is served at once');
+    const copy = { id: 'wire-echo', source: 'Wire Echo', date: '2022-05-05', text: syndicated('Wire Echo') };
+    const posted = await post(copy);
+    assert.deepEqual(posted.articles.map((a) => [a.id, a.new, a.events.length]), [['wire-echo', true, 0]]);
+    assert.equal((await fixture.store.getArticle('wire-echo'))?.nearDuplicateOf, 'sahel-courier');
   });
 });

@@ -9,6 +9,7 @@ import { dyadsCommand } from './commands/dyads.js';
 import { exportCommand } from './commands/export.js';
 import { serveCommand } from './commands/serve.js';
 import { threadCommand, threadsCommand } from './commands/threads.js';
+import { statusCommand, workerCommand } from './commands/worker.js';
 
 /** Builds the program with every command. */
 export function buildProgram(): Command {
@@ -25,6 +26,7 @@ export function buildProgram(): Command {
   program.addCommand(exportCommand());
   program.addCommand(serveCommand());
   program.addCommand(threadsCommand()).addCommand(threadCommand());
+  program.addCommand(workerCommand()).addCommand(statusCommand());
   for (const c of program.commands) c.exitOverride();
   return program;
 }

@@ -4,6 +4,7 @@ import { buildCluster } from '../link/build-cluster.js';
 import { Clusterer } from '../link/cluster-events.js';
 import { defaultKindTree } from '../link/kind-tree.js';
 import type { MentionInput } from '../link/link-types.js';
+import { recodeArticle } from '../pipeline/recode-article.js';
 import { openSqliteStore } from '../store/sqlite/sqlite-store.js';
 import type { Store } from '../store/store.js';
 import { sampleEntries, sampleEvents } from '../store/store-fixtures.js';
@@ -76,7 +77,7 @@ test('events coded after the last clustering export as happenings of their own, 
   const { store } = await clusteredStore();
   const drones = sampleEntries().find((e) => e.article.id === 'drones-2020.txt')!;
   const recoded = { ...drones.events[2]!, id: 'drones-2020.txt:2:9', date: '2019-06-01' };
-  await store.putEvents('drones-2020.txt', [...drones.events.slice(0, 2), recoded]);
+  await recodeArticle(store, 'drones-2020.txt', [...drones.events.slice(0, 2), recoded]);
   const happenings = await all(store);
   assert.equal(happenings.length, 9);
   assert.equal(happenings.some((h) => h.mentions.some((m) => m.id === D3)), false);

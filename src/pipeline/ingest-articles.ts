@@ -3,7 +3,7 @@ import type { Coder } from '../coder/create-coder.js';
 import { contentHash } from '../ingest/content-hash.js';
 import { signature } from '../ingest/near-duplicate.js';
 import { readInputs } from '../ingest/read-inputs.js';
-import type { ArticleEntry, PutResult, Store } from '../store/store.js';
+import type { ArticleEntry, PutResult, Store, WriterLockOptions } from '../store/store.js';
 import { DyadError, type Problem } from '../types/index.js';
 import { codeWithinBudget } from './code-within-budget.js';
 import { NearDuplicateIndex } from './near-duplicate-index.js';
@@ -43,6 +43,11 @@ export interface IngestOptions {
   progressEveryMs?: number;
   /** Cluster mentions into events and rebuild threads (default true); false leaves both as they are. */
   cluster?: boolean;
+  /**
+   * When another process writes the store: refuse (E601, the default) or wait (`{ wait: true, onWait }`). The
+   * writer lock is held for the whole run, so that the linking state this run keeps follows the store.
+   */
+  writer?: WriterLockOptions;
   /** Called with each warning, such as events dropped past an article's budget ("id: 12 events dropped …"). */
   onWarning?: (message: string) => void;
 }
@@ -55,15 +60,27 @@ export interface IngestOptions {
  * as a new report. A batch the store refuses is written article by article; the refused ones become problems.
  * After each batch its mentions join the events (clusters) they report, incrementally; at the end the assistance
  * threads are rebuilt. Both depend only on the set of coded articles, not on the order they arrived in (the order
- * decides only which article of a syndicated pair is the coded original).
+ * decides only which article of a syndicated pair is the coded original). Only one writer links a store at a time:
+ * the run holds the store's writer lock (see `IngestOptions.writer`).
  */
 export async function ingestArticles(inputs: string[], options: IngestOptions): Promise<IngestSummary> {
+  const lock = await options.store.acquireWriter(options.writer);
+  try {
+    return await ingestLocked(inputs, options);
+  } finally {
+    await lock.release();
+  }
+}
+
+/** `ingestArticles` with the writer lock held. */
+async function ingestLocked(inputs: string[], options: IngestOptions): Promise<IngestSummary> {
   const { store, coder } = options;
   const batchSize = options.batchSize ?? 200;
   const started = performance.now();
   const progress: IngestProgress = { read: 0, new: 0, duplicates: 0, nearDuplicates: 0, failed: 0, events: 0, elapsedMs: 0 };
   const problems: Problem[] = [];
-  const nearIndex = new NearDuplicateIndex();
+  // articles stored by earlier runs, copies included, take part in near-duplicate detection as if this run had read them first
+  const nearIndex = await NearDuplicateIndex.fromStore(store);
   const batchHashes = new Set<string>();
   let batch: ArticleEntry[] = [];
   let lastReport = 0;
@@ -111,9 +128,6 @@ export async function ingestArticles(inputs: string[], options: IngestOptions): 
     batch = [];
     batchHashes.clear();
   };
-
-  // articles stored by earlier runs take part in near-duplicate detection as if this run had read them first
-  for await (const original of store.iterateOriginals()) nearIndex.add(original.id, signature(original.text));
 
   for await (const result of readInputs(inputs, { date: options.date ?? null, ...(options.stdin ? { stdin: options.stdin } : {}) })) {
     if (result.kind === 'problem') {

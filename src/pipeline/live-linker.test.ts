@@ -92,6 +92,29 @@ describe('LiveLinker', () => {
     await store.close();
   });
 
+  it('knows when another process wrote the store, and a new linker then links a copy of what that process stored', async () => {
+    const path = join(dir, 'shared.db');
+    const server = await openSqliteStore(path);
+    const lock = await server.acquireWriter();
+    const linker = await LiveLinker.open(server);
+    await lock.release();
+    assert.equal(await linker.isStale(), false);
+    // another process ingests the original while the server holds no lock
+    const other = await openSqliteStore(path);
+    await ingestArticles([jsonl('other', WRITTEN.slice(0, 1))], { store: other, coder });
+    await other.close();
+    assert.equal(await linker.isStale(), true, 'the other writer is seen');
+    const again = await server.acquireWriter();
+    const fresh = await LiveLinker.open(server);
+    const [copy] = await read(jsonl('copy', WRITTEN.slice(3, 4)));
+    const entry = await fresh.entry(copy as Article, coder);
+    assert.equal(entry.meta.nearDuplicateOf, 'sahel-courier', 'the copy is linked, not coded again');
+    await fresh.link([entry], [await server.putArticle(entry.article, entry.meta, entry.events)]);
+    assert.equal(await fresh.isStale(), false, 'its own writes leave it current');
+    await again.release();
+    await server.close();
+  });
+
   it('leaves the clusters and threads as they are when nothing new is linked', async () => {
     const store = await openSqliteStore(':memory:');
     await ingestArticles([jsonl('again', WRITTEN)], { store, coder });

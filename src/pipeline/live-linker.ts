@@ -13,21 +13,31 @@ import { NearDuplicateIndex } from './near-duplicate-index.js';
 /**
  * The state `ingestArticles` keeps during one run — the near-duplicate index and the mention linker — kept for as
  * long as a store is served, so that articles written one request at a time end in the same events and threads as
- * an ingest of the same articles in the same order. It is seeded once from the store: open one per open store, let
- * only its owner write articles meanwhile, and call it from one task at a time (its state must follow the store's).
+ * an ingest of the same articles in the same order. It is seeded from the store: hold the store's writer lock while
+ * using it, ask `isStale()` after taking the lock (another process may have written meanwhile, and then a new one
+ * is opened), and call it from one task at a time (its state must follow the store's).
  */
 export class LiveLinker {
   private constructor(
     private readonly store: Store,
     private readonly nearIndex: NearDuplicateIndex,
     private readonly linker: MentionLinker,
+    private mark: string,
   ) {}
 
-  /** A linker seeded with the stored originals and mentions (stale stored clusters are repaired, see MentionLinker.open). */
+  /**
+   * A linker seeded with the stored articles and mentions (stale stored clusters are repaired, see MentionLinker.open).
+   * Hold the store's writer lock while opening and using it.
+   */
   static async open(store: Store): Promise<LiveLinker> {
-    const nearIndex = new NearDuplicateIndex();
-    for await (const original of store.iterateOriginals()) nearIndex.add(original.id, signature(original.text));
-    return new LiveLinker(store, nearIndex, await MentionLinker.open(store));
+    const nearIndex = await NearDuplicateIndex.fromStore(store);
+    const linker = await MentionLinker.open(store);
+    return new LiveLinker(store, nearIndex, linker, await store.changeMark());
+  }
+
+  /** True when another process wrote the store since this linker last read or wrote it: open a new one. */
+  async isStale(): Promise<boolean> {
+    return (await this.store.changeMark()) !== this.mark;
   }
 
   /**
@@ -61,6 +71,7 @@ export class LiveLinker {
     const change = await this.linker.addBatch(entries, results);
     const touchesThreads = change.removed.length > 0 || change.merged.length > 0 || change.upserted.some((cluster) => THREAD_ROOTS.includes(cluster.root));
     if (touchesThreads) await this.linker.finish();
+    this.mark = await this.store.changeMark();
     return change;
   }
 }

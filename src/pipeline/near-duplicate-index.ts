@@ -1,11 +1,22 @@
 // Pipeline: an in-memory LSH index of MinHash signatures → the first article a new one is a syndicated copy of.
-import { isNearDuplicate, lshKeys } from '../ingest/near-duplicate.js';
+import { isNearDuplicate, lshKeys, signature } from '../ingest/near-duplicate.js';
+import type { Store } from '../store/store.js';
 
 /** Finds near-duplicates among the articles added so far (candidates by LSH key, confirmed by similarity). */
 export class NearDuplicateIndex {
   private readonly buckets = new Map<string, number[]>();
   private readonly ids: string[] = [];
   private readonly signatures: Uint32Array[] = [];
+
+  /**
+   * The index an ingest holds after storing what the store holds: every stored article, copies included, in
+   * storage order — the order an uninterrupted run added them in, so a resumed run finds the same originals.
+   */
+  static async fromStore(store: Store): Promise<NearDuplicateIndex> {
+    const index = new NearDuplicateIndex();
+    for await (const article of store.iterateTexts()) index.add(article.id, signature(article.text));
+    return index;
+  }
 
   /** The id of the earliest indexed article the signature is a near-duplicate of, or null. */
   find(signature: Uint32Array): string | null {

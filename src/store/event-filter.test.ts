@@ -30,5 +30,5 @@ test('filter problems name the field; normalising upper-cases codes and splits c
   const normal = normalizeEventFilter({ source: ['chn', 'CHN'], code: ['02*', '0231'], text: 'Mi-35 helicopters' });
   assert.deepEqual([normal.source, normal.codes, normal.codePrefixes, normal.words], [['CHN'], ['0231'], ['02'], ['Mi', '35', 'helicopters']]);
   assert.deepEqual(searchWords('«Côte d’Ivoire», 2019!'), ['Côte', 'd', 'Ivoire', '2019']);
-  assert.throws(() => normalizeEventFilter({ quad: [0] }), /E600 filter: quad "0" is not 1, 2, 3 or 4/);
+  assert.throws(() => normalizeEventFilter({ quad: [0] }), /E602 filter: quad "0" is not 1, 2, 3 or 4/);
 });

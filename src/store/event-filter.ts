@@ -1,6 +1,7 @@
 // Store: an EventFilter as a user wrote it → a checked, normalised filter every adapter can turn into a query.
 
-import { DyadError } from '../types/index.js';
+import { parseDaySpan } from '../link/day-number.js';
+import { argumentError } from './argument-error.js';
 import type { EventFilter } from './store.js';
 
 /** The filter after checking: codes upper-cased, code patterns split, empty lists meaning "any". */
@@ -75,11 +76,22 @@ export function sinceBound(since: string): string {
 }
 
 /**
- * The stored date strings that sort before `${until}~` (so pass a string range test) yet are not inside
- * `until`: coarser dates whose last day is after the bound's (`2020` for `until 2020-06`, but not for `until 2020-12`).
+ * The coarser date strings that sort inside a string range ending at `until`'s last day (or last month) yet are not
+ * inside `until`: their last day is after the bound's (`2020` for `until 2020-06`, but not for `until 2020-12`).
+ * The month counts of dyads() need them; events, clusters and threads test `last_day` instead.
  */
 export function untilExclusions(until: string): string[] {
   return coarser(until).filter((prefix) => lastDay(prefix) > lastDay(until));
+}
+
+/** Day number (days since 1970-01-01) of the first day of a `since` bound: a date is inside when its first day is on or after it. */
+export function sinceDay(since: string): number {
+  return parseDaySpan(since)?.first ?? 0;
+}
+
+/** Day number of the last day of an `until` bound: a date is inside when its last day is on or before it. */
+export function untilDay(until: string): number {
+  return parseDaySpan(until)?.last ?? 0;
 }
 
 /** The words of a full-text query as the FTS index tokenises them (letters and digits). */
@@ -129,7 +141,7 @@ export function filterProblem(filter: EventFilter): FilterProblem | null {
 /** Checks and normalises a filter; throws DyadError E600 naming the bad field. */
 export function normalizeEventFilter(filter: EventFilter): NormalizedFilter {
   const problem = filterProblem(filter);
-  if (problem !== null) throw new DyadError('E600', 'filter', `${problem.field} ${problem.message}`);
+  if (problem !== null) throw argumentError('filter', `${problem.field} ${problem.message}`);
   const upper = (values: string[] | undefined): string[] => [...new Set((values ?? []).map((v) => v.toUpperCase()))];
   const code = filter.code ?? [];
   return {

@@ -72,8 +72,8 @@ async function filled(open: () => Promise<Store>): Promise<Store> {
   return store;
 }
 
-async function rejectsWith(promise: Promise<unknown>, pattern: RegExp): Promise<void> {
-  await assert.rejects(promise, (err: unknown) => err instanceof DyadError && err.code === 'E600' && pattern.test(err.message));
+async function rejectsWith(promise: Promise<unknown>, pattern: RegExp, code: 'E600' | 'E602' = 'E600'): Promise<void> {
+  await assert.rejects(promise, (err: unknown) => err instanceof DyadError && err.code === code && pattern.test(err.message));
 }
 
 async function allIds(store: Store, filter: EventFilter, sort: EventSort = 'ingested'): Promise<string[]> {
@@ -102,6 +102,34 @@ export function storeContract(name: string, open: () => Promise<Store>, skip: Re
       assert.deepEqual({ ...article, ingestedAt: 'x' }, { ...written.article, hash: 'h-baghdad-2019', nearDuplicateOf: null, simhash: '0f0f0f0f0f0f0f0f', ingestedAt: 'x' });
       assert.equal((await store.getArticle('syndicated-2019.txt'))?.nearDuplicateOf, 'baghdad-2019.txt');
       assert.equal(await store.getArticle('missing'), null);
+      await store.close();
+    });
+
+    it('gives the text of every stored article, copies included, in storage order', async () => {
+      const store = await filled(open);
+      const texts = [];
+      for await (const article of store.iterateTexts({ pageSize: 2 })) texts.push(article);
+      assert.deepEqual(texts, sampleEntries().map((e) => ({ id: e.article.id, text: e.article.text })));
+      await store.close();
+    });
+
+    it('keeps how far each queue stream is stored, committed with the transaction that stores its articles', async () => {
+      const store = await open();
+      assert.equal(await store.queuePosition('NEWS'), 0);
+      const [entry] = sampleEntries();
+      assert.ok(entry);
+      await assert.rejects(store.transaction(async (tx) => {
+        await tx.putArticle(entry.article, entry.meta, entry.events);
+        await tx.setQueuePosition('NEWS', 7);
+        throw new Error('killed');
+      }), /killed/);
+      assert.deepEqual([await store.queuePosition('NEWS'), await store.hasArticle(entry.meta.hash)], [0, false], 'neither');
+      await store.transaction(async (tx) => {
+        await tx.putArticle(entry.article, entry.meta, entry.events);
+        await tx.setQueuePosition('NEWS', 7);
+      });
+      assert.deepEqual([await store.queuePosition('NEWS'), await store.queuePosition('OTHER'), await store.hasArticle(entry.meta.hash)], [7, 0, true]);
+      await rejectsWith(store.setQueuePosition('NEWS', -1), /seq|-1/, 'E602');
       await store.close();
     });
 
@@ -143,7 +171,7 @@ export function storeContract(name: string, open: () => Promise<Store>, skip: Re
       assert.ok(entry);
       await rejectsWith(store.putArticle({ ...entry.article, text: 'Other words.' }, { hash: 'h-other' }), /already stored with different content/);
       await rejectsWith(store.putArticle({ id: 'copy.txt', text: 'A copy.' }, { hash: 'h-copy', nearDuplicateOf: 'nowhere.txt' }), /nowhere\.txt/);
-      await rejectsWith(store.putArticle({ id: 'bad-hash.txt', text: 'Words.' }, { hash: 'h-bad', simhash: 'xyz' }), /SimHash/);
+      await rejectsWith(store.putArticle({ id: 'bad-hash.txt', text: 'Words.' }, { hash: 'h-bad', simhash: 'xyz' }), /SimHash/, 'E602');
       assert.equal((await store.stats()).articles, 5);
       await store.close();
     });
@@ -166,17 +194,17 @@ export function storeContract(name: string, open: () => Promise<Store>, skip: Re
       await store.close();
     });
 
-    it('refuses malformed filters and options by name', async () => {
+    it('refuses malformed filters and options by name, with E602', async () => {
       const store = await filled(open);
       const bad: Array<[EventFilter, RegExp]> = [
         [{ since: '2019-13' }, /since "2019-13"/], [{ until: '19' }, /until "19"/], [{ code: ['2x'] }, /code "2x"/],
         [{ quad: [5] }, /quad "5"/], [{ status: ['shipped'] }, /status "shipped"/], [{ since: '2021', until: '2020' }, /after until/],
         [{ text: '!!' }, /no words/], [{ source: ['CHN GOV'] }, /source "CHN GOV"/],
       ];
-      for (const [filter, pattern] of bad) await rejectsWith(store.queryEvents(filter), pattern);
-      await rejectsWith(store.queryEvents({}, { sort: 'size' as EventSort }), /sort/);
-      await rejectsWith(store.queryEvents({}, { limit: 0 }), /limit|"0"/);
-      await rejectsWith(store.queryEvents({}, { cursor: 'garbage' }), /cursor/);
+      for (const [filter, pattern] of bad) await rejectsWith(store.queryEvents(filter), pattern, 'E602');
+      await rejectsWith(store.queryEvents({}, { sort: 'size' as EventSort }), /sort/, 'E602');
+      await rejectsWith(store.queryEvents({}, { limit: 0 }), /limit|"0"/, 'E602');
+      await rejectsWith(store.queryEvents({}, { cursor: 'garbage' }), /cursor/, 'E602');
       await store.close();
     });
 
@@ -203,7 +231,7 @@ export function storeContract(name: string, open: () => Promise<Store>, skip: Re
       assert.deepEqual(page.events.map((e) => e.id), ids('D1', 'D2'));
       const last = await store.queryEvents({}, { limit: 2, offset: 8 });
       assert.equal(last.next, null);
-      await rejectsWith(store.queryEvents({}, { sort: 'date', cursor: (await store.queryEvents({}, { limit: 1 })).next }), /made for sort "ingested"/);
+      await rejectsWith(store.queryEvents({}, { sort: 'date', cursor: (await store.queryEvents({}, { limit: 1 })).next }), /made for sort "ingested"/, 'E602');
       await store.close();
     });
 
@@ -328,8 +356,8 @@ export function storeContract(name: string, open: () => Promise<Store>, skip: Re
       for (const filter of [{ party: 'IRQ' }, { party: 'TUR' }, { status: 'fulfilled' }, { since: '2021' }, { kind: 'economic' }]) {
         assert.equal(await store.countThreads(filter), (await store.threads(filter)).length, JSON.stringify(filter));
       }
-      await rejectsWith(store.countThreads({ status: 'done' }), /status "done"/);
-      await rejectsWith(store.threads({}, { limit: 0 }), /limit|"0"/);
+      await rejectsWith(store.countThreads({ status: 'done' }), /status "done"/, 'E602');
+      await rejectsWith(store.threads({}, { limit: 0 }), /limit|"0"/, 'E602');
       await store.close();
     });
 

@@ -3,8 +3,13 @@
 // Why every method returns a Promise: the default adapter (better-sqlite3) is synchronous, but a server database
 // (PostgreSQL through `pg`) can only answer asynchronously. A synchronous interface would force such an adapter to
 // block the event loop or to be impossible; an async one costs the SQLite adapter one resolved promise per call,
-// which is nothing next to a transaction. Each call is complete and atomic on its own: no transaction spans an
-// `await`, so an adapter never has to hold a connection across user code.
+// which is nothing next to a transaction. Each call is complete and atomic on its own. A caller that needs several
+// calls to commit together (re-coding an article and settling its clusters) wraps them in `transaction(fn)`: the one
+// place an adapter holds a connection (SQLite: its only one; PostgreSQL: one client of the pool) across user code.
+//
+// An adapter only stores and queries. What the rows mean for linking — which mentions make one event, how an event
+// is summarised, what the threads are — is decided above it (src/link, src/pipeline), so that every adapter stores
+// the same results and a new database needs no copy of that logic.
 //
 // Two levels, now and later (issue 5): today every stored event is one *mention* — one sentence of one article
 // saying that one source did one thing to one target. Clustering will add a second level, the *event* (one
@@ -234,6 +239,21 @@ export interface ThreadQueryOptions {
   offset?: number;
 }
 
+/** How to take the writer lock when another process holds it. */
+export interface WriterLockOptions {
+  /** Wait until it is free (default: refuse at once with E601). */
+  wait?: boolean;
+  /** Called once, when the lock is held elsewhere and the caller waits, with a message saying so. */
+  onWait?: (message: string) => void;
+  /** Milliseconds between tries while waiting (adapters choose a default). */
+  pollMs?: number;
+}
+
+/** The right to be a store's only linking writer; freed by `release()` or when the process ends, however it ends. */
+export interface WriterLock {
+  release(): Promise<void>;
+}
+
 /**
  * The storage behind Dyad. Adapters: `sqlite/` (default). An adapter is opened by its factory
  * (`openSqliteStore(path)`), which creates the schema or applies pending migrations, and closed with `close()`.
@@ -243,6 +263,25 @@ export interface Store {
   /** Where the data lives (a path, `:memory:`, or a URL without credentials), for messages. */
   readonly location: string;
   /**
+   * Takes the writer lock: a writer that links what it stores (an ingest, a server storing posted articles) keeps
+   * state that follows the store only while no other such writer runs, so each takes this first and holds it to
+   * the end. Held elsewhere: throws E601, or with `wait` waits (telling `onWait`). Closing the store releases it.
+   */
+  acquireWriter(options?: WriterLockOptions): Promise<WriterLock>;
+  /**
+   * A cheap mark of what others wrote: it changes whenever another connection (another process) stores, replaces or
+   * links anything, so that a long-lived writer (the server's linker) knows its state must be read from the store
+   * again. Compare marks taken through the same store object.
+   */
+  changeMark(): Promise<string>;
+  /** The sequence of the last message of queue stream `stream` whose article is stored (0 before any). */
+  queuePosition(stream: string): Promise<number>;
+  /**
+   * Records how far a queue stream is stored. Call it in the `transaction` that stores those messages' articles: the
+   * position then moves exactly when they are stored, and a worker killed at any moment resumes after the last commit.
+   */
+  setQueuePosition(stream: string, seq: number): Promise<void>;
+  /**
    * Stores an article with all its sentences and events in ONE transaction: after a crash at any moment either
    * all of it is there or none of it. Idempotent on `meta.hash`: a second put of the same content writes nothing
    * and returns `new: false`. Throws E600 when the document id is taken by different content, when an event's
@@ -251,14 +290,25 @@ export interface Store {
   putArticle(article: Article, meta: ArticleMeta, events?: EventRecord[]): Promise<PutResult>;
   /** Several articles in one transaction (faster ingest); all or nothing for the batch. */
   putArticles(entries: ArticleEntry[]): Promise<PutResult[]>;
-  /** Replaces the events of a stored article (re-coding), in one transaction; returns the number written. */
+  /**
+   * Replaces the events of a stored article (re-coding), in one transaction; returns the number written. Storage
+   * only: the old events leave their clusters' rows as they were and the new ones belong to none; settle the
+   * clusters in the same transaction (`recodeArticle` in src/pipeline does both).
+   */
   putEvents(articleId: string, events: EventRecord[]): Promise<number>;
+  /**
+   * Runs `fn` as ONE transaction: every call made through the store it is given commits when `fn` resolves, or
+   * none does when it throws (the error is passed on). Inside `fn` a nested `transaction` is a savepoint. One
+   * transaction runs at a time per store object; calls made meanwhile from outside `fn` must not write.
+   */
+  transaction<T>(fn: (store: Store) => Promise<T>): Promise<T>;
   hasArticle(hash: string): Promise<boolean>;
   /**
-   * Texts of the stored articles that are not near-duplicates of another, in storage order, page by page — so
-   * that a new ingest run can rebuild its near-duplicate index and link copies of articles stored by earlier runs.
+   * Texts of every stored article, syndicated copies included, in storage order, page by page — so that a new
+   * ingest run rebuilds exactly the near-duplicate index an uninterrupted run would hold (a copy of a copy is found
+   * through the copy, which need not be near the original).
    */
-  iterateOriginals(options?: { pageSize?: number }): AsyncIterable<{ id: string; text: string }>;
+  iterateTexts(options?: { pageSize?: number }): AsyncIterable<{ id: string; text: string }>;
   getArticle(id: string): Promise<StoredArticle | null>;
   /** Citation fields of the stored articles among `ids` (unknown ids are left out), in the order asked, without their text. */
   articleRefs(ids: readonly string[]): Promise<ArticleRef[]>;

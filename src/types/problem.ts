@@ -23,6 +23,9 @@ export const ERROR_CODES = {
   E400: 'analysing or coding an article failed',
   E401: 'article ran past the time budget for one article',
   E600: 'store error',
+  E601: 'the store is being written by another process',
+  E602: 'bad argument to a store call',
+  E620: 'queue error',
   E700: 'bad command-line usage',
 } as const;
 

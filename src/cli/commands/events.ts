@@ -9,7 +9,7 @@ import { DyadError, type EventRecord } from '../../types/index.js';
 import { filterProblem } from '../../store/event-filter.js';
 import type { ClusterSort, EventFilter, EventSort, Store } from '../../store/store.js';
 import type { Cluster } from '../../link/link-types.js';
-import { openSqliteStore } from '../../store/sqlite/sqlite-store.js';
+import { DB_HELP, openStore } from '../../store/open-store.js';
 
 /** Where a command reads and writes: the process by default, buffers in tests. */
 export interface CliIo {
@@ -91,7 +91,7 @@ const list = (value: string, previous: string[] = []): string[] =>
 /** Options every query command takes: the database and the event filter. */
 export function addFilterOptions(command: Command): Command {
   return command
-    .option('--db <path>', 'database file', './dyad.db')
+    .option('--db <path|url>', DB_HELP, './dyad.db')
     .option('--source <codes>', 'source actor code, code prefix or country (repeatable, comma-separated: CHN, CHNGOV)', list)
     .option('--target <codes>', 'target actor code, code prefix or country', list)
     .option('--actor <codes>', 'actor on either side', list)
@@ -148,9 +148,9 @@ export function formatOption(value: string | undefined, io: CliIo): OutputFormat
   }
 }
 
-/** Opens an existing store for a query (a missing file is an error, not a new empty store) and closes it after. */
+/** Opens an existing store for a query (a missing SQLite file is an error, not a new empty store) and closes it after. */
 export async function withStore<T>(path: string, use: (store: Store) => Promise<T>): Promise<T> {
-  const store = await openSqliteStore(path, { mustExist: true });
+  const store = await openStore(path, { mustExist: true });
   try {
     return await use(store);
   } finally {

@@ -2,7 +2,9 @@
 import { Command } from 'commander';
 import { createCoder } from '../../coder/create-coder.js';
 import { ingestArticles, type IngestSummary } from '../../pipeline/ingest-articles.js';
-import { openSqliteStore } from '../../store/sqlite/sqlite-store.js';
+import { publishArticles } from '../../pipeline/publish-articles.js';
+import { ArticleQueue } from '../../queue/article-queue.js';
+import { DB_HELP, openStore } from '../../store/open-store.js';
 import { formatProblem, lexiconOptions } from '../io.js';
 import { checkDateOption } from './code.js';
 import { countArticles, progressLine } from '../progress-line.js';
@@ -16,6 +18,10 @@ export interface IngestCommandOptions {
   parser?: boolean;
   batch?: string;
   quiet?: boolean;
+  /** False with `--no-wait`: refuse (E601) instead of waiting while another process writes the store. */
+  wait?: boolean;
+  /** `nats://host:port/STREAM`: publish the articles there for `dyad worker`, instead of storing them. */
+  queue?: string;
 }
 
 /** The summary printed after an ingest. */
@@ -33,11 +39,28 @@ export function summaryText(s: IngestSummary, db: string): string {
   return lines.join('\n') + '\n';
 }
 
+/** `dyad ingest --queue URL`: publishes the articles and returns; the exit code is 1 when some inputs failed. */
+async function publishToQueue(inputs: string[], options: IngestCommandOptions & { queue: string }): Promise<number> {
+  const queue = await ArticleQueue.open(options.queue);
+  try {
+    const summary = await publishArticles(inputs, queue, { date: options.date ?? null, stdin: process.stdin });
+    for (const p of summary.problems) process.stderr.write(formatProblem(p) + '\n');
+    if (!options.quiet) {
+      const fmt = (n: number): string => n.toLocaleString('en-US');
+      process.stderr.write(`Published to ${options.queue}: ${fmt(summary.published)} articles, ${fmt(summary.duplicates)} already there, ${fmt(summary.failed)} failed\n`);
+    }
+    return summary.failed > 0 ? 1 : 0;
+  } finally {
+    await queue.close();
+  }
+}
+
 /** Runs `dyad ingest`; returns the exit code (1 when some inputs failed). */
 export async function runIngest(inputs: string[], options: IngestCommandOptions): Promise<number> {
   checkDateOption(options.date);
+  if (options.queue !== undefined) return publishToQueue(inputs, { ...options, queue: options.queue });
   const coder = await createCoder(await lexiconOptions(options));
-  const store = await openSqliteStore(options.db);
+  const store = await openStore(options.db);
   const tty = process.stderr.isTTY === true && !options.quiet;
   const total = tty ? countArticles(inputs) : null;
   try {
@@ -47,6 +70,7 @@ export async function runIngest(inputs: string[], options: IngestCommandOptions)
       date: options.date ?? null,
       batchSize: options.batch !== undefined ? Number(options.batch) : 200,
       stdin: process.stdin,
+      writer: { wait: options.wait !== false, onWait: (message) => process.stderr.write(`dyad: ${message}\n`) },
       onProgress: tty ? (p) => process.stderr.write(`\r\u001b[2K${progressLine(p, total)}`) : undefined,
       onWarning: (message) => process.stderr.write(`${tty ? '\r\u001b[2K' : ''}dyad: warning: ${message}\n`),
     });
@@ -64,13 +88,15 @@ export function ingestCommand(): Command {
   return new Command('ingest')
     .description('read, clean, code and store articles (text, HTML, JSON Lines, RSS/Atom, .gz; folders and globs; "-" for stdin)')
     .argument('<inputs...>', 'files, folders, globs or "-"')
-    .option('--db <path>', 'SQLite database file', './dyad.db')
+    .option('--db <path|url>', DB_HELP, './dyad.db')
     .option('--date <YYYY-MM-DD>', 'publication date for inputs that give none (record, feed or page metadata); wins over a date read from the dateline, stamp lines or byline')
     .option('--lexicon <dir...>', 'extra lexicon folders in Dyad format')
     .option('--petrarch-dictionaries <path...>', 'PETRARCH/TABARI dictionary files or folders to load as well')
     .option('--no-parser', 'read roles from word windows only, without the dependency parser (faster, less accurate)')
     .option('--batch <n>', 'articles per transaction', '200')
     .option('-q, --quiet', 'no progress and no summary')
+    .option('--no-wait', 'when another process is writing the store, stop with an error (E601) instead of waiting for it to finish')
+    .option('--queue <url>', 'publish the articles to a NATS JetStream stream (nats://host:port/STREAM) for `dyad worker`, and return')
     .action(async (inputs: string[], options: IngestCommandOptions) => {
       process.exitCode = await runIngest(inputs, options);
     });

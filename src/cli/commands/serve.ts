@@ -2,7 +2,8 @@
 import { existsSync } from 'node:fs';
 import { Command } from 'commander';
 import { startServer, type RunningServer } from '../../api/start-server.js';
-import { openSqliteStore } from '../../store/sqlite/sqlite-store.js';
+import { DB_HELP, openStore } from '../../store/open-store.js';
+import { isPostgresUrl } from '../../store/postgres/postgres-store.js';
 import { lexiconOptions } from '../io.js';
 import { workerCoder } from '../../pipeline/worker-coder.js';
 import { UsageError } from './code.js';
@@ -41,10 +42,10 @@ export async function runServe(options: ServeOptions, env: NodeJS.ProcessEnv = p
   const token = options.token ?? env['DYAD_TOKEN'] ?? null;
   if (token !== null && token.length < 8) throw new UsageError('the token must be at least 8 characters long');
   const path = options.db ?? './dyad.db';
-  if (options.create !== true && path !== ':memory:' && !existsSync(path)) {
+  if (options.create !== true && path !== ':memory:' && !isPostgresUrl(path) && !existsSync(path)) {
     throw new UsageError(`no store at ${path}: check the path, or give --create to start an empty one`);
   }
-  const store = await openSqliteStore(path);
+  const store = await openStore(path);
   const coderOptions = await lexiconOptions(options);
   // posted articles are coded in a worker thread (started on the first write), so reads are answered meanwhile
   const coder = token === null ? undefined : workerCoder(coderOptions, { workers: 1 });
@@ -65,7 +66,7 @@ export async function runServe(options: ServeOptions, env: NodeJS.ProcessEnv = p
 export function serveCommand(): Command {
   return new Command('serve')
     .description('serve the HTTP API and the web UI over a store (localhost only unless --host says otherwise)')
-    .option('--db <path>', 'the store', './dyad.db')
+    .option('--db <path|url>', DB_HELP, './dyad.db')
     .option('-p, --port <port>', 'port (0: any free port)', '8080')
     .option('--host <host>', 'interface to listen on (0.0.0.0: every interface)', '127.0.0.1')
     .option('--create', 'start an empty store when none exists at --db (otherwise a missing store is an error)')

@@ -5,6 +5,7 @@ import { renderRows, type Column } from '../format-output.js';
 import { DyadError, type EventRecord } from '../../types/index.js';
 import type { ClusterItem, RelatedStep, Thread, ThreadStep } from '../../link/link-types.js';
 import type { Store, ThreadFilter } from '../../store/store.js';
+import { DB_HELP } from '../../store/open-store.js';
 import { threadFilterProblem } from '../../store/thread-filter.js';
 import { formatOption, processIo, runAction, usageError, withIo, withStore, type CliIo } from './events.js';
 
@@ -124,7 +125,7 @@ export async function runThread(id: string, options: ThreadOptions, io: CliIo): 
 /** `dyad threads`: list assistance threads. */
 export function threadsCommand(io: CliIo = processIo): Command {
   const command = new Command('threads').description('assistance threads (request → offer → agreement → delivery) with their status')
-    .option('--db <path>', 'database file', './dyad.db')
+    .option('--db <path|url>', DB_HELP, './dyad.db')
     .option('--party <code>', 'supplier or recipient (country or actor code: CHN)')
     .option('--kind <kind>', 'an item kind named in a step (rifle, drone) or the kind of help (military, economic, humanitarian)')
     .option('--status <status>', 'open, partly-fulfilled, fulfilled, refused or stalled')
@@ -139,7 +140,7 @@ export function threadsCommand(io: CliIo = processIo): Command {
 export function threadCommand(io: CliIo = processIo): Command {
   const command = new Command('thread').description('one assistance thread as a timeline: each step with its evidence sentence')
     .argument('<id>', 'thread id (from `dyad threads`)')
-    .option('--db <path>', 'database file', './dyad.db')
+    .option('--db <path|url>', DB_HELP, './dyad.db')
     .option('--format <format>', 'table or jsonl (default: table on a terminal, jsonl in a pipe)')
     .action((id: string, options: ThreadOptions) => runAction('thread', io, () => runThread(id, options, io)));
   return withIo(command, io);

@@ -1,12 +1,13 @@
 // Store (SQLite): clusters and threads ↔ rows — a ClusterChange or a set of threads in, filtered clusters and threads out.
 
-import { DyadError } from '../../types/index.js';
+import { parseDaySpan } from '../../link/day-number.js';
+import { argumentError } from '../argument-error.js';
 import type { DateBasis, DatePrecision, EventRecord, Status, Terms } from '../../types/index.js';
 import type { Cluster, ClusterChange, ClusterItem, ClusterModality, RelatedStep, Thread, ThreadStep } from '../../link/link-types.js';
 import { threadFilterProblem } from '../thread-filter.js';
-import { sinceBound, untilExclusions, type NormalizedFilter } from '../event-filter.js';
+import { sinceDay, untilDay, type NormalizedFilter } from '../event-filter.js';
 import type { ClusterQueryOptions, ClusterSort, ThreadFilter } from '../store.js';
-import { eventWhere, whereClause, type SqlPart, type SqlValue } from './event-query.js';
+import { eventWhere, periodTerms, whereClause, type SqlPart, type SqlValue } from './event-query.js';
 import { isWholeSide } from './dyad-summary.js';
 import type { Statement } from './open-database.js';
 import { rowToEvent, selectEvents, type EventRow } from './event-row.js';
@@ -17,7 +18,7 @@ export type Prepare = (sql: string) => Statement;
 const TOP = '\uffff';
 
 /** A row of `event_clusters`. */
-interface ClusterRow {
+export interface ClusterRow {
   id: string; source: string; target: string | null; cameo: string; root: string; negated: number;
   date: string | null; date_precision: string; date_basis: string; first_reported: string | null; last_reported: string | null;
   mentions: number; articles: number; sources: number; confidence: number; ambiguous: number;
@@ -26,17 +27,17 @@ interface ClusterRow {
   supporting_count: number; disputing_count: number;
 }
 
-const CLUSTER_COLUMNS = `c.id, c.source, c.target, c.cameo, c.root, c.negated, c.date, c.date_precision, c.date_basis,
+export const CLUSTER_COLUMNS = `c.id, c.source, c.target, c.cameo, c.root, c.negated, c.date, c.date_precision, c.date_basis,
   c.first_reported, c.last_reported, c.mentions, c.articles, c.sources, c.confidence, c.ambiguous, c.status, c.terms,
   c.outlets, c.items, c.mention_ids, c.modality, c.disputed, c.disputing_ids, c.supporting_sources, c.disputing_sources,
   c.supporting_count, c.disputing_count`;
 
 const UPSERT_CLUSTER = `INSERT INTO event_clusters (id, source, target, cameo, root, negated, date, date_precision, date_basis,
   first_reported, last_reported, mentions, articles, sources, confidence, ambiguous, status, terms, outlets, items, mention_ids,
-  modality, disputed, disputing_ids, supporting_sources, disputing_sources, supporting_count, disputing_count)
+  modality, disputed, disputing_ids, supporting_sources, disputing_sources, supporting_count, disputing_count, first_day, last_day)
 VALUES (@id, @source, @target, @cameo, @root, @negated, @date, @date_precision, @date_basis,
   @first_reported, @last_reported, @mentions, @articles, @sources, @confidence, @ambiguous, @status, @terms, @outlets, @items, @mention_ids,
-  @modality, @disputed, @disputing_ids, @supporting_sources, @disputing_sources, @supporting_count, @disputing_count)
+  @modality, @disputed, @disputing_ids, @supporting_sources, @disputing_sources, @supporting_count, @disputing_count, @first_day, @last_day)
 ON CONFLICT (id) DO UPDATE SET source = excluded.source, target = excluded.target, cameo = excluded.cameo, root = excluded.root,
   negated = excluded.negated, date = excluded.date, date_precision = excluded.date_precision, date_basis = excluded.date_basis,
   first_reported = excluded.first_reported, last_reported = excluded.last_reported, mentions = excluded.mentions,
@@ -44,9 +45,11 @@ ON CONFLICT (id) DO UPDATE SET source = excluded.source, target = excluded.targe
   status = excluded.status, terms = excluded.terms, outlets = excluded.outlets, items = excluded.items, mention_ids = excluded.mention_ids,
   modality = excluded.modality, disputed = excluded.disputed, disputing_ids = excluded.disputing_ids,
   supporting_sources = excluded.supporting_sources, disputing_sources = excluded.disputing_sources,
-  supporting_count = excluded.supporting_count, disputing_count = excluded.disputing_count`;
+  supporting_count = excluded.supporting_count, disputing_count = excluded.disputing_count,
+  first_day = excluded.first_day, last_day = excluded.last_day`;
 
-function clusterParams(c: Cluster): Record<string, SqlValue> {
+/** The named row values of a cluster (shared with the PostgreSQL adapter). */
+export function clusterParams(c: Cluster): Record<string, SqlValue> {
   return {
     id: c.id, source: c.source, target: c.target, cameo: c.cameo, root: c.root, negated: c.negated ? 1 : 0,
     date: c.date, date_precision: c.datePrecision, date_basis: c.dateBasis, first_reported: c.firstReport, last_reported: c.lastReport,
@@ -56,10 +59,12 @@ function clusterParams(c: Cluster): Record<string, SqlValue> {
     modality: c.modality, disputed: c.disputed ? 1 : 0, disputing_ids: JSON.stringify(c.disputingMentionIds),
     supporting_sources: JSON.stringify(c.supportingSources), disputing_sources: JSON.stringify(c.disputingSources),
     supporting_count: c.supportingSourceCount, disputing_count: c.disputingSourceCount,
+    first_day: parseDaySpan(c.date)?.first ?? null, last_day: parseDaySpan(c.date)?.last ?? null,
   };
 }
 
-function rowToCluster(r: ClusterRow): Cluster {
+/** A cluster row → the Cluster (shared with the PostgreSQL adapter). */
+export function rowToCluster(r: ClusterRow): Cluster {
   return {
     id: r.id, source: r.source, target: r.target, cameo: r.cameo, root: r.root, negated: r.negated === 1,
     modality: r.modality as ClusterModality, disputed: r.disputed === 1,
@@ -105,18 +110,10 @@ function clusterOwn(filter: NormalizedFilter): SqlPart {
     codes.push('(c.cameo >= ? AND c.cameo < ?)');
   }
   if (codes.length > 0) terms.push(`(${codes.join(' OR ')})`);
-  if (filter.since !== null) {
-    params.push(sinceBound(filter.since));
-    terms.push('c.date >= ?');
-  }
-  if (filter.until !== null) {
-    params.push(`${filter.until}~`);
-    terms.push('c.date < ?');
-    const excluded = untilExclusions(filter.until);
-    if (excluded.length > 0) {
-      params.push(...excluded);
-      terms.push(`c.date NOT IN (${excluded.map(() => '?').join(', ')})`);
-    }
+  const period = periodTerms('c', filter);
+  if (period.sql !== '') {
+    params.push(...period.params);
+    terms.push(period.sql);
   }
   if (filter.status.length > 0) {
     params.push(...filter.status);
@@ -175,9 +172,9 @@ const CLUSTER_SORTS: Record<ClusterSort, string> = {
 /** Clusters matching a normalised filter, one page. */
 export function queryClusters(prepare: Prepare, filter: NormalizedFilter, options: ClusterQueryOptions, limit: number): Cluster[] {
   const sort = options.sort ?? 'date';
-  if (!Object.hasOwn(CLUSTER_SORTS, sort)) throw new DyadError('E600', 'sort', `"${sort}" is not one of ${Object.keys(CLUSTER_SORTS).join(', ')}`);
+  if (!Object.hasOwn(CLUSTER_SORTS, sort)) throw argumentError('sort', `"${sort}" is not one of ${Object.keys(CLUSTER_SORTS).join(', ')}`);
   const offset = options.offset ?? 0;
-  if (!Number.isInteger(offset) || offset < 0) throw new DyadError('E600', 'offset', `"${offset}" is not a whole number ≥ 0`);
+  if (!Number.isInteger(offset) || offset < 0) throw argumentError('offset', `"${offset}" is not a whole number ≥ 0`);
   const where = clusterWhere(filter, (value) => isWholeSide(prepare, value));
   const rows = prepare(`SELECT ${CLUSTER_COLUMNS} FROM event_clusters c ${where.sql} ORDER BY ${CLUSTER_SORTS[sort]} LIMIT ? OFFSET ?`)
     .all(...where.params, limit, offset) as ClusterRow[];
@@ -224,12 +221,12 @@ export function mentionsOfClusters(prepare: Prepare, clusterIds: readonly string
 /** Replaces every thread (inside the caller's transaction). */
 export function writeThreads(prepare: Prepare, threads: readonly Thread[]): void {
   prepare('DELETE FROM threads').run();
-  const insert = prepare(`INSERT INTO threads (id, supplier, recipient, context, status, kinds, missing, opened, last_step)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  const insert = prepare(`INSERT INTO threads (id, supplier, recipient, context, status, kinds, missing, opened, last_step, first_day, last_day)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const step = prepare('INSERT INTO thread_steps (thread, related, ord, role, cluster, date, step) VALUES (?, ?, ?, ?, ?, ?, ?)');
   for (const t of threads) {
     const seq = insert.run(t.id, t.supplier, t.recipient, t.context, t.status, JSON.stringify(t.kinds), JSON.stringify(t.missing),
-      t.opened, t.lastStep).lastInsertRowid;
+      t.opened, t.lastStep, parseDaySpan(t.opened ?? t.lastStep)?.first ?? null, parseDaySpan(t.lastStep ?? t.opened)?.last ?? null).lastInsertRowid;
     for (const s of t.steps) step.run(seq, 0, s.order, s.role, s.cluster, s.date, JSON.stringify(s));
     t.related.forEach((r, ord) => step.run(seq, 1, ord, r.role, r.cluster, r.date, JSON.stringify(r)));
   }
@@ -255,7 +252,7 @@ const THREAD_COLUMNS = 'seq, id, supplier, recipient, context, status, kinds, mi
 /** The WHERE clause of a thread filter (checked first: a malformed value throws E600 naming it). */
 function threadWhere(filter: ThreadFilter): SqlPart {
   const problem = threadFilterProblem(filter);
-  if (problem !== null) throw new DyadError('E600', 'filter', `${problem.field} ${problem.message}`);
+  if (problem !== null) throw argumentError('filter', `${problem.field} ${problem.message}`);
   const terms: string[] = [];
   const params: SqlValue[] = [];
   if (filter.party !== undefined) {
@@ -271,14 +268,14 @@ function threadWhere(filter: ThreadFilter): SqlPart {
     params.push(filter.status);
     terms.push('status = ?');
   }
-  // A thread is in the period when its span [opened, last step] meets it.
+  // A thread is in the period when its span [first day opened, last day of its last step] meets it.
   if (filter.since !== undefined) {
-    params.push(sinceBound(filter.since));
-    terms.push('coalesce(last_step, opened) >= ?');
+    params.push(sinceDay(filter.since));
+    terms.push('last_day >= ?');
   }
   if (filter.until !== undefined) {
-    params.push(`${filter.until}~`);
-    terms.push('coalesce(opened, last_step) < ?');
+    params.push(untilDay(filter.until));
+    terms.push('first_day <= ?');
   }
   return { sql: terms.length === 0 ? '' : `WHERE ${terms.join(' AND ')}`, params };
 }
@@ -287,9 +284,9 @@ function threadWhere(filter: ThreadFilter): SqlPart {
 export function queryThreads(prepare: Prepare, filter: ThreadFilter, page: { limit?: number; offset?: number } = {}): Thread[] {
   const where = threadWhere(filter);
   const offset = page.offset ?? 0;
-  if (!Number.isInteger(offset) || offset < 0) throw new DyadError('E600', 'offset', `"${offset}" is not a whole number ≥ 0`);
+  if (!Number.isInteger(offset) || offset < 0) throw argumentError('offset', `"${offset}" is not a whole number ≥ 0`);
   const limit = page.limit ?? -1;
-  if (page.limit !== undefined && (!Number.isInteger(limit) || limit < 1)) throw new DyadError('E600', 'limit', `"${limit}" is not a positive whole number`);
+  if (page.limit !== undefined && (!Number.isInteger(limit) || limit < 1)) throw argumentError('limit', `"${limit}" is not a positive whole number`);
   const rows = prepare(`SELECT ${THREAD_COLUMNS} FROM threads ${where.sql} ORDER BY last_step DESC NULLS LAST, id LIMIT ? OFFSET ?`)
     .all(...where.params, limit, offset) as ThreadRow[];
   return threadsOf(prepare, rows);

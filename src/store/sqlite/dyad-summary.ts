@@ -51,8 +51,9 @@ export function dyadSummaryQuery(prepare: Prepare, filter: NormalizedFilter, by:
     terms.push('period >= ?');
   }
   if (filter.until !== null) {
-    params.push(`${filter.until}~`);
-    terms.push('period < ?');
+    // the last month of the bound (`2020` → `2020-12`): every month or year period inside sorts at or before it
+    params.push(filter.until.length === 4 ? `${filter.until}-12` : filter.until.slice(0, 7));
+    terms.push('period <= ?');
     const excluded = untilExclusions(filter.until);
     if (excluded.length > 0) terms.push(list('period NOT', excluded));
   }

@@ -2,8 +2,8 @@
 // Values only ever travel as parameters; the SQL text depends on the filter's shape alone, and sort columns come
 // from a fixed table, so no user text is ever spliced into SQL.
 
-import { DyadError } from '../../types/index.js';
-import { sinceBound, untilExclusions, type NormalizedFilter } from '../event-filter.js';
+import { argumentError } from '../argument-error.js';
+import { lastDay, sinceBound, sinceDay, untilDay, type NormalizedFilter } from '../event-filter.js';
 import type { EventSort } from '../store.js';
 
 export type SqlValue = string | number | null;
@@ -38,6 +38,34 @@ function inList(column: string, values: readonly SqlValue[], params: SqlValue[])
   return `${column} IN (${values.map(() => '?').join(', ')})`;
 }
 
+/**
+ * The period of a filter over a table with `date`, `first_day` and `last_day` (alias `e` or `c`): the date wholly
+ * inside it is `first_day >= since` and `last_day <= until`, integers. The date string range before each is only
+ * the index seek, true of every date inside (`2020` for since 2020-01, whose first day is the same; any date whose
+ * last day is on or before the until's last day sorts at or before that day written out in full).
+ */
+export function periodTerms(alias: 'e' | 'c', filter: Pick<NormalizedFilter, 'since' | 'until'>, { seek = true } = {}): SqlPart {
+  const params: SqlValue[] = [];
+  const terms: string[] = [];
+  if (filter.since !== null) {
+    if (seek) {
+      params.push(sinceBound(filter.since));
+      terms.push(`${alias}.date >= ?`);
+    }
+    params.push(sinceDay(filter.since));
+    terms.push(`${alias}.first_day >= ?`);
+  }
+  if (filter.until !== null) {
+    if (seek) {
+      params.push(lastDay(filter.until));
+      terms.push(`${alias}.date <= ?`);
+    }
+    params.push(untilDay(filter.until));
+    terms.push(`${alias}.last_day <= ?`);
+  }
+  return { sql: terms.join(' AND '), params };
+}
+
 /** The conditions over `events e` for a filter, joined with AND (empty text when there are none). */
 export function eventWhere(filter: NormalizedFilter): SqlPart {
   const params: SqlValue[] = [];
@@ -66,16 +94,10 @@ export function eventWhere(filter: NormalizedFilter): SqlPart {
     terms.push(`(${alternatives.join(' OR ')})`);
   }
   if (filter.quad.length > 0) terms.push(inList('e.quad', filter.quad, params));
-  if (filter.since !== null) {
-    params.push(sinceBound(filter.since));
-    terms.push('e.date >= ?');
-  }
-  if (filter.until !== null) {
-    // Every date starting with the bound is inside it ('2020-12-31' for '2020-12'); coarser dates may not be.
-    params.push(`${filter.until}~`);
-    terms.push('e.date < ?');
-    const excluded = untilExclusions(filter.until);
-    if (excluded.length > 0) terms.push(`NOT ${inList('e.date', excluded, params)}`);
+  const period = periodTerms('e', filter);
+  if (period.sql !== '') {
+    terms.push(period.sql);
+    params.push(...period.params);
   }
   if (filter.words.length > 0) {
     params.push(filter.words.map((w) => `"${w}"`).join(' '));
@@ -143,9 +165,9 @@ export function decodeCursor(text: string, sort: EventSort): Cursor {
   }
   if (!Array.isArray(parsed) || parsed.length !== 3 || typeof parsed[2] !== 'number'
     || !(typeof parsed[1] === 'string' || typeof parsed[1] === 'number' || parsed[1] === null)) {
-    throw new DyadError('E600', 'cursor', `"${text}" is not a cursor from a previous page`);
+    throw argumentError('cursor', `"${text}" is not a cursor from a previous page`);
   }
-  if (parsed[0] !== sort) throw new DyadError('E600', 'cursor', `the cursor was made for sort "${String(parsed[0])}", not "${sort}"`);
+  if (parsed[0] !== sort) throw argumentError('cursor', `the cursor was made for sort "${String(parsed[0])}", not "${sort}"`);
   return { sort, value: parsed[1] as string | number | null, seq: parsed[2] };
 }
 

@@ -1,5 +1,6 @@
 // Store (SQLite): EventRecord ↔ table rows — the insert parameters of an event and its items, and a selected row → EventRecord.
 
+import { parseDaySpan } from '../../link/day-number.js';
 import type { Attribution, DateBasis, DatePrecision, EventRecord, Item, Location, Modality, Status, Terms } from '../../types/index.js';
 
 /** Inserts one event; named parameters from `eventParams`. */
@@ -8,13 +9,16 @@ export const INSERT_EVENT = `INSERT INTO events (id, article, sentence,
   target_code, target_country, target_name, target_text, target_sector, target_start, target_end,
   cameo, cameo_name, root, quad, goldstein, plover_type, plover_mode, plover_context,
   trigger_text, trigger_start, trigger_end, date, date_precision, date_basis,
-  negated, modality, status, terms, attribution, location)
+  negated, modality, status, terms, attribution, location, first_day, last_day)
 VALUES (@id, @article, @sentence,
   @source_code, @source_country, @source_name, @source_text, @source_sector, @source_start, @source_end,
   @target_code, @target_country, @target_name, @target_text, @target_sector, @target_start, @target_end,
   @cameo, @cameo_name, @root, @quad, @goldstein, @plover_type, @plover_mode, @plover_context,
   @trigger_text, @trigger_start, @trigger_end, @date, @date_precision, @date_basis,
-  @negated, @modality, @status, @terms, @attribution, @location)`;
+  @negated, @modality, @status, @terms, @attribution, @location, @first_day, @last_day)`;
+
+/** `INSERT_EVENT` for a store still at schema 6 or older, without the day columns (only tests of migrations write one). */
+export const INSERT_EVENT_V6 = INSERT_EVENT.replace(', first_day, last_day)', ')').replace(', @first_day, @last_day)', ')');
 
 export const INSERT_ITEM = `INSERT INTO event_items (event, ord, text, kind, model, quantity, max, approx, unit, start, "end")
 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
@@ -87,6 +91,7 @@ export interface EventRow {
 /** Named insert parameters of one event of the article stored as `article` (its rowid). */
 export function eventParams(event: EventRecord, article: number): Record<string, string | number | null> {
   const { source, target } = event;
+  const days = parseDaySpan(event.date);
   return {
     id: event.id,
     article,
@@ -125,6 +130,8 @@ export function eventParams(event: EventRecord, article: number): Record<string,
     terms: event.terms,
     attribution: event.attribution === null ? null : JSON.stringify(event.attribution),
     location: event.location === null ? null : JSON.stringify(event.location),
+    first_day: days?.first ?? null,
+    last_day: days?.last ?? null,
   };
 }
 

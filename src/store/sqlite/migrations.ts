@@ -360,6 +360,61 @@ UPDATE event_clusters SET disputing_sources = (
 WHERE negated = 1;
 `,
   },
+  {
+    version: 7,
+    name: 'the first and last day of every dated event, happening and thread, for period filters',
+    sql: `
+-- A period filter keeps what lies wholly inside it: first_day >= the first day of since, last_day <= the last day of
+-- until (days since 1970-01-01, as src/link/day-number.ts counts them). Integers instead of comparing date strings
+-- against a '~' bound: the same test on every database whatever its collation. Plain columns written with each row
+-- (a generated column would keep the covering indexes from covering: SQLite reads the row to compute it), filled
+-- here for the rows already stored; the covering indexes carry them beside the date, whose string range stays the
+-- index seek (every date inside the period lies inside that range; see periodTerms in event-query.ts).
+ALTER TABLE events ADD COLUMN first_day INTEGER;
+ALTER TABLE events ADD COLUMN last_day INTEGER;
+UPDATE events SET first_day = CAST(julianday(CASE length(date) WHEN 4 THEN date || '-01-01' WHEN 7 THEN date || '-01' ELSE date END) - 2440587.5 AS INTEGER),
+  last_day = CAST(julianday(CASE length(date) WHEN 4 THEN date || '-12-31' WHEN 7 THEN date || '-01' ELSE date END,
+    CASE length(date) WHEN 7 THEN '+1 month' ELSE '+0 days' END, CASE length(date) WHEN 7 THEN '-1 day' ELSE '+0 days' END) - 2440587.5 AS INTEGER)
+WHERE date IS NOT NULL;
+ALTER TABLE event_clusters ADD COLUMN first_day INTEGER;
+ALTER TABLE event_clusters ADD COLUMN last_day INTEGER;
+UPDATE event_clusters SET first_day = CAST(julianday(CASE length(date) WHEN 4 THEN date || '-01-01' WHEN 7 THEN date || '-01' ELSE date END) - 2440587.5 AS INTEGER),
+  last_day = CAST(julianday(CASE length(date) WHEN 4 THEN date || '-12-31' WHEN 7 THEN date || '-01' ELSE date END,
+    CASE length(date) WHEN 7 THEN '+1 month' ELSE '+0 days' END, CASE length(date) WHEN 7 THEN '-1 day' ELSE '+0 days' END) - 2440587.5 AS INTEGER)
+WHERE date IS NOT NULL;
+-- a thread's span: from the first day it was opened to the last day of its last step
+ALTER TABLE threads ADD COLUMN first_day INTEGER;
+ALTER TABLE threads ADD COLUMN last_day INTEGER;
+UPDATE threads SET first_day = CAST(julianday(CASE length(coalesce(opened, last_step)) WHEN 4 THEN coalesce(opened, last_step) || '-01-01' WHEN 7 THEN coalesce(opened, last_step) || '-01' ELSE coalesce(opened, last_step) END) - 2440587.5 AS INTEGER),
+  last_day = CAST(julianday(CASE length(coalesce(last_step, opened)) WHEN 4 THEN coalesce(last_step, opened) || '-12-31' WHEN 7 THEN coalesce(last_step, opened) || '-01' ELSE coalesce(last_step, opened) END,
+    CASE length(coalesce(last_step, opened)) WHEN 7 THEN '+1 month' ELSE '+0 days' END, CASE length(coalesce(last_step, opened)) WHEN 7 THEN '-1 day' ELSE '+0 days' END) - 2440587.5 AS INTEGER);
+DROP INDEX events_dyad;
+CREATE INDEX events_dyad ON events(source_code, target_code, date, first_day, last_day, cameo, quad, goldstein, source_country, target_country);
+DROP INDEX events_target;
+CREATE INDEX events_target ON events(target_code, date, first_day, last_day, source_code, cameo, quad, goldstein, source_country, target_country);
+DROP INDEX events_date;
+CREATE INDEX events_date ON events(date, first_day, last_day, source_code, target_code, cameo, quad, goldstein, source_country, target_country);
+DROP INDEX events_cameo;
+CREATE INDEX events_cameo ON events(cameo, date, first_day, last_day, source_code, target_code, quad, goldstein, source_country, target_country);
+-- the fixed statistics again: a day column adds nothing to the selectivity of the date before it
+DELETE FROM sqlite_stat1 WHERE idx IN ('events_dyad', 'events_target', 'events_date', 'events_cameo');
+INSERT INTO sqlite_stat1 (tbl, idx, stat) VALUES
+  ('events', 'events_dyad', '10000000 2000 100 2 2 2 1 1 1 1 1'),
+  ('events', 'events_target', '10000000 2000 2 2 2 1 1 1 1 1 1'),
+  ('events', 'events_date', '10000000 3000 3000 3000 30 2 1 1 1 1 1'),
+  ('events', 'events_cameo', '10000000 50000 20 20 20 2 1 1 1 1 1');
+ANALYZE sqlite_schema;
+`,
+  },
+  {
+    version: 8,
+    name: 'how far each queue stream is stored',
+    sql: `
+-- A worker fed by a NATS JetStream stream stores a batch of its messages and the sequence of the last one in one
+-- transaction, so that a worker killed at any moment resumes exactly after what is stored (dyad worker).
+CREATE TABLE queue_positions (stream TEXT PRIMARY KEY, seq INTEGER NOT NULL) WITHOUT ROWID;
+`,
+  },
 ];
 
 /** The schema version this code writes. */

@@ -134,4 +134,14 @@ export function openDatabase(path: string, options: OpenOptions = {}, migrations
   }
 }
 
+/**
+ * Opens the small SQLite file that stands for the right to write a store (see writer-lock.ts): rollback journal,
+ * no busy wait (the caller polls, so the event loop never blocks on a lock).
+ */
+export function openLockDatabase(path: string): SqliteDatabase {
+  const db = new Database(path);
+  db.pragma('busy_timeout = 0');
+  return db;
+}
+
 export { SCHEMA_VERSION };

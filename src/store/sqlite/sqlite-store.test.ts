@@ -12,6 +12,7 @@ import type { DyadRow, EventFilter, EventSort } from '../store.js';
 import type { Cluster } from '../../link/link-types.js';
 import { FILTER_CASES, storeContract } from '../store-contract.js';
 import { sampleEntries } from '../store-fixtures.js';
+import { parseDaySpan } from '../../link/day-number.js';
 import { CLUSTER_OF_MENTION } from './cluster-store.js';
 import { dyadSummaryQuery } from './dyad-summary.js';
 import { selectEvents } from './event-row.js';
@@ -90,6 +91,34 @@ test('migration 6 gives the clusters of an older store their sides; a denied one
   assert.deepEqual(sides(await store.cluster(`c-${asserted.id}`)), ['asserted', false, false, [outlet], [], 1, 0, []]);
   assert.deepEqual(sides(await store.cluster(`c-${denied.id}`)), ['denied', true, false, [], [outlet], 0, 1, [denied.id]]);
   await store.close();
+});
+
+test('migration 7 gives stored events, clusters and threads their first and last day; period filters then answer as before', async () => {
+  const path = freshPath();
+  const db = openDatabase(path, {}, MIGRATIONS.filter((m) => m.version <= 6));
+  const old = new SqliteStore(db, path);
+  for (const entry of sampleEntries()) await old.putArticle(entry.article, entry.meta, entry.events);
+  db.prepare(`INSERT INTO threads (id, supplier, recipient, context, status, kinds, missing, opened, last_step)
+    VALUES ('t', 'CHN', 'IRQ', 'military', 'open', '[]', '[]', '2019-03', '2020')`).run();
+  await old.close();
+  const store = await openSqliteStore(path);
+  const fresh = await openSqliteStore(':memory:');
+  for (const entry of sampleEntries()) await fresh.putArticle(entry.article, entry.meta, entry.events);
+  for (const [title, filter] of FILTER_CASES.filter(([, f]) => f.since !== undefined || f.until !== undefined)) {
+    const ids = async (s: SqliteStore): Promise<string[]> => (await s.queryEvents(filter, { limit: 100 })).events.map((e) => e.id);
+    assert.deepEqual(await ids(store), await ids(fresh), title);
+  }
+  const raw = new Database(path, { readonly: true });
+  const days = raw.prepare('SELECT DISTINCT date, first_day, last_day FROM events WHERE date IS NOT NULL').all() as Array<{ date: string; first_day: number; last_day: number }>;
+  const thread = raw.prepare("SELECT first_day, last_day FROM threads WHERE id = 't'").get();
+  raw.close();
+  assert.ok(new Set(days.map((d) => d.date.length)).size === 3, 'years, months and days are stored');
+  for (const d of days) assert.deepEqual([d.first_day, d.last_day], [parseDaySpan(d.date)?.first, parseDaySpan(d.date)?.last], d.date);
+  assert.deepEqual(thread, { first_day: 17956, last_day: 18627 }, 'from the first day of March 2019 to the last of 2020');
+  assert.deepEqual((await store.threads({ since: '2020-12' })).map((t) => t.id), ['t'], 'a thread meets a period its span reaches');
+  assert.deepEqual((await store.threads({ until: '2019-02' })).map((t) => t.id), []);
+  await store.close();
+  await fresh.close();
 });
 
 test('a bulk load trades durability for speed only when asked', () => {

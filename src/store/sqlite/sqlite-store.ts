@@ -1,24 +1,26 @@
 // Store (SQLite): the default Store adapter — one file (or :memory:), WAL, prepared statements; articles + events in, queries out.
 
+import { argumentError } from '../argument-error.js';
 import { DyadError } from '../../types/index.js';
 import type { Article, EventRecord } from '../../types/index.js';
-import { normalizeEventFilter, searchWords, sinceBound, untilExclusions, type NormalizedFilter } from '../event-filter.js';
+import { lastDay, normalizeEventFilter, searchWords, sinceBound, type NormalizedFilter } from '../event-filter.js';
 import type {
   ActorCount, ArticleEntry, ArticleMeta, ArticleRef, ClusterQueryOptions, DyadOptions, DyadRow, EventFilter, EventPage, EventSort, PutResult,
   QueryOptions, SentenceHit, SimilarArticle, Store, StoreStats, StoredArticle, StoredMention, ThreadFilter, ThreadQueryOptions,
+  WriterLock, WriterLockOptions,
 } from '../store.js';
 import type { Cluster, ClusterChange, Thread } from '../../link/link-types.js';
 import {
   countClusters, countThreads, getCluster, getClusterOfMention, getThread, mentionsOfClusters, queryClusters, queryThreads, writeClusterChange, writeThreads,
 } from './cluster-store.js';
 import { rowToEvent, selectEvents, type EventRow } from './event-row.js';
-import { SORTS, afterCursor, cursorAfter, decodeCursor, eventWhere, whereClause, type SqlPart, type SqlValue } from './event-query.js';
+import { SORTS, afterCursor, cursorAfter, decodeCursor, eventWhere, periodTerms, whereClause, type SqlPart, type SqlValue } from './event-query.js';
 import { DATE_WINDOW, dateWindow } from './date-window.js';
 import { dyadSummaryQuery } from './dyad-summary.js';
 import { articleRefs, getEvent } from './lookups.js';
 import { openDatabase, type OpenOptions, type SqliteDatabase, type Statement } from './open-database.js';
 import { deleteEvents, prepareWrites, simhashBands, writeArticle, writeEvents, type WriteStatements } from './write-article.js';
-import { clusterLinksOf, settleRecodedClusters } from './recode-clusters.js';
+import { acquireSqliteWriter } from './writer-lock.js';
 
 const MAX_PAGE = 10_000;
 
@@ -28,12 +30,12 @@ function isEmpty(filter: NormalizedFilter): boolean {
 
 function positiveInt(name: string, value: number | undefined, fallback: number, max: number): number {
   if (value === undefined) return fallback;
-  if (!Number.isInteger(value) || value < 1) throw new DyadError('E600', name, `"${value}" is not a positive whole number`);
+  if (!Number.isInteger(value) || value < 1) throw argumentError(name, `"${value}" is not a positive whole number`);
   return Math.min(value, max);
 }
 
 function checkSort(sort: string): EventSort {
-  if (!Object.hasOwn(SORTS, sort)) throw new DyadError('E600', 'sort', `"${sort}" is not one of ${Object.keys(SORTS).join(', ')}`);
+  if (!Object.hasOwn(SORTS, sort)) throw argumentError('sort', `"${sort}" is not one of ${Object.keys(SORTS).join(', ')}`);
   return sort as EventSort;
 }
 
@@ -63,6 +65,20 @@ export class SqliteStore implements Store {
     this.#writes = prepareWrites(db);
     this.#dateWindow = options.dateWindow ?? DATE_WINDOW;
     this.#useDyadSummary = options.dyadSummary ?? true;
+  }
+
+  readonly #writers = new Set<WriterLock>();
+
+  async acquireWriter(options: WriterLockOptions = {}): Promise<WriterLock> {
+    if (!this.#db.open) throw new DyadError('E600', this.location, 'the store is closed');
+    const lock = await acquireSqliteWriter(this.location, options);
+    this.#writers.add(lock);
+    return {
+      release: async () => {
+        this.#writers.delete(lock);
+        await lock.release();
+      },
+    };
   }
 
   /** A prepared statement for this SQL text, made once (the text depends only on the filter's shape). */
@@ -99,26 +115,72 @@ export class SqliteStore implements Store {
     return this.#run(() => this.#db.transaction(() => {
       const row = this.#writes.articleById.get(articleId) as { seq: number; text: string } | undefined;
       if (row === undefined) throw new DyadError('E600', articleId, 'no article with this id is stored');
-      const prepare = (sql: string): Statement => this.#prepare(sql);
-      // the clusters of the replaced events must not keep mentions that are gone
-      const links = clusterLinksOf(prepare, row.seq);
       deleteEvents(this.#writes, row.seq);
-      const written = writeEvents(this.#writes, { id: articleId, text: row.text }, row.seq, events);
-      settleRecodedClusters(prepare, links);
-      return written;
+      return writeEvents(this.#writes, { id: articleId, text: row.text }, row.seq, events);
     }).immediate());
   }
+
+  async changeMark(): Promise<string> {
+    // data_version changes with every commit of another connection, never with this one's own
+    return this.#run(() => String(this.#db.pragma('data_version', { simple: true })));
+  }
+
+  async queuePosition(stream: string): Promise<number> {
+    return this.#run(() => (this.#prepare('SELECT seq FROM queue_positions WHERE stream = ?').get(stream) as { seq: number } | undefined)?.seq ?? 0);
+  }
+
+  async setQueuePosition(stream: string, seq: number): Promise<void> {
+    if (!Number.isInteger(seq) || seq < 0) throw argumentError('seq', `"${seq}" is not a whole number ≥ 0`);
+    this.#run(() => this.#prepare('INSERT INTO queue_positions (stream, seq) VALUES (?, ?) ON CONFLICT (stream) DO UPDATE SET seq = excluded.seq')
+      .run(stream, seq));
+  }
+
+  /** A chain of the transactions begun on this connection: one runs at a time. */
+  #transactions: Promise<unknown> = Promise.resolve();
+
+  async transaction<T>(fn: (store: Store) => Promise<T>): Promise<T> {
+    // Inside a transaction (a call from `fn`): a savepoint, so that a failing inner part can be undone alone.
+    if (this.#db.open && this.#db.inTransaction) return this.#savepoint(fn);
+    const run = this.#transactions.then(async () => {
+      this.#run(() => this.#db.exec('BEGIN IMMEDIATE'));
+      try {
+        const result = await fn(this);
+        this.#run(() => this.#db.exec('COMMIT'));
+        return result;
+      } catch (err) {
+        if (this.#db.open && this.#db.inTransaction) this.#db.exec('ROLLBACK');
+        throw err;
+      }
+    });
+    this.#transactions = run.catch(() => undefined);
+    return run;
+  }
+
+  async #savepoint<T>(fn: (store: Store) => Promise<T>): Promise<T> {
+    const name = `dyad_${++this.#savepoints}`;
+    this.#db.exec(`SAVEPOINT ${name}`);
+    try {
+      const result = await fn(this);
+      this.#db.exec(`RELEASE ${name}`);
+      return result;
+    } catch (err) {
+      if (this.#db.open && this.#db.inTransaction) this.#db.exec(`ROLLBACK TO ${name}; RELEASE ${name}`);
+      throw err;
+    }
+  }
+
+  #savepoints = 0;
 
   async hasArticle(hash: string): Promise<boolean> {
     return this.#run(() => this.#writes.articleByHash.get(hash) !== undefined);
   }
 
-  async *iterateOriginals(options: { pageSize?: number } = {}): AsyncIterable<{ id: string; text: string }> {
+  async *iterateTexts(options: { pageSize?: number } = {}): AsyncIterable<{ id: string; text: string }> {
     const pageSize = Math.max(1, Math.min(10_000, options.pageSize ?? 1000));
     let after = 0;
     for (;;) {
       const rows = await this.#run(() => this.#prepare(`SELECT seq, id, text FROM articles
-        WHERE seq > ? AND near_duplicate_of IS NULL ORDER BY seq LIMIT ?`).all(after, pageSize) as Array<{ seq: number; id: string; text: string }>);
+        WHERE seq > ? ORDER BY seq LIMIT ?`).all(after, pageSize) as Array<{ seq: number; id: string; text: string }>);
       for (const row of rows) yield { id: row.id, text: row.text };
       if (rows.length < pageSize) return;
       after = (rows[rows.length - 1] as { seq: number }).seq;
@@ -146,7 +208,7 @@ export class SqliteStore implements Store {
   async similarArticles(simhash: string, maxDistance = 3): Promise<SimilarArticle[]> {
     return this.#run(() => {
       if (!Number.isInteger(maxDistance) || maxDistance < 0 || maxDistance > 3) {
-        throw new DyadError('E600', 'simhash', `distance ${maxDistance} is not 0 to 3 (the bands find no more)`);
+        throw argumentError('simhash', `distance ${maxDistance} is not 0 to 3 (the bands find no more)`);
       }
       const bands = simhashBands(simhash);
       const rows = this.#prepare('SELECT id, simhash FROM articles WHERE sim0 = ? OR sim1 = ? OR sim2 = ? OR sim3 = ?')
@@ -165,7 +227,7 @@ export class SqliteStore implements Store {
     const sort = checkSort(options.sort ?? 'ingested');
     const limit = positiveInt('limit', options.limit, 100, MAX_PAGE);
     const offset = options.offset ?? 0;
-    if (!Number.isInteger(offset) || offset < 0) throw new DyadError('E600', 'offset', `"${offset}" is not a whole number ≥ 0`);
+    if (!Number.isInteger(offset) || offset < 0) throw argumentError('offset', `"${offset}" is not a whole number ≥ 0`);
     const cursor = options.cursor ? decodeCursor(options.cursor, sort) : null;
     const after: SqlPart = cursor ? afterCursor(cursor) : { sql: '', params: [] };
     return { normalized, sort, limit, offset, cursor, after };
@@ -195,8 +257,9 @@ export class SqliteStore implements Store {
     // which lies inside the period (the period's bound there goes). Near side: the cursor or the period's bound,
     // whichever is tighter (the other is then true of every row in range). Inside the window every date is known,
     // so the cursor needs no branch for undated events.
-    const periodEnd = descending ? (normalized.until === null ? null : `${normalized.until}~`) : (normalized.since === null ? null : sinceBound(normalized.since));
-    const cursorNearer = cursor !== null && (periodEnd === null || (descending ? (cursor.value as string) < periodEnd : (cursor.value as string) >= periodEnd));
+    // The period's near bound as a date string range: `e.date <= D` (D its last day in full) newest first, `e.date >= B` oldest first.
+    const periodEnd = descending ? (normalized.until === null ? null : lastDay(normalized.until)) : (normalized.since === null ? null : sinceBound(normalized.since));
+    const cursorNearer = cursor !== null && (periodEnd === null || (descending ? (cursor.value as string) <= periodEnd : (cursor.value as string) >= periodEnd));
     const after: SqlPart = cursorNearer && cursor !== null
       ? { sql: `(e.date, e.seq) ${descending ? '<' : '>'} (?, ?)`, params: [cursor.value, cursor.seq] } : { sql: '', params: [] };
     const bounded: NormalizedFilter = {
@@ -204,11 +267,10 @@ export class SqliteStore implements Store {
       since: descending || cursorNearer ? null : normalized.since,
       until: !descending || cursorNearer ? null : normalized.until,
     };
-    // Dates coarser than the period's end that sort inside it (`2020` for until 2020-06) stay out whatever bounds remain.
-    const excluded = bounded.until === null && normalized.until !== null ? untilExclusions(normalized.until) : [];
-    const exclusions: SqlPart = excluded.length === 0 ? { sql: '', params: [] }
-      : { sql: `e.date NOT IN (${excluded.map(() => '?').join(', ')})`, params: excluded };
-    const where = whereClause(eventWhere(bounded), after, window, exclusions);
+    // The period's days still decide what is inside where its string bound went (`2020` sorts inside until 2020-06
+    // yet ends after it): tests on the covering index, not ranges.
+    const days = periodTerms('e', { since: bounded.since === null ? normalized.since : null, until: bounded.until === null ? normalized.until : null }, { seek: false });
+    const where = whereClause(eventWhere(bounded), after, window, days);
     return { sql: selectEvents(where.sql, SORTS[sort].order, 'INDEXED BY events_date'), params: [...where.params, limit + 1, offset] };
   }
 
@@ -289,9 +351,9 @@ export class SqliteStore implements Store {
   async dyads(filter: EventFilter, options: DyadOptions = {}): Promise<DyadRow[]> {
     return this.#run(() => {
       const by = options.by ?? 'month';
-      if (!Object.hasOwn(PERIODS, by)) throw new DyadError('E600', 'by', `"${by}" is not one of ${Object.keys(PERIODS).join(', ')}`);
+      if (!Object.hasOwn(PERIODS, by)) throw argumentError('by', `"${by}" is not one of ${Object.keys(PERIODS).join(', ')}`);
       const level = options.level ?? 'country';
-      if (level !== 'country' && level !== 'actor') throw new DyadError('E600', 'level', `"${String(level)}" is not country or actor`);
+      if (level !== 'country' && level !== 'actor') throw argumentError('level', `"${String(level)}" is not country or actor`);
       const limit = positiveInt('limit', options.limit, 10_000, 1_000_000);
       const side = (s: 'source' | 'target'): string => (level === 'country' ? `coalesce(e.${s}_country, e.${s}_code)` : `e.${s}_code`);
       const normalized = normalizeEventFilter(filter);
@@ -317,7 +379,7 @@ export class SqliteStore implements Store {
   async searchSentences(text: string, options: { limit?: number } = {}): Promise<SentenceHit[]> {
     return this.#run(() => {
       const words = searchWords(text);
-      if (words.length === 0) throw new DyadError('E600', 'text', `"${text}" has no words to search for`);
+      if (words.length === 0) throw argumentError('text', `"${text}" has no words to search for`);
       const limit = positiveInt('limit', options.limit, 20, MAX_PAGE);
       const rows = this.#prepare(`SELECT a.id AS doc, s.idx, s.start, s."end" AS "end", s.text,
           (SELECT json_group_array(e.id) FROM events e WHERE e.article = s.article AND e.sentence = s.idx) AS events
@@ -418,6 +480,8 @@ export class SqliteStore implements Store {
 
   /** Closes the connection. (No PRAGMA optimize: it would ANALYZE and replace the fixed planner statistics.) */
   async close(): Promise<void> {
+    for (const lock of this.#writers) await lock.release();
+    this.#writers.clear();
     if (this.#db.open) this.#db.close();
   }
 }

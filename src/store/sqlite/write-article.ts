@@ -1,9 +1,10 @@
 // Store (SQLite): one article with its sentences and events → rows, inside the caller's transaction.
 
+import { argumentError } from '../argument-error.js';
 import { DyadError } from '../../types/index.js';
 import type { Article, EventRecord } from '../../types/index.js';
 import type { ArticleMeta, PutResult } from '../store.js';
-import { INSERT_EVENT, INSERT_ITEM, eventParams, itemParams } from './event-row.js';
+import { INSERT_EVENT, INSERT_EVENT_V6, INSERT_ITEM, eventParams, itemParams } from './event-row.js';
 import type { SqliteDatabase, Statement } from './open-database.js';
 
 /** The prepared statements of the write path, made once per connection. */
@@ -31,7 +32,8 @@ export function prepareWrites(db: SqliteDatabase): WriteStatements {
       @near, @simhash, @sim0, @sim1, @sim2, @sim3, @ingested_at)`),
     insertSentence: db.prepare('INSERT INTO sentences (article, idx, start, "end", text) VALUES (?, ?, ?, ?, ?) ON CONFLICT (article, idx) DO NOTHING'),
     sentenceSpan: db.prepare('SELECT start, "end" FROM sentences WHERE article = ? AND idx = ?'),
-    insertEvent: db.prepare(INSERT_EVENT),
+    // the day columns came with schema 7; a test of an older migration writes a store without them
+    insertEvent: db.prepare(db.prepare("SELECT 1 FROM pragma_table_info('events') WHERE name = 'first_day'").get() === undefined ? INSERT_EVENT_V6 : INSERT_EVENT),
     insertItem: db.prepare(INSERT_ITEM),
     countActor: db.prepare(`INSERT INTO actors (code, name, country, sector, as_source, as_target) VALUES (?, ?, ?, ?, ?, ?)
       ON CONFLICT (code, name) DO UPDATE SET as_source = as_source + excluded.as_source, as_target = as_target + excluded.as_target,
@@ -44,7 +46,7 @@ export function prepareWrites(db: SqliteDatabase): WriteStatements {
 
 /** The four 16-bit bands of a 64-bit SimHash written as 16 hex digits. */
 export function simhashBands(simhash: string): [number, number, number, number] {
-  if (!/^[0-9a-f]{16}$/i.test(simhash)) throw new DyadError('E600', 'simhash', `"${simhash}" is not a 64-bit SimHash in 16 hex digits`);
+  if (!/^[0-9a-f]{16}$/i.test(simhash)) throw argumentError('simhash', `"${simhash}" is not a 64-bit SimHash in 16 hex digits`);
   const band = (i: number): number => Number.parseInt(simhash.slice(i * 4, i * 4 + 4), 16);
   return [band(0), band(1), band(2), band(3)];
 }

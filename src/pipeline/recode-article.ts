@@ -1,0 +1,55 @@
+// Pipeline: a stored article coded again → its events replaced, and the events (clusters) that lost reports summarised again, in one transaction.
+import { buildCluster } from '../link/build-cluster.js';
+import { defaultKindTree } from '../link/kind-tree.js';
+import type { MentionInput } from '../link/link-types.js';
+import type { Store } from '../store/store.js';
+import type { EventRecord } from '../types/index.js';
+
+/** The mention of a stored event as clustering reads it: the event with its article's outlet, date and near-duplicate link. */
+async function mentionsFor(store: Store, events: readonly EventRecord[]): Promise<MentionInput[]> {
+  const refs = new Map((await store.articleRefs([...new Set(events.map((e) => e.doc))])).map((r) => [r.id, r]));
+  return events.map((event) => {
+    const ref = refs.get(event.doc);
+    return { event, outlet: ref?.source ?? null, published: ref?.date ?? null, nearDuplicateOf: ref?.nearDuplicateOf ?? null };
+  });
+}
+
+/**
+ * Replaces the events of a stored article with `events` (returns how many were written) and, in the same
+ * transaction, settles the clusters its old events were in: an event coded again under its old id stays in its
+ * cluster; every cluster that lost mentions is summarised again from the ones it keeps, as clustering summarises
+ * (`buildCluster`; renamed when it lost its smallest mention), or deleted when it keeps none. Whether the rest still
+ * belong together, and where new events go, the next ingest settles: MentionLinker re-clusters when a stored
+ * mention's cluster is not the one clustering gives it (new events have none). Throws E600 for an unknown article.
+ */
+export async function recodeArticle(store: Store, articleId: string, events: EventRecord[]): Promise<number> {
+  return store.transaction(async (tx) => {
+    const old: EventRecord[] = [];
+    for await (const event of tx.iterateEvents({ doc: articleId })) old.push(event);
+    const clusterIds = new Set<string>();
+    for (const event of old) {
+      const cluster = await tx.clusterOf(event.id);
+      if (cluster !== null) clusterIds.add(cluster.id);
+    }
+    // each cluster's members in storage order, read before the article's rows are replaced
+    const before = await tx.mentionsOfMany([...clusterIds].sort());
+    const clusters = new Map<string, boolean>();
+    for (const id of before.keys()) clusters.set(id, (await tx.cluster(id))?.ambiguous ?? false);
+    const written = await tx.putEvents(articleId, events);
+    const recoded = new Map(events.map((e) => [e.id, e]));
+    const tree = defaultKindTree();
+    for (const [id, members] of before) {
+      // the article's events that are gone leave; one coded again under its id stays, in its new form, stored last
+      const kept = members.filter((m) => m.doc !== articleId);
+      const again = members.filter((m) => m.doc === articleId && recoded.has(m.id)).map((m) => recoded.get(m.id) as EventRecord);
+      const remaining = [...kept, ...again];
+      if (remaining.length === 0) {
+        await tx.applyClusterChange({ upserted: [], removed: [id], merged: [] });
+        continue;
+      }
+      const after = buildCluster(await mentionsFor(tx, remaining), tree, clusters.get(id) ?? false);
+      await tx.applyClusterChange({ upserted: [after], removed: after.id === id ? [] : [id], merged: [] });
+    }
+    return written;
+  });
+}
