@@ -47,6 +47,8 @@ function setPhraseAt(doc: Doc, i: number, end: number, lexicon: CompiledLexicon,
 function thingAfter(doc: Doc, at: number, end: number, lexicon: CompiledLexicon): { last: number; thing: 'platform' | 'property' | 'proposal' } | null {
   for (let k = at; k < Math.min(end, at + 3); k++) {
     for (const [set, thing] of [['armed_platform', 'platform'], ['owned_target', 'property'], ['owned_proposal', 'proposal']] as const) {
+      // a thing is a noun: "China demanded …" names no Chinese demand
+      if (doc.pos[k] === POS.VERB || doc.pos[k] === POS.AUX) break;
       const n = setPhraseAt(doc, k, end, lexicon, set);
       if (n > 0) return { last: k + n, thing };
     }
