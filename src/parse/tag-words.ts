@@ -26,9 +26,15 @@ export interface TaggerModel {
 /** Words seen at least this often in training, with one tag at least this share of the time, are tagged by the dictionary. */
 const DICT_MIN_COUNT = 20;
 const DICT_MIN_SHARE = 0.995;
+/**
+ * The shipped dictionary's lower count: the model still learns from words seen 5–19 times (skipping them in training
+ * cost 0.1 point of dev UPOS), but at use the dictionary tags them, so fewer words need the classifier (measured on
+ * dev: UPOS 0.9564 → 0.9567, tagging about 15 % faster).
+ */
+export const USE_DICT_MIN_COUNT = 5;
 
-/** The tag dictionary of training sentences, as sorted `[word, tag id]` pairs (how model files store it). */
-export function buildTagDictionary(sentences: readonly { words: readonly string[]; tags: Uint8Array }[]): [string, number][] {
+/** The tag dictionary of training sentences (words seen at least `minCount` times), as sorted `[word, tag id]` pairs (how model files store it). */
+export function buildTagDictionary(sentences: readonly { words: readonly string[]; tags: Uint8Array }[], minCount = DICT_MIN_COUNT): [string, number][] {
   const counts = new Map<string, Uint32Array>();
   for (const { words, tags } of sentences) {
     for (let i = 0; i < words.length; i += 1) {
@@ -45,7 +51,7 @@ export function buildTagDictionary(sentences: readonly { words: readonly string[
       total += row[t]!;
       if (row[t]! > row[best]!) best = t;
     }
-    if (total >= DICT_MIN_COUNT && row[best]! >= DICT_MIN_SHARE * total) entries.push([word, best]);
+    if (total >= minCount && row[best]! >= DICT_MIN_SHARE * total) entries.push([word, best]);
   }
   return entries.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
 }
