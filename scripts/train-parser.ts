@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { readConllu, type ConlluSentence } from '../src/parse/conllu.js';
 import { DEPRELS } from '../src/parse/deprels.js';
 import { readModelFile, writeModelFile } from '../src/parse/model-file.js';
+import { packAllowed } from '../src/parse/parse-words.js';
 import { trainModels, type TrainOptions } from '../src/parse/train-models.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -52,7 +53,7 @@ function main(argv: string[]): void {
   mkdirSync(settings.out, { recursive: true });
   const figures = { epochs: { tagger: models.tagEpochs, parser: models.parseEpochs }, dev: { upos: models.dev.upos, uas: models.dev.uas, las: models.dev.las }, seed: settings.seed };
   writeModelFile(resolve(settings.out, 'tagger.bin'), { tables: { tags: models.tagger }, meta: { figures, tagDict: models.tagDict } });
-  writeModelFile(resolve(settings.out, 'parser.bin'), { tables: { moves: models.moves, labels: models.labels }, meta: { deprels: [...DEPRELS], allowed: models.allowed.map((list) => [...list]), figures } });
+  writeModelFile(resolve(settings.out, 'parser.bin'), { tables: { moves: models.moves, labels: models.labels }, meta: { deprels: [...DEPRELS], allowed: packAllowed(models.allowed), figures } });
   console.log(`[${elapsed()}] dev (packed weights): UPOS ${models.dev.upos.toFixed(4)} UAS ${models.dev.uas.toFixed(4)} LAS ${models.dev.las.toFixed(4)}; tagger ${models.tagEpochs} epochs, parser ${models.parseEpochs}; wrote ${settings.out}`);
 }
 
