@@ -160,15 +160,16 @@ export function trainParser(train: readonly ConlluSentence[], dev: readonly Conl
 
 /**
  * Trains both models and packs them to bytes. With `pretrained` (a shipped tagger and its epoch count), only the
- * parser is trained, over that tagger's tags.
+ * parser is trained, over that tagger's tags. `jackknifed` supplies the jackknifed training tags when they were
+ * computed before with the same data and settings (they depend on nothing else), else they are computed here.
  */
-export function trainModels(train: readonly ConlluSentence[], dev: readonly ConlluSentence[], options: TrainOptions, pretrained?: { tagger: PackedTable; tagDict: [string, number][]; epochs: number }): TrainedModels {
+export function trainModels(train: readonly ConlluSentence[], dev: readonly ConlluSentence[], options: TrainOptions, pretrained?: { tagger: PackedTable; tagDict: [string, number][]; epochs: number }, jackknifed?: (epochs: number) => Uint8Array[]): TrainedModels {
   const tagged = pretrained ?? (() => {
     const trained = trainTagger(train, dev, options);
     return { tagger: pack(trained.table), tagDict: trained.dict, epochs: trained.epochs };
   })();
   const tagger = { table: tagged.tagger, dict: tagDictionary(tagged.tagDict) };
-  const trainTags = options.folds > 1 ? jackknifeTags(train, tagged.epochs, options) : undefined;
+  const trainTags = options.folds > 1 ? (jackknifed ?? ((epochs: number) => jackknifeTags(train, epochs, options)))(tagged.epochs) : undefined;
   const parsed = trainParser(train, dev, tagger, options, trainTags);
   const moves = pack(parsed.moves);
   const labels = pack(parsed.labels);
