@@ -13,7 +13,7 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const UD = resolve(ROOT, '..', 'shared', 'data', 'ud');
 
 /** The training defaults; `models/README.md` records the run that made the shipped files. */
-export const DEFAULTS = { seed: 11, maxEpochs: 20, patience: 3, tagBits: 18, moveBits: 21, labelBits: 17, explore: 0.9, folds: 4 };
+export const DEFAULTS = { seed: 11, maxEpochs: 20, patience: 3, tagBits: 18, moveBits: 19, labelBits: 16, explore: 0.9, folds: 4 };
 
 function read(name: string): ConlluSentence[] {
   return readConllu(readFileSync(resolve(UD, name), 'utf8'));
