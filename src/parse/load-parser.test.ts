@@ -13,7 +13,7 @@ const UD = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 's
 const noData = existsSync(UD) ? false : `no UD treebanks at ${UD}`;
 
 /** Figures of the shipped models on the first 200 sentences (2,241 words) of EWT dev, measured when they were trained. */
-const SAMPLE_FIGURES = { upos: 0.9509, uas: 0.8260, las: 0.7921 };
+const SAMPLE_FIGURES = { upos: 0.9509, uas: 0.8260, las: 0.7912 };
 /** How far a figure may move: runs agree exactly on one machine; this allows 4 words of 2,241 for float rounding elsewhere. */
 const TOLERANCE = 0.002;
 

@@ -31,11 +31,13 @@ export function loadParser(dir: string = MODELS_DIR): Parser {
   const moves = parser.tables.moves;
   const labelTable = parser.tables.labels;
   if (!tags || !moves || !labelTable) throw new DyadError('E200', key, 'model files lack a table (tags, moves, labels)');
-  const allowed = parser.meta.allowed;
-  if (!Array.isArray(allowed) || allowed.length !== ALLOWED_KEYS) throw new DyadError('E200', `${key}/parser.bin`, 'no allowed-label lists');
+  const allowed = parser.meta.allowed as { lists?: unknown; index?: unknown } | undefined;
+  const lists = Array.isArray(allowed?.lists) ? (allowed.lists as number[][]).map((list) => Uint8Array.from(list)) : null;
+  const index = Array.isArray(allowed?.index) ? (allowed.index as number[]) : null;
+  if (!lists || !index || index.length !== ALLOWED_KEYS || index.some((at) => lists[at] === undefined)) throw new DyadError('E200', `${key}/parser.bin`, 'no allowed-label lists');
   const dict = tagger.meta.tagDict;
   if (!Array.isArray(dict)) throw new DyadError('E200', `${key}/tagger.bin`, 'no tag dictionary');
-  const loaded = new Parser({ table: tags, dict: tagDictionary(dict as [string, number][]) }, { moves, labels: labelTable, allowed: allowed.map((list: number[]) => Uint8Array.from(list)) });
+  const loaded = new Parser({ table: tags, dict: tagDictionary(dict as [string, number][]) }, { moves, labels: labelTable, allowed: index.map((at) => lists[at]!) });
   cache.set(key, loaded);
   return loaded;
 }

@@ -7,7 +7,7 @@ import { allowedLabels, learnParse, ParseScratch, projectivize } from './parse-w
 import { Parser, sentenceView } from './parser.js';
 import { pack, Perceptron, type PackedTable, type WeightTable } from './perceptron.js';
 import { scoreTreebank, type TreebankScores } from './score-treebank.js';
-import { buildTagDictionary, learnTags, N_TAGS, tagDictionary, TagScratch, tagWords, type TaggerModel } from './tag-words.js';
+import { buildTagDictionary, learnTags, N_TAGS, tagDictionary, TagScratch, tagWords, USE_DICT_MIN_COUNT, type TaggerModel } from './tag-words.js';
 import { wordCodes } from './word-codes.js';
 
 /** Training settings; the same settings and data give byte-identical weights. */
@@ -58,8 +58,11 @@ function taggerOnly(tagger: TaggerModel): Parser {
 export function trainTagger(train: readonly ConlluSentence[], dev: readonly ConlluSentence[], options: TrainOptions): { table: WeightTable; dict: [string, number][]; epochs: number; accuracy: number } {
   const random = seededRandom(options.seed);
   const data = train.map(prepare);
-  const entries = buildTagDictionary(data.map(({ sent, gold }) => ({ words: sent.words, tags: gold })));
-  const dict = tagDictionary(entries);
+  const tagged = data.map(({ sent, gold }) => ({ words: sent.words, tags: gold }));
+  // Training skips the words of the strict dictionary; dev and use look words up in the larger one.
+  const dict = tagDictionary(buildTagDictionary(tagged));
+  const entries = buildTagDictionary(tagged, USE_DICT_MIN_COUNT);
+  const useDict = tagDictionary(entries);
   const model = new Perceptron(options.tagBits, N_TAGS);
   const scratch = new TagScratch();
   let out = new Uint8Array(256);
@@ -71,7 +74,7 @@ export function trainTagger(train: readonly ConlluSentence[], dev: readonly Conl
       learnTags(model, dict, codes, sent.words.length, gold, out, scratch);
     }
     const table = model.averaged();
-    const accuracy = dev.length > 0 ? tagAccuracy({ table: pack(table), dict }, dev) : epoch;
+    const accuracy = dev.length > 0 ? tagAccuracy({ table: pack(table), dict: useDict }, dev) : epoch;
     options.progress(`tagger epoch ${epoch}: dev UPOS ${accuracy.toFixed(4)}`);
     if (accuracy > best.accuracy) best = { table, dict: entries, epochs: epoch, accuracy };
     else if (epoch - best.epochs >= options.patience) break;
@@ -157,15 +160,16 @@ export function trainParser(train: readonly ConlluSentence[], dev: readonly Conl
 
 /**
  * Trains both models and packs them to bytes. With `pretrained` (a shipped tagger and its epoch count), only the
- * parser is trained, over that tagger's tags.
+ * parser is trained, over that tagger's tags. `jackknifed` supplies the jackknifed training tags when they were
+ * computed before with the same data and settings (they depend on nothing else), else they are computed here.
  */
-export function trainModels(train: readonly ConlluSentence[], dev: readonly ConlluSentence[], options: TrainOptions, pretrained?: { tagger: PackedTable; tagDict: [string, number][]; epochs: number }): TrainedModels {
+export function trainModels(train: readonly ConlluSentence[], dev: readonly ConlluSentence[], options: TrainOptions, pretrained?: { tagger: PackedTable; tagDict: [string, number][]; epochs: number }, jackknifed?: (epochs: number) => Uint8Array[]): TrainedModels {
   const tagged = pretrained ?? (() => {
     const trained = trainTagger(train, dev, options);
     return { tagger: pack(trained.table), tagDict: trained.dict, epochs: trained.epochs };
   })();
   const tagger = { table: tagged.tagger, dict: tagDictionary(tagged.tagDict) };
-  const trainTags = options.folds > 1 ? jackknifeTags(train, tagged.epochs, options) : undefined;
+  const trainTags = options.folds > 1 ? (jackknifed ?? ((epochs: number) => jackknifeTags(train, epochs, options)))(tagged.epochs) : undefined;
   const parsed = trainParser(train, dev, tagger, options, trainTags);
   const moves = pack(parsed.moves);
   const labels = pack(parsed.labels);

@@ -50,7 +50,8 @@ export function wordCodes(words: readonly string[], out?: Int32Array): Int32Arra
     let last = -1;
     for (let j = 0; j < word.length; j += 1) {
       const c = word.charCodeAt(j);
-      const cls = c < 128 && !((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) ? (c >= 48 && c <= 57 ? 3 : c + 16) : charClass(c, word[j]!);
+      // ASCII without building one-character strings: upper 1, lower 2, digit 3, else the character (as charClass).
+      const cls = c >= 128 ? charClass(c, word[j]!) : c >= 97 && c <= 122 ? 2 : c >= 65 && c <= 90 ? 1 : c >= 48 && c <= 57 ? 3 : c + 16;
       if (cls !== last) shape = Math.imul(shape ^ cls, 0x01000193);
       last = cls;
       norm = Math.imul(norm ^ (cls === 3 ? 48 : lower.charCodeAt(j)), 0x01000193);
