@@ -1,6 +1,7 @@
 // Store: a ThreadFilter as a user wrote it → what is wrong with it (field and value), before any adapter sees it.
 
-import { isPartialDate, firstDay, lastDay } from './event-filter.js';
+import { argumentError } from './argument-error.js';
+import { isPartialDate, firstDay, lastDay, sinceDay, untilDay } from './event-filter.js';
 import type { ThreadFilter } from './store.js';
 
 /** What came of a thread (the values of `ThreadFilter.status`). */
@@ -31,4 +32,39 @@ export function threadFilterProblem(filter: ThreadFilter): ThreadFilterProblem |
     return { field: 'status', message: `"${filter.status}" is not one of ${THREAD_STATUSES.join(', ')}` };
   }
   return null;
+}
+
+/**
+ * The conditions of a thread filter over the `threads` table, with `?` placeholders, for every adapter: checked first
+ * (a malformed value throws E602 naming it). `kindTerm` is the adapter's test of the context or of one of the JSON
+ * `kinds` against two placeholders, the only part whose SQL differs between databases. A thread meets a period when
+ * its span [first day opened, last day of its last step] does.
+ */
+export function threadTerms(filter: ThreadFilter, kindTerm: string): { terms: string[]; params: Array<string | number> } {
+  const problem = threadFilterProblem(filter);
+  if (problem !== null) throw argumentError('filter', `${problem.field} ${problem.message}`);
+  const terms: string[] = [];
+  const params: Array<string | number> = [];
+  if (filter.party !== undefined) {
+    const party = filter.party.toUpperCase();
+    params.push(party, party);
+    terms.push('(supplier = ? OR recipient = ?)');
+  }
+  if (filter.kind !== undefined) {
+    params.push(filter.kind, filter.kind);
+    terms.push(kindTerm);
+  }
+  if (filter.status !== undefined) {
+    params.push(filter.status);
+    terms.push('status = ?');
+  }
+  if (filter.since !== undefined) {
+    params.push(sinceDay(filter.since));
+    terms.push('last_day >= ?');
+  }
+  if (filter.until !== undefined) {
+    params.push(untilDay(filter.until));
+    terms.push('first_day <= ?');
+  }
+  return { terms, params };
 }

@@ -3,11 +3,11 @@
 import { parseDaySpan } from '../../link/day-number.js';
 import type { Cluster, ClusterChange, RelatedStep, Thread, ThreadStep } from '../../link/link-types.js';
 import { argumentError } from '../argument-error.js';
-import { sinceDay, untilDay, type NormalizedFilter } from '../event-filter.js';
+import type { NormalizedFilter } from '../event-filter.js';
 import { CLUSTER_COLUMNS, clusterParams, rowToCluster, type ClusterRow } from '../sqlite/cluster-store.js';
 import type { ClusterQueryOptions, ThreadFilter } from '../store.js';
-import { threadFilterProblem } from '../thread-filter.js';
-import { numbered, type Queryable, type SqlParam } from './pg-driver.js';
+import { threadTerms } from '../thread-filter.js';
+import { numbered, type Queryable } from './pg-driver.js';
 import { PG_CLUSTER_ORDER, pgClusterWhere, pgWhere, type SqlPart } from './pg-query.js';
 
 const NAMES = ['id', 'source', 'target', 'cameo', 'root', 'negated', 'date', 'date_precision', 'date_basis',
@@ -98,33 +98,9 @@ async function threadsOf(db: Queryable, rows: ThreadRow[]): Promise<Thread[]> {
 
 const THREAD_COLUMNS = 'seq, id, supplier, recipient, context, status, kinds, missing, opened, last_step';
 
-/** The WHERE clause of a thread filter (a malformed value throws E602 naming it). A thread meets a period when its span does. */
+/** The WHERE clause of a thread filter (see threadTerms). */
 function threadWhere(filter: ThreadFilter): SqlPart {
-  const problem = threadFilterProblem(filter);
-  if (problem !== null) throw argumentError('filter', `${problem.field} ${problem.message}`);
-  const terms: string[] = [];
-  const params: SqlParam[] = [];
-  if (filter.party !== undefined) {
-    const party = filter.party.toUpperCase();
-    params.push(party, party);
-    terms.push('(supplier = ? OR recipient = ?)');
-  }
-  if (filter.kind !== undefined) {
-    params.push(filter.kind, filter.kind);
-    terms.push('(context = ? OR ? = ANY (SELECT json_array_elements_text(kinds::json)))');
-  }
-  if (filter.status !== undefined) {
-    params.push(filter.status);
-    terms.push('status = ?');
-  }
-  if (filter.since !== undefined) {
-    params.push(sinceDay(filter.since));
-    terms.push('last_day >= ?');
-  }
-  if (filter.until !== undefined) {
-    params.push(untilDay(filter.until));
-    terms.push('first_day <= ?');
-  }
+  const { terms, params } = threadTerms(filter, '(context = ? OR ? = ANY (SELECT json_array_elements_text(kinds::json)))');
   return { sql: terms.length === 0 ? '' : `WHERE ${terms.join(' AND ')}`, params };
 }
 

@@ -4,8 +4,8 @@ import { parseDaySpan } from '../../link/day-number.js';
 import { argumentError } from '../argument-error.js';
 import type { DateBasis, DatePrecision, EventRecord, Status, Terms } from '../../types/index.js';
 import type { Cluster, ClusterChange, ClusterItem, ClusterModality, RelatedStep, Thread, ThreadStep } from '../../link/link-types.js';
-import { threadFilterProblem } from '../thread-filter.js';
-import { sinceDay, untilDay, type NormalizedFilter } from '../event-filter.js';
+import { threadTerms } from '../thread-filter.js';
+import type { NormalizedFilter } from '../event-filter.js';
 import type { ClusterQueryOptions, ClusterSort, ThreadFilter } from '../store.js';
 import { eventWhere, periodTerms, whereClause, type SqlPart, type SqlValue } from './event-query.js';
 import { isWholeSide } from './dyad-summary.js';
@@ -249,34 +249,9 @@ function threadsOf(prepare: Prepare, rows: ThreadRow[]): Thread[] {
 
 const THREAD_COLUMNS = 'seq, id, supplier, recipient, context, status, kinds, missing, opened, last_step';
 
-/** The WHERE clause of a thread filter (checked first: a malformed value throws E600 naming it). */
+/** The WHERE clause of a thread filter (see threadTerms). */
 function threadWhere(filter: ThreadFilter): SqlPart {
-  const problem = threadFilterProblem(filter);
-  if (problem !== null) throw argumentError('filter', `${problem.field} ${problem.message}`);
-  const terms: string[] = [];
-  const params: SqlValue[] = [];
-  if (filter.party !== undefined) {
-    const party = filter.party.toUpperCase();
-    params.push(party, party);
-    terms.push('(supplier = ? OR recipient = ?)');
-  }
-  if (filter.kind !== undefined) {
-    params.push(filter.kind, filter.kind);
-    terms.push('(context = ? OR EXISTS (SELECT 1 FROM json_each(threads.kinds) WHERE value = ?))');
-  }
-  if (filter.status !== undefined) {
-    params.push(filter.status);
-    terms.push('status = ?');
-  }
-  // A thread is in the period when its span [first day opened, last day of its last step] meets it.
-  if (filter.since !== undefined) {
-    params.push(sinceDay(filter.since));
-    terms.push('last_day >= ?');
-  }
-  if (filter.until !== undefined) {
-    params.push(untilDay(filter.until));
-    terms.push('first_day <= ?');
-  }
+  const { terms, params } = threadTerms(filter, '(context = ? OR EXISTS (SELECT 1 FROM json_each(threads.kinds) WHERE value = ?))');
   return { sql: terms.length === 0 ? '' : `WHERE ${terms.join(' AND ')}`, params };
 }
 
