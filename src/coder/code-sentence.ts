@@ -153,6 +153,7 @@ export function codeSentence(doc: Doc, whole: Sentence, lexicon: CompiledLexicon
   if (triggers.length === 0) return { events: [], mentions };
   const ctx = matchContext(doc, sent, lexicon, mentions);
   const attributions = findAttributions(doc, sent, mentions);
+  const reporters = new Set(attributions.map((a) => a.speaker).filter((m): m is Mention => m !== null && m.media));
   const denials = findDenials(doc, sent, lexicon, mentions);
 
   // Frames: "promised to deliver" — the frame verb's own trigger gives way to the embedded event.
@@ -208,8 +209,9 @@ export function codeSentence(doc: Doc, whole: Sentence, lexicon: CompiledLexicon
     // roles from the tree where it names an actor; where it names none, the word-window roles below still try
     // (a greedy parse is wrong often enough that giving up there loses more events than it saves)
     // under a frame ("the Pope, who urged him to adopt …") the source is the frame verb's subject
-    const subjectRoles = frame !== null && parsed !== null && !frame.frame.objectIsInnerSource ? null
-      : frame !== null && parsed !== null ? treeRoles(parsed, frame.first - sent.first, mentions, words, false) : roles;
+    // (also where the frame verb has no subject of its own: "killed a hostage and threatened to kill another" — the
+    // tree hands it the subject of the verb it is coordinated with, which the nearest actor before it is not)
+    const subjectRoles = frame !== null && parsed !== null ? treeRoles(parsed, frame.first - sent.first, mentions, words, false) : roles;
     if (sources === null && subjectRoles !== null && subjectRoles.hasSubject && !(frame !== null && subjectRoles.passive)) {
       if (subjectRoles.source !== null) sources = expandGroup(subjectRoles.source, mentions);
       else if (subjectRoles.sourcePronoun) {
@@ -253,6 +255,9 @@ export function codeSentence(doc: Doc, whole: Sentence, lexicon: CompiledLexicon
     const rootNow = code.slice(0, 2);
     const boundTarget = match?.target ?? null;
     if (sources !== null) sources = sources.filter((m) => m.thing === undefined || (m.thing === 'platform' && THING_SOURCE_ROOTS.has(rootNow)));
+    // an outlet that reports the sentence ("the BBC reported", "an AFP correspondent said") is where the report
+    // comes from, not a party to the events it reports
+    if (targets !== null) targets = targets.filter((m) => !reporters.has(m));
     if (targets !== null) targets = targets.filter((m) => m.thing === undefined || (m.thing === 'place' ? boundTarget?.includes(m) === true : m.thing === 'proposal' ? ANSWER_ROOTS.has(rootNow) : THING_TARGET_ROOTS.has(rootNow)));
     if (sources === null || sources.length === 0) return;
 

@@ -1,0 +1,32 @@
+// Roles around frames and reports: a frame verb without a subject of its own takes the one of the verb it is
+// coordinated with; an outlet that reports the sentence is no party to the events in it.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createCoderSync } from './create-coder.js';
+import type { EventRecord } from '../types/index.js';
+
+const coder = createCoderSync();
+const dyads = (text: string): string[] =>
+  coder.codeArticle({ id: 'doc-frames', text, date: '2004-09-01' }).map((e: EventRecord) => `${e.source.code}>${e.target?.code ?? '-'}:${e.root}`);
+
+test('a coordinated frame verb shares its subject: "killed a hostage and threatened to kill another"', () => {
+  const found = dyads('Iraqi militants killed a US hostage and threatened to kill a British hostage.');
+  assert.ok(found.includes('IRQREB>GBRCVL:13'), JSON.stringify(found));
+  assert.ok(!found.some((d) => d.startsWith('USACVL')), `the first victim is no source: ${JSON.stringify(found)}`);
+});
+
+test('a frame verb with its own subject keeps it: "China promised to deliver"', () => {
+  const found = dyads('China promised to deliver rifles to Iraq.');
+  assert.ok(found.some((d) => d.startsWith('CHN>IRQ:0')), JSON.stringify(found));
+});
+
+test('an outlet that reports the sentence is not the target of its events', () => {
+  const found = dyads('Iran threatened to cut off electricity to Azerbaijan, the official IRNA news agency reported.');
+  assert.ok(!found.some((d) => d.includes('>IRNMED')), JSON.stringify(found));
+  assert.ok(found.some((d) => d.startsWith('IRN>') && d.endsWith(':13')), JSON.stringify(found));
+});
+
+test('a journalist who is acted upon stays a target', () => {
+  const found = dyads('Egypt released Al Jazeera journalist Mahmoud Hussein on Friday.');
+  assert.ok(found.some((d) => d.startsWith('EGY>') && d.includes('MED')), JSON.stringify(found));
+});
