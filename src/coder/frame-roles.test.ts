@@ -1,4 +1,4 @@
-// Roles around frames and reports: a frame verb without a subject of its own takes the one of the verb it is
+// Roles around frames, reports and pattern slots: a frame verb without a subject of its own takes the one of the verb it is
 // coordinated with; an outlet that reports the sentence is no party to the events in it.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -29,4 +29,9 @@ test('an outlet that reports the sentence is not the target of its events', () =
 test('a journalist who is acted upon stays a target', () => {
   const found = dyads('Egypt released Al Jazeera journalist Mahmoud Hussein on Friday.');
   assert.ok(found.some((d) => d.startsWith('EGY>') && d.includes('MED')), JSON.stringify(found));
+});
+
+test('a pattern slot after the verb takes an actor behind an article or a count: "released an Indonesian woman"', () => {
+  assert.ok(dyads('Iraqi kidnappers released an Indonesian woman.').includes('IRQCRM>IDNCVL:08'));
+  assert.ok(dyads('Iraqi kidnappers released two Indonesian women.').includes('IRQCRM>IDNCVL:08'));
 });

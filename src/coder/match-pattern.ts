@@ -110,6 +110,9 @@ function setBackward(ctx: MatchContext, i: number, set: string): number {
   return -1;
 }
 
+/** Words that may stand between a pattern's word and the actor that fills its slot. */
+const LEADING = new Set(['a', 'an', 'the', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'several', 'some', 'dozens', 'hundreds', 'thousands']);
+
 interface Bind { S: Mention[] | null; T: Mention[] | null; edge: number }
 
 /** Matches elements from position `at`, stepping by `dir` (+1 after the trigger, -1 before it). */
@@ -138,7 +141,10 @@ function matchFrom(ctx: MatchContext, elements: readonly Element[], e: number, a
       const n = dir === 1 ? setForward(ctx, cur, el.set) : setBackward(ctx, cur, el.set);
       if (n > 0) result = matchFrom(ctx, elements, e + 1, at + dir * n, dir, S, T);
     } else {
-      const group = dir === 1 ? ctx.startsAt.get(cur) : ctx.endsAt.get(cur + 1);
+      // after the trigger, an article or a count may stand before the actor ("freed an Indonesian woman", "two Britons")
+      let start = cur;
+      while (dir === 1 && start < sent.last - 1 && start < cur + 2 && !ctx.startsAt.has(start) && LEADING.has(doc.norm[start] ?? '')) start++;
+      const group = dir === 1 ? ctx.startsAt.get(start) : ctx.endsAt.get(cur + 1);
       if (group !== undefined && group.length > 0) {
         const span = dir === 1 ? (group[group.length - 1] as Mention).last - cur : cur + 1 - (group[0] as Mention).first;
         result = el.role === 'S'
