@@ -117,8 +117,26 @@ export function findTriggers(doc: Doc, sent: Sentence, lexicon: CompiledLexicon,
       if (pick(scan, i, lexicon.nounTriggers.get(doc.norm[i] ?? ''), true, 0, out)) continue;
       if (pick(scan, i, lexicon.nounTriggers.get(doc.lemma[i] ?? ''), true, 0, out)) continue;
       // and verbs as nouns or adjectives ("Iraq appeals to", "attacked" as ADJ)
-      if (/(ed|s)$/.test(doc.norm[i] ?? '') && pos !== POS.PROPN) pick(scan, i, lexicon.verbTriggers.get(doc.lemma[i] ?? ''), false, PARTICLE_REACH, out);
+      if (/(ed|s)$/.test(doc.norm[i] ?? '') && pos !== POS.PROPN) {
+        // (an -ed word between a determiner and its noun describes a thing: "the wounded man", "detained activists")
+        const attributive = i + 1 < sent.last && (doc.pos[i + 1] === POS.NOUN || doc.pos[i + 1] === POS.PROPN || doc.pos[i + 1] === POS.ADJ);
+        const lemmas = attributive && doc.lemma[i] === doc.norm[i] ? [doc.lemma[i] ?? ''] : pastLemmas(doc.norm[i] ?? '', doc.lemma[i] ?? '');
+        for (const lemma of lemmas) if (pick(scan, i, lexicon.verbTriggers.get(lemma), false, PARTICLE_REACH, out)) break;
+      }
     }
   }
+  return out;
+}
+
+/**
+ * The lemmas a word tagged as an adjective may have as a verb: its own lemma, and where the tagger left an -ed form
+ * whole ("apprehended" as ADJ), the stems it can come from ("apprehend", "free", "nab", "deny").
+ */
+function pastLemmas(norm: string, lemma: string): string[] {
+  if (lemma !== norm || !norm.endsWith('ed') || norm.length < 5) return [lemma];
+  const stem = norm.slice(0, -2);
+  const out = [lemma, stem, norm.slice(0, -1)];
+  if (stem.endsWith('i')) out.push(`${stem.slice(0, -1)}y`);
+  if (stem.length > 2 && stem[stem.length - 1] === stem[stem.length - 2]) out.push(stem.slice(0, -1));
   return out;
 }

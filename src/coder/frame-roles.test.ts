@@ -35,3 +35,8 @@ test('a pattern slot after the verb takes an actor behind an article or a count:
   assert.ok(dyads('Iraqi kidnappers released an Indonesian woman.').includes('IRQCRM>IDNCVL:08'));
   assert.ok(dyads('Iraqi kidnappers released two Indonesian women.').includes('IRQCRM>IDNCVL:08'));
 });
+
+test('a past-tense verb the tagger took for an adjective still triggers: "apprehended a Lebanese man"', () => {
+  assert.ok(dyads('Israeli troops apprehended a Lebanese man.').includes('ISRMIL>LBNCVL:17'));
+  assert.ok(!dyads('The detained activists met Iran.').some((d) => d.endsWith(':17')), 'an attributive participle is no event');
+});
