@@ -36,7 +36,7 @@ export type SentenceContext = ArticleContext;
 
 const PRONOUNS = new Set(['he', 'she', 'it', 'they']);
 /** Verbs whose object noun names the event the subject carries out ("launched an attack", "held talks"). */
-const LIGHT_VERBS = new Set(['launch', 'carry', 'conduct', 'stage', 'hold', 'make', 'mount', 'begin', 'start', 'continue', 'resume', 'announce', 'sign', 'issue', 'impose', 'extend', 'offer', 'provide', 'give', 'send', 'submit', 'file', 'renew', 'repeat', 'reiterate', 'express', 'voice', 'lodge', 'step', 'intensify', 'undertake', 'perpetrate', 'commit', 'have', 'open', 'agree', 'accept', 'reject']);
+const LIGHT_VERBS = new Set(['launch', 'carry', 'conduct', 'stage', 'hold', 'make', 'mount', 'begin', 'start', 'continue', 'resume', 'announce', 'sign', 'issue', 'impose', 'extend', 'offer', 'provide', 'give', 'send', 'submit', 'file', 'renew', 'repeat', 'reiterate', 'express', 'voice', 'lodge', 'step', 'intensify', 'undertake', 'perpetrate', 'commit', 'have', 'open', 'agree', 'accept', 'reject', 'level', 'bring', 'press', 'raise', 'deliver', 'pass', 'adopt']);
 
 /**
  * "her talks with Xi": the owner of an event noun named by a pronoun — in an opening phrase, the subject of the

@@ -40,3 +40,9 @@ test('a past-tense verb the tagger took for an adjective still triggers: "appreh
   assert.ok(dyads('Israeli troops apprehended a Lebanese man.').includes('ISRMIL>LBNCVL:17'));
   assert.ok(!dyads('The detained activists met Iran.').some((d) => d.endsWith(':17')), 'an attributive participle is no event');
 });
+
+test('an accusation or a charge brought against someone names its target: "brought charges against a British man"', () => {
+  assert.ok(dyads('U.S. authorities brought charges Monday against a British man.').includes('USAGOV>GBRCVL:17'));
+  assert.ok(dyads('Israel leveled accusations of aggression against Syria.').includes('ISR>SYR:11'));
+  assert.deepEqual(dyads('He was in charge of the army.'), []);
+});
