@@ -130,6 +130,9 @@ export interface SentenceParser {
   parse(words: readonly string[]): { head: Int16Array; label: readonly string[] };
 }
 
+/** Labels of a noun that a misread main verb hangs on as a modifier. */
+const SUBJECT_LIKE = new Set(['nsubj', 'root', 'dislocated']);
+
 /** Longest sentence handed to the parser; longer ones keep the word-window roles. */
 const PARSE_LIMIT = 120;
 
@@ -184,6 +187,11 @@ export function codeSentence(doc: Doc, whole: Sentence, lexicon: CompiledLexicon
       words.push(sent.headline === true && k > sent.first && ((doc.flags[k] ?? 0) & TOKEN_FLAGS.ALL_CAPS) === 0 && !word.includes('.') ? word.toLowerCase() : word);
     }
     const parsed = parser.parse(words);
+    // a parse that hangs a past-tense verb after a comma on the subject as its modifier ("The prime minister, Ariel
+    // Sharon, apologized to Egypt" read as "Sharon, [who was] apologized") has lost the clause: roles from windows
+    const rootPos = doc.pos[sent.first + parsed.head.indexOf(-1)];
+    const nounRoot = rootPos !== POS.VERB && rootPos !== POS.AUX;
+    if (parsed.label.some((l, k) => l === 'acl' && words[k - 1] === ',' && doc.pos[sent.first + k] === POS.VERB && /ed$/.test(words[k] ?? '') && (nounRoot || SUBJECT_LIKE.has(parsed.label[parsed.head[k] ?? -1] ?? '')))) return (tree = null);
     return (tree = sentenceTree(sent.first, parsed.head, parsed.label, words));
   };
 

@@ -46,3 +46,8 @@ test('an accusation or a charge brought against someone names its target: "broug
   assert.ok(dyads('Israel leveled accusations of aggression against Syria.').includes('ISR>SYR:11'));
   assert.deepEqual(dyads('He was in charge of the army.'), []);
 });
+
+test('a main verb after an apposition that the parse hung on the name as a modifier still has its subject', () => {
+  const found = dyads('The Israeli prime minister, Ariel Sharon, apologized to Egypt today after an Israeli army tank crew fired on an Egyptian patrol.');
+  assert.ok(found.includes('ISRGOV>EGY:05'), JSON.stringify(found));
+});
