@@ -12,7 +12,7 @@ import { hasSet, matchContext, matchPattern, type MatchContext, type PatternMatc
 import type { Mention } from './mention.js';
 import { ATTRIBUTION_VERBS, findAttributions, modalityAround, type Attribution } from './modality.js';
 import { findKnownPeople, isUnresolvedAgent, rememberPeople, resolveAgents, type ArticleContext } from './article-context.js';
-import { sentenceTree, treeRoles, type SentenceTree } from './tree-roles.js';
+import { clauseSubject, sentenceTree, treeRoles, type SentenceTree } from './tree-roles.js';
 import { byAgent, expandGroup, findObject, findSubject, isPassive } from './roles.js';
 
 export interface RawEvent {
@@ -129,6 +129,9 @@ function pronounSubject(doc: Doc, sent: Sentence, first: number, context: Senten
 export interface SentenceParser {
   parse(words: readonly string[]): { head: Int16Array; label: readonly string[] };
 }
+
+/** Roots of asking and demanding: their target may be the subject of the clause that says what is asked. */
+const ASKING_ROOTS = new Set(['02', '10']);
 
 /** Labels of a noun that a misread main verb hangs on as a modifier. */
 const SUBJECT_LIKE = new Set(['nsubj', 'root', 'dislocated']);
@@ -247,6 +250,11 @@ export function codeSentence(doc: Doc, whole: Sentence, lexicon: CompiledLexicon
         const usable = subject !== null && !placed && (!t.noun || subject.last >= anchor - 1 || lightVerbBefore(doc, sent, anchor));
         sources = usable && subject !== null ? expandGroup(subject, mentions) : t.noun ? possessorPronoun(doc, sent, t.first, mentions, context) : pronounSubject(doc, sent, anchor, context);
       }
+    }
+    // "demanded that the United States match …": the one asked to act is the subject of the clause
+    if (targets === null && parsed !== null && !t.noun && ASKING_ROOTS.has(code.slice(0, 2))) {
+      const asked = clauseSubject(parsed, t.head - sent.first, mentions, words, new Set(sources ?? []));
+      if (asked !== null) targets = expandGroup(asked, mentions);
     }
     if (frame?.frame.objectIsInnerSource && frame.object !== null) targets = frame.object;
     else if (targets === null) {

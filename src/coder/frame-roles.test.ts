@@ -51,3 +51,8 @@ test('a main verb after an apposition that the parse hung on the name as a modif
   const found = dyads('The Israeli prime minister, Ariel Sharon, apologized to Egypt today after an Israeli army tank crew fired on an Egyptian patrol.');
   assert.ok(found.includes('ISRGOV>EGY:05'), JSON.stringify(found));
 });
+
+test('a demand that someone act names them as the target: "demanded that the United States match"', () => {
+  const found = dyads('Palestinian officials demanded Friday that the United States match the European support for Palestinian statehood.');
+  assert.ok(found.includes('PSEGOV>USA:10'), JSON.stringify(found));
+});

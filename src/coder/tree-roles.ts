@@ -211,3 +211,17 @@ export function treeRoles(tree: SentenceTree, node: number, mentions: readonly M
   if (roles.target === null && generic !== null) roles.target = generic;
   return roles;
 }
+
+/**
+ * The actor asked to act in a clause under a verb of asking or demanding ("demanded that the United States match",
+ * "urged that Iraq allow"): the subject of the verb's `that`-clause, or null.
+ */
+export function clauseSubject(tree: SentenceTree, node: number, mentions: readonly Mention[], words: readonly string[], skip?: ReadonlySet<Mention>): Mention | null {
+  for (const c of tree.children[node] ?? []) {
+    if (tree.label[c] !== 'ccomp') continue;
+    if (childWith(tree, c, (l, k) => l === 'mark' && (words[k] ?? '').toLowerCase() === 'that') < 0) continue;
+    const subject = childWith(tree, c, (l) => l === 'nsubj' || l === 'nsubj:pass');
+    if (subject >= 0) return mentionOf(tree, subject, mentions, skip);
+  }
+  return null;
+}
