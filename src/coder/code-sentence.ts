@@ -86,7 +86,7 @@ function lightVerbBefore(doc: Doc, sent: Sentence, noun: number): boolean {
  */
 const TARGET_REQUIRED_ROOTS = new Set(['04', '05', '06', '07', '16']);
 /** Roots that answer a proposal, whose target may be its author named by nationality ("rejected a German proposal"). */
-const ANSWER_ROOTS = new Set(['05', '08', '11', '12']);
+const ANSWER_ROOTS = new Set(['03', '05', '08', '11', '12']);
 /** Tree labels of nouns after a preposition: with a preposition of place, never a subject found by word windows. */
 const OBLIQUE_LABELS = new Set(['obl', 'obl:tmod', 'obl:npmod', 'obl:unmarked', 'nmod', 'nmod:tmod', 'nmod:npmod', 'nmod:unmarked']);
 /** Prepositions of place and time ("in western Baghdad, killing …"). */

@@ -16,6 +16,8 @@ const cases: Array<{ name: string; text: string; has?: string[]; none?: RegExp }
   { name: 'the maker of a weapon is no attacker', text: 'Chinese-made drones struck Yemen on Monday.', none: /^CHN/ },
   { name: 'the backer of a militia is no attacker', text: 'Iranian-backed militias attacked Iraq on Monday.', none: /^IRN/ },
   { name: 'a proposal named by nationality: its author is the target of the answer', text: 'Iran rejected a French proposal on Monday.', has: ['IRN>FRA:12'] },
+  { name: 'accepting a proposal named by nationality answers its author', text: 'Japan accepted a Chinese proposal on Monday.', has: ['JPN>CHN:03'] },
+  { name: 'agreeing to mediation named by nationality answers the mediator', text: 'Israel has agreed to US mediation in the talks.', has: ['ISR>USA:03'] },
   { name: 'a verb that is also a proposal noun leaves the country an actor', text: 'China demanded commercial terms from Iraq for the drones.', has: ['CHN>IRQ:10'] },
   { name: 'a proposal named by nationality is no party to other events', text: 'A French proposal reached Iran on Monday.', none: /^FRA/ },
   { name: 'people named by nationality are that country\'s civilians', text: 'Gunmen seized a British man in Iraq on Monday.', has: ['---UAF>GBRCVL:17'] },
