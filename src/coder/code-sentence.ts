@@ -194,7 +194,7 @@ export function codeSentence(doc: Doc, whole: Sentence, lexicon: CompiledLexicon
     // Sharon, apologized to Egypt" read as "Sharon, [who was] apologized") has lost the clause: roles from windows
     const rootPos = doc.pos[sent.first + parsed.head.indexOf(-1)];
     const nounRoot = rootPos !== POS.VERB && rootPos !== POS.AUX;
-    if (parsed.label.some((l, k) => l === 'acl' && words[k - 1] === ',' && doc.pos[sent.first + k] === POS.VERB && /ed$/.test(words[k] ?? '') && (nounRoot || SUBJECT_LIKE.has(parsed.label[parsed.head[k] ?? -1] ?? '')))) return (tree = null);
+    if (parsed.label.some((l, k) => l === 'acl' && doc.pos[sent.first + k] === POS.VERB && /ed$/.test(words[k] ?? '') && (nounRoot || (words[k - 1] === ',' && SUBJECT_LIKE.has(parsed.label[parsed.head[k] ?? -1] ?? ''))))) return (tree = null);
     return (tree = sentenceTree(sent.first, parsed.head, parsed.label, words));
   };
 
