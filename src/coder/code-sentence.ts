@@ -211,7 +211,10 @@ export function codeSentence(doc: Doc, whole: Sentence, lexicon: CompiledLexicon
     const frame = frames.get(t) ?? null;
     const anchor = frame?.first ?? t.first;
     const parsed = treeOf();
-    const roles = parsed !== null ? treeRoles(parsed, t.head - sent.first, mentions, words, t.noun) : null;
+    let roles = parsed !== null ? treeRoles(parsed, t.head - sent.first, mentions, words, t.noun) : null;
+    // a trigger the tree reads as a participle modifying a noun, with no agent ("Mugabe [who was] accused the …"), is
+    // as often a main verb the greedy parse lost: the tree does not decide its roles
+    if (roles !== null && parsed !== null && roles.passive && parsed.label[t.head - sent.first] === 'acl' && !roles.hasSubject) roles = null;
     const passive = roles !== null ? roles.passive : !t.noun && isPassive(doc, sent, t.head);
 
     let sources: Mention[] | null = match?.source ?? null;
