@@ -56,3 +56,10 @@ test('a demand that someone act names them as the target: "demanded that the Uni
   const found = dyads('Palestinian officials demanded Friday that the United States match the European support for Palestinian statehood.');
   assert.ok(found.includes('PSEGOV>USA:10'), JSON.stringify(found));
 });
+
+test('continuing: "continued to attack" is one attack, "promised to continue military aid to X" a pledge of aid', () => {
+  const attacks = dyads('Israel continued to attack Hamas.');
+  assert.equal(attacks.filter((d) => d.endsWith(':19')).length, 1, JSON.stringify(attacks));
+  assert.ok(dyads('Britain has promised to continue military aid to Mozambique.').includes('GBR>MOZ:03'));
+  assert.ok(!dyads('Hamas vowed to continue rocket attacks against Israel.').some((d) => d.endsWith(':07')), 'a rocket attack is no arms delivery');
+});
