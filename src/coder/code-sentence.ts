@@ -130,6 +130,9 @@ export interface SentenceParser {
   parse(words: readonly string[]): { head: Int16Array; label: readonly string[] };
 }
 
+/** Roots whose future act ("will give", "will visit") is coded as the intention to act (CAMEO 03). */
+const FUTURE_INTENT_ROOTS = new Set(['04', '05', '06', '07', '17', '18', '19', '20']);
+
 /** Roots of asking and demanding: their target may be the subject of the clause that says what is asked. */
 const ASKING_ROOTS = new Set(['02', '10']);
 
@@ -287,6 +290,18 @@ export function codeSentence(doc: Doc, whole: Sentence, lexicon: CompiledLexicon
       if (frame.frame.modality === 'denied' || frame.frame.modality === 'negated') negated = true;
       if (frame.frame.modality !== undefined && (modality === 'asserted' || frame.frame.modality === 'denied')) modality = frame.frame.modality;
       status = frame.frame.status ?? null;
+    }
+    // "Finland will give Tanzania a grant": a future act is an intention to act, coded as the intend frame maps it
+    // (cooperation only: a coming cut, pull-out or attack keeps its own code, as coders write it)
+    if (frame === null && modality === 'intended' && !negated && FUTURE_INTENT_ROOTS.has(code.slice(0, 2))) {
+      const intend = lexicon.frames.find((f) => f.id === 'intend');
+      if (intend !== undefined) {
+        const mapped = mapThroughFrame(intend, code);
+        if (mapped !== code) {
+          code = mapped;
+          status = intend.status ?? status;
+        }
+      }
     }
     // a denied clause ("denied that it had delivered", "rejected claims that"): denied, never asserted (find-denials.ts)
     const denial = denialAt(denials, t.head);

@@ -63,3 +63,9 @@ test('continuing: "continued to attack" is one attack, "promised to continue mil
   assert.ok(dyads('Britain has promised to continue military aid to Mozambique.').includes('GBR>MOZ:03'));
   assert.ok(!dyads('Hamas vowed to continue rocket attacks against Israel.').some((d) => d.endsWith(':07')), 'a rocket attack is no arms delivery');
 });
+
+test('a coming act of cooperation or force is an intention: "will give" 033, "will attack" 138; a coming pull-out keeps its code', () => {
+  assert.ok(dyads('Finland will give Tanzania a grant of 580 million shillings.').includes('FIN>TZA:03'));
+  assert.ok(dyads('Iran will attack Israel.').includes('IRN>ISR:13'));
+  assert.ok(dyads('Finland gave Tanzania a grant of 580 million shillings.').includes('FIN>TZA:07'));
+});
