@@ -130,6 +130,9 @@ export interface SentenceParser {
   parse(words: readonly string[]): { head: Int16Array; label: readonly string[] };
 }
 
+/** The code of an act that is no event of its own, demanded of someone: the demand frame's "*" maps it. */
+const DEMAND_ANY = '*';
+
 /** Roots whose future act ("will give", "will visit") is coded as the intention to act (CAMEO 03). */
 const FUTURE_INTENT_ROOTS = new Set(['04', '05', '06', '07', '17', '18', '19', '20']);
 
@@ -209,10 +212,16 @@ export function codeSentence(doc: Doc, whole: Sentence, lexicon: CompiledLexicon
     if (entry === undefined) return;
     const match = forced === undefined ? bestMatch(ctx, entry, t) : null;
     let code = forced ?? match?.pattern.code ?? entry.code;
+    const framed = frames.get(t) ?? null;
+    // "Washington said Khartoum must return the helicopter", "… must be ready to mediate": what one must do is
+    // demanded of them (below), whether or not the verb codes an event of its own, and whatever frame it sits in
+    const obliged = !t.noun && forced === undefined && obligationBefore(doc, sent, framed?.first ?? t.first)
+      && (framed === null || (framed.frame.modality !== 'denied' && framed.frame.modality !== 'negated'));
+    if (code === null && obliged) code = DEMAND_ANY;
     // "---" (imported PETRARCH patterns): the words match, and they say there is no event
     if (code === null || code === '---') return;
-    const frame = frames.get(t) ?? null;
-    const anchor = frame?.first ?? t.first;
+    const frame = obliged ? null : framed;
+    const anchor = framed?.first ?? t.first;
     const parsed = treeOf();
     let roles = parsed !== null ? treeRoles(parsed, t.head - sent.first, mentions, words, t.noun) : null;
     // a trigger the tree reads as a participle modifying a noun, with no agent ("Mugabe [who was] accused the …"), is
@@ -310,9 +319,10 @@ export function codeSentence(doc: Doc, whole: Sentence, lexicon: CompiledLexicon
       modality = 'denied';
     }
     // "Washington said China must drop barriers": the speaker demands of the one who must act
-    if (frame === null && !t.noun && obligationBefore(doc, sent, anchor)) {
+    if (obliged) {
       const speaker = attributions.find((a) => a.verb < anchor && a.speaker !== null && !sources?.includes(a.speaker))?.speaker ?? null;
       const demand = lexicon.frames.find((f) => f.id === 'demand');
+      if (code === DEMAND_ANY && (speaker === null || demand === undefined)) return;
       if (speaker !== null && demand !== undefined) {
         code = mapThroughFrame(demand, code);
         targets = sources;

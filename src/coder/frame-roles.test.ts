@@ -69,3 +69,9 @@ test('a coming act of cooperation or force is an intention: "will give" 033, "wi
   assert.ok(dyads('Iran will attack Israel.').includes('IRN>ISR:13'));
   assert.ok(dyads('Finland gave Tanzania a grant of 580 million shillings.').includes('FIN>TZA:07'));
 });
+
+test('what someone must do is demanded of them, whatever the verb or frame: "said Sudan must return", "must be ready to mediate"', () => {
+  assert.ok(dyads('Russia said on Tuesday that Sudan must return a helicopter.').includes('RUS>SDN:10'));
+  assert.ok(dyads('Egyptian President Hosni Mubarak said the US must be ready to mediate between Israelis and Palestinians.').includes('EGYGOV>USA:10'));
+  assert.deepEqual(dyads('Sudan must return the helicopter.'), [], 'no speaker, no demand');
+});
