@@ -94,7 +94,7 @@ const PLACE_MARKERS = new Set(['in', 'at', 'near', 'outside', 'inside', 'across'
 /** Roots whose source may be a nationality's weapons ("Israeli helicopters attacked"): threats and force. */
 const THING_SOURCE_ROOTS = new Set(['13', '15', '17', '18', '19', '20']);
 /** Roots whose target may be a nationality's property ("demolished Palestinian homes"). */
-const THING_TARGET_ROOTS = new Set(['13', '15', '17', '18', '19', '20']);
+const THING_TARGET_ROOTS = new Set(['13', '15', '16', '17', '18', '19', '20']);
 
 function bestMatch(ctx: MatchContext, entry: CompiledVerbEntry, t: TriggerHit): PatternMatch | null {
   // only the patterns whose key word or key set the sentence holds can match

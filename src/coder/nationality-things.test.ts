@@ -18,6 +18,8 @@ const cases: Array<{ name: string; text: string; has?: string[]; none?: RegExp }
   { name: 'a proposal named by nationality: its author is the target of the answer', text: 'Iran rejected a French proposal on Monday.', has: ['IRN>FRA:12'] },
   { name: 'accepting a proposal named by nationality answers its author', text: 'Japan accepted a Chinese proposal on Monday.', has: ['JPN>CHN:03'] },
   { name: 'agreeing to mediation named by nationality answers the mediator', text: 'Israel has agreed to US mediation in the talks.', has: ['ISR>USA:03'] },
+  { name: 'towns named by nationality are the target of force', text: 'Iran shelled Iraqi towns on Monday.', has: ['IRN>IRQ:19'] },
+  { name: 'goods named by nationality are the target of sanctions', text: 'France imposed import restrictions against German goods on Monday.', has: ['FRA>DEU:16'] },
   { name: 'a verb that is also a proposal noun leaves the country an actor', text: 'China demanded commercial terms from Iraq for the drones.', has: ['CHN>IRQ:10'] },
   { name: 'a proposal named by nationality is no party to other events', text: 'A French proposal reached Iran on Monday.', none: /^FRA/ },
   { name: 'people named by nationality are that country\'s civilians', text: 'Gunmen seized a British man in Iraq on Monday.', has: ['---UAF>GBRCVL:17'] },
