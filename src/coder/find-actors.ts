@@ -122,10 +122,13 @@ function findPieces(doc: Doc, sent: Sentence, lexicon: CompiledLexicon): Piece[]
   return pieces;
 }
 
-/** The code an actor holds on a date: the role in force, else its fixed code. */
+/**
+ * The code an actor holds on a date: the role in force, else its fixed code. Undated, a group keeps its own code
+ * (the Taliban is TALIBAN, not the government it was in some years) and a person the latest office.
+ */
 export function actorCodeOn(actor: ActorEntry, date: string | null): { code: string; title: string | null } | null {
   const roles = actor.roles ?? [];
-  if (roles.length > 0) {
+  if (roles.length > 0 && !(date === null && actor.code !== undefined)) {
     const day = date?.slice(0, 10) ?? null;
     const inForce = roles.filter((r) => day === null ? r.until === undefined : (r.from === undefined || r.from <= day) && (r.until === undefined || day <= r.until));
     const role = inForce[inForce.length - 1] ?? (day === null ? roles[roles.length - 1] : undefined);

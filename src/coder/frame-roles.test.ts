@@ -75,3 +75,8 @@ test('what someone must do is demanded of them, whatever the verb or frame: "sai
   assert.ok(dyads('Egyptian President Hosni Mubarak said the US must be ready to mediate between Israelis and Palestinians.').includes('EGYGOV>USA:10'));
   assert.deepEqual(dyads('Sudan must return the helicopter.'), [], 'no speaker, no demand');
 });
+
+test('undated, a group that ruled in some years keeps its own code: the Taliban against the Afghan government', () => {
+  const found = coder.codeArticle({ id: 'doc-undated', text: 'The Taliban attacked the Afghan government.', date: null }).map((e) => `${e.source.code}>${e.target?.code ?? '-'}`);
+  assert.ok(found.includes('TALIBAN>AFGGOV'), JSON.stringify(found));
+});
