@@ -80,3 +80,9 @@ test('undated, a group that ruled in some years keeps its own code: the Taliban 
   const found = coder.codeArticle({ id: 'doc-undated', text: 'The Taliban attacked the Afghan government.', date: null }).map((e) => `${e.source.code}>${e.target?.code ?? '-'}`);
   assert.ok(found.includes('TALIBAN>AFGGOV'), JSON.stringify(found));
 });
+
+test('legal action and lawsuits against someone, and convictions of a counted group, name their target', () => {
+  assert.ok(dyads('The European Commission has launched legal action against the Polish government.').includes('EU>POLGOV:11'));
+  assert.ok(dyads('Poland filed a lawsuit against Russia.').includes('POL>RUS:11'));
+  assert.ok(dyads('A Nigerian court has convicted 45 Boko Haram members.').includes('NGAJUD>BOKOHARAM:11'));
+});

@@ -1,5 +1,6 @@
 // Coder stage: one compiled pattern against the tokens around a trigger → bound source/target mentions, or null.
 import type { Doc, Sentence } from '../nlp/doc.js';
+import { POS } from '../nlp/pos.js';
 import type { CompiledLexicon, SetIndex } from '../lexicon/compiled.js';
 import type { CompiledPattern, Element } from '../lexicon/pattern.js';
 import type { Mention } from './mention.js';
@@ -143,7 +144,7 @@ function matchFrom(ctx: MatchContext, elements: readonly Element[], e: number, a
     } else {
       // after the trigger, an article or a count may stand before the actor ("freed an Indonesian woman", "two Britons")
       let start = cur;
-      while (dir === 1 && start < sent.last - 1 && start < cur + 2 && !ctx.startsAt.has(start) && LEADING.has(doc.norm[start] ?? '')) start++;
+      while (dir === 1 && start < sent.last - 1 && start < cur + 2 && !ctx.startsAt.has(start) && (LEADING.has(doc.norm[start] ?? '') || doc.pos[start] === POS.NUM)) start++;
       const group = dir === 1 ? ctx.startsAt.get(start) : ctx.endsAt.get(cur + 1);
       if (group !== undefined && group.length > 0) {
         const span = dir === 1 ? (group[group.length - 1] as Mention).last - cur : cur + 1 - (group[0] as Mention).first;
