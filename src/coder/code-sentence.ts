@@ -383,6 +383,17 @@ export function codeSentence(doc: Doc, whole: Sentence, lexicon: CompiledLexicon
       covered.push([e.span.first, e.patternLast]);
     }
   }
+  // a frame whose embedded verb codes nothing ("asked NATO to help patrol its airspace", "agreed to take part") leaves
+  // the frame verb to code as its own entry says ("ask $T to help" 023, "agree to" 030)
+  for (const [t, f] of frames) {
+    if (out.some((e) => e.trigger.first === t.first)) continue;
+    const own = triggers.find((x) => x.head >= f.first && x.head < f.last && !x.noun);
+    if (own === undefined || out.some((e) => e.trigger.first === own.first)) continue;
+    const before = out.length;
+    codeTrigger(own);
+    // (a mere statement — "hopes to receive" as a comment — is no event of the frame's)
+    if (out.slice(before).some((e) => e.code.startsWith('01'))) out.length = before;
+  }
   // a denial verb whose clause coded an event is the denial (its frame's verbCode: 016); otherwise it codes as its entry says
   const coded = out.length;
   for (const d of denials) {

@@ -86,3 +86,8 @@ test('legal action and lawsuits against someone, and convictions of a counted gr
   assert.ok(dyads('Poland filed a lawsuit against Russia.').includes('POL>RUS:11'));
   assert.ok(dyads('A Nigerian court has convicted 45 Boko Haram members.').includes('NGAJUD>BOKOHARAM:11'));
 });
+
+test('a frame whose embedded verb codes nothing leaves the frame verb to code: "asked NATO to help patrol its airspace"', () => {
+  assert.ok(dyads('Greece has asked NATO to help patrol its airspace.').includes('GRC>NATO:02'));
+  assert.deepEqual(dyads('The ministry gave no figures for the number of drones Iraq hopes to receive.').filter((d) => d.endsWith(':01')), []);
+});
