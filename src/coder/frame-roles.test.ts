@@ -91,3 +91,9 @@ test('a frame whose embedded verb codes nothing leaves the frame verb to code: "
   assert.ok(dyads('Greece has asked NATO to help patrol its airspace.').includes('GRC>NATO:02'));
   assert.deepEqual(dyads('The ministry gave no figures for the number of drones Iraq hopes to receive.').filter((d) => d.endsWith(':01')), []);
 });
+
+test('"provided" as a verb and "conditions" as a state make no condition; "provided that" and "on condition that" do', () => {
+  const status = (text: string): string[] => coder.codeArticle({ id: 'doc-cond', text, date: '2020-01-01' }).map((e) => `${e.modality}/${e.status ?? '-'}`);
+  assert.deepEqual(status('Ireland provided humanitarian funding to Lebanon.'), ['asserted/delivered']);
+  assert.ok(status('China agreed to supply drones to Iraq on condition that Iraq pays.').every((s) => s.startsWith('conditional')));
+});

@@ -11,6 +11,20 @@ const CONDITIONS = new Set(['if', 'unless', 'provided', 'providing', 'condition'
 /** Verbs of saying that attribute a claim to a speaker. */
 export const ATTRIBUTION_VERBS = new Set(['say', 'report', 'tell', 'claim', 'announce', 'state', 'quote', 'add', 'note', 'write', 'confirm', 'allege', 'cite', 'insist', 'assert', 'tweet', 'post', 'inform', 'disclose', 'reveal', 'indicate', 'suggest', 'explain', 'argue', 'warn', 'declare', 'reiterate', 'stress', 'emphasize', 'emphasise', 'repeat']);
 
+/**
+ * Is the condition word at `k` one? "if" and "unless" always; "provided"/"providing" only as a conjunction ("provided
+ * that", ", provided"), not the verb ("provided aid to Lebanon"); "condition(s)" only as terms ("on condition that",
+ * "conditions for"), not a state ("living conditions").
+ */
+function conditionAt(doc: Doc, k: number): boolean {
+  const norm = doc.norm[k] ?? '';
+  const next = doc.norm[k + 1] ?? '';
+  const prev = doc.norm[k - 1] ?? '';
+  if (norm === 'provided' || norm === 'providing') return next === 'that' || prev === ',';
+  if (norm === 'condition' || norm === 'conditions') return prev === 'on' || prev === 'with' || next === 'that' || next === 'for' || next === 'on' || next === 'attached';
+  return true;
+}
+
 export interface Attribution {
   first: number;
   last: number;
@@ -34,7 +48,7 @@ export function modalityAround(doc: Doc, sent: Sentence, first: number, last: nu
   // "refrained from", "no longer": negation right after ("did not ... any")
   if (doc.norm[last] === 'no' && doc.norm[last + 1] === 'longer') negated = true;
   let conditional = false;
-  for (let k = sent.first; k < sent.last; k++) if (CONDITIONS.has(doc.norm[k] ?? '')) { conditional = true; break; }
+  for (let k = sent.first; k < sent.last; k++) if (CONDITIONS.has(doc.norm[k] ?? '') && conditionAt(doc, k)) { conditional = true; break; }
   const modality: Modality = negated ? 'negated' : conditional ? 'conditional' : hedge ? 'possible' : future ? 'intended' : 'asserted';
   return { negated, modality };
 }
