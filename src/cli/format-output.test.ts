@@ -8,12 +8,18 @@ const columns: Column<Row>[] = [
   { header: 'N', value: (r) => r.n },
 ];
 
-test('csvField quotes separators and quotes, and defuses formulas', () => {
+test('csvField quotes separators and quotes, and defuses formulas in free text, never in codes', () => {
   const cases: Array<[unknown, string]> = [
     ['plain', 'plain'],
     ['a,b', '"a,b"'],
     ['say "hi"', '"say ""hi"""'],
     ['=cmd()', "'=cmd()"],
+    ["+cmd|' /C calc'!A0", "'+cmd|' /C calc'!A0"],
+    ['@SUM(A1)', "'@SUM(A1)"],
+    ['-left the talks', "'-left the talks"],
+    ['---MIL', '---MIL'],
+    ['-GOV', '-GOV'],
+    [-3.5, '-3.5'],
     [null, ''],
     [3.5, '3.5'],
   ];

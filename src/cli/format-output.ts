@@ -1,4 +1,5 @@
 // CLI edge: rows of records → text in one of the output formats (table for people, jsonl and csv for machines).
+import { needsFormulaGuard } from '../export/export-context.js';
 
 /** Output formats every listing command offers. */
 export type OutputFormat = 'table' | 'jsonl' | 'csv';
@@ -22,11 +23,14 @@ export function parseFormat(value: string): OutputFormat {
   throw new Error(`unknown format "${value}" (use table, jsonl or csv)`);
 }
 
-/** Quotes one CSV field per RFC 4180, and defuses spreadsheet formulas (a field starting with = + - @). */
+/**
+ * Quotes one CSV field per RFC 4180, and defuses spreadsheet formulas: a `'` before free text starting with
+ * = + - @; codes (`---MIL`) and numbers are written as they are.
+ */
 export function csvField(value: unknown): string {
   if (value === null || value === undefined) return '';
   let text = typeof value === 'string' ? value : typeof value === 'object' ? JSON.stringify(value) : String(value);
-  if (/^[=+\-@]/.test(text) && typeof value === 'string') text = `'${text}`;
+  if (typeof value === 'string' && needsFormulaGuard(text)) text = `'${text}`;
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
