@@ -4,6 +4,7 @@ import type { Cluster } from '../link/link-types.js';
 import type { EventFilter } from '../store/store.js';
 import { z } from 'zod';
 import type { ApiContext } from './api-context.js';
+import { builtinActorNames } from '../lexicon/actor-names.js';
 import { buildNetwork } from './build-network.js';
 import { eventTimeline } from './event-timeline.js';
 import { ApiError } from './api-error.js';
@@ -67,10 +68,8 @@ export function summaryRoutes(ctx: ApiContext): Hono {
     const filter = toEventFilter(rest);
     // By year: the fewest rows that still sum exactly to each pair's totals.
     const rows = await ctx.store.dyads(filter, { by: 'year', level, limit: 1_000_000 });
-    // Names only: the store's running counts name each code by its most frequent name, without a pass over the
-    // filtered events (which on a million events costs seconds for a busy actor).
-    const actors = await ctx.store.actors({}, { limit: 10_000 });
-    return c.json(buildNetwork(rows, actors, limit));
+    // Names from the lexicon: a country's or an organisation's own; a code many actors share keeps its code.
+    return c.json(buildNetwork(rows, builtinActorNames().nameOf, limit));
   });
   app.get('/timeline', async (c) => {
     const { by = 'month', ...rest } = parseQuery(c.req.url, timelineQueryParams);
