@@ -13,9 +13,10 @@ const list = (values: readonly string[]): string => values.join(', ');
 
 /** Thread columns for tables and CSV (JSON Lines gives each thread whole, steps included). */
 export const THREAD_COLUMNS: readonly Column<Thread>[] = [
-  { header: 'ID', value: (t) => t.id, maxWidth: 30 },
-  { header: 'SUPPLIER', value: (t) => t.supplier, maxWidth: 12 },
-  { header: 'RECIPIENT', value: (t) => t.recipient, maxWidth: 12 },
+  // ids whole, so that they can be given to `dyad thread`
+  { header: 'ID', value: (t) => t.id },
+  { header: 'SUPPLIER', value: (t) => t.supplier, maxWidth: 12, minWidth: 12 },
+  { header: 'RECIPIENT', value: (t) => t.recipient, maxWidth: 12, minWidth: 12 },
   { header: 'HELP', value: (t) => t.context },
   { header: 'STATUS', value: (t) => t.status },
   { header: 'STEPS', value: (t) => t.steps.length },
@@ -45,7 +46,7 @@ export async function runThreads(options: ThreadsOptions, io: CliIo): Promise<vo
   const filter = threadFilterFromOptions(options);
   const format = formatOption(options.format, io);
   const threads = await withStore(options.db, (store) => store.threads(filter));
-  await io.write(renderRows(threads, THREAD_COLUMNS, format));
+  await io.write(renderRows(threads, THREAD_COLUMNS, format, io.columns()));
   if (format === 'table' && threads.length === 0) io.error('no threads match (threads are built by `dyad ingest`)');
 }
 
