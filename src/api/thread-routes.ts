@@ -8,7 +8,7 @@ import type { ThreadFilter } from '../store/store.js';
 import { isPartialDate } from '../store/event-filter.js';
 import type { ApiContext } from './api-context.js';
 import { ApiError } from './api-error.js';
-import { strongestReport } from './event-summary.js';
+import { strongestReport } from '../export/happening.js';
 import { withArticles } from './mention-details.js';
 import { intParam, parseQuery } from './query-params.js';
 

@@ -2,6 +2,7 @@
 
 import { Command } from 'commander';
 import { renderRows, type Column } from '../format-output.js';
+import { strongestReport } from '../../export/happening.js';
 import { DyadError, type EventRecord } from '../../types/index.js';
 import type { ClusterItem, RelatedStep, Thread, ThreadStep } from '../../link/link-types.js';
 import type { Store, ThreadFilter } from '../../store/store.js';
@@ -67,7 +68,7 @@ function direction(thread: Thread, step: ThreadStep | RelatedStep): string {
   return step.actor === 'supplier' ? `${supplier} → ${thread.recipient}` : `${thread.recipient} → ${supplier}`;
 }
 
-/** A thread as a terminal timeline: a header, then per step its date, role, direction, code, items and first evidence sentence. */
+/** A thread as a terminal timeline: a header, then per step its date, role, direction, code, items and strongest report's sentence. */
 export function threadTimeline(thread: Thread, steps: readonly StepEvidence[], related: readonly StepEvidence[]): string {
   const lines = [
     `${thread.id}: ${thread.supplier} → ${thread.recipient}, ${thread.context} help, ${thread.status}`,
@@ -80,6 +81,7 @@ export function threadTimeline(thread: Thread, steps: readonly StepEvidence[], r
     const head = [step.date ?? 'undated', label.padEnd(10), direction(thread, step).padEnd(14), step.cameo.padEnd(4), itemsText(step.items)];
     if (step.terms !== null) head.push(`terms: ${step.terms}`);
     lines.push(head.join('  ').trimEnd());
+    // the reports are given strongest first (see evidence)
     const first = mentions[0];
     if (first !== undefined) {
       const more = mentions.length > 1 ? ` (+${mentions.length - 1} more report${mentions.length > 2 ? 's' : ''})` : '';
@@ -96,7 +98,11 @@ export function threadTimeline(thread: Thread, steps: readonly StepEvidence[], r
 
 async function evidence(store: Store, steps: ReadonlyArray<ThreadStep | RelatedStep>): Promise<StepEvidence[]> {
   const out: StepEvidence[] = [];
-  for (const step of steps) out.push({ step, mentions: await store.mentionsOf(step.cluster) });
+  for (const step of steps) {
+    const [event, mentions] = [await store.cluster(step.cluster), await store.mentionsOf(step.cluster)];
+    const strongest = event === null ? null : strongestReport(event, mentions);
+    out.push({ step, mentions: strongest === null ? mentions : [strongest, ...mentions.filter((m) => m !== strongest)] });
+  }
   return out;
 }
 
