@@ -52,14 +52,14 @@ export const timelineView: ViewRenderer = async (root, state, current) => {
     if (!current()) return;
     if (latest.events.length === 0) return replace(root, nothingMatches(state));
     const periods = eventBars(timeline.periods, by);
-    const events = periods.reduce((n, p) => n + p.total, 0);
-    const reports = periods.reduce((n, p) => n + (p.reports ?? 0), 0);
+    const { undated, coarser } = timeline;
+    const events = periods.reduce((n, p) => n + p.total, 0) + undated.events + coarser.events;
+    const reports = periods.reduce((n, p) => n + (p.reports ?? 0), 0) + undated.reports + coarser.reports;
     const pick = by === 'week' ? undefined
       : (period: string): void => navigate({ view: 'events', filters: { ...state.filters, since: period, until: period }, settings: {} });
     // The brush narrows every view to the dragged periods (weeks are no date filter: drag by day, month or year).
     const brushed = by === 'week' ? undefined
       : (first: string, last: string): void => navigate({ ...state, filters: { ...state.filters, since: first, until: last } });
-    const { undated, coarser } = timeline;
     replace(root,
       h('section', { class: 'panel' },
         h('div', { class: 'panel-head' }, h('h2', {}, 'Events over time', h('span', { class: 'muted', id: 'timeline-count' }, ` · ${events} events from ${reports} reports`)),
