@@ -34,8 +34,6 @@ function places(events: readonly EventSummary[]): Place[] {
   return [...byKey.values()].sort((a, b) => b.events.length - a.events.length);
 }
 
-const SHADES = ['#e9ecef', 'rgb(190, 205, 228)', 'rgb(145, 168, 210)', 'rgb(94, 116, 180)'];
-
 function shade(count: number, max: number): string {
   if (count === 0) return 'var(--map-empty)';
   const t = Math.sqrt(count / max);
@@ -52,7 +50,7 @@ function legend(max: number): HTMLElement {
     h('span', {}, 'Points by quad class of most of their events: '),
     ...QUAD_NAMES.map((name, i) => h('span', { class: 'legend-quad' }, swatch(QUAD_COLORS[i] ?? '#999'), name)),
     h('span', {}, ' · Countries by events placed there: '),
-    h('span', { class: 'legend-shade' }, swatch(SHADES[0] as string), 'none'),
+    h('span', { class: 'legend-shade' }, swatch(shade(0, 1)), 'none'),
     h('span', { class: 'legend-shade' }, swatch(shade(1, Math.max(1, max))), '1'),
     max > 1 ? h('span', { class: 'legend-shade' }, swatch(shade(max, max)), String(max)) : null);
 }
