@@ -45,6 +45,12 @@ test('dyad events gives whole records in jsonl, sorted and paged', async () => {
   assert.deepEqual(second.map((e) => e.id), sampleEvents().slice(3, 6).map((e) => e.id));
 });
 
+test('dyad events on a store whose reports are not merged yet says so and how to list them', async () => {
+  const io = await runCommand(eventsCommand, db, ['--format', 'jsonl']);
+  assert.deepEqual([io.code, io.out], [0, '']);
+  assert.match(io.errors[0] ?? '', /holds 10 reports not merged into events yet .*--level reports/);
+});
+
 test('dyad events prints a table on a terminal and csv on request', async () => {
   const table = await run(['--source', 'CHNGOV', '--limit', '2'], true);
   const lines = table.out.trimEnd().split('\n');

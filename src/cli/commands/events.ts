@@ -258,6 +258,10 @@ async function runClusters(store: Store, filter: EventFilter, options: { limit: 
     await io.write(renderRows(table, EVENT_ROW_COLUMNS, 'table', io.columns()));
     io.error(`${shown} of ${await store.countClusters(filter)} events (reports merged; --level reports lists every report)`);
   }
+  if (shown === 0 && options.offset === 0 && (await store.countClusters({})) === 0) {
+    const reports = await store.countEvents({});
+    if (reports > 0) io.error(`dyad events: the store holds ${reports} reports not merged into events yet (dyad ingest merges them); --level reports lists them`);
+  }
 }
 
 /** Every report as coded (`--level reports`). */
