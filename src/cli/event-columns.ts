@@ -45,7 +45,7 @@ export const EVENT_TABLE_COLUMNS: Column<EventRecord>[] = [
   { header: 'cameo', value: (e) => e.cameo },
   { header: 'event', value: (e) => e.cameoName, maxWidth: 32, dropOrder: 3 },
   { header: 'modality', value: (e) => e.modality, dropOrder: 1 },
-  { header: 'status', value: (e) => e.status ?? '' },
+  { header: 'status', value: (e) => e.status ?? '', maxWidth: 12, minWidth: 9 },
   { header: 'items', value: itemsText, maxWidth: 30, dropOrder: 2 },
   { header: 'evidence', value: triggerClause, maxWidth: 80, minWidth: 30 },
 ];

@@ -194,7 +194,7 @@ const EVENT_ROW_COLUMNS: Column<EventRow>[] = [
   { header: 'target', value: (r) => r.event.target ?? '', maxWidth: 12, minWidth: 9 },
   { header: 'cameo', value: (r) => r.event.cameo },
   { header: 'event', value: (r) => r.lead?.cameoName ?? '', maxWidth: 28, dropOrder: 3 },
-  { header: 'status', value: (r) => r.event.status ?? '' },
+  { header: 'status', value: (r) => r.event.status ?? '', maxWidth: 12, minWidth: 9 },
   // asserted, denied or negated; "disputed" when some reports support it and others deny it
   { header: 'modality', value: (r) => (r.event.disputed ? 'disputed' : r.event.modality), dropOrder: 1 },
   { header: 'reports', value: (r) => r.event.mentionCount },
