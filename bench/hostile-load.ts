@@ -8,7 +8,7 @@ import type { Figures } from './bench.js';
 const TOKEN = 'hostile-bench-token';
 const COUNTRIES = ['China', 'Iraq', 'Russia', 'Germany', 'France', 'Mali', 'Somalia', 'Ukraine', 'Japan', 'Iran', 'Turkey', 'Egypt'];
 const VERBS = ['asked {B} for military help', 'promised to deliver helicopters to {B}', 'condemned the attack by {B}', 'met officials from {B}', 'sent rifles to {B}'];
-const READS = ['/api/events?limit=100&sort=-date', '/api/events?source=CHN&limit=100', '/api/stats', '/api/threads?limit=50', '/api/dyads?by=month&level=country&limit=1000', '/api/actors?limit=100'];
+const READS = ['/api/events?limit=100&sort=-date', '/api/events?source=CHN&limit=100', '/api/stats', '/api/threads?limit=50', '/api/dyads?by=month&nodes=country&limit=1000', '/api/actors?limit=100'];
 
 /** An ordinary article of three sentences, different for each n. */
 export function ordinaryArticle(n: number): { id: string; text: string; date: string; source: string } {

@@ -58,26 +58,27 @@ function views(events: number, threadIds: string[]): View[] {
     { name: 'events by period (1-3 months)', target: true, next: (r) => { const [since, until] = month(r); return `/api/events?since=${since}&until=${until}&sort=date&limit=100`; } },
     { name: 'events by actor + code + period', target: true, next: (r) => { const [since] = month(r); return `/api/events?actor=${pick(TOP, r)}&code=${encodeURIComponent(pick(PREFIXES, r))}&since=${since.slice(0, 4)}&sort=-date&limit=100`; } },
     {
-      name: 'events, cursor paging (10 pages of a source)', target: true,
+      name: 'reports, cursor paging (10 pages of a source)', target: true,
       next: (r, s) => {
         if (s.cursor !== null && s.pages > 0) {
           s.pages -= 1;
           return `${s.base}&cursor=${s.cursor}`;
         }
-        s.base = `/api/events?source=${pick(TOP, r)}&sort=-date&limit=100`;
+        s.base = `/api/events?level=reports&source=${pick(TOP, r)}&sort=-date&limit=100`;
         s.pages = 9;
         return s.base;
       },
     },
-    { name: 'dyad series by month (one pair)', target: true, next: (r) => { const [a, b] = pair(r); return `/api/dyads?source=${a}&target=${b}&by=month&level=country&limit=100000`; } },
-    { name: 'dyad series by month (one source: timeline)', target: true, next: (r) => `/api/dyads?source=${pick(TOP, r)}&by=month&level=country&limit=100000` },
-    { name: 'dyad series by month (no filter: timeline)', target: false, next: () => '/api/dyads?by=month&level=country&limit=100000' },
+    { name: 'dyad series by month (one pair)', target: true, next: (r) => { const [a, b] = pair(r); return `/api/dyads?source=${a}&target=${b}&by=month&nodes=country&limit=100000`; } },
+    { name: 'dyad series by month (one source: timeline)', target: true, next: (r) => `/api/dyads?source=${pick(TOP, r)}&by=month&nodes=country&limit=100000` },
+    { name: 'dyad series by month (no filter: timeline)', target: false, next: () => '/api/dyads?by=month&nodes=country&limit=100000' },
     { name: 'actors (filters bar, no filter)', target: false, next: () => '/api/actors?limit=300' },
     { name: 'actors of one source', target: false, next: (r) => `/api/actors?source=${pick(TOP, r)}&limit=100` },
     { name: 'network (no filter)', target: false, next: () => '/api/network?level=country&limit=150' },
-    { name: 'network (one year)', target: false, next: (r) => { const year = 2005 + Math.floor(r() * 20); return `/api/network?since=${year}&until=${year}&level=country&limit=150`; } },
-    { name: 'one event with its happening and reports', target: false, next: (r) => `/api/events/${eventId(Math.floor(r() * events))}` },
-    { name: 'happenings (level events) of a source', target: false, next: (r) => `/api/events?level=events&source=${pick(TOP, r)}&sort=-date&limit=100` },
+    { name: 'network (one year)', target: false, next: (r) => { const year = 2005 + Math.floor(r() * 20); return `/api/network?since=${year}&until=${year}&nodes=country&limit=150`; } },
+    { name: 'one report with its event and every report of it', target: false, next: (r) => `/api/reports/${eventId(Math.floor(r() * events))}` },
+    { name: 'events of a source (with strongest reports)', target: false, next: (r) => `/api/events?source=${pick(TOP, r)}&sort=-date&limit=100` },
+    { name: 'event timeline by month (no filter)', target: false, next: () => '/api/timeline?by=month' },
     { name: 'store counts (page header; polled every 5 s)', target: false, next: () => '/api/stats' },
     { name: 'threads (no filter)', target: false, next: () => '/api/threads?limit=50' },
     { name: 'threads of one party', target: false, next: (r) => `/api/threads?party=${pick(TOP, r)}&limit=50` },

@@ -22,8 +22,10 @@ export interface ExportRequest {
   filter: EventFilter;
   /** The format's second file instead of its first (GDELT's mentions table). */
   companion: boolean;
+  /** One row per event (its reports merged) or per report as coded. */
+  level: 'events' | 'reports';
   /** Graph nodes (GEXF): full actor codes or countries. */
-  level: 'actor' | 'country';
+  nodes: 'actor' | 'country';
 }
 
 /** Writes the events of a request in one format (default: src/export/ through storeExporter). */

@@ -1,10 +1,10 @@
-// API edge: dyad rows (per period) + actor names → an actor network: nodes with event counts, edges with counts and Goldstein mean.
-import type { ActorCount, DyadRow } from '../store/store.js';
+// API edge: dyad rows (per period) + a name lookup → an actor network: nodes with report counts, edges with counts and Goldstein mean.
+import type { DyadRow } from '../store/store.js';
 
 export interface NetworkNode {
   id: string;
   name: string;
-  /** Events the node takes part in (as source or target; a self-loop counts once). */
+  /** Reports the node takes part in (as source or target; a self-loop counts once). */
   count: number;
 }
 
@@ -23,10 +23,11 @@ export interface Network {
 
 /**
  * Sums dyad rows over their periods into one edge per source → target pair, keeps the `maxEdges` heaviest edges
- * (ties by source, target), and gives each node its name from `actors`: the actor whose code is the node id,
- * else the node id itself (country-level nodes are country codes).
+ * (ties by source, target), and gives each node the name `nameOf` gives its code — a country's or an organisation's
+ * own name — else the code itself. A code shared by many actors (`---GOV`, `USAGOV`) is never named after one of
+ * them (a person's name on every government node would draw false edges).
  */
-export function buildNetwork(rows: readonly DyadRow[], actors: readonly ActorCount[], maxEdges: number): Network {
+export function buildNetwork(rows: readonly DyadRow[], nameOf: (code: string) => string | null, maxEdges: number): Network {
   const sums = new Map<string, { source: string; target: string; count: number; goldstein: number }>();
   for (const row of rows) {
     const key = `${row.source}\u0000${row.target}`;
@@ -39,15 +40,13 @@ export function buildNetwork(rows: readonly DyadRow[], actors: readonly ActorCou
     .sort((a, b) => b.count - a.count || cmp(a.source, b.source) || cmp(a.target, b.target))
     .slice(0, maxEdges)
     .map((s) => ({ source: s.source, target: s.target, count: s.count, goldsteinMean: round(s.goldstein / s.count) }));
-  const names = new Map<string, string>();
-  for (const actor of actors) if (!names.has(actor.code)) names.set(actor.code, actor.name);
   const counts = new Map<string, number>();
   for (const edge of edges) {
     counts.set(edge.source, (counts.get(edge.source) ?? 0) + edge.count);
     if (edge.target !== edge.source) counts.set(edge.target, (counts.get(edge.target) ?? 0) + edge.count);
   }
   const nodes = [...counts.entries()]
-    .map(([id, count]) => ({ id, name: names.get(id) ?? id, count }))
+    .map(([id, count]) => ({ id, name: nameOf(id) ?? id, count }))
     .sort((a, b) => b.count - a.count || cmp(a.id, b.id));
   return { nodes, edges };
 }

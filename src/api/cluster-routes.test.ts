@@ -1,80 +1,95 @@
-// API tests: the events level on a clustered store — GET /api/events?level=events (pages, cursor, sorts, downloads), GET /api/events/:id with every mention, GET /api/clusters/:id.
+// API tests: events on a clustered store — GET /api/events (pages, cursor, sorts, downloads), GET /api/events/:id and
+// GET /api/reports/:id with every report, and the deprecated GET /api/clusters/:id.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { z } from 'zod';
 import { DELIVERY, linkStore, sampleStore, secondReport, useLinkedSampleApp } from './api-fixtures.js';
 import { createApp } from './create-app.js';
-import { clusterDetailSchema, clusterPageSchema, clusterSchema, errorSchema, eventDetailSchema } from './schemas.js';
+import { clusterDetailSchema, clusterSchema, errorSchema, eventDetailSchema, eventPageSchema, reportDetailSchema } from './schemas.js';
 
 const api = useLinkedSampleApp();
 const { getJson } = api;
 
 const SECOND = 'rifles-wire-2020.txt:1:1';
 
-describe('GET /api/events/:id on a clustered store', () => {
-  it('gives the happening and every report of it, each with its article', async () => {
+describe('GET /api/reports/:id and GET /api/events/:id on a clustered store', () => {
+  it('gives a report with the event it reports and every report of it, each with its article', async () => {
     for (const id of [DELIVERY, SECOND]) {
-      const detail = await getJson(`/api/events/${id}`, eventDetailSchema);
-      assert.equal(detail.event.id, id);
-      assert.equal(detail.article?.id, detail.event.doc);
-      assert.ok(detail.cluster);
-      assert.equal(detail.cluster.id, `c-${DELIVERY}`);
-      assert.deepEqual([detail.cluster.mentionCount, detail.cluster.independentSources], [2, 2]);
-      assert.deepEqual(detail.cluster.outlets, ['Euphrates Wire', 'Gulf Ledger']);
-      assert.deepEqual([detail.cluster.firstReport, detail.cluster.lastReport], ['2020-06-02', '2020-06-04']);
-      assert.deepEqual(detail.cluster.items.map((i) => [i.kind, i.quantity, i.sources]), [['rifle', 20000, 2]]);
-      assert.deepEqual(detail.mentions.map((m) => [m.event.id, m.article?.source, m.article?.date]), [
+      const detail = await getJson(`/api/reports/${id}`, reportDetailSchema);
+      assert.equal(detail.report.id, id);
+      assert.equal(detail.article?.id, detail.report.doc);
+      assert.ok(detail.event);
+      assert.equal(detail.event.id, `c-${DELIVERY}`);
+      assert.deepEqual([detail.event.mentionCount, detail.event.independentSources], [2, 2]);
+      assert.deepEqual(detail.event.outlets, ['Euphrates Wire', 'Gulf Ledger']);
+      assert.deepEqual([detail.event.firstReport, detail.event.lastReport], ['2020-06-02', '2020-06-04']);
+      assert.deepEqual(detail.event.items.map((i) => [i.kind, i.quantity, i.sources]), [['rifle', 20000, 2]]);
+      assert.deepEqual(detail.reports.map((m) => [m.report.id, m.article?.source, m.article?.date]), [
         [DELIVERY, 'Gulf Ledger', '2020-06-02'], [SECOND, 'Euphrates Wire', '2020-06-04'],
       ]);
-      for (const m of detail.mentions) assert.equal(m.article?.id, m.event.doc);
+      for (const m of detail.reports) assert.equal(m.article?.id, m.report.doc);
     }
   });
-  it('gives a happening of one report with that report alone', async () => {
-    const detail = await getJson('/api/events/boats-2020.txt:0:1', eventDetailSchema);
-    assert.equal(detail.cluster?.mentionCount, 1);
-    assert.deepEqual(detail.mentions.map((m) => m.event.id), ['boats-2020.txt:0:1']);
+  it('gives an event by its id with every report and its strongest report as lead', async () => {
+    const detail = await getJson(`/api/events/c-${DELIVERY}`, eventDetailSchema);
+    assert.equal(detail.event.id, `c-${DELIVERY}`);
+    assert.deepEqual(detail.reports.map((r) => r.report.id), [DELIVERY, SECOND]);
+    assert.equal(detail.event.lead?.id, DELIVERY);
+  });
+  it('redirects a report id given as an event to the report, and answers 404 for neither', async () => {
+    const res = await api.app.request(`/api/events/${DELIVERY}?doc=drones-2020.txt`);
+    assert.equal(res.status, 308);
+    assert.equal(res.headers.get('location'), `/api/reports/${encodeURIComponent(DELIVERY)}?doc=drones-2020.txt`);
+    await getJson('/api/events/c-nothing', errorSchema, 404);
+  });
+  it('gives an event of one report with that report alone', async () => {
+    const detail = await getJson('/api/reports/boats-2020.txt:0:1', reportDetailSchema);
+    assert.equal(detail.event?.mentionCount, 1);
+    assert.deepEqual(detail.reports.map((m) => m.report.id), ['boats-2020.txt:0:1']);
   });
 });
 
-describe('GET /api/events?level=events', () => {
-  it('lists happenings, newest first by default, filtered like events', async () => {
-    const all = await getJson('/api/events?level=events', clusterPageSchema);
-    assert.equal(all.clusters.length, 10, 'eleven reports of ten happenings');
+describe('GET /api/events (level events, the default)', () => {
+  it('lists events with their strongest reports, newest first by default, filtered like reports', async () => {
+    const all = await getJson('/api/events', eventPageSchema);
+    assert.deepEqual(all, await getJson('/api/events?level=events', eventPageSchema));
+    assert.equal(all.events.length, 10, 'eleven reports of ten events');
+    for (const event of all.events) assert.ok(event.lead !== null && event.mentionIds.includes(event.lead.id));
     assert.equal(all.next, null);
-    const dates = all.clusters.map((c) => c.date ?? '');
+    const dates = all.events.map((c) => c.date ?? '');
     assert.deepEqual(dates.filter((d) => d !== ''), [...dates.filter((d) => d !== '')].sort().reverse());
-    const delivered = await getJson('/api/events?level=events&source=CHN&status=delivered', clusterPageSchema);
-    assert.deepEqual(delivered.clusters.map((c) => [c.id, c.mentionCount]), [[`c-${DELIVERY}`, 2]]);
-    const bySources = await getJson('/api/events?level=events&sort=-sources&limit=1', clusterPageSchema);
-    assert.equal(bySources.clusters[0]?.id, `c-${DELIVERY}`);
+    const delivered = await getJson('/api/events?source=CHN&status=delivered', eventPageSchema);
+    assert.deepEqual(delivered.events.map((c) => [c.id, c.mentionCount]), [[`c-${DELIVERY}`, 2]]);
+    const bySources = await getJson('/api/events?sort=-sources&limit=1', eventPageSchema);
+    assert.equal(bySources.events[0]?.id, `c-${DELIVERY}`);
   });
-  it('pages with a cursor to the end, each happening once', async () => {
+  it('pages with a cursor to the end, each event once', async () => {
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const page: z.infer<typeof clusterPageSchema> = await getJson(`/api/events?level=events&sort=id&limit=3${cursor ? `&cursor=${cursor}` : ''}`, clusterPageSchema);
-      seen.push(...page.clusters.map((c) => c.id));
+      const page: z.infer<typeof eventPageSchema> = await getJson(`/api/events?sort=id&limit=3${cursor ? `&cursor=${cursor}` : ''}`, eventPageSchema);
+      seen.push(...page.events.map((c) => c.id));
       cursor = page.next;
     } while (cursor !== null);
     assert.equal(seen.length, 10);
     assert.deepEqual(seen, [...seen].sort());
   });
-  it('downloads every happening as JSON Lines and CSV', async () => {
-    const jsonl = await (await api.app.request('/api/events?level=events&format=jsonl&root=07')).text();
+  it('downloads every event as JSON Lines and CSV', async () => {
+    const jsonl = await (await api.app.request('/api/events?format=jsonl&root=07')).text();
     const records = jsonl.trimEnd().split('\n').map((line) => clusterSchema.parse(JSON.parse(line)));
     assert.deepEqual(records.map((c) => c.root), ['07', '07']);
-    const res = await api.app.request('/api/events?level=events&format=csv&limit=4');
-    assert.match(res.headers.get('content-disposition') ?? '', /dyad-happenings\.csv/);
+    const res = await api.app.request('/api/events?format=csv&limit=4');
+    assert.match(res.headers.get('content-disposition') ?? '', /dyad-events\.csv/);
     const lines = (await res.text()).trimEnd().split('\n');
     assert.match(lines[0] ?? '', /^id,date,date_precision,source,target,cameo/);
     assert.equal(lines.length, 1 + 4);
   });
   it('refuses a sort of the other level, a cursor of the other level and a foreign cursor', async () => {
-    const mentionsPage = await (await api.app.request('/api/events?limit=1')).json() as { next: string };
+    const reportsPage = await (await api.app.request('/api/events?level=reports&limit=1')).json() as { next: string };
     const cases: [string, RegExp][] = [
-      ['/api/events?level=events&sort=goldstein', /sort.*level events/],
-      ['/api/events?sort=-sources', /sort.*level mentions/],
-      [`/api/events?level=events&cursor=${mentionsPage.next}`, /cursor/],
+      ['/api/events?sort=goldstein', /sort.*level events/],
+      ['/api/events?level=reports&sort=-sources', /sort.*level reports/],
+      [`/api/events?cursor=${reportsPage.next}`, /cursor/],
       ['/api/events?level=events&cursor=WyJldmVudHMiLCJkYXRlIiwxXQ', /made for sort "date"/],
       ['/api/events?level=happenings', /level/],
     ];
@@ -82,8 +97,8 @@ describe('GET /api/events?level=events', () => {
   });
 });
 
-describe('GET /api/clusters/:id', () => {
-  it('gives one happening with its reports, and 404 for an unknown id', async () => {
+describe('GET /api/clusters/:id (deprecated)', () => {
+  it('gives one event with its reports in the old shape, and 404 for an unknown id', async () => {
     const detail = await getJson(`/api/clusters/c-${DELIVERY}`, clusterDetailSchema);
     assert.deepEqual(detail.mentions.map((m) => m.event.id), [DELIVERY, SECOND]);
     assert.deepEqual(detail.mentions.map((m) => m.article?.title), ['Drones, rifles and terms', 'Rifles reach Iraq']);
@@ -92,7 +107,7 @@ describe('GET /api/clusters/:id', () => {
   });
 });
 
-describe('a disputed happening', () => {
+describe('a disputed event', () => {
   it('names both sides in GET /api/clusters/:id and in the events-level CSV, and counts only support', async () => {
     const fixture = await sampleStore();
     try {
@@ -108,15 +123,16 @@ describe('a disputed happening', () => {
       await fixture.store.putArticles([second, denial]);
       await linkStore(fixture.store);
       const app = createApp({ store: fixture.store, uiDir: null, log: () => {} });
-      const detail = eventDetailSchema.parse(await (await app.request(`/api/events/${DELIVERY}`)).json());
-      assert.ok(detail.cluster);
-      const cluster = clusterSchema.strict().parse((await (await app.request(`/api/clusters/${detail.cluster.id}`)).json() as { cluster: unknown }).cluster);
+      const detail = reportDetailSchema.parse(await (await app.request(`/api/reports/${DELIVERY}`)).json());
+      assert.ok(detail.event);
+      const cluster = clusterSchema.strict().parse((await (await app.request(`/api/clusters/${detail.event.id}`)).json() as { cluster: unknown }).cluster);
+      assert.equal(detail.event.lead?.id, DELIVERY, 'the denial is never the strongest report');
       assert.deepEqual([cluster.modality, cluster.disputed, cluster.negated], ['asserted', true, false]);
       assert.deepEqual(cluster.disputingMentionIds, [`${id}:1:1`]);
       assert.deepEqual([cluster.mentionCount, cluster.independentSources, cluster.outlets], [2, 2, ['Euphrates Wire', 'Gulf Ledger']]);
       assert.deepEqual([cluster.supportingSources, cluster.supportingSourceCount], [['Euphrates Wire', 'Gulf Ledger'], 2]);
       assert.deepEqual([cluster.disputingSources, cluster.disputingSourceCount], [['<Tigris> Wire'], 1]);
-      const csv = (await (await app.request('/api/events?level=events&format=csv&root=07')).text()).trimEnd().split('\n');
+      const csv = (await (await app.request('/api/events?format=csv&root=07')).text()).trimEnd().split('\n');
       assert.match(csv[0] ?? '', /,modality,disputed,.*,supporting_sources,disputing_sources,/);
       assert.ok(csv.some((line) => line.includes(',asserted,true,') && line.includes('<Tigris> Wire')), csv.join('\n'));
     } finally {

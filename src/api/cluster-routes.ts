@@ -1,4 +1,4 @@
-// API edge: the events level — pages and downloads of happenings (clusters of mentions), and GET /api/clusters/:id with every report.
+// API edge: the events level — pages and downloads of events (clusters of reports), and the deprecated GET /api/clusters/:id.
 import { Hono } from 'hono';
 import { csvLine } from '../cli/format-output.js';
 import type { Cluster } from '../link/link-types.js';
@@ -11,12 +11,12 @@ import { capped, download } from './stream-lines.js';
 
 const PAGE = 1000;
 
-/** CSV columns of a happening (as `dyad events --level events --format csv`, plus outlets and the sources on each side). */
+/** CSV columns of an event (as `dyad events --format csv`, plus outlets and the sources on each side). */
 const CLUSTER_CSV: Array<[string, (c: Cluster) => string | number | null]> = [
   ['id', (c) => c.id], ['date', (c) => c.date], ['date_precision', (c) => c.datePrecision], ['source', (c) => c.source],
   ['target', (c) => c.target], ['cameo', (c) => c.cameo], ['root', (c) => c.root], ['negated', (c) => String(c.negated)],
   ['modality', (c) => c.modality], ['disputed', (c) => String(c.disputed)],
-  ['status', (c) => c.status], ['terms', (c) => c.terms], ['mentions', (c) => c.mentionCount], ['articles', (c) => c.articleCount],
+  ['status', (c) => c.status], ['terms', (c) => c.terms], ['reports', (c) => c.mentionCount], ['articles', (c) => c.articleCount],
   ['sources', (c) => c.independentSources], ['confidence', (c) => c.confidence], ['first_report', (c) => c.firstReport],
   ['last_report', (c) => c.lastReport], ['outlets', (c) => c.outlets.join('; ')],
   ['supporting_sources', (c) => c.supportingSources.join('; ')], ['disputing_sources', (c) => c.disputingSources.join('; ')],
@@ -42,7 +42,7 @@ function decodeCursor(text: string, sort: ClusterSort): number {
   return parsed[2] as number;
 }
 
-/** One page of happenings and the cursor of the next (null on the last page). */
+/** One page of events and the cursor of the next (null on the last page). */
 export async function clusterPage(store: Store, filter: EventFilter, options: { sort: ClusterSort; limit: number; cursor: string | undefined }): Promise<{ clusters: Cluster[]; next: string | null }> {
   const offset = options.cursor === undefined ? 0 : decodeCursor(options.cursor, options.sort);
   const rows = await store.clusters(filter, { sort: options.sort, limit: options.limit + 1, offset });
@@ -67,20 +67,21 @@ async function* jsonlPieces(clusters: AsyncIterable<Cluster>): AsyncIterable<str
   for await (const cluster of clusters) yield JSON.stringify(cluster) + '\n';
 }
 
-/** Every matching happening as a download. */
+/** Every matching event as a download. */
 export async function clusterDownload(ctx: ApiContext, filter: EventFilter, format: 'csv' | 'jsonl', options: { sort: ClusterSort; limit?: number }): Promise<Response> {
   const clusters = capped(allClusters(ctx.store, filter, options.sort), options.limit);
-  return download(ctx, format === 'csv' ? csvPieces(clusters) : jsonlPieces(clusters), format, 'dyad-happenings');
+  return download(ctx, format === 'csv' ? csvPieces(clusters) : jsonlPieces(clusters), format, 'dyad-events');
 }
 
-/** GET /api/clusters/:id — one happening with every report of it. */
+/** GET /api/clusters/:id — deprecated (use GET /api/events/:id): one event with every report of it, in the old shape. */
 export function clusterRoutes(ctx: ApiContext): Hono {
   const app = new Hono();
   app.get('/clusters/:id{.+}', async (c) => {
     parseQuery(c.req.url, {});
     const id = c.req.param('id');
     const cluster = await ctx.store.cluster(id);
-    if (cluster === null) throw new ApiError(404, 'not_found', `no event (cluster) with id "${id}"`);
+    if (cluster === null) throw new ApiError(404, 'not_found', `no event with id "${id}"`);
+    c.header('Deprecation', 'true');
     return c.json({ cluster, mentions: await clusterMentions(ctx.store, id) });
   });
   return app;

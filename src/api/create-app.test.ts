@@ -5,8 +5,8 @@ import type { z } from 'zod';
 import { sampleStore, type TestStore } from './api-fixtures.js';
 import { createApp } from './create-app.js';
 import {
-  actorsSchema, articleDetailSchema, dyadsSchema, errorSchema, eventDetailSchema, eventPageSchema, eventSchema, healthSchema,
-  networkSchema, statsSchema,
+  actorsSchema, articleDetailSchema, dyadsSchema, errorSchema, eventPageSchema, eventSchema, healthSchema, mentionPageSchema,
+  networkSchema, reportDetailSchema, reportPageSchema, statsSchema,
 } from './schemas.js';
 
 let fixture: TestStore;
@@ -26,7 +26,7 @@ async function getJson<S extends z.ZodType>(path: string, schema: S, status = 20
   return schema.parse(body);
 }
 
-const ids = (page: { events: { id: string }[] }): string[] => page.events.map((e) => e.id);
+const ids = (page: { reports: { id: string }[] }): string[] => page.reports.map((e) => e.id);
 
 describe('GET /api/events filters', () => {
   const cases: { query: string; expect: string[] }[] = [
@@ -49,7 +49,7 @@ describe('GET /api/events filters', () => {
   ];
   for (const c of cases) {
     it(c.query, async () => {
-      assert.deepEqual(ids(await getJson(`/api/events?${c.query}`, eventPageSchema)), c.expect);
+      assert.deepEqual(ids(await getJson(`/api/events?level=reports&${c.query}`, reportPageSchema)), c.expect);
     });
   }
 
@@ -58,64 +58,78 @@ describe('GET /api/events filters', () => {
     let cursor: string | null = null;
     let pages = 0;
     do {
-      const page: z.infer<typeof eventPageSchema> = await getJson(`/api/events?sort=-goldstein&limit=3${cursor ? `&cursor=${cursor}` : ''}`, eventPageSchema);
+      const page: z.infer<typeof reportPageSchema> = await getJson(`/api/events?level=reports&sort=-goldstein&limit=3${cursor ? `&cursor=${cursor}` : ''}`, reportPageSchema);
       seen.push(...ids(page));
       cursor = page.next;
       pages++;
     } while (cursor !== null);
     assert.equal(pages, 4);
     assert.equal(seen.length, 10);
-    const all = await getJson('/api/events?sort=-goldstein&limit=100', eventPageSchema);
+    const all = await getJson('/api/events?level=reports&sort=-goldstein&limit=100', reportPageSchema);
     assert.deepEqual(seen, ids(all));
-    const scores = all.events.map((e) => e.goldstein);
+    const scores = all.reports.map((e) => e.goldstein);
     assert.deepEqual(scores, [...scores].sort((a, b) => b - a));
   });
 });
 
 describe('GET /api/events downloads', () => {
-  it('streams every matching event as CSV with a file name', async () => {
-    const res = await app.request('/api/events?format=csv&quad=1');
+  it('streams every matching report as CSV with a file name', async () => {
+    const res = await app.request('/api/events?level=reports&format=csv&quad=1');
     assert.equal(res.status, 200);
     assert.match(res.headers.get('content-type') ?? '', /^text\/csv/);
-    assert.match(res.headers.get('content-disposition') ?? '', /attachment; filename="dyad-events\.csv"/);
+    assert.match(res.headers.get('content-disposition') ?? '', /attachment; filename="dyad-reports\.csv"/);
     const lines = (await res.text()).trimEnd().split('\n');
     assert.match(lines[0] ?? '', /^id,doc,/);
     assert.equal(lines.length, 1 + 5);
   });
-  it('streams JSON Lines that parse as events, capped by limit when given', async () => {
-    const res = await app.request('/api/events?format=jsonl');
+  it('streams JSON Lines that parse as reports, capped by limit when given', async () => {
+    const res = await app.request('/api/events?level=reports&format=jsonl');
     const lines = (await res.text()).trimEnd().split('\n');
     assert.equal(lines.length, 10);
     for (const line of lines) eventSchema.parse(JSON.parse(line));
-    const capped = await (await app.request('/api/events?format=jsonl&limit=3')).text();
+    const capped = await (await app.request('/api/events?level=reports&format=jsonl&limit=3')).text();
     assert.equal(capped.trimEnd().split('\n').length, 3);
   });
   it('gives an empty CSV (header only) when nothing matches', async () => {
-    const text = await (await app.request('/api/events?format=csv&source=XYZ')).text();
+    const text = await (await app.request('/api/events?level=reports&format=csv&source=XYZ')).text();
     assert.equal(text.trimEnd().split('\n').length, 1);
   });
   it('refuses a cursor with a download', async () => {
-    await getJson('/api/events?format=csv&cursor=abc', errorSchema, 400);
+    await getJson('/api/events?level=reports&format=csv&cursor=abc', errorSchema, 400);
   });
 });
 
-describe('GET /api/events/:id', () => {
-  it('gives the event, its article, and itself as the one mention of a store not clustered yet', async () => {
-    const detail = await getJson('/api/events/drones-2020.txt:2:3', eventDetailSchema);
-    assert.equal(detail.event.cameo, '072');
+describe('GET /api/reports/:id', () => {
+  it('gives the report, its article, and itself as the one report of a store not clustered yet', async () => {
+    const detail = await getJson('/api/reports/drones-2020.txt:2:3', reportDetailSchema);
+    assert.equal(detail.report.cameo, '072');
     const article = { id: 'drones-2020.txt', title: 'Drones, rifles and terms', date: '2020-06-02', url: 'https://news.example/drones', source: 'Gulf Ledger', nearDuplicateOf: null };
     assert.deepEqual(detail.article, article);
-    assert.equal(detail.cluster, null);
-    assert.deepEqual(detail.mentions, [{ event: detail.event, article }]);
+    assert.equal(detail.event, null);
+    assert.deepEqual(detail.reports, [{ report: detail.report, article }]);
   });
-  it('finds the event within its article when given the doc, and not in another', async () => {
-    const detail = await getJson('/api/events/drones-2020.txt:2:3?doc=drones-2020.txt', eventDetailSchema);
-    assert.equal(detail.event.id, 'drones-2020.txt:2:3');
-    await getJson('/api/events/drones-2020.txt:2:3?doc=boats-2020.txt', errorSchema, 404);
+  it('finds the report within its article when given the doc, and not in another', async () => {
+    const detail = await getJson('/api/reports/drones-2020.txt:2:3?doc=drones-2020.txt', reportDetailSchema);
+    assert.equal(detail.report.id, 'drones-2020.txt:2:3');
+    await getJson('/api/reports/drones-2020.txt:2:3?doc=boats-2020.txt', errorSchema, 404);
   });
   it('answers 404 for an unknown id', async () => {
-    const body = await getJson('/api/events/nope', errorSchema, 404);
+    const body = await getJson('/api/reports/nope', errorSchema, 404);
     assert.equal(body.error.code, 'not_found');
+    await getJson('/api/events/nope', errorSchema, 404);
+  });
+});
+
+describe('GET /api/events levels', () => {
+  it('lists events by default (none before the store is clustered), reports with level=reports', async () => {
+    assert.deepEqual(await getJson('/api/events', eventPageSchema), { events: [], next: null });
+    assert.equal((await getJson('/api/events?level=reports', reportPageSchema)).reports.length, 10);
+  });
+  it('keeps level=mentions working in its old shape, marked deprecated', async () => {
+    const res = await app.request('/api/events?level=mentions&limit=2');
+    assert.equal(res.headers.get('deprecation'), 'true');
+    const old = mentionPageSchema.parse(await res.json());
+    assert.deepEqual(old.events.map((e) => e.id), (await getJson('/api/events?level=reports&limit=2', reportPageSchema)).reports.map((e) => e.id));
   });
 });
 
@@ -152,8 +166,10 @@ describe('GET /api/actors, /api/dyads, /api/network, /api/stats', () => {
   it('gives dyads by period and level', async () => {
     const byYear = await getJson('/api/dyads?by=year&source=CHN&target=IRQ', dyadsSchema);
     assert.deepEqual(byYear.dyads.map((d) => [d.period, d.count]), [['2019', 2], ['2020', 1]]);
-    const actors = await getJson('/api/dyads?level=actor&by=month&source=TUR', dyadsSchema);
+    const actors = await getJson('/api/dyads?nodes=actor&by=month&source=TUR', dyadsSchema);
     assert.deepEqual(actors.dyads.map((d) => `${d.source}>${d.target}@${d.period}`), ['TUR>IRQMIL@2020']);
+    assert.deepEqual(await getJson('/api/dyads?level=actor&by=month&source=TUR', dyadsSchema), actors, 'level is the old name of nodes');
+    await getJson('/api/dyads?level=actor&nodes=country', errorSchema, 400);
     for (const d of (await getJson('/api/dyads', dyadsSchema)).dyads) {
       assert.ok(Math.abs(d.quadShares.reduce((a, b) => a + b, 0) - 1) < 1e-9);
     }
@@ -163,13 +179,12 @@ describe('GET /api/actors, /api/dyads, /api/network, /api/stats', () => {
     const edge = net.edges.find((e) => e.source === 'CHN' && e.target === 'IRQ');
     assert.deepEqual(edge, { source: 'CHN', target: 'IRQ', count: 3, goldsteinMean: 4.533 });
     assert.deepEqual(net.nodes.find((n) => n.id === 'CHN'), { id: 'CHN', name: 'China', count: 5 });
-    const actorLevel = await getJson('/api/network?level=actor&limit=1', networkSchema);
+    const actorLevel = await getJson('/api/network?nodes=actor&limit=1', networkSchema);
     assert.equal(actorLevel.edges.length, 1);
   });
   it('gives store counts', async () => {
     const stats = await getJson('/api/stats', statsSchema);
-    assert.equal(stats.events, 10);
-    assert.equal(stats.articles, 5);
+    assert.deepEqual([stats.events, stats.reports, stats.articles], [0, 10, 5], 'no events before the store is clustered');
   });
   it('answers health', async () => {
     const health = await getJson('/api/health', healthSchema);

@@ -1,4 +1,5 @@
-// API edge: GET /api/events (mentions or, with level=events, happenings: a page, or every match as a CSV / JSON Lines download) and GET /api/events/:id.
+// API edge: GET /api/events — events (reports merged; level=reports: every report as coded), a page or every match as
+// a CSV / JSON Lines download — GET /api/events/:id (an event with every report of it) and GET /api/reports/:id.
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { EVENT_CSV_COLUMNS } from '../cli/event-columns.js';
@@ -8,17 +9,22 @@ import type { EventRecord } from '../types/index.js';
 import type { ApiContext } from './api-context.js';
 import { ApiError } from './api-error.js';
 import { clusterDownload, clusterPage } from './cluster-routes.js';
+import { strongestReport } from '../export/happening.js';
+import { summarizeEvents } from './event-summary.js';
 import { withArticles } from './mention-details.js';
 import { filterParams, intParam, parseQuery, toEventFilter } from './query-params.js';
 import { capped, download } from './stream-lines.js';
 
-export const EVENT_SORTS = ['ingested', 'date', '-date', 'goldstein', '-goldstein'] as const satisfies readonly EventSort[];
-export const CLUSTER_SORTS = ['date', '-date', '-sources', 'id'] as const satisfies readonly ClusterSort[];
+export const REPORT_SORTS = ['ingested', 'date', '-date', 'goldstein', '-goldstein'] as const satisfies readonly EventSort[];
+export const EVENT_SORTS = ['date', '-date', '-sources', 'id'] as const satisfies readonly ClusterSort[];
+
+/** Levels of GET /api/events: `mentions` is the deprecated name of `reports` (answered in its old shape). */
+export const EVENT_LEVELS = ['events', 'reports', 'mentions'] as const;
 
 export const eventQueryParams = {
   ...filterParams,
-  level: z.enum(['mentions', 'events']).optional(),
-  sort: z.enum([...new Set([...EVENT_SORTS, ...CLUSTER_SORTS])] as [string, ...string[]]).optional(),
+  level: z.enum(EVENT_LEVELS).optional(),
+  sort: z.enum([...new Set([...REPORT_SORTS, ...EVENT_SORTS])] as [string, ...string[]]).optional(),
   limit: intParam(1, 10_000).optional(),
   cursor: z.string().min(1).max(2000).optional(),
   format: z.enum(['json', 'csv', 'jsonl']).optional(),
@@ -31,51 +37,67 @@ function sortOf<S extends string>(sort: string | undefined, sorts: readonly S[],
   return sort as S;
 }
 
-async function* csvPieces(events: AsyncIterable<EventRecord>): AsyncIterable<string> {
+async function* csvPieces(reports: AsyncIterable<EventRecord>): AsyncIterable<string> {
   yield csvLine(EVENT_CSV_COLUMNS.map((c) => c.header)) + '\n';
-  for await (const event of events) yield csvLine(EVENT_CSV_COLUMNS.map((c) => c.value(event))) + '\n';
+  for await (const report of reports) yield csvLine(EVENT_CSV_COLUMNS.map((c) => c.value(report))) + '\n';
 }
 
 async function* jsonlPieces<T>(records: AsyncIterable<T>): AsyncIterable<string> {
   for await (const record of records) yield JSON.stringify(record) + '\n';
 }
 
-/** Every matching event as a download (the filter already checked). */
-export async function eventDownload(ctx: ApiContext, filter: EventFilter, format: 'csv' | 'jsonl', options: { sort?: EventSort; limit?: number }): Promise<Response> {
-  const events = capped(ctx.store.iterateEvents(filter, options.sort === undefined ? {} : { sort: options.sort }), options.limit);
-  return download(ctx, format === 'csv' ? csvPieces(events) : jsonlPieces(events), format, 'dyad-events');
+/** Every matching report as a download (the filter already checked). */
+export async function reportDownload(ctx: ApiContext, filter: EventFilter, format: 'csv' | 'jsonl', options: { sort?: EventSort; limit?: number }): Promise<Response> {
+  const reports = capped(ctx.store.iterateEvents(filter, options.sort === undefined ? {} : { sort: options.sort }), options.limit);
+  return download(ctx, format === 'csv' ? csvPieces(reports) : jsonlPieces(reports), format, 'dyad-reports');
 }
 
-/** The event routes. */
+/** The event and report routes. */
 export function eventRoutes(ctx: ApiContext): Hono {
   const app = new Hono();
   app.get('/events', async (c) => {
-    const { level = 'mentions', sort: asked, limit, cursor, format, ...rest } = parseQuery(c.req.url, eventQueryParams);
+    const { level = 'events', sort: asked, limit, cursor, format, ...rest } = parseQuery(c.req.url, eventQueryParams);
     const filter = toEventFilter(rest);
     const isDownload = format === 'csv' || format === 'jsonl';
-    if (isDownload && cursor !== undefined) throw new ApiError(400, 'bad_request', 'parameter "cursor" pages JSON answers; a download holds every matching event');
+    if (isDownload && cursor !== undefined) throw new ApiError(400, 'bad_request', 'parameter "cursor" pages JSON answers; a download holds every matching record');
     if (level === 'events') {
-      const sort = sortOf(asked, CLUSTER_SORTS, 'events') ?? '-date';
+      const sort = sortOf(asked, EVENT_SORTS, 'events') ?? '-date';
       if (isDownload) return clusterDownload(ctx, filter, format, { sort, ...(limit ? { limit } : {}) });
-      return c.json(await clusterPage(ctx.store, filter, { sort, limit: limit ?? 100, cursor }));
+      const page = await clusterPage(ctx.store, filter, { sort, limit: limit ?? 100, cursor });
+      return c.json({ events: await summarizeEvents(ctx.store, page.clusters), next: page.next });
     }
-    const sort = sortOf(asked, EVENT_SORTS, 'mentions');
-    if (isDownload) return eventDownload(ctx, filter, format, { ...(sort ? { sort } : {}), ...(limit ? { limit } : {}) });
+    if (level === 'mentions') c.header('Deprecation', 'true');
+    const sort = sortOf(asked, REPORT_SORTS, 'reports');
+    if (isDownload) return reportDownload(ctx, filter, format, { ...(sort ? { sort } : {}), ...(limit ? { limit } : {}) });
     const page = await ctx.store.queryEvents(filter, { ...(sort ? { sort } : {}), ...(limit ? { limit } : {}), cursor: cursor ?? null });
-    return c.json(page);
+    // level=mentions keeps the shape it had before reports were named so: {events: [report…]}.
+    return c.json(level === 'mentions' ? page : { reports: page.events, next: page.next });
   });
   app.get('/events/:id{.+}', async (c) => {
+    parseQuery(c.req.url, { doc: filterParams.doc });
+    const id = c.req.param('id');
+    const cluster = await ctx.store.cluster(id);
+    if (cluster === null) {
+      // A report's id: its own route answers it (links made before events and reports had routes of their own).
+      if (await ctx.store.getEvent(id) !== null) return c.redirect(`/api/reports/${encodeURIComponent(id)}${new URL(c.req.url).search}`, 308);
+      throw new ApiError(404, 'not_found', `no event or report with id "${id}"`);
+    }
+    const reports = await ctx.store.mentionsOf(cluster.id);
+    return c.json({ event: { ...cluster, lead: strongestReport(cluster, reports) }, reports: await withArticles(ctx.store, reports) });
+  });
+  app.get('/reports/:id{.+}', async (c) => {
     const { doc } = parseQuery(c.req.url, { doc: filterParams.doc });
     const id = c.req.param('id');
-    const event = await ctx.store.getEvent(id);
-    // `doc`, when given, must be the event's article (links carry it so that a wrong pairing is noticed).
-    if (event === null || (doc !== undefined && event.doc !== doc)) throw new ApiError(404, 'not_found', `no event with id "${id}"${doc !== undefined ? ` in article "${doc}"` : ''}`);
+    const report = await ctx.store.getEvent(id);
+    // `doc`, when given, must be the report's article (links carry it so that a wrong pairing is noticed).
+    if (report === null || (doc !== undefined && report.doc !== doc)) throw new ApiError(404, 'not_found', `no report with id "${id}"${doc !== undefined ? ` in article "${doc}"` : ''}`);
     const cluster = await ctx.store.clusterOf(id);
     const members = cluster === null ? [] : await ctx.store.mentionsOf(cluster.id);
-    // Every report of the happening; just this one until the store is clustered.
-    const mentions = await withArticles(ctx.store, members.some((m) => m.id === id) ? members : [event, ...members]);
-    const article = mentions.find((m) => m.event.id === id)?.article ?? null;
-    return c.json({ event, article, cluster, mentions });
+    // Every report of its event; just this one until the store is clustered.
+    const reports = await withArticles(ctx.store, members.some((m) => m.id === id) ? members : [report, ...members]);
+    const article = reports.find((r) => r.report.id === id)?.article ?? null;
+    const event = cluster === null ? null : { ...cluster, lead: strongestReport(cluster, members) };
+    return c.json({ report, article, event, reports });
   });
   return app;
 }

@@ -90,7 +90,7 @@ describe('query fuzz', () => {
       assert.equal(await check(`/api/articles/${encodeURIComponent(value)}`), 404);
     }
     assert.deepEqual(await fixture.store.stats(), before);
-    statsSchema.parse(before);
+    statsSchema.parse(await (await app.request('/api/stats')).json());
     const text = await app.request(`/api/events?text=${encodeURIComponent("' OR 1=1 --")}`);
     assert.equal(text.status, 200, 'search words are taken as words');
   });

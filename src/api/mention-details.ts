@@ -1,4 +1,4 @@
-// API edge: stored events (mentions) → the same events each with its article's citation fields, looked up in one go.
+// API edge: stored reports → the same reports each with its article's citation fields, looked up in one go.
 import type { ArticleRef, Store } from '../store/store.js';
 import type { EventRecord } from '../types/index.js';
 
@@ -6,18 +6,24 @@ import type { EventRecord } from '../types/index.js';
 export type ArticleRefAnswer = ArticleRef;
 
 /** One report of an event: the coded sentence and the article it came from (null when the article is gone). */
+export interface ReportAnswer {
+  report: EventRecord;
+  article: ArticleRefAnswer | null;
+}
+
+/** A report as the deprecated GET /api/clusters/:id gives it (`event` there is the report). */
 export interface MentionAnswer {
   event: EventRecord;
   article: ArticleRefAnswer | null;
 }
 
-/** The events with their articles' citation fields (one store lookup for all the articles). */
-export async function withArticles(store: Store, events: readonly EventRecord[]): Promise<MentionAnswer[]> {
-  const refs = new Map((await store.articleRefs(events.map((e) => e.doc))).map((r) => [r.id, r]));
-  return events.map((event) => ({ event, article: refs.get(event.doc) ?? null }));
+/** The reports with their articles' citation fields (one store lookup for all the articles). */
+export async function withArticles(store: Store, reports: readonly EventRecord[]): Promise<ReportAnswer[]> {
+  const refs = new Map((await store.articleRefs(reports.map((e) => e.doc))).map((r) => [r.id, r]));
+  return reports.map((report) => ({ report, article: refs.get(report.doc) ?? null }));
 }
 
-/** The mentions of a cluster with their articles; a cluster with no stored mentions left gives an empty list. */
+/** The reports of a cluster in the deprecated shape of GET /api/clusters/:id; an unknown id gives an empty list. */
 export async function clusterMentions(store: Store, clusterId: string): Promise<MentionAnswer[]> {
-  return withArticles(store, await store.mentionsOf(clusterId));
+  return (await withArticles(store, await store.mentionsOf(clusterId))).map(({ report, article }) => ({ event: report, article }));
 }

@@ -2,8 +2,9 @@
 import { z } from 'zod';
 import { EXPORT_FORMATS } from './api-context.js';
 import {
-  actorsSchema, articleDetailSchema, clusterDetailSchema, clusterPageSchema, dyadsSchema, errorSchema, eventDetailSchema, eventPageSchema,
-  healthSchema, networkSchema, postArticlesSchema, statsSchema, threadDetailSchema, threadsSchema,
+  actorsSchema, articleDetailSchema, clusterDetailSchema, dyadsSchema, errorSchema, eventDetailSchema, eventPageSchema, healthSchema,
+  mentionPageSchema, networkSchema, postArticlesSchema, reportDetailSchema, reportPageSchema, statsSchema, threadDetailSchema, threadsSchema,
+  timelineSchema,
 } from './schemas.js';
 
 interface Parameter {
@@ -64,11 +65,11 @@ export function openApiDocument(version: string): Record<string, unknown> {
       '/api/openapi.json': { get: { summary: 'This description', responses: { 200: { description: 'OpenAPI 3.1 document', content: { 'application/json': { schema: { type: 'object' } } } } } } },
       '/api/events': {
         get: {
-          summary: 'Events matching a filter — every report (level mentions) or every happening with its reports merged (level events): a page of JSON, or every match as a CSV or JSON Lines download',
+          summary: 'Events matching a filter — each with its reports merged and counted (level events, the default) or every report as coded (level reports): a page of JSON, or every match as a CSV or JSON Lines download',
           parameters: [
             ...FILTER_PARAMETERS,
-            one('level', 'mentions (default: one record per report, as coded) or events (one record per happening: its reports merged, independent sources counted). At level events, code, root, since, until and status apply to the happening\'s own code, date and status; the other filters keep happenings with a matching report.', { type: 'string', enum: ['mentions', 'events'] }),
-            one('sort', 'Order. Level mentions: ingested (default), date, -date, goldstein, -goldstein. Level events: -date (default), date, -sources (most independent sources first), id.',
+            one('level', 'events (default: one record per event, its reports merged, independent sources counted, with its strongest report as lead) or reports (one record per report, as coded; mentions is its deprecated name and answers in the old shape {events, next}). At level events, code, root, since, until and status apply to the event\'s own code, date and status; the other filters keep events with a matching report.', { type: 'string', enum: ['events', 'reports', 'mentions'] }),
+            one('sort', 'Order. Level events: -date (default), date, -sources (most independent sources first), id. Level reports: ingested (default), date, -date, goldstein, -goldstein.',
               { type: 'string', enum: ['ingested', 'date', '-date', 'goldstein', '-goldstein', '-sources', 'id'] }),
             one('limit', 'Records per page (default 100, at most 10000); with a download, a cap on the records written.', { type: 'integer', minimum: 1, maximum: 10000 }),
             one('cursor', 'The "next" of the previous page (same filter, level and sort).'),
@@ -76,9 +77,9 @@ export function openApiDocument(version: string): Record<string, unknown> {
           ],
           responses: {
             200: {
-              description: 'Level mentions: a page of events {events, next}; level events: a page of happenings {clusters, next}. next is the cursor of the next page, null on the last.',
+              description: 'Level events: a page of events {events, next}; level reports: a page of reports {reports, next} (level mentions: {events, next} of reports). next is the cursor of the next page, null on the last.',
               content: {
-                'application/json': { schema: { oneOf: [jsonSchema(eventPageSchema), jsonSchema(clusterPageSchema)] } },
+                'application/json': { schema: { oneOf: [jsonSchema(eventPageSchema), jsonSchema(reportPageSchema), jsonSchema(mentionPageSchema)] } },
                 'text/csv': { schema: { type: 'string' } },
                 'application/x-ndjson': { schema: { type: 'string' } },
               },
@@ -89,16 +90,24 @@ export function openApiDocument(version: string): Record<string, unknown> {
       },
       '/api/events/{id}': {
         get: {
-          summary: 'One event (a report) with its article, the happening it is a report of (cluster, null until clustered) and every report of that happening with its article',
-          parameters: [path('id', 'Event id'), one('doc', 'The event\'s article, when known: an event of another article is then a 404.')],
-          responses: { 200: json(eventDetailSchema, 'The event'), ...errors(400, 404, 500) },
+          summary: 'One event (c-…) with every report of it, each with its article. A report\'s id is redirected (308) to /api/reports/{id}.',
+          parameters: [path('id', 'Event id (c-…), or a report id'), one('doc', 'For a report id: its article, passed on with the redirect.')],
+          responses: { 200: json(eventDetailSchema, 'The event'), 308: { description: 'The id is a report\'s: see Location' }, ...errors(400, 404, 500) },
+        },
+      },
+      '/api/reports/{id}': {
+        get: {
+          summary: 'One report with its article, the event it reports (null until clustered) and every report of that event with its article',
+          parameters: [path('id', 'Report id'), one('doc', 'The report\'s article, when known: a report of another article is then a 404.')],
+          responses: { 200: json(reportDetailSchema, 'The report'), ...errors(400, 404, 500) },
         },
       },
       '/api/clusters/{id}': {
         get: {
-          summary: 'One happening (an event at level events) with every report of it, each with its article',
-          parameters: [path('id', 'Cluster id (c-…), as in GET /api/events?level=events')],
-          responses: { 200: json(clusterDetailSchema, 'The happening'), ...errors(400, 404, 500) },
+          summary: 'Deprecated: use /api/events/{id}. One event with every report of it, in the old shape {cluster, mentions}',
+          deprecated: true,
+          parameters: [path('id', 'Event id (c-…)')],
+          responses: { 200: json(clusterDetailSchema, 'The event'), ...errors(400, 404, 500) },
         },
       },
       '/api/threads': {
@@ -119,11 +128,11 @@ export function openApiDocument(version: string): Record<string, unknown> {
       },
       '/api/threads/{id}': {
         get: {
-          summary: 'One thread: its steps in order (a page), each with its event (cluster) and the reports that are its evidence; and third parties\' related steps',
+          summary: 'One thread: its steps in order (a page), each with its event and its reports (strongest first); and third parties\' related steps',
           parameters: [
             path('id', 'Thread id (t-…)'),
             one('offset', 'Steps to skip (default 0).', { type: 'integer', minimum: 0 }),
-            one('limit', 'Steps given (default 100); related steps: the latest this many. Each step gives its first 20 reports; its cluster has the count.', { type: 'integer', minimum: 1, maximum: 1000 }),
+            one('limit', 'Steps given (default 100); related steps: the latest this many. Each step gives its first 20 reports; its event has the count.', { type: 'integer', minimum: 1, maximum: 1000 }),
           ],
           responses: { 200: json(threadDetailSchema, 'The thread'), ...errors(400, 404, 500) },
         },
@@ -137,11 +146,11 @@ export function openApiDocument(version: string): Record<string, unknown> {
       },
       '/api/dyads': {
         get: {
-          summary: 'Source → target counts, Goldstein mean and quad shares per period',
+          summary: 'Source → target counts of reports, Goldstein mean and quad shares per period',
           parameters: [
             ...FILTER_PARAMETERS,
             one('by', 'Period (default month; weeks are ISO 8601).', { type: 'string', enum: ['day', 'week', 'month', 'year'] }),
-            one('level', 'Pair countries (default) or full actor codes.', { type: 'string', enum: ['country', 'actor'] }),
+            one('nodes', 'Pair countries (default) or full actor codes (level is its deprecated name).', { type: 'string', enum: ['country', 'actor'] }),
             one('limit', 'At most this many rows (default 10000).', { type: 'integer', minimum: 1, maximum: 100000 }),
           ],
           responses: { 200: json(dyadsSchema, 'Dyad rows by period then count'), ...errors(400, 500) },
@@ -149,13 +158,20 @@ export function openApiDocument(version: string): Record<string, unknown> {
       },
       '/api/network': {
         get: {
-          summary: 'Actor network: nodes with event counts, edges with counts and mean Goldstein',
+          summary: 'Actor network: nodes with report counts and names (a name only where the code is one actor\'s own), edges with counts and mean Goldstein',
           parameters: [
             ...FILTER_PARAMETERS,
-            one('level', 'Countries (default) or full actor codes.', { type: 'string', enum: ['country', 'actor'] }),
+            one('nodes', 'Countries (default) or full actor codes (level is its deprecated name).', { type: 'string', enum: ['country', 'actor'] }),
             one('limit', 'The heaviest edges kept (default 300).', { type: 'integer', minimum: 1, maximum: 5000 }),
           ],
           responses: { 200: json(networkSchema, 'The network'), ...errors(400, 500) },
+        },
+      },
+      '/api/timeline': {
+        get: {
+          summary: 'Events per period by quad class, with the reports behind them; undated events and events dated more coarsely than the period apart',
+          parameters: [...FILTER_PARAMETERS, one('by', 'Period (default month; weeks are ISO 8601).', { type: 'string', enum: ['day', 'week', 'month', 'year'] })],
+          responses: { 200: json(timelineSchema, 'The timeline'), ...errors(400, 500) },
         },
       },
       '/api/articles': {
@@ -191,13 +207,14 @@ export function openApiDocument(version: string): Record<string, unknown> {
           parameters: [
             one('as', 'Format.', { type: 'string', enum: [...EXPORT_FORMATS] }),
             one('file', 'events (default) or, for gdelt, its mentions table.', { type: 'string', enum: ['events', 'mentions'] }),
-            one('level', 'GEXF nodes: full actor codes (default) or countries.', { type: 'string', enum: ['actor', 'country'] }),
+            one('level', 'events (default: one row per event, its reports merged) or reports (one row per report as coded; mentions is its deprecated name). actor and country are deprecated names of nodes.', { type: 'string', enum: ['events', 'reports', 'mentions', 'actor', 'country'] }),
+            one('nodes', 'GEXF nodes: full actor codes (default) or countries.', { type: 'string', enum: ['actor', 'country'] }),
             ...FILTER_PARAMETERS,
           ],
           responses: { 200: download('The export file', ['text/csv', 'text/tab-separated-values', 'application/x-ndjson', 'application/geo+json', 'application/gexf+xml']), ...errors(400, 500, 501) },
         },
       },
-      '/api/stats': { get: { summary: 'Counts of the store', responses: { 200: json(statsSchema, 'Store counts'), ...errors(400, 500) } } },
+      '/api/stats': { get: { summary: 'Counts of the store: events (reports merged), reports, articles and more', responses: { 200: json(statsSchema, 'Store counts'), ...errors(400, 500) } } },
     },
     components: {
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'The token given to `dyad serve --token` or DYAD_TOKEN' } },
@@ -209,7 +226,7 @@ export function openApiDocument(version: string): Record<string, unknown> {
 const ERROR_TEXT: Record<number, string> = {
   400: 'A parameter is missing, unknown or malformed; the message names it',
   401: 'Writing needs a valid bearer token (and is off when the server has none)',
-  404: 'No such event, happening, thread or article',
+  404: 'No such event, report, thread or article',
   413: 'The body is too large',
   500: 'A store error',
   501: 'Exports are not available in this server',

@@ -10,7 +10,7 @@ import { openSqliteStore } from '../store/sqlite/sqlite-store.js';
 import type { Store } from '../store/store.js';
 import { sampleStore, type TestStore } from './api-fixtures.js';
 import { createApp } from './create-app.js';
-import { clusterDetailSchema, clusterPageSchema, postArticlesSchema, threadsSchema } from './schemas.js';
+import { eventDetailSchema, eventPageSchema, postArticlesSchema, threadsSchema } from './schemas.js';
 import { DELIVERY_2021, HELICOPTERS, HELICOPTERS_RECEIVED, HELICOPTERS_RETOLD, PATROL_BOATS_MOZAMBIQUE, REQUEST_2019, TERMS_2020, TURKISH_BOATS_2020, syndicated } from '../../test/fixtures/linking-stories.js';
 
 const TOKEN = 'link-token-0123';
@@ -70,17 +70,17 @@ async function getJson<S extends z.ZodType>(path: string, schema: S): Promise<z.
 describe('POST /api/articles links into events and threads', () => {
   it('gives one happening with both reports when two outlets\' reports come in two requests at once', async () => {
     await Promise.all([post(HELICOPTERS_SAHEL), post(HELICOPTERS_BAMAKO)]);
-    const { clusters } = await getJson('/api/events?level=events&source=RUS', clusterPageSchema);
-    const deliveries = clusters.filter((c) => c.root === '07');
-    assert.equal(deliveries.length, 1, JSON.stringify(clusters));
+    const { events } = await getJson('/api/events?source=RUS', eventPageSchema);
+    const deliveries = events.filter((c) => c.root === '07');
+    assert.equal(deliveries.length, 1, JSON.stringify(events));
     const [happening] = deliveries;
     assert.equal(happening?.target, 'MLI');
     assert.deepEqual([happening?.mentionCount, happening?.independentSources], [2, 2]);
     assert.deepEqual(happening?.outlets, ['Bamako Post', 'Sahel Courier']);
 
-    const detail = await getJson(`/api/clusters/${happening?.id ?? ''}`, clusterDetailSchema);
-    assert.equal(detail.cluster.id, happening?.id);
-    assert.deepEqual(detail.mentions.map((m) => m.article?.id).sort(), ['bamako-post', 'sahel-courier']);
+    const detail = await getJson(`/api/events/${happening?.id ?? ''}`, eventDetailSchema);
+    assert.equal(detail.event.id, happening?.id);
+    assert.deepEqual(detail.reports.map((m) => m.article?.id).sort(), ['bamako-post', 'sahel-courier']);
   });
 
   it('shows a request and the delivery that answered it, posted apart, as one thread', async () => {
@@ -99,8 +99,8 @@ describe('POST /api/articles links into events and threads', () => {
     const copy = { ...HELICOPTERS_SAHEL, id: 'wire-echo', source: 'Wire Echo', text: `${HELICOPTERS_SAHEL.text} (Distributed by Wire Echo.)` };
     const answer = await post(copy);
     assert.deepEqual(answer.articles.map((a) => [a.id, a.new, a.events.length]), [['wire-echo', true, 0]]);
-    const { clusters } = await getJson('/api/events?level=events&source=RUS', clusterPageSchema);
-    assert.deepEqual(clusters.filter((c) => c.root === '07').map((c) => c.mentionCount), [1]);
+    const { events } = await getJson('/api/events?source=RUS', eventPageSchema);
+    assert.deepEqual(events.filter((c) => c.root === '07').map((c) => c.mentionCount), [1]);
   });
 
   it('writes and links one request at a time, whatever requests run at once', async () => {

@@ -31,6 +31,7 @@ describe('parseQuery', () => {
     ['since=2020-02-30', /since.*date/],
     ['sort=date&sort=-date', /more than once/],
     ['source=C%20N', /source/],
+    ['source=Turkei', /source.*neither an actor code nor the name/],
     ['wat=1', /unknown parameter "wat"/],
     ['status=sold', /status/],
     ['text=' + 'a'.repeat(501), /text.*500/],
@@ -44,5 +45,6 @@ describe('parseQuery', () => {
   it('keeps only filter fields in the EventFilter', () => {
     const { limit: _limit, ...rest } = parse('source=CHN&limit=5&quad=2');
     assert.deepEqual(toEventFilter(rest), { source: ['CHN'], quad: [2] });
+    assert.deepEqual(toEventFilter(parse('source=Turkey&target=IRQ&actor=African%20Union')), { source: ['TUR'], target: ['IRQ'], actor: ['AU'] }, 'names give their codes');
   });
 });

@@ -1,5 +1,6 @@
 // API edge: a request's query string → checked, typed parameters (zod), or a 400 naming the bad parameter.
 import { z } from 'zod';
+import { readActorFilter } from '../lexicon/actor-names.js';
 import { MODALITIES, STATUSES, filterProblem, isPartialDate, searchWords } from '../store/event-filter.js';
 import type { EventFilter } from '../store/store.js';
 import { ApiError } from './api-error.js';
@@ -7,7 +8,8 @@ import { ApiError } from './api-error.js';
 /** Parameters that take several values: repeated (`source=CHN&source=IRQ`) or as a comma list (`source=CHN,IRQ`). */
 export const LIST_PARAMS = new Set(['source', 'target', 'actor', 'code', 'root', 'quad', 'status', 'modality']);
 
-const actorCode = z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, 'must be an actor or country code (letters, digits, - and _)');
+/** An actor code or prefix (TUR, IRQGOV), or the name of a country or organisation (Turkey), read by readActorFilter. */
+const actorCode = z.string().regex(/^[\p{L}\p{N} .'’_-]{1,80}$/u, 'must be an actor or country code (TUR, IRQGOV) or a name (Turkey)');
 const words = (name: string) => z.string().max(500, `${name} is longer than 500 characters`)
   .refine((v) => searchWords(v).length > 0, `${name} has no words to search for`);
 const partialDate = z.string().refine(isPartialDate, 'must be a date: YYYY, YYYY-MM or YYYY-MM-DD');
@@ -42,6 +44,14 @@ export function toEventFilter(params: FilterParams): EventFilter {
   const filter: EventFilter = {};
   for (const [key, value] of Object.entries(params)) {
     if (value !== undefined && key in filterParams) (filter as Record<string, unknown>)[key] = value;
+  }
+  for (const side of ['source', 'target', 'actor'] as const) {
+    filter[side] = filter[side]?.map((value) => {
+      const read = readActorFilter(value);
+      if ('problem' in read) throw new ApiError(400, 'bad_request', `parameter "${side}": ${read.problem}`);
+      return read.code;
+    });
+    if (filter[side] === undefined) delete filter[side];
   }
   return filter;
 }

@@ -46,7 +46,11 @@ export const errorSchema = z.object({ error: z.object({ code: z.string(), messag
 
 export const healthSchema = z.object({ ok: z.literal(true), version: z.string(), store: z.string() });
 
-export const eventPageSchema = z.object({ events: z.array(eventSchema), next: z.string().nullable() });
+/** A page of reports (`GET /api/events?level=reports`). */
+export const reportPageSchema = z.object({ reports: z.array(eventSchema), next: z.string().nullable() });
+
+/** A page of reports in the shape of the deprecated `level=mentions` (`events` there are reports). */
+export const mentionPageSchema = z.object({ events: z.array(eventSchema), next: z.string().nullable() });
 
 /** An article's citation fields, as shown beside an event. */
 export const articleRefSchema = z.object({
@@ -63,7 +67,7 @@ export const clusterItemSchema = z.object({
   quantities: z.array(z.number()), conflict: z.boolean(), sources: z.number().int().min(0),
 });
 
-/** One happening (the events level): its mentions merged, sources counted (src/link/link-types.ts Cluster). */
+/** One event: its reports merged, sources counted (src/link/link-types.ts Cluster, whose `mention…` fields count reports). */
 export const clusterSchema = z.object({
   id: z.string().startsWith('c-'),
   source: z.string(),
@@ -101,21 +105,30 @@ export const clusterSchema = z.object({
   ambiguous: z.boolean(),
 });
 
+/** An event as the API gives it: the merged record and its strongest report (null when none is stored). */
+export const eventSummarySchema = clusterSchema.extend({ lead: eventSchema.nullable() });
+
+/** A page of events (`GET /api/events`, level events: the default). */
+export const eventPageSchema = z.object({ events: z.array(eventSummarySchema), next: z.string().nullable() });
+
 /** One report of an event: the coded sentence and the article it came from. */
-export const mentionSchema = z.object({ event: eventSchema, article: articleRefSchema.nullable() });
+export const reportSchema = z.object({ report: eventSchema, article: articleRefSchema.nullable() });
+
+/** One event with every report of it, each with its article (`GET /api/events/:id`). */
+export const eventDetailSchema = z.object({ event: eventSummarySchema, reports: z.array(reportSchema) });
 
 /**
- * One event (mention) with its article, the happening it is a report of (null until clustered) and every report of
- * that happening (just this one when not clustered).
+ * One report with its article, the event it reports (null until clustered) and every report of that event (just
+ * this one when not clustered) — `GET /api/reports/:id`.
  */
-export const eventDetailSchema = z.object({
-  event: eventSchema, article: articleRefSchema.nullable(), cluster: clusterSchema.nullable(), mentions: z.array(mentionSchema).min(1),
+export const reportDetailSchema = z.object({
+  report: eventSchema, article: articleRefSchema.nullable(), event: eventSummarySchema.nullable(), reports: z.array(reportSchema).min(1),
 });
 
-/** A page of the events level (`GET /api/events?level=events`). */
-export const clusterPageSchema = z.object({ clusters: z.array(clusterSchema), next: z.string().nullable() });
+/** A report in the deprecated `GET /api/clusters/:id` (`event` there is the report). */
+export const mentionSchema = z.object({ event: eventSchema, article: articleRefSchema.nullable() });
 
-/** One happening with every report of it. */
+/** One event with every report of it, in the shape of the deprecated `GET /api/clusters/:id`. */
 export const clusterDetailSchema = z.object({ cluster: clusterSchema, mentions: z.array(mentionSchema) });
 
 const stepRoleSchema = z.enum(['request', 'offer', 'pledge', 'agreement', 'condition', 'delivery', 'refusal', 'suspension']);
@@ -154,13 +167,22 @@ export const threadSchema = z.object({
   related: z.array(relatedStepSchema),
 });
 
-/** A thread as lists give it: its first two and latest steps (`steps` of them), its latest related steps, and the counts of both. */
-export const threadSummarySchema = threadSchema.extend({ stepCount: z.number().int().min(0), relatedCount: z.number().int().min(0) });
+/** A step as the API gives it: with the id of its strongest report, the one it opens (null when none is stored). */
+const leadField = { lead: z.string().nullable() };
+
+/**
+ * A thread as lists give it: its first two and latest steps (`steps` of them), its latest related steps, and the
+ * counts of both; every step with its strongest report.
+ */
+export const threadSummarySchema = threadSchema.extend({
+  steps: z.array(threadStepSchema.extend(leadField)), related: z.array(relatedStepSchema.extend(leadField)),
+  stepCount: z.number().int().min(0), relatedCount: z.number().int().min(0),
+});
 
 export const threadsSchema = z.object({ threads: z.array(threadSummarySchema), total: z.number().int().min(0) });
 
-/** A step with its event (the cluster) and the reports that are its evidence. */
-const stepDetail = <S extends z.ZodType>(step: S) => z.object({ step, cluster: clusterSchema.nullable(), mentions: z.array(mentionSchema) });
+/** A step with its event and its first reports, strongest first. */
+const stepDetail = <S extends z.ZodRawShape>(step: z.ZodObject<S>) => z.object({ step: step.extend(leadField), event: eventSummarySchema.nullable(), reports: z.array(reportSchema) });
 
 /** A thread with a page of its steps (`offset`, `limit`) and its latest related steps, each with its event and first reports. */
 export const threadDetailSchema = z.object({
@@ -191,10 +213,22 @@ export const networkSchema = z.object({
   edges: z.array(z.object({ source: z.string(), target: z.string(), count: z.number().int().min(1), goldsteinMean: z.number() })),
 });
 
+/** What the store holds: events (reports merged), reports (coded sentences), articles, and more. */
 export const statsSchema = z.object({
-  schemaVersion: z.number().int(), articles: z.number().int().min(0), nearDuplicates: z.number().int().min(0),
-  sentences: z.number().int().min(0), events: z.number().int().min(0), items: z.number().int().min(0), actors: z.number().int().min(0),
+  events: z.number().int().min(0), reports: z.number().int().min(0), articles: z.number().int().min(0),
+  schemaVersion: z.number().int(), nearDuplicates: z.number().int().min(0),
+  sentences: z.number().int().min(0), items: z.number().int().min(0), actors: z.number().int().min(0),
   firstDate: z.string().nullable(), lastDate: z.string().nullable(),
+});
+
+const periodCounts = { events: z.number().int().min(0), reports: z.number().int().min(0) };
+
+/** Events per period by quad class, with their reports (`GET /api/timeline`). */
+export const timelineSchema = z.object({
+  by: z.enum(['day', 'week', 'month', 'year']),
+  periods: z.array(z.object({ period: z.string(), quads: z.tuple([z.number(), z.number(), z.number(), z.number()]), ...periodCounts })),
+  undated: z.object(periodCounts),
+  coarser: z.object(periodCounts),
 });
 
 export const problemSchema = z.object({ code: z.string(), message: z.string(), input: z.string(), line: z.number().int().optional(), stage: z.string() });

@@ -4,7 +4,7 @@ import { request } from 'node:http';
 import { after, before, describe, it } from 'node:test';
 import { createCoderSync } from '../coder/create-coder.js';
 import { sampleStore, type TestStore } from './api-fixtures.js';
-import { eventPageSchema, postArticlesSchema, statsSchema } from './schemas.js';
+import { reportPageSchema, postArticlesSchema, statsSchema } from './schemas.js';
 import { startServer, type RunningServer } from './start-server.js';
 
 const TOKEN = 'tok-' + 'x'.repeat(20);
@@ -39,9 +39,9 @@ describe('startServer', () => {
   });
 
   it('answers the API over the socket', async () => {
-    const page = eventPageSchema.parse(await (await fetch(`${running.url}/api/events?source=TUR`)).json());
-    assert.deepEqual(page.events.map((e) => e.id), ['boats-2020.txt:0:1']);
-    const csv = await fetch(`${running.url}/api/events?format=csv`);
+    const page = reportPageSchema.parse(await (await fetch(`${running.url}/api/events?level=reports&source=TUR`)).json());
+    assert.deepEqual(page.reports.map((e) => e.id), ['boats-2020.txt:0:1']);
+    const csv = await fetch(`${running.url}/api/events?level=reports&format=csv`);
     assert.equal((await csv.text()).trimEnd().split('\n').length, 11);
   });
 
@@ -51,12 +51,14 @@ describe('startServer', () => {
     assert.equal(refused.status, 401);
     const wrong = await fetch(`${running.url}/api/articles`, { method: 'POST', body, headers: { Authorization: 'Bearer nope' } });
     assert.equal(wrong.status, 401);
-    assert.equal(statsSchema.parse(await (await fetch(`${running.url}/api/stats`)).json()).events, 10);
+    assert.equal(statsSchema.parse(await (await fetch(`${running.url}/api/stats`)).json()).reports, 10);
     const ok = await fetch(`${running.url}/api/articles`, { method: 'POST', body, headers: { Authorization: `Bearer ${TOKEN}` } });
     assert.equal(ok.status, 201);
     const coded = postArticlesSchema.parse(await ok.json());
     assert.equal(coded.articles[0]?.events[0]?.cameo.slice(0, 2), '02');
-    assert.equal(statsSchema.parse(await (await fetch(`${running.url}/api/stats`)).json()).events, 11);
+    const stats = statsSchema.parse(await (await fetch(`${running.url}/api/stats`)).json());
+    assert.equal(stats.reports, 11);
+    assert.equal(stats.events, (await fixture.store.clusters({}, { limit: 1000 })).length, 'a post links the store: its events are counted');
   });
 
   it('answers only to loopback host names (DNS rebinding guard)', async () => {

@@ -22,12 +22,14 @@ export function storeExporter(store: Store): Exporter {
     const names = await countryNames(store);
     const context: ExportContext = { article: articleLookup(store), countryName: (code) => names.get(code) };
     const contentType = TYPES[exporter.extension] ?? 'application/octet-stream';
+    // src/export/ still calls the reports level by its old name.
+    const level = request.level === 'reports' ? 'mentions' as const : 'events' as const;
     if (request.companion) {
       if (exporter.companion === undefined) throw new ApiError(400, 'bad_request', `parameter "file": the ${request.format} export has one file only`);
       return { contentType, filename: `dyad-${request.format}-${exporter.companion.name}.${exporter.extension}`,
-        chunks: exportFromStore(store, { format: request.format, filter: request.filter, companion: true }, context) };
+        chunks: exportFromStore(store, { format: request.format, filter: request.filter, level, companion: true }, context) };
     }
-    const chunks = exportFromStore(store, { format: request.format, filter: request.filter }, { ...context, nodes: request.level });
+    const chunks = exportFromStore(store, { format: request.format, filter: request.filter, level }, { ...context, nodes: request.nodes });
     return { contentType, filename: `dyad-${request.format}.${exporter.extension}`, chunks };
   };
 }

@@ -59,19 +59,20 @@ describe('GET /api/threads/:id', () => {
     assert.equal(detail.thread.id, id);
     assert.deepEqual(detail.steps.map((s) => s.step.role), ['request', 'offer', 'request', 'delivery']);
     assert.deepEqual(detail.steps.map((s) => s.step.order), [0, 1, 2, 3]);
-    for (const { step, cluster, mentions } of detail.steps) {
-      assert.equal(cluster?.id, step.cluster);
-      assert.deepEqual(mentions.map((m) => m.event.id), step.evidence);
-      for (const m of mentions) assert.equal(m.article?.id, m.event.doc);
+    for (const { step, event, reports } of detail.steps) {
+      assert.equal(event?.id, step.cluster);
+      assert.deepEqual(reports.map((m) => m.report.id).sort(), [...step.evidence].sort());
+      assert.equal(reports[0]?.report.id, step.lead, 'the strongest report first');
+      for (const m of reports) assert.equal(m.article?.id, m.report.doc);
     }
     const delivery = detail.steps[3];
-    assert.deepEqual(delivery?.mentions.map((m) => [m.event.id, m.article?.source]), [[DELIVERY, 'Gulf Ledger'], ['rifles-wire-2020.txt:1:1', 'Euphrates Wire']]);
+    assert.deepEqual(delivery?.reports.map((m) => [m.report.id, m.article?.source]), [[DELIVERY, 'Gulf Ledger'], ['rifles-wire-2020.txt:1:1', 'Euphrates Wire']]);
     // Third parties' help to the same recipient, with their own evidence.
     assert.deepEqual(detail.related.map((r) => r.step.supplier), detail.thread.related.map((r) => r.supplier));
-    for (const { step, cluster, mentions } of detail.related) {
+    for (const { step, event, reports } of detail.related) {
       assert.notEqual(step.supplier, 'CHN');
-      assert.equal(cluster?.id, step.cluster);
-      assert.deepEqual(mentions.map((m) => m.event.id), step.evidence);
+      assert.equal(event?.id, step.cluster);
+      assert.deepEqual(reports.map((m) => m.report.id).sort(), [...step.evidence].sort());
     }
   });
   it('pages the steps of a thread', async () => {

@@ -1,17 +1,18 @@
 // API edge: GET /api/threads (assistance threads under a filter, a page, each with its first and latest steps) and
-// GET /api/threads/:id (its steps in order, a page, each with its event and evidence).
+// GET /api/threads/:id (its steps in order, a page, each with its event and reports); every step names its strongest report (`lead`).
 import { Hono } from 'hono';
 import { z } from 'zod';
-import type { RelatedStep, Thread, ThreadStep } from '../link/link-types.js';
+import type { Cluster, RelatedStep, Thread, ThreadStep } from '../link/link-types.js';
 import { THREAD_STATUSES, threadFilterProblem } from '../store/thread-filter.js';
 import type { ThreadFilter } from '../store/store.js';
 import { isPartialDate } from '../store/event-filter.js';
 import type { ApiContext } from './api-context.js';
 import { ApiError } from './api-error.js';
+import { strongestReport } from '../export/happening.js';
 import { withArticles } from './mention-details.js';
 import { intParam, parseQuery } from './query-params.js';
 
-/** Reports given per step of a thread (a step's event may have hundreds; its cluster gives the count, its event view all). */
+/** Reports given per step of a thread (a step's event may have hundreds; the event gives the count, its event view all). */
 export const MENTIONS_PER_STEP = 20;
 
 const partialDate = z.string().refine(isPartialDate, 'must be a date: YYYY, YYYY-MM or YYYY-MM-DD');
@@ -38,15 +39,37 @@ function ends<T>(list: readonly T[], n: number): T[] {
   return list.length <= n ? [...list] : [...list.slice(0, 2), ...list.slice(list.length - (n - 2))];
 }
 
+/** A step as the API gives it: with the id of its strongest report, the one a step opens (null when none is stored). */
+type WithLead<S> = S & { lead: string | null };
+
 /** A thread as lists give it: at most `n` steps (the first two and the latest) and the latest `n` related steps, with the counts. */
 function summary(thread: Thread, n: number): Thread & { stepCount: number; relatedCount: number } {
   return { ...thread, steps: ends(thread.steps, n), related: thread.related.slice(-n), stepCount: thread.steps.length, relatedCount: thread.related.length };
 }
 
-/** A step with its event (cluster) and the first reports that are its evidence, each with its article. */
+/** The threads' steps each with its strongest report's id (one store lookup for the reports of every step). */
+async function withLeads<T extends { steps: ThreadStep[]; related: RelatedStep[] }>(ctx: ApiContext, threads: readonly T[]):
+  Promise<Array<Omit<T, 'steps' | 'related'> & { steps: WithLead<ThreadStep>[]; related: WithLead<RelatedStep>[] }>> {
+  const ids = threads.flatMap((t) => [...t.steps, ...t.related].map((s) => s.cluster));
+  const [reports, events] = [await ctx.store.mentionsOfMany(ids), new Map<string, Cluster | null>()];
+  for (const id of new Set(ids)) events.set(id, await ctx.store.cluster(id));
+  const lead = <S extends ThreadStep | RelatedStep>(step: S): WithLead<S> => {
+    const event = events.get(step.cluster) ?? null;
+    return { ...step, lead: event === null ? null : strongestReport(event, reports.get(step.cluster) ?? [])?.id ?? null };
+  };
+  return threads.map((t) => ({ ...t, steps: t.steps.map(lead), related: t.related.map(lead) }));
+}
+
+/** A step with its event and the first reports of it, strongest first, each with its article. */
 async function stepDetail<S extends ThreadStep | RelatedStep>(ctx: ApiContext, step: S) {
-  const mentions = (await ctx.store.mentionsOf(step.cluster)).slice(0, MENTIONS_PER_STEP);
-  return { step, cluster: await ctx.store.cluster(step.cluster), mentions: await withArticles(ctx.store, mentions) };
+  const [event, all] = [await ctx.store.cluster(step.cluster), await ctx.store.mentionsOf(step.cluster)];
+  const strongest = event === null ? null : strongestReport(event, all);
+  const reports = strongest === null ? all : [strongest, ...all.filter((r) => r.id !== strongest.id)];
+  return {
+    step: { ...step, lead: strongest?.id ?? null },
+    event: event === null ? null : { ...event, lead: strongest },
+    reports: await withArticles(ctx.store, reports.slice(0, MENTIONS_PER_STEP)),
+  };
 }
 
 /** The thread routes. */
@@ -58,7 +81,7 @@ export function threadRoutes(ctx: ApiContext): Hono {
     const problem = threadFilterProblem(filter);
     if (problem !== null) throw new ApiError(400, 'bad_request', `parameter "${problem.field}": ${problem.message}`);
     const [threads, total] = await Promise.all([ctx.store.threads(filter, { limit, offset }), ctx.store.countThreads(filter)]);
-    return c.json({ threads: threads.map((t) => summary(t, steps)), total });
+    return c.json({ threads: await withLeads(ctx, threads.map((t) => summary(t, steps))), total });
   });
   app.get('/threads/:id{.+}', async (c) => {
     const { offset = 0, limit = 100 } = parseQuery(c.req.url, threadDetailParams, { eventFilter: false });
@@ -69,7 +92,8 @@ export function threadRoutes(ctx: ApiContext): Hono {
     for (const step of thread.steps.slice(offset, offset + limit)) steps.push(await stepDetail(ctx, step));
     const related = [];
     for (const step of thread.related.slice(-limit)) related.push(await stepDetail(ctx, step));
-    return c.json({ thread: summary(thread, 12), steps, related });
+    const [shown] = await withLeads(ctx, [summary(thread, 12)]);
+    return c.json({ thread: shown, steps, related });
   });
   return app;
 }

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { csvField, renderRows, parseFormat, type Column } from './format-output.js';
+import { csvField, fitWidths, renderRows, renderTable, parseFormat, type Column } from './format-output.js';
 
 interface Row { a: string; n: number | null }
 const columns: Column<Row>[] = [
@@ -8,12 +8,18 @@ const columns: Column<Row>[] = [
   { header: 'N', value: (r) => r.n },
 ];
 
-test('csvField quotes separators and quotes, and defuses formulas', () => {
+test('csvField quotes separators and quotes, and defuses formulas in free text, never in codes', () => {
   const cases: Array<[unknown, string]> = [
     ['plain', 'plain'],
     ['a,b', '"a,b"'],
     ['say "hi"', '"say ""hi"""'],
     ['=cmd()', "'=cmd()"],
+    ["+cmd|' /C calc'!A0", "'+cmd|' /C calc'!A0"],
+    ['@SUM(A1)', "'@SUM(A1)"],
+    ['-left the talks', "'-left the talks"],
+    ['---MIL', '---MIL'],
+    ['-GOV', '-GOV'],
+    [-3.5, '-3.5'],
     [null, ''],
     [3.5, '3.5'],
   ];
@@ -32,4 +38,22 @@ test('renderRows gives each format its shape', () => {
 test('parseFormat refuses unknown formats by name', () => {
   assert.equal(parseFormat('csv'), 'csv');
   assert.throws(() => parseFormat('xml'), /unknown format "xml"/);
+});
+
+test('a table fits the width it is given: free text gives way first, codes last', () => {
+  assert.deepEqual(fitWidths([10, 60, 6], [2, 8, 4], [null, 12, null], 40), [10, 20, 6]);
+  assert.deepEqual(fitWidths([10, 60, 6], [2, 8, 4], [null, 12, null], 30), [10, 10, 6]);
+  const rows = [{ a: 'CHN', n: 1, text: 'x'.repeat(200) }];
+  const table = renderTable(rows, [{ header: 'code', value: (r) => r.a }, { header: 'n', value: (r) => r.n }, { header: 'evidence', value: (r) => r.text, maxWidth: 80 }], 50);
+  for (const line of table.trimEnd().split('\n')) assert.ok(line.length <= 50, line);
+  assert.match(table, /x…$/m);
+});
+
+test('a narrow table leaves out the columns it may drop, highest dropOrder first', () => {
+  const rows = [{ a: 'CHN', b: 'delivered', c: 'x'.repeat(100) }];
+  const columns: Column<{ a: string; b: string; c: string }>[] = [
+    { header: 'code', value: (r) => r.a }, { header: 'status', value: (r) => r.b, dropOrder: 1 }, { header: 'evidence', value: (r) => r.c, maxWidth: 80, minWidth: 30 },
+  ];
+  assert.match(renderTable(rows, columns, 60), /^code\s+status\s+evidence/);
+  assert.match(renderTable(rows, columns, 40), /^code\s+evidence$/m);
 });

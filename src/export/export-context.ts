@@ -55,16 +55,27 @@ export function tsvLine(values: readonly (string | number | boolean | null | und
   return `${values.map(tsvField).join('\t')}\n`;
 }
 
+/** A code (actor `---MIL`, CAMEO `0231`, ISO dates): capitals, digits, - and _ only — never a formula to guard. */
+const CODE = /^[A-Z0-9_-]+$/;
+
 /**
- * One CSV line with its newline: RFC 4180 quoting, objects as JSON, and a `'` before a text starting with
- * = + - @ so a spreadsheet never runs it as a formula (`readCsv` takes it off again). Same rules as the CLI's
- * `csvField`, which exports cannot import (the CLI is downstream of them).
+ * True when a text cell needs a `'` before it so that a spreadsheet never runs it as a formula: free text starting
+ * with = + - or @. Codes such as `---MIL` are written as they are.
+ */
+export function needsFormulaGuard(text: string): boolean {
+  return /^[=+\-@]/.test(text) && !CODE.test(text);
+}
+
+/**
+ * One CSV line with its newline: RFC 4180 quoting, objects as JSON, and a `'` before free text starting with
+ * = + - @ so a spreadsheet never runs it as a formula (`readCsv` takes it off again); codes are never prefixed.
+ * Same rules as the CLI's `csvField`.
  */
 export function csvRow(values: readonly unknown[]): string {
   return `${values.map((value) => {
     if (value === null || value === undefined) return '';
     let text = typeof value === 'string' ? value : typeof value === 'object' ? JSON.stringify(value) : String(value);
-    if (typeof value === 'string' && /^[=+\-@]/.test(text)) text = `'${text}`;
+    if (typeof value === 'string' && needsFormulaGuard(text)) text = `'${text}`;
     return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
   }).join(',')}\n`;
 }

@@ -42,6 +42,33 @@ export function leadMention(happening: Happening): EventRecord {
   return coded.find((m) => m.date === cluster.date) ?? coded[0] ?? (mentions[0] as EventRecord);
 }
 
+/** How firmly a report puts its event, firmest first. */
+const FIRMNESS: Record<EventRecord['modality'], number> = {
+  asserted: 0, reported: 1, intended: 2, conditional: 3, possible: 4, negated: 5, denied: 6,
+};
+
+/**
+ * The report that speaks for an event best — the one a view opens first: one of its own reports (never a denial of
+ * an event others report) with the event's code, put most firmly (asserted before reported or hedged), with the
+ * event's date, naming the most items; ties go to the first stored. Null for an event with no stored report.
+ */
+export function strongestReport(cluster: Cluster, reports: readonly EventRecord[]): EventRecord | null {
+  if (reports.length === 0) return null;
+  const own = ownMentions({ cluster, mentions: [...reports] });
+  const score = (r: EventRecord): number[] => [r.cameo === cluster.cameo ? 0 : 1, FIRMNESS[r.modality], r.date === cluster.date ? 0 : 1, -r.items.length];
+  let best = own[0] as EventRecord;
+  let bestScore = score(best);
+  for (const report of own.slice(1)) {
+    const s = score(report);
+    const i = s.findIndex((v, k) => v !== bestScore[k]);
+    if (i >= 0 && (s[i] as number) < (bestScore[i] as number)) {
+      best = report;
+      bestScore = s;
+    }
+  }
+  return best;
+}
+
 /**
  * The happening as one EventRecord: the lead mention with the cluster's id, date, status and terms, and a place
  * from the first report that has one when the lead has none. Its items are the lead's; the merged ones are the cluster's.

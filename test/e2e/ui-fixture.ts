@@ -37,6 +37,8 @@ export interface UiFixture {
   store: Store;
   /** Serves a store of the bundled sample articles (samples/), for screenshots; the server stops with dispose(). */
   samplesUrl(): Promise<string>;
+  /** Where that store of the samples is (made by samplesUrl). */
+  samplesDb: string;
   dispose(): Promise<void>;
 }
 
@@ -66,6 +68,7 @@ export async function uiFixture(): Promise<UiFixture> {
     emptyUrl: emptyServer.url,
     browser,
     store,
+    samplesDb: join(dir, 'samples.db'),
     samplesUrl: async () => {
       samples ??= await servedSamples(join(dir, 'samples.db'), uiDir, coder);
       return samples.server.url;

@@ -1,9 +1,11 @@
-// Browser tests: the web UI in real headless Chromium — load, filter, network edge → events, event evidence highlighted with every report, map,
-// threads → step → event, empty states, and hostile text that never runs.
+// Browser tests: the web UI in real headless Chromium — load, filter, network edge → events, an event and a report
+// opened by id, map zoom and pan, timeline brush, threads → step → strongest report, a phone's width, dark mode,
+// counts that agree with the CLI and the API, empty states, and hostile text that never runs.
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
+import { eventsCommand, memoryIo } from '../../src/cli/commands/events.js';
 import { CHROMIUM, HOSTILE, uiFixture, type UiFixture } from './ui-fixture.js';
 
 const skip = existsSync(CHROMIUM) ? false : `${CHROMIUM} is missing (apt-get install chromium) — browser tests skipped`;
@@ -52,8 +54,17 @@ async function assertNothingInjected(where: string): Promise<void> {
   assert.deepEqual(found, { flag: null, scripts: 0, imgs: 0, iframes: 0, bold: 0, handlers: 0, jsLinks: 0 }, where);
 }
 
-describe('web UI in Chromium', { skip }, () => {
+/**
+ * A browser test: skipped one by one when Chromium is missing, so that the summary counts every test skipped
+ * (a skipped suite counts none of its tests).
+ */
+function browserTest(name: string, fn: () => Promise<void>, options: { skip?: string | false } = {}): void {
+  it(name, { skip: skip || options.skip || false }, fn);
+}
+
+describe('web UI in Chromium', () => {
   before(async () => {
+    if (skip) return;
     fx = await uiFixture();
     page = await fx.browser.newPage({ viewport: { width: 1280, height: 900 } });
     page.on('dialog', (dialog) => {
@@ -66,14 +77,17 @@ describe('web UI in Chromium', { skip }, () => {
     if (fx) await fx.dispose();
   });
 
-  it('loads the timeline on the sample store', async () => {
+  browserTest('loads the timeline on the sample store', async () => {
     await open('/');
     assert.ok(await page.locator('.timeline-chart .bar').count() > 0, 'bars are drawn');
     assert.ok(await page.locator('.series-chart path.series').count() === 2, 'the dyad series has two directions');
-    assert.match(await page.locator('#counts').innerText(), /1[0-9] events · 7 articles/);
+    const stats = (await (await fetch(`${fx.url}/api/stats`)).json()) as { events: number; reports: number; articles: number };
+    assert.ok(stats.events < stats.reports, 'reports of one event are merged');
+    assert.match(await page.locator('#counts').innerText(), new RegExp(`^${stats.events} events · ${stats.reports} reports · ${stats.articles} articles`));
+    assert.match(await page.locator('#timeline-count').innerText(), new RegExp(`${stats.events} events from ${stats.reports} reports`));
   });
 
-  it('applies a filter from the filters bar and keeps it in the URL', async () => {
+  browserTest('applies a filter from the filters bar and keeps it in the URL', async () => {
     await open('/?view=events');
     await page.fill('input[name="source"]', 'CHN');
     await page.check('input[name="quad"][value="2"]');
@@ -95,7 +109,7 @@ describe('web UI in Chromium', { skip }, () => {
     assert.equal(exported.status, 200);
   });
 
-  it('opens the network and clicks an edge to list its events', async () => {
+  browserTest('opens the network and clicks an edge to list its events', async () => {
     await open('/?view=network');
     const edge = page.locator('.edge[data-source="CHN"][data-target="IRQ"] path.edge-line');
     await edge.waitFor();
@@ -112,8 +126,8 @@ describe('web UI in Chromium', { skip }, () => {
     assert.equal(await page.locator('.edge-events tr.event-row').count(), api.events.length);
   });
 
-  it('opens an event and shows its evidence with source, trigger and target highlighted', async () => {
-    await open('/?view=events&source=TUR&target=IRQ');
+  browserTest('opens a report and shows its evidence with source, trigger and target highlighted', async () => {
+    await open('/?view=events&level=reports&source=TUR&target=IRQ');
     await page.locator('tr.event-row').first().click();
     await page.waitForSelector('.evidence-sentence');
     await ready();
@@ -126,7 +140,7 @@ describe('web UI in Chromium', { skip }, () => {
     assert.match(await page.locator('dl.event-facts').innerText(), /patrol-boat/);
   });
 
-  it('opens the threads view, a thread\'s evidence, and a step to its event with every report of it', async () => {
+  browserTest('opens the threads view, a thread\'s evidence, and a step to its event with every report of it', async () => {
     const api = (await (await fetch(`${fx.url}/api/threads`)).json()) as { threads: { id: string; supplier: string; steps: { evidence: string[] }[] }[]; total: number };
     await open('/?view=threads');
     assert.equal(await page.locator('li.thread').count(), api.total);
@@ -143,10 +157,14 @@ describe('web UI in Chromium', { skip }, () => {
     const reports = china.steps.reduce((n, step) => n + step.evidence.length, 0);
     assert.equal(await page.locator('li.thread.open .thread-evidence li.mention').count(), reports);
     assert.ok(await page.locator('li.thread.open .thread-evidence .mention-sentence mark.hl-trigger').count() >= reports);
-    // The delivery reported by two outlets: its step opens the event, which lists both reports.
-    await page.locator('li.thread.open li.step[data-cluster="c-drones-2020.txt:2:3"] a').click();
+    // The delivery reported by two outlets: its step opens its strongest report, which lists both reports of its event.
+    const step = page.locator('li.thread.open li.step[data-cluster="c-drones-2020.txt:2:3"]');
+    assert.equal(await step.getAttribute('data-lead'), 'drones-2020.txt:2:3');
+    await step.locator('a').click();
     await page.waitForURL(/view=event/);
     await ready();
+    assert.equal(new URL(page.url()).searchParams.get('id'), 'drones-2020.txt:2:3');
+    assert.equal(await page.locator('.happening li.mention .strongest-tag').count(), 1);
     assert.deepEqual(await page.locator('.evidence-sentence mark.hl-trigger').allInnerTexts(), ['delivered']);
     const mentions = page.locator('.happening li.mention');
     assert.equal(await mentions.count(), 2);
@@ -161,7 +179,7 @@ describe('web UI in Chromium', { skip }, () => {
     assert.equal(await page.locator('.happening li.mention').count(), 2);
   });
 
-  it('filters threads from the shared filters bar, kept in the URL, and says when none match', async () => {
+  browserTest('filters threads from the shared filters bar, kept in the URL, and says when none match', async () => {
     await open('/?view=threads');
     await page.fill('input[name="actor"]', 'TUR');
     await page.click('form.filters button[type="submit"]');
@@ -181,22 +199,121 @@ describe('web UI in Chromium', { skip }, () => {
     assert.match(await page.locator('.threads-panel .note').innerText(), /Not applied to threads: CAMEO/);
   });
 
-  it('draws the map with country shapes and event places', async () => {
+  browserTest('draws the map with country shapes and event places coloured by quad class, with a legend, zoom and pan', async () => {
     await open('/?view=map');
     assert.ok(await page.locator('.map-chart path.country').count() > 150, 'country shapes');
     const places = page.locator('.map-chart .place');
     assert.ok(await places.count() >= 3, 'Baghdad, Basra, Beijing');
+    const fills = new Set(await places.locator('circle').evaluateAll((cs) => cs.map((c) => c.getAttribute('fill'))));
+    assert.ok(fills.size >= 2, `points take their quad class's colour: ${[...fills].join(', ')}`);
+    assert.equal(await page.locator('.map-legend .legend-quad').count(), 4);
+    assert.ok(await page.locator('.map-legend .legend-shade').count() >= 2, 'the shading has a legend');
+    const chart = page.locator('svg.map-chart');
+    const before = await chart.getAttribute('viewBox');
+    await page.click('.map-controls .zoom-in');
+    const zoomed = await chart.getAttribute('viewBox');
+    assert.notEqual(zoomed, before, 'the + button zooms');
+    assert.match(page.url(), /zoom=/, 'the zoom is kept in the URL');
+    const box = await chart.boundingBox();
+    assert.ok(box);
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width / 2 + 120, box.y + box.height / 2 + 40, { steps: 5 });
+    await page.mouse.up();
+    assert.notEqual(await chart.getAttribute('viewBox'), zoomed, 'a drag pans');
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.wheel(0, -300);
+    await page.waitForFunction("Number(document.querySelector('svg.map-chart')?.getAttribute('data-zoom')) > 1.6");
+    await page.reload();
+    await ready();
+    assert.notEqual(await chart.getAttribute('viewBox'), before, 'the zoom survives a reload');
+    await page.click('.map-controls .zoom-reset');
     await places.first().click();
     await page.waitForSelector('.place-events tr.event-row');
   });
 
-  it('shows a new user how to add articles when the store is empty', async () => {
+  browserTest('narrows every view to the dates dragged across the timeline (the brush)', async () => {
+    await open('/?by=year');
+    const bars = page.locator('.timeline-chart .bar');
+    const n = await bars.count();
+    assert.ok(n >= 2, 'two years at least');
+    const first = await bars.first().boundingBox();
+    const last = await bars.last().boundingBox();
+    assert.ok(first && last);
+    await page.mouse.move(first.x + first.width / 2, first.y + first.height - 2);
+    await page.mouse.down();
+    await page.mouse.move(last.x + last.width / 2, last.y + last.height - 2, { steps: 6 });
+    await page.mouse.up();
+    await page.waitForURL(/since=/);
+    await ready();
+    const url = new URL(page.url());
+    assert.equal(url.searchParams.get('since'), await bars.first().getAttribute('data-period'));
+    assert.equal(url.searchParams.get('until'), await bars.last().getAttribute('data-period'));
+    assert.equal(url.searchParams.get('view'), 'timeline');
+  });
+
+  browserTest('opens ids of both kinds: an event (c-…) with every report, and a report with its article', async () => {
+    const events = (await (await fetch(`${fx.url}/api/events?source=CHN&status=delivered`)).json()) as { events: { id: string; mentionCount: number; lead: { id: string } }[] };
+    const delivery = events.events.find((e) => e.mentionCount === 2);
+    assert.ok(delivery);
+    await open(`/?view=event&id=${encodeURIComponent(delivery.id)}`);
+    assert.equal(await page.locator('.event-detail').getAttribute('data-event-id'), delivery.id);
+    assert.equal(await page.locator('.happening li.mention').count(), 2);
+    assert.deepEqual(await page.locator('.evidence-sentence mark.hl-trigger').allInnerTexts(), ['delivered']);
+    await page.locator('.event-detail p.note a', { hasText: 'Open this report' }).click();
+    await page.waitForURL(/article=/);
+    await ready();
+    assert.equal(await page.locator('.report-detail').getAttribute('data-report-id'), delivery.lead.id);
+    await open(`/?view=event&id=${encodeURIComponent(delivery.lead.id)}`);
+    assert.equal(await page.locator('.report-detail').getAttribute('data-report-id'), delivery.lead.id, 'a report id without its article opens too');
+    await open('/?view=event&id=c-nothing-here');
+    assert.match(await page.locator('.error').innerText(), /no event or report with id/);
+  });
+
+  browserTest('counts the same events in the CLI, the API and the UI on the bundled samples', async () => {
+    const base = await fx.samplesUrl();
+    const stats = (await (await fetch(`${base}/api/stats`)).json()) as { events: number; reports: number; articles: number };
+    const io = memoryIo();
+    await eventsCommand(io).parseAsync(['--db', fx.samplesDb, '--limit', '0', '--format', 'jsonl'], { from: 'user' });
+    const cliEvents = io.out.trim().split('\n').filter(Boolean).length;
+    const reports = memoryIo();
+    await eventsCommand(reports).parseAsync(['--db', fx.samplesDb, '--limit', '0', '--format', 'jsonl', '--level', 'reports'], { from: 'user' });
+    assert.equal(cliEvents, stats.events, 'dyad events --limit 0 prints one row per event');
+    assert.equal(reports.out.trim().split('\n').length, stats.reports);
+    await page.goto(`${base}/?view=events`);
+    await ready();
+    assert.match(await page.locator('#counts').innerText(), new RegExp(`^${stats.events} events · ${stats.reports} reports · ${stats.articles} articles`));
+    assert.equal((await page.locator('#list-count').innerText()).trim(), `· ${stats.events} of ${stats.events} in the store`);
+    assert.equal(await page.locator('tr.event-row').count(), stats.events);
+    await page.goto(`${base}/`);
+    await ready();
+    assert.match(await page.locator('#timeline-count').innerText(), new RegExp(`events from ${stats.reports} reports`));
+  });
+
+  browserTest('fits a phone\'s width in every view, and follows the system into dark mode', async () => {
+    const phone = await fx.browser.newPage({ viewport: { width: 390, height: 800 }, colorScheme: 'dark' });
+    try {
+      for (const view of ['timeline', 'network', 'map', 'events', 'threads']) {
+        await phone.goto(`${fx.url}/?view=${view}`);
+        await phone.waitForSelector('main#view[data-ready="true"]');
+        const widths = await phone.evaluate<number[]>('[document.documentElement.scrollWidth, window.innerWidth]');
+        assert.ok((widths[0] as number) <= (widths[1] as number), `${view}: the page is no wider than the phone (${widths.join(' > ')})`);
+      }
+      const background = await phone.evaluate<string>('getComputedStyle(document.body).backgroundColor');
+      const [r, g, b] = (background.match(/\d+/g) ?? []).map(Number);
+      assert.ok((r ?? 255) + (g ?? 255) + (b ?? 255) < 150, `dark background: ${background}`);
+    } finally {
+      await phone.close();
+    }
+  });
+
+  browserTest('shows a new user how to add articles when the store is empty', async () => {
     await page.goto(fx.emptyUrl);
     await page.waitForSelector('#empty-state');
     assert.match(await page.locator('#empty-state').innerText(), /dyad ingest PATH/);
   });
 
-  it('saves a screenshot of each view on the bundled samples (DYAD_SCREENSHOTS=1)', { skip: SHOTS === null ? 'screenshots not asked for' : false }, async () => {
+  browserTest('saves a screenshot of each view on the bundled samples (DYAD_SCREENSHOTS=1)', async () => {
     const base = await fx.samplesUrl();
     const visit = async (path: string): Promise<void> => {
       await page.goto(`${base}${path}`);
@@ -226,19 +343,28 @@ describe('web UI in Chromium', { skip }, () => {
     await page.waitForSelector('.evidence-sentence');
     await ready();
     await shot('event');
+    await page.locator('.event-detail p.note a', { hasText: 'Open this report' }).click();
+    await page.waitForSelector('.article-text');
+    await ready();
+    await shot('report');
+    const phone = await fx.browser.newPage({ viewport: { width: 390, height: 800 }, colorScheme: 'dark' });
+    await phone.goto(`${base}/?view=events`);
+    await phone.waitForSelector('main#view[data-ready="true"]');
+    await phone.screenshot({ path: `${SHOTS}/phone-dark.png`, fullPage: true });
+    await phone.close();
     await page.goto(fx.emptyUrl);
     await page.waitForSelector('#empty-state');
     await shot('empty');
-  });
+  }, { skip: SHOTS === null ? 'screenshots not asked for' : false });
 
-  it('shows a hostile article in every view as text, and nothing in it runs', async () => {
+  browserTest('shows a hostile article in every view as text, and nothing in it runs', async () => {
     const doc = encodeURIComponent(HOSTILE.id);
     for (const view of ['timeline', 'network', 'map', 'events', 'threads']) {
       await open(`/?view=${view}&doc=${doc}`);
       await assertNothingInjected(view);
     }
     // The hostile article's delivery joined the China → Iraq thread: its evidence shows the hostile text, inert.
-    const hostileIds = new Set(((await (await fetch(`${fx.url}/api/events?doc=${doc}`)).json()) as { events: { id: string }[] }).events.map((e) => e.id));
+    const hostileIds = new Set(((await (await fetch(`${fx.url}/api/events?level=reports&doc=${doc}`)).json()) as { reports: { id: string }[] }).reports.map((e) => e.id));
     const threads = (await (await fetch(`${fx.url}/api/threads?party=CHN`)).json()) as { threads: { id: string; steps: { evidence: string[] }[] }[] };
     const hostileThread = threads.threads.find((t) => t.steps.some((s) => s.evidence.some((id) => hostileIds.has(id))));
     assert.ok(hostileThread, 'a hostile report is a step of a thread');
@@ -250,11 +376,17 @@ describe('web UI in Chromium', { skip }, () => {
     assert.ok(shown.includes('<script>window.__xss="source";alert("source")</script>Wire'), 'the hostile outlet is shown as text');
     assert.ok(shown.includes('<img src=x onerror='), 'the hostile title is shown as text');
     await open(`/?view=events&doc=${doc}`);
+    await assertNothingInjected('events of the hostile article');
+    await page.locator('tr.event-row').first().click();
+    await page.waitForSelector('.event-detail');
+    await ready();
+    await assertNothingInjected('an event of the hostile article');
+    await open(`/?view=events&level=reports&doc=${doc}`);
     const rows = page.locator('tr.event-row');
     const n = await rows.count();
-    assert.ok(n >= 2, `the hostile article was coded (${n} events)`);
+    assert.ok(n >= 2, `the hostile article was coded (${n} reports)`);
     for (let i = 0; i < n; i++) {
-      await open(`/?view=events&doc=${doc}`);
+      await open(`/?view=events&level=reports&doc=${doc}`);
       await page.locator('tr.event-row').nth(i).click();
       await page.waitForSelector('.article-text');
       await ready();

@@ -33,8 +33,12 @@ function xLabels(svg: SVGSVGElement, labels: readonly string[], x: (i: number) =
   });
 }
 
-/** Bars per period stacked by quad class; `onPick` gets the period of a clicked bar. */
-export function stackedBars(periods: readonly PeriodCounts[], onPick?: (period: string) => void, height = 260): SVGSVGElement {
+/**
+ * Bars per period stacked by quad class; `onPick` gets the period of a clicked bar, `onBrush` the first and last
+ * period of a range dragged across the chart (the brush).
+ */
+export function stackedBars(periods: readonly PeriodCounts[], onPick?: (period: string) => void, height = 260,
+  onBrush?: (first: string, last: string) => void): SVGSVGElement {
   const svg = s('svg', { viewBox: `0 0 ${W} ${height}`, class: 'chart timeline-chart', role: 'img', 'aria-label': 'Events per period by quad class' });
   const max = niceMax(Math.max(1, ...periods.map((p) => p.total)));
   const y = yAxis(svg, max, height);
@@ -47,18 +51,59 @@ export function stackedBars(periods: readonly PeriodCounts[], onPick?: (period: 
     p.quads.forEach((count, q) => {
       if (count === 0) return;
       const rect = s('rect', { x: x(i) - barWidth / 2, y: y(base + count), width: barWidth, height: Math.max(0.5, y(base) - y(base + count)), fill: QUAD_COLORS[q] ?? '#999' },
-        s('title', {}, `${p.period} · ${QUAD_NAMES[q] ?? ''}: ${count}`));
+        s('title', {}, `${p.period} · ${QUAD_NAMES[q] ?? ''}: ${count} event${count === 1 ? '' : 's'}${p.reports !== undefined ? ` (${p.reports} reports in the period)` : ''}`));
       g.append(rect);
       base += count;
     });
     if (onPick) {
-      g.addEventListener('click', () => onPick(p.period));
+      g.addEventListener('click', () => { if (svg.getAttribute('data-brushed') !== 'true') onPick(p.period); });
       g.setAttribute('tabindex', '0');
     }
     svg.append(g);
   });
   xLabels(svg, periods.map((p) => p.period), x, height);
+  if (onBrush) brush(svg, periods.map((p) => p.period), band, height, onBrush);
   return svg;
+}
+
+/** A range of bars dragged across with the pointer: shown as a band while dragging, given to `onBrush` at the end. */
+function brush(svg: SVGSVGElement, labels: readonly string[], band: number, height: number, onBrush: (first: string, last: string) => void): void {
+  const shade = s('rect', { class: 'brush', y: PAD.top, height: height - PAD.top - PAD.bottom, width: 0, x: 0 });
+  shade.style.display = 'none';
+  svg.append(shade);
+  const index = (clientX: number): number => {
+    const box = svg.getBoundingClientRect();
+    const vx = ((clientX - box.left) / box.width) * W;
+    return Math.max(0, Math.min(labels.length - 1, Math.floor((vx - PAD.left) / band)));
+  };
+  let from: number | null = null;
+  let to = 0;
+  svg.addEventListener('pointerdown', (e) => {
+    from = index(e.clientX);
+    to = from;
+  });
+  svg.addEventListener('pointermove', (e) => {
+    if (from === null) return;
+    to = index(e.clientX);
+    if (to === from) return;
+    if (shade.style.display === 'none') svg.setPointerCapture(e.pointerId);
+    const [a, b] = from < to ? [from, to] : [to, from];
+    shade.style.display = '';
+    shade.setAttribute('x', String(PAD.left + a * band));
+    shade.setAttribute('width', String((b - a + 1) * band));
+  });
+  const end = (): void => {
+    if (from !== null && to !== from) {
+      const [a, b] = from < to ? [from, to] : [to, from];
+      svg.setAttribute('data-brushed', 'true');
+      setTimeout(() => svg.removeAttribute('data-brushed'), 0);
+      onBrush(labels[a] as string, labels[b] as string);
+    }
+    from = null;
+    shade.style.display = 'none';
+  };
+  svg.addEventListener('pointerup', end);
+  svg.addEventListener('pointercancel', end);
 }
 
 export interface Line { name: string; color: string; values: number[] }

@@ -17,3 +17,9 @@ export function goldsteinColor(score: number): string {
   const t = Math.max(-10, Math.min(10, score)) / 10;
   return t < 0 ? mix(GREY, RED, -t) : mix(GREY, BLUE, t);
 }
+
+/** QuadClass of a CAMEO code by its root: 01–05 verbal cooperation, 06–08 material cooperation, 09–13 verbal conflict, 14–20 material conflict. */
+export function quadOfCode(code: string): 1 | 2 | 3 | 4 {
+  const root = Number(code.slice(0, 2));
+  return root <= 5 ? 1 : root <= 8 ? 2 : root <= 13 ? 3 : 4;
+}

@@ -62,7 +62,7 @@ export function filtersBar(state: PageState): HTMLElement {
   });
   const form = h('form', { class: 'filters', role: 'search', 'aria-label': 'Filters' },
     actorOptions(),
-    field('Source', text('source', f.source, 'CHN, IRQGOV', 'actor-codes'), 'Source actor: code prefix or country; comma for several'),
+    field('Source', text('source', f.source, 'CHN, Turkey', 'actor-codes'), 'Source actor: code, code prefix, or name of a country or organisation; comma for several'),
     field('Target', text('target', f.target, 'IRQ', 'actor-codes')),
     field('Either', text('actor', f.actor, 'TUR', 'actor-codes'), 'Either side'),
     field('CAMEO', text('code', f.code, '02*, 072'), 'CAMEO codes or prefixes like 02*'),
@@ -100,6 +100,6 @@ export function filtersBar(state: PageState): HTMLElement {
 
 /** The settings a new filter keeps (how to look, not what was picked). */
 function keep(state: PageState): PageState['settings'] {
-  const { by, level, sort, outcome } = state.settings;
-  return { ...(by ? { by } : {}), ...(level ? { level } : {}), ...(sort ? { sort } : {}), ...(outcome ? { outcome } : {}) };
+  const { by, level, nodes, sort, outcome } = state.settings;
+  return { ...(by ? { by } : {}), ...(level ? { level } : {}), ...(nodes ? { nodes } : {}), ...(sort ? { sort } : {}), ...(outcome ? { outcome } : {}) };
 }

@@ -16,7 +16,7 @@ const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' 
 /** The facts of a happening. */
 export function clusterFacts(cluster: Cluster): HTMLElement {
   const rows: [string, string | Node][] = [
-    ['Reports', `${plural(cluster.mentionCount, 'mention')} in ${plural(cluster.articleCount, 'article')}, ${plural(cluster.independentSources, 'independent source')}${cluster.disputed ? ' (supporting only)' : ''}`],
+    ['Reports', `${plural(cluster.mentionCount, 'report')} in ${plural(cluster.articleCount, 'article')}, ${plural(cluster.independentSources, 'independent source')}${cluster.disputed ? ' (supporting only)' : ''}`],
     ['Outlets', cluster.outlets.length === 0 ? '—' : cluster.outlets.join(', ')],
     ['Reported', cluster.firstReport === null ? '—' : cluster.firstReport === cluster.lastReport ? cluster.firstReport : `${cluster.firstReport} – ${cluster.lastReport ?? ''}`],
     ['Date', cluster.date === null ? 'unknown' : `${cluster.date} (${cluster.datePrecision}, ${cluster.dateBasis})`],

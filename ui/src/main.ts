@@ -1,6 +1,6 @@
 // Web UI: the page — header with views and counts, the shared filters bar, the chosen view; an empty store shows how to add articles.
 import './style.css';
-import { getJson, type StoreStats } from './api.js';
+import { getJson, type Stats } from './api.js';
 import { appLink, h, replace } from './dom.js';
 import { filtersBar } from './filters-bar.js';
 import { navigate, onNavigate, stateHref } from './nav.js';
@@ -16,7 +16,7 @@ import { errorBox, type ViewRenderer } from './views/view-kit.js';
 const VIEWS: Record<View, ViewRenderer> = { timeline: timelineView, network: networkView, map: mapView, events: eventsView, threads: threadsView, event: eventView };
 const TABS: [View, string][] = [['timeline', 'Timeline'], ['network', 'Network'], ['map', 'Map'], ['events', 'Events'], ['threads', 'Threads']];
 
-let stats: StoreStats | null = null;
+let stats: Stats | null = null;
 let drawing = 0;
 
 function emptyState(): HTMLElement {
@@ -36,7 +36,8 @@ function header(state: PageState): HTMLElement {
     if (view === state.view || (view === 'events' && state.view === 'event')) a.setAttribute('aria-current', 'page');
     return a;
   });
-  const counts = stats === null ? '' : `${stats.events.toLocaleString('en')} events · ${stats.articles.toLocaleString('en')} articles${stats.firstDate ? ` · ${stats.firstDate} – ${stats.lastDate ?? ''}` : ''}`;
+  const n = (count: number, word: string): string => `${count.toLocaleString('en')} ${word}${count === 1 ? '' : 's'}`;
+  const counts = stats === null ? '' : `${n(stats.events, 'event')} · ${n(stats.reports, 'report')} · ${n(stats.articles, 'article')}${stats.firstDate ? ` · ${stats.firstDate} – ${stats.lastDate ?? ''}` : ''}`;
   return h('header', { class: 'top' },
     h('h1', {}, appLink('/', 'Dyad', () => navigate({ view: 'timeline', filters: {}, settings: {} }))),
     h('nav', { class: 'tabs', 'aria-label': 'Views' }, ...tabs),
@@ -52,14 +53,14 @@ async function draw(): Promise<void> {
   const main = h('main', { id: 'view', 'data-view': state.view });
   if (stats === null) {
     try {
-      stats = await getJson<StoreStats>('/stats');
+      stats = await getJson<Stats>('/stats');
     } catch (err) {
       replace(app, header(state), errorBox(err));
       return;
     }
   }
   if (!current()) return;
-  if (stats.events === 0) {
+  if (stats.reports === 0) {
     replace(app, header(state), h('main', { id: 'view' }, emptyState()));
     return;
   }
@@ -69,19 +70,19 @@ async function draw(): Promise<void> {
   if (current()) main.setAttribute('data-ready', 'true');
 }
 
-/** Watches the store: when events arrive (an ingest is running), says so and offers to refresh. */
+/** Watches the store: when reports arrive (an ingest is running), says so and offers to refresh. */
 function watchIngest(): void {
   let last: number | null = null;
   setInterval(async () => {
     try {
-      const now = await getJson<StoreStats>('/stats');
+      const now = await getJson<Stats>('/stats');
       const badge = document.getElementById('ingest');
-      if (last !== null && now.events !== last && badge) {
+      if (last !== null && now.reports !== last && badge) {
         badge.hidden = false;
-        replace(badge, h('span', { class: 'pulse' }), `Ingest running: ${now.events.toLocaleString('en')} events `,
+        replace(badge, h('span', { class: 'pulse' }), `Ingest running: ${now.events.toLocaleString('en')} events, ${now.reports.toLocaleString('en')} reports `,
           h('button', { type: 'button', class: 'link', onclick: () => { stats = now; void draw(); } }, 'refresh'));
       }
-      last = now.events;
+      last = now.reports;
     } catch {
       // the server may be restarting; try again at the next tick
     }

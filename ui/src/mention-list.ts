@@ -1,5 +1,5 @@
 // Web UI: the reports of an event — each with its outlet, date and title, its sentence with source, event and target marked, and a link to open it.
-import type { EventRecord, Mention } from './api.js';
+import type { EventRecord, Report } from './api.js';
 import { appLink, externalLink, h, safeUrl } from './dom.js';
 import { eventSpans, highlightRuns, type Run } from './highlight.js';
 import { navigate, stateHref } from './nav.js';
@@ -16,14 +16,14 @@ export function markedSentence(event: EventRecord): Node[] {
 }
 
 /** The state that opens one report (its article given, so the lookup is checked). */
-export function mentionState(event: EventRecord, state: PageState): PageState {
+export function reportState(event: EventRecord, state: PageState): PageState {
   return { view: 'event', filters: state.filters, settings: { id: event.id, article: event.doc } };
 }
 
-/** A list of reports; `current` is the id of the report being shown (marked, not linked). */
-export function mentionList(mentions: readonly Mention[], state: PageState, current?: string): HTMLElement {
-  return h('ol', { class: 'mentions' }, ...mentions.map(({ event, article }) => {
-    const target = mentionState(event, state);
+/** A list of reports; `current` is the id of the report being shown (marked, not linked), `strongest` the event's lead. */
+export function reportList(reports: readonly Report[], state: PageState, current?: string, strongest?: string | null): HTMLElement {
+  return h('ol', { class: 'mentions' }, ...reports.map(({ report: event, article }) => {
+    const target = reportState(event, state);
     const here = event.id === current;
     return h('li', { class: `mention${here ? ' current' : ''}`, 'data-event-id': event.id },
       h('div', { class: 'mention-head' },
@@ -32,6 +32,7 @@ export function mentionList(mentions: readonly Mention[], state: PageState, curr
         article?.title ? h('span', { class: 'title' }, ` · ${article.title}`) : null,
         article?.nearDuplicateOf ? h('span', { class: 'tag' }, 'syndicated copy') : null,
         event.modality !== 'asserted' ? h('span', { class: 'tag' }, event.modality) : null,
+        event.id === strongest ? h('span', { class: 'tag strongest-tag', title: 'the report that speaks for the event best' }, 'strongest') : null,
         ' ',
         here ? h('span', { class: 'tag current-tag' }, 'this report')
           : appLink(stateHref(target), 'open this report', () => navigate(target)),

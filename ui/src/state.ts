@@ -9,7 +9,8 @@ export const VIEWS = ['timeline', 'network', 'map', 'events', 'threads', 'event'
 export type View = (typeof VIEWS)[number];
 
 /** View settings kept in the URL besides the filters. */
-export const SETTING_KEYS = ['by', 'level', 'edge', 'pair', 'id', 'article', 'sort', 'place', 'thread', 'outcome'] as const;
+/** `level`: events or reports (the events list); `nodes`: countries or actors (the network; `level` in links made before). */
+export const SETTING_KEYS = ['by', 'level', 'nodes', 'edge', 'pair', 'id', 'article', 'sort', 'place', 'zoom', 'thread', 'outcome'] as const;
 export type SettingKey = (typeof SETTING_KEYS)[number];
 
 export interface PageState {

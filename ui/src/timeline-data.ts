@@ -1,8 +1,8 @@
 // Web UI: dyad rows → per-period counts by quad class (the stacked timeline) and two directions of one pair (the series).
-import type { DyadRow } from './api.js';
+import type { DyadRow, TimelinePeriod } from './api.js';
 
 export type Period = 'day' | 'week' | 'month' | 'year';
-export interface PeriodCounts { period: string; quads: [number, number, number, number]; total: number }
+export interface PeriodCounts { period: string; quads: [number, number, number, number]; total: number; reports?: number }
 
 const SHAPE: Record<Period, RegExp> = { year: /^\d{4}$/, month: /^\d{4}-\d{2}$/, week: /^\d{4}-W\d{2}$/, day: /^\d{4}-\d{2}-\d{2}$/ };
 /** Longest run of periods filled in (ten years of days); beyond it only periods with events are shown. */
@@ -73,4 +73,13 @@ export function pairSeries(rows: readonly DyadRow[], periods: readonly string[],
     else if (row.source === b && row.target === a) entry.backward += row.count;
   }
   return [...at.values()];
+}
+
+/** The API's events per period → bars of every period from first to last (quiet periods as gaps), with their reports. */
+export function eventBars(periods: readonly TimelinePeriod[], by: Period): PeriodCounts[] {
+  const byPeriod = new Map(periods.map((p) => [p.period, p]));
+  return fillPeriods(periods.map((p) => p.period), by).map((period) => {
+    const p = byPeriod.get(period);
+    return { period, quads: p?.quads ?? [0, 0, 0, 0], total: p?.events ?? 0, reports: p?.reports ?? 0 };
+  });
 }

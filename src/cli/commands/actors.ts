@@ -7,7 +7,7 @@ import { addFilterOptions, filterFromOptions, formatOption, processIo, runAction
 
 /** Actor columns for tables and CSV. */
 export const ACTOR_COLUMNS: readonly Column<ActorCount>[] = [
-  { header: 'CODE', value: (a) => a.code, maxWidth: 16 },
+  { header: 'CODE', value: (a) => a.code, maxWidth: 16, minWidth: 16 },
   { header: 'NAME', value: (a) => a.name, maxWidth: 40 },
   { header: 'COUNTRY', value: (a) => a.country },
   { header: 'SECTOR', value: (a) => a.sector },
@@ -26,7 +26,7 @@ export async function runActors(options: ActorsOptions, io: CliIo): Promise<void
   if (limit > STORE_PAGE) throw usageError('--limit', `at most ${STORE_PAGE} actors can be listed at once, not ${limit}`);
   const format = formatOption(options.format, io);
   const actors = await withStore(options.db, (store) => store.actors(filter, { limit }));
-  await io.write(renderRows(actors, ACTOR_COLUMNS, format));
+  await io.write(renderRows(actors, ACTOR_COLUMNS, format, io.columns()));
 }
 
 /** `dyad actors`: who appears most in the matching events, as source and as target. */

@@ -92,7 +92,7 @@ export function checkDateOption(date: string | undefined): void {
 /** The `code` command for the program. */
 export function codeCommand(): Command {
   return new Command('code')
-    .description('code news articles into events (plain text, HTML, JSON Lines; "-" for stdin)')
+    .description('code news articles into reports: one coded event per sentence, not yet merged (plain text, HTML, JSON Lines; "-" for stdin)')
     .argument('[inputs...]', 'files, folders or "-" for standard input')
     .addOption(new Option('-f, --format <format>', 'output format: table (default on a terminal), jsonl (default when piped), csv'))
     .option('--date <YYYY-MM-DD>', 'publication date for inputs that give none (record, feed or page metadata); wins over a date read from the dateline, stamp lines or byline')

@@ -11,7 +11,8 @@ import { runCommand, sampleStore } from './command-harness.js';
 
 const { dir, db } = sampleStore('dyad-cli-events-');
 
-const run = (args: string[], isTTY = false): ReturnType<typeof runCommand> => runCommand(eventsCommand, db, args, isTTY);
+/** `dyad events --level reports` on the fixture store (not clustered: it holds reports, no events yet). */
+const run = (args: string[], isTTY = false): ReturnType<typeof runCommand> => runCommand(eventsCommand, db, ['--level', 'reports', ...args], isTTY);
 
 const jsonl = (text: string): EventRecord[] => text.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as EventRecord);
 
@@ -25,6 +26,8 @@ test('dyad events filters like the store does, every option', async () => {
     [['--actor', 'NATO', '--modality', 'reported', '--root', '03'], ['protest-2021.txt:2:3']],
     [['--doc', 'boats-2020.txt'], ['boats-2020.txt:0:1']],
     [['--source', 'TUR', '--source', 'NATO'], ['boats-2020.txt:0:1', 'protest-2021.txt:2:3']],
+    [['--source', 'Turkey'], ['boats-2020.txt:0:1']],
+    [['--source', 'turkey,North Atlantic Treaty Organization'], ['boats-2020.txt:0:1', 'protest-2021.txt:2:3']],
   ];
   for (const [args, ids] of cases) {
     const io = await run([...args, '--format', 'jsonl']);
@@ -42,12 +45,19 @@ test('dyad events gives whole records in jsonl, sorted and paged', async () => {
   assert.deepEqual(second.map((e) => e.id), sampleEvents().slice(3, 6).map((e) => e.id));
 });
 
+test('dyad events on a store whose reports are not merged yet says so and how to list them', async () => {
+  const io = await runCommand(eventsCommand, db, ['--format', 'jsonl']);
+  assert.deepEqual([io.code, io.out], [0, '']);
+  assert.match(io.errors[0] ?? '', /holds 10 reports not merged into events yet .*--level reports/);
+});
+
 test('dyad events prints a table on a terminal and csv on request', async () => {
   const table = await run(['--source', 'CHNGOV', '--limit', '2'], true);
   const lines = table.out.trimEnd().split('\n');
-  assert.match(lines[0]!, /^doc\s+s\s+date\s+source\s+target\s+cameo\s+event/);
+  assert.match(lines[0]!, /^doc\s+s\s+date\s+source\s+target\s+cameo\s+/);
   assert.equal(lines.length, 4);
-  assert.match(table.errors[0] ?? '', /^1–2 of 3 events/);
+  for (const line of lines) assert.ok(line.length <= 100, `fits the terminal: ${line}`);
+  assert.match(table.errors[0] ?? '', /^1–2 of 3 reports/);
   const csv = await run(['--source', 'TUR', '--format', 'csv']);
   const [header, row] = csv.out.split('\n');
   assert.match(header!, /^id,doc,sentence_index,date,date_precision,source_code,/);
@@ -64,7 +74,9 @@ test('bad usage is one line on stderr and exit code 2; a missing database is exi
     [['--status', 'shipped'], /E700 --status: "shipped" is not one of/],
     [['--limit', '-3'], /E700 --limit: "-3" is not a whole number/],
     [['--format', 'xml'], /E700 --format: unknown format "xml"/],
-    [['--sort', 'size'], /^dyad events: E700 option '--sort <order>' argument 'size' is invalid/],
+    [['--sort', 'size'], /^dyad events: E700 --sort: "size" is not a sort of level reports/],
+    [['--source', 'Turkei'], /^dyad events: E700 --source: "Turkei" is neither an actor code nor the name/],
+    [['--level', 'happenings'], /^dyad events: E700 --level: "happenings" is not one of events, reports/],
     [['--bogus'], /^dyad events: E700 unknown option '--bogus'/],
   ];
   for (const [args, pattern] of cases) {
@@ -74,13 +86,16 @@ test('bad usage is one line on stderr and exit code 2; a missing database is exi
     assert.match(io.errors[0]!, pattern);
     assert.equal(io.out, '');
   }
+  const since = await runCommand(eventsCommand, db, ['--since', '2024-02-30']);
+  assert.equal(since.code, 2);
+  assert.match(since.errors[0] ?? '', /--since: "2024-02-30" is not a date/, 'dates are checked against the calendar');
   const missing = memoryIo();
   await eventsCommand(missing).parseAsync(['--db', join(dir, 'nope.db')], { from: 'user' });
   assert.equal(missing.code, 1);
   assert.match(missing.errors[0]!, /^dyad events: E600 .*nope\.db: no database here/);
 });
 
-test('dyad events --level events lists happenings with their report counts', async () => {
+test('dyad events lists events (reports merged) by default, with their report counts; mentions and clusters are old names of the levels', async () => {
   const { writeFileSync } = await import('node:fs');
   const { createCoderSync } = await import('../../coder/create-coder.js');
   const { ingestArticles } = await import('../../pipeline/ingest-articles.js');
@@ -94,13 +109,23 @@ test('dyad events --level events lists happenings with their report counts', asy
   const store = await openSqliteStore(levelDb);
   await ingestArticles([input], { store, coder: createCoderSync() });
   await store.close();
-  const io = memoryIo();
-  await eventsCommand(io).parseAsync(['--db', levelDb, '--level', 'events', '--format', 'jsonl'], { from: 'user' });
-  const rows = io.out.trim().split('\n').map((l) => JSON.parse(l) as { source: string; target: string; mentionCount: number; independentSources: number });
+  const events = async (args: string[], isTTY = false): Promise<ReturnType<typeof memoryIo>> => runCommand(eventsCommand, levelDb, args, isTTY);
+  const io = await events(['--format', 'jsonl', '--limit', '0']);
+  const rows = io.out.trim().split('\n').map((l) => JSON.parse(l) as { id: string; source: string; target: string; mentionCount: number; independentSources: number });
+  assert.deepEqual(io.out, (await events(['--format', 'jsonl', '--limit', '0', '--level', 'events'])).out);
   const delivery = rows.filter((r) => r.source === 'RUS' && r.target === 'MLI');
   assert.equal(delivery.length, 1, io.out);
   assert.equal(delivery[0]?.mentionCount, 2);
   assert.equal(delivery[0]?.independentSources, 2);
+  const reports = (await events(['--format', 'jsonl', '--limit', '0', '--level', 'reports'])).out.trim().split('\n');
+  assert.equal(reports.length, rows.reduce((n, r) => n + r.mentionCount, 0), 'every report once');
+  const old = await events(['--format', 'jsonl', '--limit', '0', '--level', 'mentions']);
+  assert.equal(old.out.trim().split('\n').length, reports.length);
+  assert.match(old.errors[0] ?? '', /--level mentions is now --level reports/);
+  assert.equal((await events(['--format', 'jsonl', '--level', 'clusters'])).out.trim().split('\n').length, rows.length);
+  const table = await events(['--format', 'table', '--source', 'Russia'], true);
+  assert.match(table.out, /^id\s+date\s+source\s+target\s+cameo\s+.*reports/);
+  assert.match(table.out, /RUS\s+MLI\s+072\s+.*\s2\s+Russia delivered four Mi/, 'the evidence is the clause of the strongest report');
   rmSync(levelDir, { recursive: true, force: true });
 });
 

@@ -1,9 +1,12 @@
-// CLI edge: `dyad events` — filter options → the matching events from the store, as a table, JSON Lines or CSV.
+// CLI edge: `dyad events` — filter options → the matching events (reports merged; --level reports: every report) from
+// the store, as a table, JSON Lines or CSV.
 // Also the pieces the other query commands share: the I/O seam, the filter options, the error wrapper.
 
-import { Command, Option } from 'commander';
-import { csvLine, defaultFormat, parseFormat, renderRows, type Column, type OutputFormat } from '../format-output.js';
-import { EVENT_CSV_COLUMNS, EVENT_TABLE_COLUMNS } from '../event-columns.js';
+import { Command } from 'commander';
+import { csvLine, DEFAULT_TABLE_WIDTH, defaultFormat, parseFormat, renderRows, type Column, type OutputFormat } from '../format-output.js';
+import { EVENT_CSV_COLUMNS, EVENT_TABLE_COLUMNS, triggerClause } from '../event-columns.js';
+import { readActorFilter } from '../../lexicon/actor-names.js';
+import { strongestReport } from '../../export/happening.js';
 import { writeOut } from '../io.js';
 import { DyadError, type EventRecord } from '../../types/index.js';
 import { filterProblem } from '../../store/event-filter.js';
@@ -18,6 +21,8 @@ export interface CliIo {
   /** Writes one line to standard error. */
   error(line: string): void;
   isTTY: boolean;
+  /** Characters a table may take: the terminal's width. */
+  columns: () => number;
   /** Records the exit code the process ends with. */
   setExitCode(code: number): void;
   /** Ends at once (commander's own usage errors, --help); never returns. */
@@ -29,6 +34,7 @@ export const processIo: CliIo = {
   write: writeOut,
   error: (line) => void process.stderr.write(`${line}\n`),
   isTTY: process.stdout.isTTY === true,
+  columns: () => process.stdout.columns || DEFAULT_TABLE_WIDTH,
   setExitCode: (code) => { process.exitCode = code; },
   exit: (code) => process.exit(code),
 };
@@ -47,6 +53,7 @@ export function memoryIo(isTTY = false): CliIo & { out: string; errors: string[]
     errors: [] as string[],
     code: 0,
     isTTY,
+    columns: (): number => DEFAULT_TABLE_WIDTH,
     write: async (text: string): Promise<void> => { io.out += text; },
     error: (line: string): void => { io.errors.push(line); },
     setExitCode: (code: number): void => { io.code = code; },
@@ -92,9 +99,9 @@ const list = (value: string, previous: string[] = []): string[] =>
 export function addFilterOptions(command: Command): Command {
   return command
     .option('--db <path|url>', DB_HELP, './dyad.db')
-    .option('--source <codes>', 'source actor code, code prefix or country (repeatable, comma-separated: CHN, CHNGOV)', list)
-    .option('--target <codes>', 'target actor code, code prefix or country', list)
-    .option('--actor <codes>', 'actor on either side', list)
+    .option('--source <actors>', 'source actor: code, code prefix, or name of a country or organisation (repeatable, comma-separated: CHN, CHNGOV, Turkey)', list)
+    .option('--target <actors>', 'target actor: code, code prefix or name', list)
+    .option('--actor <actors>', 'actor on either side: code, code prefix or name', list)
     .option('--code <codes>', 'CAMEO code or prefix pattern (0231, 02*)', list)
     .option('--root <roots>', 'two-digit CAMEO root (07)', list)
     .option('--quad <classes>', 'quad class 1-4 (1 verbal coop, 2 material coop, 3 verbal conflict, 4 material conflict)', list)
@@ -114,6 +121,15 @@ export interface FilterOptions {
   since?: string; until?: string; text?: string; item?: string; status?: string[]; modality?: string[]; doc?: string;
 }
 
+/** Actor option values as codes: names of countries and organisations give their codes (`Turkey` → TUR). */
+function actorCodes(option: string, values: string[] | undefined): string[] | undefined {
+  return values?.map((value) => {
+    const read = readActorFilter(value);
+    if ('problem' in read) throw usageError(option, read.problem);
+    return read.code;
+  });
+}
+
 /** Builds the store filter from options; throws a usage error naming the option for a bad value. */
 export function filterFromOptions(options: FilterOptions): EventFilter {
   const quad = options.quad?.map((q) => {
@@ -121,7 +137,7 @@ export function filterFromOptions(options: FilterOptions): EventFilter {
     return Number(q);
   });
   const filter: EventFilter = {
-    source: options.source, target: options.target, actor: options.actor, code: options.code, root: options.root, quad,
+    source: actorCodes('--source', options.source), target: actorCodes('--target', options.target), actor: actorCodes('--actor', options.actor), code: options.code, root: options.root, quad,
     since: options.since, until: options.until, text: options.text, item: options.item, status: options.status,
     modality: options.modality, doc: options.doc,
   };
@@ -158,19 +174,42 @@ export async function withStore<T>(path: string, use: (store: Store) => Promise<
   }
 }
 
-const SORTS: readonly EventSort[] = ['ingested', 'date', '-date', 'goldstein', '-goldstein'];
+const REPORT_SORTS: readonly EventSort[] = ['ingested', 'date', '-date', 'goldstein', '-goldstein'];
+const EVENT_SORTS: readonly ClusterSort[] = ['date', '-date', '-sources', 'id'];
+
+/** `--level` values: events and reports, and the names they had before (`clusters`, `mentions`), still taken. */
+const LEVELS: Record<string, 'events' | 'reports'> = { events: 'events', reports: 'reports', clusters: 'events', mentions: 'reports' };
 
 interface EventsOptions extends FilterOptions { limit?: string; offset?: string; sort?: string; format?: string; level?: string }
 
-/** Columns of a happening (a cluster of reports) in a table or CSV. */
+/** An event as the table shows it: the merged record and its strongest report (null when none is stored). */
+interface EventRow { event: Cluster; lead: EventRecord | null }
+
+/** Columns of an event (its reports merged) in a table: who did what to whom, counted, with its strongest report's clause. */
+const EVENT_ROW_COLUMNS: Column<EventRow>[] = [
+  // ids whole, so that they can be copied into the web UI or `dyad thread`
+  { header: 'id', value: (r) => r.event.id },
+  { header: 'date', value: (r) => r.event.date },
+  { header: 'source', value: (r) => r.event.source, maxWidth: 12, minWidth: 9 },
+  { header: 'target', value: (r) => r.event.target ?? '', maxWidth: 12, minWidth: 9 },
+  { header: 'cameo', value: (r) => r.event.cameo },
+  { header: 'event', value: (r) => r.lead?.cameoName ?? '', maxWidth: 28, dropOrder: 3 },
+  { header: 'status', value: (r) => r.event.status ?? '', maxWidth: 12, minWidth: 9 },
+  // asserted, denied or negated; "disputed" when some reports support it and others deny it
+  { header: 'modality', value: (r) => (r.event.disputed ? 'disputed' : r.event.modality), dropOrder: 1 },
+  { header: 'reports', value: (r) => r.event.mentionCount },
+  { header: 'sources', value: (r) => r.event.independentSources, dropOrder: 2 },
+  { header: 'evidence', value: (r) => (r.lead === null ? '' : triggerClause(r.lead)), maxWidth: 80, minWidth: 30 },
+];
+
+/** Columns of an event in CSV: the merged record, counted, with the sources on each side. */
 const CLUSTER_COLUMNS: Column<Cluster>[] = [
-  { header: 'id', value: (c) => c.id, maxWidth: 20 },
+  { header: 'id', value: (c) => c.id },
   { header: 'date', value: (c) => c.date },
   { header: 'source', value: (c) => c.source },
   { header: 'target', value: (c) => c.target ?? '' },
   { header: 'cameo', value: (c) => c.cameo },
   { header: 'status', value: (c) => c.status ?? '' },
-  // asserted, denied or negated; "disputed" when some reports support it and others deny it
   { header: 'modality', value: (c) => (c.disputed ? 'disputed' : c.modality) },
   { header: 'reports', value: (c) => c.mentionCount },
   { header: 'sources', value: (c) => c.independentSources },
@@ -201,21 +240,55 @@ export async function* allPages<Row>(fetch: (limit: number, offset: number) => P
   }
 }
 
-/** `--level events`: one row per happening (reports merged), newest first unless --sort says otherwise; streamed page by page. */
-async function runClusters(store: Store, filter: EventFilter, options: { limit: number; offset: number; sort: string }, format: OutputFormat, io: CliIo): Promise<void> {
-  const sort: ClusterSort = options.sort === 'date' || options.sort === '-date' ? options.sort : '-date';
-  const table: Cluster[] = [];
+/** Events (reports merged), newest first unless --sort says otherwise; streamed page by page. */
+async function runClusters(store: Store, filter: EventFilter, options: { limit: number; offset: number; sort: ClusterSort }, format: OutputFormat, io: CliIo): Promise<void> {
+  const { sort } = options;
+  const table: EventRow[] = [];
   let shown = 0;
   if (format === 'csv') await io.write(`${csvLine(CLUSTER_COLUMNS.map((c) => c.header))}\n`);
   for await (const page of allPages((limit, offset) => store.clusters(filter, { sort, limit, offset }), options.limit, options.offset)) {
     shown += page.length;
-    if (format === 'table') for (const cluster of page) table.push(cluster);
-    else if (format === 'jsonl') await io.write(renderRows(page, CLUSTER_COLUMNS, 'jsonl'));
+    if (format === 'table') {
+      const reports = await store.mentionsOfMany(page.map((c) => c.id));
+      for (const event of page) table.push({ event, lead: strongestReport(event, reports.get(event.id) ?? []) });
+    } else if (format === 'jsonl') await io.write(renderRows(page, CLUSTER_COLUMNS, 'jsonl'));
     else await io.write(page.map((c) => `${csvLine(CLUSTER_COLUMNS.map((col) => col.value(c)))}\n`).join(''));
   }
   if (format === 'table') {
-    await io.write(renderRows(table, CLUSTER_COLUMNS, 'table'));
-    io.error(`${shown} of ${await store.countClusters(filter)} events (happenings; --level mentions lists every report)`);
+    await io.write(renderRows(table, EVENT_ROW_COLUMNS, 'table', io.columns()));
+    io.error(`${shown} of ${await store.countClusters(filter)} events (reports merged; --level reports lists every report)`);
+  }
+  if (shown === 0 && options.offset === 0 && (await store.countClusters({})) === 0) {
+    const reports = await store.countEvents({});
+    if (reports > 0) io.error(`dyad events: the store holds ${reports} reports not merged into events yet (dyad ingest merges them); --level reports lists them`);
+  }
+}
+
+/** Every report as coded (`--level reports`). */
+async function runReports(store: Store, filter: EventFilter, options: { limit: number; offset: number; sort: EventSort }, format: OutputFormat, io: CliIo): Promise<void> {
+  const { limit, offset, sort } = options;
+  if (limit === 0) {
+    // Everything: stream page by page (the table alone needs all rows to size its columns).
+    if (offset > 0) throw usageError('--offset', 'cannot be used with --limit 0 (all reports)');
+    const rows: EventRecord[] = [];
+    if (format === 'csv') await io.write(`${csvLine(EVENT_CSV_COLUMNS.map((c) => c.header))}\n`);
+    for await (const event of store.iterateEvents(filter, { sort })) {
+      if (format === 'jsonl') await io.write(`${JSON.stringify(event)}\n`);
+      else if (format === 'csv') await io.write(`${csvLine(EVENT_CSV_COLUMNS.map((c) => c.value(event)))}\n`);
+      else rows.push(event);
+    }
+    if (format === 'table') await io.write(renderRows(rows, EVENT_TABLE_COLUMNS, 'table', io.columns()));
+    return;
+  }
+  // a --limit past the store's page size is asked for page by page, never cut short
+  const events: EventRecord[] = [];
+  for await (const page of allPages(async (n, from) => (await store.queryEvents(filter, { sort, limit: n, offset: from })).events, limit, offset)) {
+    for (const event of page) events.push(event);
+  }
+  await io.write(renderRows(events, format === 'csv' ? EVENT_CSV_COLUMNS : EVENT_TABLE_COLUMNS, format, io.columns()));
+  if (format === 'table' && events.length === limit) {
+    const total = await store.countEvents(filter);
+    if (total > offset + limit) io.error(`${offset + 1}–${offset + events.length} of ${total} reports (more with --offset ${offset + limit}, or all with --limit 0)`);
   }
 }
 
@@ -224,50 +297,26 @@ export async function runEvents(options: EventsOptions, io: CliIo): Promise<void
   const filter = filterFromOptions(options);
   const limit = wholeNumber('--limit', options.limit, 100);
   const offset = wholeNumber('--offset', options.offset, 0);
-  const sort = (options.sort ?? 'ingested') as EventSort;
-  if (!SORTS.includes(sort)) throw usageError('--sort', `"${options.sort}" is not one of ${SORTS.join(', ')}`);
   const format = formatOption(options.format, io);
-  const level = options.level ?? 'mentions';
-  if (level !== 'mentions' && level !== 'events') throw usageError('--level', `"${level}" is not one of mentions, events`);
+  const level = LEVELS[options.level ?? 'events'];
+  if (level === undefined) throw usageError('--level', `"${options.level}" is not one of events, reports`);
+  if (options.level === 'mentions' || options.level === 'clusters') io.error(`dyad events: --level ${options.level} is now --level ${level}`);
+  const sorts: readonly string[] = level === 'events' ? EVENT_SORTS : REPORT_SORTS;
+  if (options.sort !== undefined && !sorts.includes(options.sort)) throw usageError('--sort', `"${options.sort}" is not a sort of level ${level} (${sorts.join(', ')})`);
   await withStore(options.db, async (store) => {
-    if (level === 'events') {
-      await runClusters(store, filter, { limit, offset, sort }, format, io);
-      return;
-    }
-    if (limit === 0) {
-      // Everything: stream page by page (the table alone needs all rows to size its columns).
-      if (offset > 0) throw usageError('--offset', 'cannot be used with --limit 0 (all events)');
-      const rows: EventRecord[] = [];
-      if (format === 'csv') await io.write(`${csvLine(EVENT_CSV_COLUMNS.map((c) => c.header))}\n`);
-      for await (const event of store.iterateEvents(filter, { sort })) {
-        if (format === 'jsonl') await io.write(`${JSON.stringify(event)}\n`);
-        else if (format === 'csv') await io.write(`${csvLine(EVENT_CSV_COLUMNS.map((c) => c.value(event)))}\n`);
-        else rows.push(event);
-      }
-      if (format === 'table') await io.write(renderRows(rows, EVENT_TABLE_COLUMNS, 'table'));
-      return;
-    }
-    // a --limit past the store's page size is asked for page by page, never cut short
-    const events: EventRecord[] = [];
-    for await (const page of allPages(async (n, from) => (await store.queryEvents(filter, { sort, limit: n, offset: from })).events, limit, offset)) {
-      for (const event of page) events.push(event);
-    }
-    await io.write(renderRows(events, format === 'csv' ? EVENT_CSV_COLUMNS : EVENT_TABLE_COLUMNS, format));
-    if (format === 'table' && events.length === limit) {
-      const total = await store.countEvents(filter);
-      if (total > offset + limit) io.error(`${offset + 1}–${offset + events.length} of ${total} events (more with --offset ${offset + limit}, or all with --limit 0)`);
-    }
+    if (level === 'events') await runClusters(store, filter, { limit, offset, sort: (options.sort ?? '-date') as ClusterSort }, format, io);
+    else await runReports(store, filter, { limit, offset, sort: (options.sort ?? 'ingested') as EventSort }, format, io);
   });
 }
 
 /** `dyad events`: list events matching filters. */
 export function eventsCommand(io: CliIo = processIo): Command {
-  const command = addFilterOptions(new Command('events').description('list coded events matching filters'))
-    .option('--limit <n>', 'at most this many events; 0 for all', '100')
-    .option('--offset <n>', 'skip this many events first', '0')
-    .addOption(new Option('--sort <order>', 'order of events').choices([...SORTS]).default('ingested'))
+  const command = addFilterOptions(new Command('events').description('list events matching filters (their reports merged), or every report'))
+    .option('--limit <n>', 'at most this many rows; 0 for all', '100')
+    .option('--offset <n>', 'skip this many rows first', '0')
+    .option('--sort <order>', `order: events ${EVENT_SORTS.join(', ')} (default -date); reports ${REPORT_SORTS.join(', ')} (default ingested)`)
     .option('--format <format>', 'table, jsonl or csv (default: table on a terminal, jsonl in a pipe)')
-    .option('--level <level>', 'mentions (every report, as coded; default) or events (one row per happening, reports merged)')
+    .option('--level <level>', 'events (default: one row per event, its reports merged and counted) or reports (every report, as coded)')
     .action((options: EventsOptions) => runAction('events', io, () => runEvents(options, io)));
   return withIo(command, io);
 }

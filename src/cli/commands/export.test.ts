@@ -25,7 +25,7 @@ test('every format exports the stored events, and the round-trip formats read ba
   const events = sampleEvents();
   const plover = await run(['--as', 'plover', '--level', 'mentions']);
   assert.deepEqual(readPlover(plover.out), events);
-  assert.deepEqual(readCsvEvents((await run(['--as', 'csv', '--level', 'mentions'])).out), events);
+  assert.deepEqual(readCsvEvents((await run(['--as', 'csv', '--level', 'reports'])).out), events);
   const icews = readTsv((await run(['--as', 'icews', '--source', 'TUR'])).out);
   assert.deepEqual([icews.length, icews[0]!['Source Country'], icews[0]!['Target Country'], icews[0]!.Publisher], [1, 'Turkey', 'Iraq', 'Anatolia Notes']);
   const sipri = readCsv((await run(['--as', 'sipri', '--status', 'delivered'])).out);
@@ -91,7 +91,7 @@ async function clusterSecondStore(): Promise<string> {
   return merged.id;
 }
 
-test('exports write happenings by default, reports with --level mentions; gdelt mentions point at their happening', async () => {
+test('exports write events by default, reports with --level reports (or its old name mentions); gdelt mentions point at their event', async () => {
   const merged = await clusterSecondStore();
   const runOn = (args: string[]): ReturnType<typeof runCommand> => runCommand(exportCommand, clustered.db, args);
   const csv = readCsv((await runOn(['--as', 'csv'])).out);
@@ -111,7 +111,7 @@ test('exports write happenings by default, reports with --level mentions; gdelt 
   const ids = new Set(events.map((r) => r.GLOBALEVENTID));
   assert.ok(mentions.every((r) => ids.has(r.GLOBALEVENTID)), 'every mention points at an event of the file');
 
-  const raw = await runOn(['--as', 'gdelt', '--level', 'mentions', '--out', join(clustered.dir, 'raw.tsv')]);
-  assert.match(raw.errors[0]!, /^dyad export: 10 mentions → /);
+  const raw = await runOn(['--as', 'gdelt', '--level', 'reports', '--out', join(clustered.dir, 'raw.tsv')]);
+  assert.match(raw.errors[0]!, /^dyad export: 10 reports → /);
   assert.equal(readTsv(readFileSync(join(clustered.dir, 'raw.tsv'), 'utf8'), GDELT_EVENT_COLUMNS).length, 10);
 });

@@ -45,8 +45,10 @@ export async function runExport(options: ExportOptions, io: CliIo): Promise<void
   if (format === undefined || !isExportFormat(format)) {
     throw usageError('--as', `${format === undefined ? 'is required' : `"${format}" is not a format`}: one of ${EXPORT_FORMATS.join(', ')}`);
   }
-  const level = (options.level ?? DEFAULT_EXPORT_LEVEL) as ExportLevel;
-  if (!EXPORT_LEVELS.includes(level)) throw usageError('--level', `"${options.level}" is not one of ${EXPORT_LEVELS.join(', ')}`);
+  // src/export/ calls the reports level by its old name, mentions (still taken here)
+  const asked = options.level ?? DEFAULT_EXPORT_LEVEL;
+  const level = (asked === 'reports' ? 'mentions' : asked) as ExportLevel;
+  if (!EXPORT_LEVELS.includes(level)) throw usageError('--level', `"${options.level}" is not one of events, reports`);
   const filter: EventFilter = filterFromOptions(options);
   const exporter = EXPORTERS[format];
   await withStore(options.db, async (store) => {
@@ -58,7 +60,7 @@ export async function runExport(options: ExportOptions, io: CliIo): Promise<void
     } else {
       await writeFile(options.out, main);
     }
-    const written = [`${count} ${level === 'events' ? 'events' : 'mentions'} → ${options.out ?? 'standard output'}`];
+    const written = [`${count} ${level === 'events' ? 'events' : 'reports'} → ${options.out ?? 'standard output'}`];
     const { companion } = exporter;
     if (companion !== undefined) {
       const second = options.mentions ?? (options.out === undefined ? undefined : companionPath(options.out, companion.name));
@@ -73,14 +75,14 @@ export async function runExport(options: ExportOptions, io: CliIo): Promise<void
   });
 }
 
-/** `dyad export --as gdelt|icews|plover|sipri|gexf|geojson|csv [--level events|mentions] [--out FILE]`. */
+/** `dyad export --as gdelt|icews|plover|sipri|gexf|geojson|csv [--level events|reports] [--out FILE]`. */
 export function exportCommand(io: CliIo = processIo): Command {
   const formats = EXPORT_FORMATS.map((name) => `${name}: ${EXPORTERS[name].description}`).join('; ');
   const command = addFilterOptions(new Command('export').description('export the matching events for other tools'))
     .addOption(new Option('--as <format>', `format — ${formats}`).choices([...EXPORT_FORMATS]).makeOptionMandatory())
-    .addOption(new Option('--level <level>', 'events: one row per happening, its reports merged and counted (mentions, '
-      + 'articles, independent sources), a filter selecting the happenings as `dyad events --level events` does; '
-      + 'mentions: one row per report as coded (gdelt: every report an event of its own)').choices([...EXPORT_LEVELS]).default(DEFAULT_EXPORT_LEVEL))
+    .addOption(new Option('--level <level>', 'events (default): one row per event, its reports merged and counted (reports, '
+      + 'articles, independent sources), a filter selecting the events as `dyad events` does; '
+      + 'reports: one row per report as coded (gdelt: every report an event of its own); mentions is the old name of reports').choices(['events', 'reports', 'mentions']).default(DEFAULT_EXPORT_LEVEL))
     .option('--out <file>', 'write to this file (written whole or not at all) instead of standard output')
     .option('--mentions <file>', 'gdelt: where the mentions table goes (default: beside --out, as NAME.mentions.EXT)')
     .addOption(new Option('--nodes <nodes>', 'gexf: nodes are actors or countries').choices(['actor', 'country']).default('actor'))

@@ -30,11 +30,11 @@ export function summaryText(s: IngestSummary, db: string): string {
   const lines = [
     `Ingested into ${db} in ${(s.elapsedMs / 1000).toFixed(1)} s:`,
     `  read        ${fmt(s.read)} articles`,
-    `  new         ${fmt(s.new)} (${fmt(s.events)} events)`,
+    `  new         ${fmt(s.new)} (${fmt(s.events)} reports: coded sentences)`,
     `  duplicates  ${fmt(s.duplicates)} (already stored)`,
     `  syndicated  ${fmt(s.nearDuplicates)} (near-duplicates of an earlier article; linked, not coded again)`,
     `  failed      ${fmt(s.failed)}`,
-    ...(s.clusters !== null && s.clusters !== undefined ? [`  events      ${fmt(s.clusters)} distinct happenings after merging reports, ${fmt(s.threads ?? 0)} assistance threads`] : []),
+    ...(s.clusters !== null && s.clusters !== undefined ? [`  events      ${fmt(s.clusters)} in the store, their reports merged; ${fmt(s.threads ?? 0)} assistance threads`] : []),
   ];
   return lines.join('\n') + '\n';
 }

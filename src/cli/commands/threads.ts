@@ -2,6 +2,7 @@
 
 import { Command } from 'commander';
 import { renderRows, type Column } from '../format-output.js';
+import { strongestReport } from '../../export/happening.js';
 import { DyadError, type EventRecord } from '../../types/index.js';
 import type { ClusterItem, RelatedStep, Thread, ThreadStep } from '../../link/link-types.js';
 import type { Store, ThreadFilter } from '../../store/store.js';
@@ -13,9 +14,10 @@ const list = (values: readonly string[]): string => values.join(', ');
 
 /** Thread columns for tables and CSV (JSON Lines gives each thread whole, steps included). */
 export const THREAD_COLUMNS: readonly Column<Thread>[] = [
-  { header: 'ID', value: (t) => t.id, maxWidth: 30 },
-  { header: 'SUPPLIER', value: (t) => t.supplier, maxWidth: 12 },
-  { header: 'RECIPIENT', value: (t) => t.recipient, maxWidth: 12 },
+  // ids whole, so that they can be given to `dyad thread`
+  { header: 'ID', value: (t) => t.id },
+  { header: 'SUPPLIER', value: (t) => t.supplier, maxWidth: 12, minWidth: 12 },
+  { header: 'RECIPIENT', value: (t) => t.recipient, maxWidth: 12, minWidth: 12 },
   { header: 'HELP', value: (t) => t.context },
   { header: 'STATUS', value: (t) => t.status },
   { header: 'STEPS', value: (t) => t.steps.length },
@@ -45,7 +47,7 @@ export async function runThreads(options: ThreadsOptions, io: CliIo): Promise<vo
   const filter = threadFilterFromOptions(options);
   const format = formatOption(options.format, io);
   const threads = await withStore(options.db, (store) => store.threads(filter));
-  await io.write(renderRows(threads, THREAD_COLUMNS, format));
+  await io.write(renderRows(threads, THREAD_COLUMNS, format, io.columns()));
   if (format === 'table' && threads.length === 0) io.error('no threads match (threads are built by `dyad ingest`)');
 }
 
@@ -66,7 +68,7 @@ function direction(thread: Thread, step: ThreadStep | RelatedStep): string {
   return step.actor === 'supplier' ? `${supplier} → ${thread.recipient}` : `${thread.recipient} → ${supplier}`;
 }
 
-/** A thread as a terminal timeline: a header, then per step its date, role, direction, code, items and first evidence sentence. */
+/** A thread as a terminal timeline: a header, then per step its date, role, direction, code, items and strongest report's sentence. */
 export function threadTimeline(thread: Thread, steps: readonly StepEvidence[], related: readonly StepEvidence[]): string {
   const lines = [
     `${thread.id}: ${thread.supplier} → ${thread.recipient}, ${thread.context} help, ${thread.status}`,
@@ -79,6 +81,7 @@ export function threadTimeline(thread: Thread, steps: readonly StepEvidence[], r
     const head = [step.date ?? 'undated', label.padEnd(10), direction(thread, step).padEnd(14), step.cameo.padEnd(4), itemsText(step.items)];
     if (step.terms !== null) head.push(`terms: ${step.terms}`);
     lines.push(head.join('  ').trimEnd());
+    // the reports are given strongest first (see evidence)
     const first = mentions[0];
     if (first !== undefined) {
       const more = mentions.length > 1 ? ` (+${mentions.length - 1} more report${mentions.length > 2 ? 's' : ''})` : '';
@@ -95,7 +98,11 @@ export function threadTimeline(thread: Thread, steps: readonly StepEvidence[], r
 
 async function evidence(store: Store, steps: ReadonlyArray<ThreadStep | RelatedStep>): Promise<StepEvidence[]> {
   const out: StepEvidence[] = [];
-  for (const step of steps) out.push({ step, mentions: await store.mentionsOf(step.cluster) });
+  for (const step of steps) {
+    const [event, mentions] = [await store.cluster(step.cluster), await store.mentionsOf(step.cluster)];
+    const strongest = event === null ? null : strongestReport(event, mentions);
+    out.push({ step, mentions: strongest === null ? mentions : [strongest, ...mentions.filter((m) => m !== strongest)] });
+  }
   return out;
 }
 

@@ -1,13 +1,13 @@
-// Web UI view: one event — the evidence sentence with source, trigger and target marked, its facts, the happening it
-// reports with every report of it, and the article with the sentence in place.
-import { getJson, type ArticleDetail, type EventDetail, type EventRecord } from '../api.js';
+// Web UI view: one event (`c-…`: its facts, its strongest report marked, every report of it) or one report (its
+// sentence with source, trigger and target marked, its facts, the event it reports with every report, the article).
+import { getJson, type ArticleDetail, type EventDetail, type EventRecord, type EventSummary, type ReportDetail } from '../api.js';
 import { QUAD_COLORS, QUAD_NAMES } from '../colors.js';
-import { externalLink, h, replace } from '../dom.js';
-import { eventTable } from '../event-list.js';
+import { appLink, externalLink, h, replace } from '../dom.js';
+import { reportTable } from '../event-list.js';
 import { clusterFacts } from '../happening-facts.js';
 import { eventSpans, highlightRuns } from '../highlight.js';
-import { markedSentence, mentionList, runsToNodes } from '../mention-list.js';
-import { navigate } from '../nav.js';
+import { markedSentence, reportList, reportState, runsToNodes } from '../mention-list.js';
+import { navigate, stateHref } from '../nav.js';
 import type { PageState } from '../state.js';
 import { errorBox, loading, type ViewRenderer } from './view-kit.js';
 
@@ -45,47 +45,89 @@ function articleText(text: string, event: EventRecord): HTMLElement {
   return h('div', { class: 'article-text' }, text.slice(0, start), sentence, text.slice(end));
 }
 
+function backButton(state: PageState): HTMLElement {
+  const back: PageState = { view: 'events', filters: state.filters, settings: {} };
+  return h('button', { type: 'button', class: 'link back', onclick: () => (history.length > 1 ? history.back() : navigate(back)) }, '← Back');
+}
+
+function eventTitle(event: EventSummary): string {
+  const lead = event.lead;
+  const source = lead && lead.source.code.startsWith(event.source) ? lead.source.name : event.source;
+  const target = event.target === null ? '(no target)' : lead?.target && lead.target.code.startsWith(event.target) ? lead.target.name : event.target;
+  return `${source} → ${target}: ${lead?.cameoName ?? `CAMEO ${event.cameo}`}`;
+}
+
+/** An event: its facts, its strongest report marked, and every report of it. */
+function eventPage(root: HTMLElement, detail: EventDetail, state: PageState): void {
+  const event = detail.event;
+  const lead = event.lead;
+  const quad = h('span', { class: 'quad-dot' });
+  quad.style.background = QUAD_COLORS[(lead?.quad ?? 1) - 1] ?? '#999';
+  const open = lead === null ? null : reportState(lead, state);
+  replace(root, backButton(state),
+    h('section', { class: 'panel event-detail happening', 'data-event-id': event.id },
+      h('h2', {}, quad, eventTitle(event), h('span', { class: 'muted' }, ` · event ${event.id}`)),
+      lead === null ? null : h('blockquote', { class: 'evidence-sentence' }, ...markedSentence(lead)),
+      open === null ? null : h('p', { class: 'note' }, 'The strongest of its reports. ', appLink(stateHref(open), 'Open this report', () => navigate(open)), ' for its article and facts.'),
+      clusterFacts(event),
+      h('h3', {}, `Every report (${detail.reports.length})`),
+      reportList(detail.reports, state, undefined, lead?.id ?? null)));
+}
+
+/** A report: its sentence and facts, the event it reports with every report, and its article with the sentence in place. */
+async function reportPage(root: HTMLElement, detail: ReportDetail, state: PageState, current: () => boolean): Promise<void> {
+  const article = await getJson<ArticleDetail>(`/articles/${encodeURIComponent(detail.report.doc)}`).catch(() => null);
+  if (!current()) return;
+  const event = detail.report;
+  const evidence = h('blockquote', { class: 'evidence-sentence' }, ...markedSentence(event));
+  const quad = h('span', { class: 'quad-dot' });
+  quad.style.background = QUAD_COLORS[event.quad - 1] ?? '#999';
+  const ref = detail.article;
+  const others = (article?.events ?? []).filter((e) => e.id !== event.id);
+  const whole: PageState | null = detail.event === null ? null : { view: 'event', filters: state.filters, settings: { id: detail.event.id } };
+  replace(root, backButton(state),
+    h('section', { class: 'panel event-detail report-detail', 'data-report-id': event.id },
+      h('h2', {}, quad, `${event.source.name} → ${event.target?.name ?? '(no target)'}: ${event.cameoName}`, h('span', { class: 'muted' }, ' · one report')),
+      evidence,
+      h('p', { class: 'legend' }, h('mark', { class: 'hl-source' }, 'source'), ' ', h('mark', { class: 'hl-trigger' }, 'event'), ' ',
+        h('mark', { class: 'hl-target' }, 'target'), ' ', h('mark', { class: 'hl-item' }, 'item'), ' ', h('mark', { class: 'hl-location' }, 'place'), ' ',
+        h('mark', { class: 'hl-attribution' }, 'attribution')),
+      facts(event)),
+    h('section', { class: 'panel happening' },
+      h('h2', {}, 'The event it reports', h('span', { class: 'muted' }, detail.event === null
+        ? ' · not merged with other reports yet (the store has not been clustered)'
+        : detail.reports.length === 1 ? ' · no other report of it'
+          : ` · this report and ${detail.reports.length - 1} other${detail.reports.length === 2 ? '' : 's'} of the same event`),
+      whole === null ? null : appLink(stateHref(whole), 'open the event', () => navigate(whole))),
+      detail.event ? clusterFacts(detail.event) : null,
+      h('h3', {}, `Every report (${detail.reports.length})`),
+      reportList(detail.reports, state, event.id, detail.event?.lead?.id ?? null)),
+    h('section', { class: 'panel article' },
+      h('h2', {}, ref?.title ?? event.doc),
+      h('p', { class: 'meta' }, [ref?.source, ref?.date].filter(Boolean).join(' · '), ref?.url ? ' · ' : '', ref?.url ? externalLink(ref.url, ref.url) : '',
+        ' · ', h('button', { type: 'button', class: 'link', onclick: () => navigate({ view: 'events', filters: { doc: event.doc }, settings: {} }) }, 'all events of this article')),
+      article ? articleText(article.article.text, event) : h('p', { class: 'muted' }, 'The article text is not stored.')),
+    others.length > 0 ? h('section', { class: 'panel' }, h('h2', {}, 'Other reports in this article'), reportTable(others, state)) : null,
+  );
+  document.getElementById('evidence-in-article')?.scrollIntoView?.({ block: 'nearest' });
+}
+
+/**
+ * Opens an id of either kind: an event id (`c-…`, as `dyad events` prints) or a report id. A report link carries its
+ * article; GET /api/events/:id answers an event and redirects a report's id to the report.
+ */
 export const eventView: ViewRenderer = async (root, state, current) => {
   const id = state.settings.id;
   if (!id) return replace(root, errorBox(new Error('no event chosen')));
   replace(root, loading('the event'));
   try {
     const hint = state.settings.article ? new URLSearchParams({ doc: state.settings.article }) : undefined;
-    const detail = await getJson<EventDetail>(`/events/${encodeURIComponent(id)}`, hint);
-    const article = await getJson<ArticleDetail>(`/articles/${encodeURIComponent(detail.event.doc)}`).catch(() => null);
+    const detail = state.settings.article
+      ? await getJson<ReportDetail>(`/reports/${encodeURIComponent(id)}`, hint)
+      : await getJson<EventDetail | ReportDetail>(`/events/${encodeURIComponent(id)}`);
     if (!current()) return;
-    const event = detail.event;
-    const evidence = h('blockquote', { class: 'evidence-sentence' }, ...markedSentence(event));
-    const quad = h('span', { class: 'quad-dot' });
-    quad.style.background = QUAD_COLORS[event.quad - 1] ?? '#999';
-    const ref = detail.article;
-    const back: PageState = { view: 'events', filters: state.filters, settings: {} };
-    const others = (article?.events ?? []).filter((e) => e.id !== event.id);
-    replace(root,
-      h('button', { type: 'button', class: 'link back', onclick: () => (history.length > 1 ? history.back() : navigate(back)) }, '← Back'),
-      h('section', { class: 'panel event-detail' },
-        h('h2', {}, quad, `${event.source.name} → ${event.target?.name ?? '(no target)'}: ${event.cameoName}`),
-        evidence,
-        h('p', { class: 'legend' }, h('mark', { class: 'hl-source' }, 'source'), ' ', h('mark', { class: 'hl-trigger' }, 'event'), ' ',
-          h('mark', { class: 'hl-target' }, 'target'), ' ', h('mark', { class: 'hl-item' }, 'item'), ' ', h('mark', { class: 'hl-location' }, 'place'), ' ',
-          h('mark', { class: 'hl-attribution' }, 'attribution')),
-        facts(event)),
-      h('section', { class: 'panel happening' },
-        h('h2', {}, 'The happening', h('span', { class: 'muted' }, detail.cluster === null
-          ? ' · not merged with other reports yet (the store has not been clustered)'
-          : detail.mentions.length === 1 ? ' · no other report of it'
-            : ` · this report and ${detail.mentions.length - 1} other${detail.mentions.length === 2 ? '' : 's'} of the same event`)),
-        detail.cluster ? clusterFacts(detail.cluster) : null,
-        h('h3', {}, `Every report (${detail.mentions.length})`),
-        mentionList(detail.mentions, state, event.id)),
-      h('section', { class: 'panel article' },
-        h('h2', {}, ref?.title ?? event.doc),
-        h('p', { class: 'meta' }, [ref?.source, ref?.date].filter(Boolean).join(' · '), ref?.url ? ' · ' : '', ref?.url ? externalLink(ref.url, ref.url) : '',
-          ' · ', h('button', { type: 'button', class: 'link', onclick: () => navigate({ view: 'events', filters: { doc: event.doc }, settings: {} }) }, 'all events of this article')),
-        article ? articleText(article.article.text, event) : h('p', { class: 'muted' }, 'The article text is not stored.')),
-      others.length > 0 ? h('section', { class: 'panel' }, h('h2', {}, 'Other events in this article'), eventTable(others, state)) : null,
-    );
-    document.getElementById('evidence-in-article')?.scrollIntoView?.({ block: 'nearest' });
+    if ('report' in detail) await reportPage(root, detail, state, current);
+    else eventPage(root, detail, state);
     window.scrollTo(0, 0);
   } catch (err) {
     if (current()) replace(root, errorBox(err));

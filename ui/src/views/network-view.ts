@@ -1,4 +1,4 @@
-// Web UI view: the actor network — nodes sized by events, edges weighted by events and coloured by mean Goldstein; an edge opens its events.
+// Web UI view: the actor network — nodes sized by reports, edges weighted by reports and coloured by mean Goldstein; an edge opens its events.
 import { getJson, type EventPage, type Network, type NetworkEdge } from '../api.js';
 import { goldsteinColor } from '../colors.js';
 import { h, replace, s } from '../dom.js';
@@ -36,7 +36,7 @@ function legend(): HTMLElement {
     swatch.style.background = goldsteinColor(g);
     return h('span', {}, swatch, String(g));
   });
-  return h('div', { class: 'legend' }, 'Mean Goldstein: ', ...scale, h('span', { class: 'muted' }, ' · line width: number of events · click an edge for its events'));
+  return h('div', { class: 'legend' }, 'Mean Goldstein: ', ...scale, h('span', { class: 'muted' }, ' · line width: number of reports · nodes named by country or organisation, else by code · click an edge for its events'));
 }
 
 function graph(net: Network, state: PageState, selected: string | undefined): SVGSVGElement {
@@ -54,7 +54,7 @@ function graph(net: Network, state: PageState, selected: string | undefined): SV
     const d = edgePath(a, b, pairs.has(`${edge.target}>${edge.source}`), radius.get(edge.source) ?? 6, radius.get(edge.target) ?? 6);
     const key = `${edge.source}>${edge.target}`;
     const g = s('g', { class: `edge${key === selected ? ' selected' : ''}`, 'data-source': edge.source, 'data-target': edge.target, tabindex: 0, role: 'button' },
-      s('title', {}, `${edge.source} → ${edge.target}: ${edge.count} event${edge.count === 1 ? '' : 's'}, mean Goldstein ${edge.goldsteinMean}`),
+      s('title', {}, `${edge.source} → ${edge.target}: ${edge.count} report${edge.count === 1 ? '' : 's'}, mean Goldstein ${edge.goldsteinMean}`),
       s('path', { d, class: 'edge-hit' }),
       key === selected ? s('path', { d, class: 'edge-halo' }) : null,
       s('path', { d, class: 'edge-line', stroke: goldsteinColor(edge.goldsteinMean), 'stroke-width': 1.5 + 2 * Math.log2(1 + edge.count), 'marker-end': 'url(#arrow)' }));
@@ -67,7 +67,7 @@ function graph(net: Network, state: PageState, selected: string | undefined): SV
     if (!p) continue;
     const r = radius.get(node.id) ?? 6;
     svg.append(s('g', { class: 'node', 'data-id': node.id, transform: `translate(${p.x.toFixed(1)},${p.y.toFixed(1)})` },
-      s('title', {}, `${node.name} (${node.id}): ${node.count} events`),
+      s('title', {}, `${node.name === node.id ? node.id : `${node.name} (${node.id})`}: ${node.count} reports`),
       s('circle', { r }),
       s('text', { y: r + 13, 'text-anchor': 'middle' }, labels.get(node.id) ?? node.id)));
   }
@@ -84,15 +84,16 @@ async function edgeEvents(state: PageState, edge: string): Promise<HTMLElement> 
 }
 
 export const networkView: ViewRenderer = async (root, state, current) => {
-  const level = state.settings.level ?? 'country';
+  // `level` is what links made before called the nodes setting
+  const nodes = state.settings.nodes ?? (state.settings.level === 'actor' ? 'actor' : 'country');
   replace(root, loading('the network'));
   try {
-    const net = await getJson<Network>('/network', filterQuery(state.filters, { level, limit: 150 }));
+    const net = await getJson<Network>('/network', filterQuery(state.filters, { nodes, limit: 150 }));
     if (!current()) return;
     if (net.edges.length === 0) return replace(root, nothingMatches(state));
     const panel = h('section', { class: 'panel' },
       h('div', { class: 'panel-head' }, h('h2', {}, 'Who acts on whom'),
-        settingSelect(state, 'level', 'Nodes', [['country', 'countries'], ['actor', 'actors']], 'country')),
+        settingSelect({ ...state, settings: { ...state.settings, nodes, level: undefined } }, 'nodes', 'Nodes', [['country', 'countries'], ['actor', 'actors']], 'country')),
       legend(), graph(net, state, state.settings.edge));
     replace(root, panel);
     if (state.settings.edge) {

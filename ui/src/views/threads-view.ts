@@ -1,9 +1,9 @@
 // Web UI view: assistance threads — each a sequence of steps (request → offer → pledge → delivery…) with its status,
-// dates, items and parties; a step opens its evidence event, and a thread unfolds the reports of every step.
-import { getJson, type ClusterItem, type Thread, type ThreadDetail, type ThreadList, type ThreadStep, type ThreadSummary } from '../api.js';
+// dates, items and parties; a step opens its strongest report, and a thread unfolds the reports of every step.
+import { getJson, type ClusterItem, type Thread, type ThreadDetail, type ThreadList, type ThreadStep, type ThreadSummary, type WithLead } from '../api.js';
 import { appLink, h, replace } from '../dom.js';
 import { clusterItemText } from '../happening-facts.js';
-import { mentionList } from '../mention-list.js';
+import { reportList } from '../mention-list.js';
 import { navigate, stateHref } from '../nav.js';
 import type { PageState } from '../state.js';
 import { threadQuery } from '../thread-query.js';
@@ -29,13 +29,12 @@ function items(list: readonly ClusterItem[]): string {
   return list.map(clusterItemText).join('; ');
 }
 
-/** The state that opens a step's evidence: its first report (the event view shows every report of it). */
-function stepState(step: { evidence: string[] }, state: PageState): PageState | null {
-  const id = step.evidence[0];
-  return id === undefined ? null : { view: 'event', filters: state.filters, settings: { id } };
+/** The state that opens a step: its strongest report (which shows every report of its event), else its event. */
+function stepState(step: { lead: string | null; cluster: string }, state: PageState): PageState {
+  return { view: 'event', filters: state.filters, settings: { id: step.lead ?? step.cluster } };
 }
 
-function stepBox(thread: Thread, step: ThreadStep, state: PageState): HTMLElement {
+function stepBox(thread: ThreadSummary, step: WithLead<ThreadStep>, state: PageState): HTMLElement {
   const who = step.actor === 'supplier' ? thread.supplier : thread.recipient;
   const body: (Node | string | null)[] = [
     h('span', { class: 'step-role' }, `${who} ${ROLE_WORDS[step.role]}`),
@@ -45,8 +44,8 @@ function stepBox(thread: Thread, step: ThreadStep, state: PageState): HTMLElemen
     h('span', { class: 'step-reports muted' }, `${step.evidence.length} report${step.evidence.length === 1 ? '' : 's'} · CAMEO ${step.cameo}`),
   ];
   const target = stepState(step, state);
-  const inner = target === null ? h('span', {}, ...body) : appLink(stateHref(target), h('span', { class: 'step-body' }, ...body), () => navigate(target));
-  return h('li', { class: `step role-${step.role}`, 'data-role': step.role, 'data-cluster': step.cluster }, inner);
+  const inner = appLink(stateHref(target), h('span', { class: 'step-body' }, ...body), () => navigate(target));
+  return h('li', { class: `step role-${step.role}`, 'data-role': step.role, 'data-cluster': step.cluster, 'data-lead': step.lead ?? '' }, inner);
 }
 
 /** The steps as boxes in order; where the list skips steps (a long thread), a box says how many. */
@@ -70,7 +69,7 @@ function threadCard(thread: ThreadSummary, state: PageState, open: boolean): HTM
     ...shownRelated.flatMap((r, i) => {
       const target = stepState(r, state);
       const text = `${r.supplier} ${ROLE_WORDS[r.role]}${r.items.length > 0 ? ` ${items(r.items)}` : ''} (${r.date ?? 'undated'})`;
-      return [i > 0 ? ' · ' : '', target === null ? text : appLink(stateHref(target), text, () => navigate(target))];
+      return [i > 0 ? ' · ' : '', appLink(stateHref(target), text, () => navigate(target))];
     }));
   return h('li', { class: `thread${open ? ' open' : ''}`, 'data-thread-id': thread.id },
     h('div', { class: 'thread-head' },
@@ -91,13 +90,13 @@ async function evidence(id: string, state: PageState): Promise<HTMLElement> {
   const shown = detail.steps.length;
   return h('div', { class: 'thread-evidence' },
     shown < detail.thread.stepCount ? h('p', { class: 'note' }, `The evidence of the first ${shown} of ${detail.thread.stepCount} steps; click a step above for its event.`) : null,
-    ...detail.steps.map(({ step, cluster, mentions }) => {
-      const more = (cluster?.mentionIds.length ?? mentions.length) - mentions.length;
-      const target = stepState(step, state);
+    ...detail.steps.map(({ step, event, reports }) => {
+      const more = (event?.mentionIds.length ?? reports.length) - reports.length;
+      const whole: PageState = { view: 'event', filters: state.filters, settings: { id: step.cluster } };
       return h('section', { class: 'step-evidence', 'data-role': step.role },
         h('h3', {}, `${step.order + 1}. ${step.role}`, h('span', { class: 'muted' }, ` · ${step.date ?? 'undated'}`)),
-        mentionList(mentions, state),
-        more > 0 && target !== null ? h('p', { class: 'note' }, appLink(stateHref(target), `… and ${more} more report${more === 1 ? '' : 's'}: open the event`, () => navigate(target))) : null);
+        reportList(reports, state, undefined, step.lead),
+        more > 0 ? h('p', { class: 'note' }, appLink(stateHref(whole), `… and ${more} more report${more === 1 ? '' : 's'}: open the event`, () => navigate(whole))) : null);
     }));
 }
 
@@ -148,7 +147,7 @@ export const threadsView: ViewRenderer = async (root, state, current) => {
       h('div', { class: 'panel-head' },
         h('h2', {}, 'Assistance threads', h('span', { class: 'muted' }, ` · ${list.total}`)),
         settingSelect(state, 'outcome', 'Status', [['', 'any'], ['open', 'open'], ['partly-fulfilled', 'partly fulfilled'], ['fulfilled', 'fulfilled'], ['refused', 'refused'], ['stalled', 'stalled']], '')),
-      h('p', { class: 'note' }, 'Each thread follows help between a supplier and a recipient, step by step; click a step for its evidence.', ...notes),
+      h('p', { class: 'note' }, 'Each thread follows help between a supplier and a recipient, step by step; click a step for its strongest report.', ...notes),
       list.threads.length === 0 ? emptyThreads(state, (all ?? list).total > 0) : cards,
       list.threads.length === 0 ? null : h('div', { class: 'pager' }, status, ' ', more)));
     if (chosen && list.threads.some((t) => t.id === chosen)) {

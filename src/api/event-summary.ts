@@ -1,0 +1,16 @@
+// API edge: events (clusters of reports) → the event as the API gives it, with the report that speaks for it best.
+import { strongestReport } from '../export/happening.js';
+import type { Cluster } from '../link/link-types.js';
+import type { Store } from '../store/store.js';
+import type { EventRecord } from '../types/index.js';
+
+/** An event as the API gives it: the merged record and its strongest report (null when none is stored any more). */
+export interface EventSummary extends Cluster {
+  lead: EventRecord | null;
+}
+
+/** The events with their strongest reports (one store lookup for all their reports). */
+export async function summarizeEvents(store: Store, clusters: readonly Cluster[]): Promise<EventSummary[]> {
+  const reports = await store.mentionsOfMany(clusters.map((c) => c.id));
+  return clusters.map((cluster) => ({ ...cluster, lead: strongestReport(cluster, reports.get(cluster.id) ?? []) }));
+}
