@@ -57,8 +57,10 @@ test('dyad code codes each construction with the built-in lexicon', () => {
   const negation = has('negation', 'RUS', 'MLI', '072');
   assert.equal(negation.negated, true);
   has('passive', 'SHABAAB', 'SOMMIL', '190');
-  const quote = has('quote', 'RUS', 'IRQ', '072');
+  // a coming delivery is coded as the intention to deliver (0332), pledged
+  const quote = has('quote', 'RUS', 'IRQ', '0332');
   assert.equal(quote.modality, 'intended');
+  assert.equal(quote.status, 'pledged');
   assert.match(quote.attribution?.text ?? '', /agency/);
   const meeting = has('meeting', 'CHNGOV', 'IRQGOV', '040');
   assert.equal(meeting.source.name, 'Wang Yi');
