@@ -97,3 +97,8 @@ test('"provided" as a verb and "conditions" as a state make no condition; "provi
   assert.deepEqual(status('Ireland provided humanitarian funding to Lebanon.'), ['asserted/delivered']);
   assert.ok(status('China agreed to supply drones to Iraq on condition that Iraq pays.').every((s) => s.startsWith('conditional')));
 });
+
+test('people seized are abducted (181); a seized tanker is property (1711)', () => {
+  assert.ok(dyads('Militants seized an Australian journalist in Iraq.').some((d) => d.endsWith('AUSMED:18')));
+  assert.ok(dyads('Iran seized a British tanker.').includes('IRN>GBR:17'));
+});
