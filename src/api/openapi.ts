@@ -5,6 +5,7 @@ import {
   actorsSchema, articleDetailSchema, clusterDetailSchema, clusterPageSchema, dyadsSchema, errorSchema, eventDetailSchema, eventPageSchema,
   healthSchema, networkSchema, postArticlesSchema, statsSchema, threadDetailSchema, threadsSchema,
 } from './schemas.js';
+import { correctionPaths } from './correction-schemas.js';
 
 interface Parameter {
   name: string;
@@ -198,6 +199,7 @@ export function openApiDocument(version: string): Record<string, unknown> {
         },
       },
       '/api/stats': { get: { summary: 'Counts of the store', responses: { 200: json(statsSchema, 'Store counts'), ...errors(400, 500) } } },
+      ...correctionPaths(json, errors),
     },
     components: {
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'The token given to `dyad serve --token` or DYAD_TOKEN' } },
