@@ -1,0 +1,54 @@
+// Cross-cutting: the bundled samples ingested with the real coder, corrected, then ingested again in another order into a
+// new store and the corrections file imported — the corrected events are the same, because corrections key on report ids.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { createCoderSync } from '../src/index.js';
+import { ingestArticles } from '../src/pipeline/ingest-articles.js';
+import { openSqliteStore } from '../src/store/sqlite/sqlite-store.js';
+import type { Store } from '../src/store/store.js';
+import { correctedStore } from '../src/corrections/corrected-store.js';
+import { proposeCorrection } from '../src/corrections/propose-correction.js';
+import { correctionsFromJsonl, correctionsToJsonl } from '../src/corrections/corrections-file.js';
+
+const SAMPLES = 'samples/articles';
+const files = readdirSync(SAMPLES).filter((f) => f.endsWith('.txt')).sort().map((f) => join(SAMPLES, f));
+const coder = createCoderSync();
+
+async function ingested(paths: string[]): Promise<Store> {
+  const store = await openSqliteStore(':memory:');
+  await ingestArticles(paths, { store, coder, batchSize: 3, date: '2020-01-01' });
+  return store;
+}
+
+test('corrections survive a re-ingest in another order: same report ids, same corrected events', async () => {
+  const first = await ingested(files);
+  const view = correctedStore(first);
+  const clusters = await first.clusters({}, { sort: 'id', limit: 1000 });
+  assert.ok(clusters.length >= 6, 'the samples make events');
+  const [rejected, edited, a, b] = clusters as [typeof clusters[number], typeof clusters[number], typeof clusters[number], typeof clusters[number]];
+  const meta = (n: number): { by: string; reason: string; at: string } => ({ by: 'ana', reason: 'test', at: `2026-12-07T12:00:0${n}.000Z` });
+  const corrections = [
+    await proposeCorrection(view, { kind: 'reject', id: rejected.id }, meta(1)),
+    await proposeCorrection(view, { kind: 'edit', id: edited.id, set: { source: { code: 'GRC', name: 'Greece' }, status: 'refused' } }, meta(2)),
+    await proposeCorrection(view, { kind: 'merge', ids: [a.id, b.id] }, meta(3)),
+  ];
+  await first.appendCorrections(corrections);
+  const file = correctionsToJsonl(await first.corrections());
+
+  const again = await ingested([...files].reverse());
+  assert.deepEqual((await again.clusters({}, { sort: 'id', limit: 1000 })).map((c) => c.mentionIds), clusters.map((c) => c.mentionIds),
+    'the re-ingest gives the same reports and events');
+  assert.equal(await again.appendCorrections(correctionsFromJsonl(file, 'corrections.jsonl')), 3);
+  const [x, y] = [correctedStore(first), correctedStore(again)];
+  const after = await y.clusters({}, { sort: 'id', limit: 1000 });
+  assert.deepEqual(after, await x.clusters({}, { sort: 'id', limit: 1000 }));
+  assert.equal(after.length, clusters.length - 2, 'one rejected, two merged into one');
+  assert.equal(after.some((c) => c.id === rejected.id), false);
+  assert.deepEqual([(await y.cluster(edited.id))?.source, (await y.cluster(edited.id))?.status], ['GRC', 'refused']);
+  assert.deepEqual((await y.cluster(a.id))?.mentionIds, [...a.mentionIds, ...b.mentionIds].sort());
+  assert.equal(await y.countEvents({}), (await again.countEvents({})) - rejected.mentionIds.length);
+  await first.close();
+  await again.close();
+});
