@@ -5,6 +5,7 @@ import { QUAD_COLORS, QUAD_NAMES } from '../colors.js';
 import { externalLink, h, replace } from '../dom.js';
 import { eventTable } from '../event-list.js';
 import { clusterFacts } from '../happening-facts.js';
+import { correctionsPanel } from '../corrections-panel.js';
 import { eventSpans, highlightRuns } from '../highlight.js';
 import { markedSentence, mentionList, runsToNodes } from '../mention-list.js';
 import { navigate } from '../nav.js';
@@ -78,6 +79,10 @@ export const eventView: ViewRenderer = async (root, state, current) => {
         detail.cluster ? clusterFacts(detail.cluster) : null,
         h('h3', {}, `Every report (${detail.mentions.length})`),
         mentionList(detail.mentions, state, event.id)),
+      correctionsPanel({
+        report: event, cluster: detail.cluster, reports: detail.mentions.map((m) => m.event),
+        onChange: (rejected) => (rejected ? navigate(back, { replace: true }) : void eventView(root, state, current)),
+      }),
       h('section', { class: 'panel article' },
         h('h2', {}, ref?.title ?? event.doc),
         h('p', { class: 'meta' }, [ref?.source, ref?.date].filter(Boolean).join(' · '), ref?.url ? ' · ' : '', ref?.url ? externalLink(ref.url, ref.url) : '',
