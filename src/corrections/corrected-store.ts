@@ -182,15 +182,24 @@ export class CorrectedStore implements Store {
   async queryEvents(filter: EventFilter, options: QueryOptions = {}): Promise<EventPage> {
     const view = await this.view();
     const cursor = options.cursor ?? null;
-    if (view === null) return this.inner.queryEvents(filter, options);
-    const normalized = normalizeEventFilter(filter);
-    const limit = pageLimit(options.limit, 100);
-    let offset = pageOffset(options.offset);
-    if (cursor !== null) {
-      const m = /^k:(\d{1,12})$/.exec(cursor);
-      if (m === null) throw argumentError('cursor', `"${cursor}" is not a cursor from a previous page`);
-      offset = Number(m[1]);
+    const offsetCursor = cursor === null ? null : /^k:(\d{1,12})$/.exec(cursor);
+    if (view === null) {
+      // a page cursor made while corrections were in effect (all since undone) is an offset still
+      return this.inner.queryEvents(filter, offsetCursor ? { ...options, cursor: null, offset: Number(offsetCursor[1]) } : options);
     }
+    const normalized = normalizeEventFilter(filter);
+    if (cursor !== null && offsetCursor === null) {
+      // a store's own cursor, made before the first correction: its page, with the corrections applied to its rows
+      const page = await this.inner.queryEvents(filter, options);
+      const events = page.events.flatMap((e) => {
+        if (!view.changed.has(e.id)) return [e];
+        const corrected = view.corrected.reports.get(e.id);
+        return corrected !== undefined && reportMatches(corrected, normalized) ? [corrected] : [];
+      });
+      return { events, next: page.next };
+    }
+    const limit = pageLimit(options.limit, 100);
+    const offset = offsetCursor !== null ? Number(offsetCursor[1]) : pageOffset(options.offset);
     const page = await window(this.#reports(view, filter, normalized, options.sort ?? 'ingested'), offset, limit);
     return { events: page.rows, next: page.more ? `k:${offset + limit}` : null };
   }

@@ -154,6 +154,22 @@ export function correctionContract(name: string, open: () => Promise<Store>, ski
       await store.close();
     });
 
+    it('pages on when a correction is made or undone between two pages', async () => {
+      const { store } = await clusteredSample(open);
+      const view = correctedStore(store);
+      const first = await view.queryEvents({}, { limit: 4 });
+      const reject = await correct(store, { kind: 'reject', id: D3 });
+      const second = await view.queryEvents({}, { limit: 4, cursor: first.next });
+      assert.deepEqual(second.events.map((e) => e.id), [D2, T1, P1], 'the store\'s own cursor: its page, the rejected report left out');
+      const corrected = await view.queryEvents({}, { limit: 4, offset: 4 });
+      assert.deepEqual(corrected.events.map((e) => e.id), [D2, T1, P1, P2]);
+      assert.equal(corrected.next, 'k:8');
+      await correct(store, { kind: 'revert', correction: reject.id });
+      const last = await view.queryEvents({}, { limit: 4, cursor: corrected.next });
+      assert.deepEqual(last.events.map((e) => e.id), [P2, P3]);
+      await store.close();
+    });
+
     it('survives a re-ingest: the log, exported and imported into a store built again, gives the same answers', async () => {
       const first = await clusteredSample(open);
       await correct(first.store, { kind: 'reject', id: C(D3) });
