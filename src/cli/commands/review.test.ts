@@ -70,7 +70,8 @@ describe('dyad review', () => {
     const text = (await run(reviewCommand, ['show', `c-${T1}`, '--db', db], true)).out;
     assert.match(text, /GRC → \(none\)\s+CAMEO 0234\s+status pledged/);
     assert.match(text, /edit c-boats-2020\.txt:0:1 source TUR → GRC, target IRQMIL → none, code 072 → 0234, status delivered → pledged, items two patrol boats → 4 patrol-boat; 2 helicopter:Mi-17/);
-    assert.equal(shown.code, 0);
+    assert.equal(shown.out, text, '--format table in a pipe prints what a terminal shows');
+    assert.equal((await review(db, 'show', `c-${T1}`, '--format', 'csv')).code, 2);
   });
 
   it('merges two events and splits one; reverts a correction by its id', async () => {

@@ -105,13 +105,20 @@ function describeFields(c: Correction): string {
     .map((k) => `${k} ${show(c.before?.[k])} → ${show(after[k])}`).join(', ');
 }
 
+/** True for lines for people: --format table, or no --format on a terminal; a usage error for another format. */
+function asTable(options: ReviewOptions, io: CliIo): boolean {
+  if (options.format !== undefined && options.format !== 'table' && options.format !== 'jsonl') throw usageError('--format', `"${options.format}" is not table or jsonl`);
+  return options.format === 'table' || (options.format === undefined && io.isTTY);
+}
+
 /** Makes one correction and appends it; prints it (a line on a terminal, the correction as JSON in a pipe). */
 async function record(request: CorrectionRequest, options: ReviewOptions, io: CliIo): Promise<void> {
   const by = reviewer(options);
+  const table = asTable(options, io);
   await withStore(options.db, async (store) => {
     const correction = await proposeCorrection(store, request, { by, reason: options.reason ?? '' });
     await store.appendCorrections([correction]);
-    await io.write(io.isTTY && options.format !== 'jsonl' ? `${describeCorrection(correction)}\n` : `${JSON.stringify(correction)}\n`);
+    await io.write(table ? `${describeCorrection(correction)}\n` : `${JSON.stringify(correction)}\n`);
   });
 }
 
@@ -134,6 +141,7 @@ function correctionsOf(log: readonly Correction[], event: string | null, reports
 
 /** `dyad review show ID`: an event (or report) as corrected, its reports, and the corrections that name it. */
 async function runShow(id: string, options: ReviewOptions, io: CliIo): Promise<void> {
+  const table = asTable(options, io);
   await withStore(options.db, async (store: Store) => {
     const log = await store.corrections();
     const cluster = id.startsWith('c-') ? await store.cluster(id) : await store.clusterOf(id);
@@ -141,7 +149,7 @@ async function runShow(id: string, options: ReviewOptions, io: CliIo): Promise<v
     const keys = new Set([...reports.map((r) => r.id), id.startsWith('c-') ? id.slice(2) : id]);
     const corrections = correctionsOf(log, id, keys);
     if (cluster === null && reports.length === 0 && corrections.length === 0) throw new DyadError('E801', id, `no stored event or report with id "${id}"`);
-    if (options.format === 'jsonl' || !io.isTTY) {
+    if (!table) {
       await io.write(`${JSON.stringify({ event: cluster, reports, corrections })}\n`);
       return;
     }
@@ -160,9 +168,10 @@ async function runShow(id: string, options: ReviewOptions, io: CliIo): Promise<v
 
 /** `dyad review log`: the whole log, in the order appended. */
 async function runLog(options: ReviewOptions, io: CliIo): Promise<void> {
+  const table = asTable(options, io);
   await withStore(options.db, async (store) => {
     const log = await store.corrections();
-    if (io.isTTY && options.format !== 'jsonl') {
+    if (table) {
       await io.write(log.map((c) => `${describeCorrection(c)}\n`).join(''));
       io.error(`${log.length} correction(s)`);
     } else {
