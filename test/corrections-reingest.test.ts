@@ -11,6 +11,10 @@ import type { Store } from '../src/store/store.js';
 import { correctedStore } from '../src/corrections/corrected-store.js';
 import { proposeCorrection } from '../src/corrections/propose-correction.js';
 import { correctionsFromJsonl, correctionsToJsonl } from '../src/corrections/corrections-file.js';
+import { threadsAsOf } from '../src/corrections/corrected-threads.js';
+import { buildThreads } from '../src/link/build-threads.js';
+import type { Thread } from '../src/link/link-types.js';
+import { THREAD_ROOTS } from '../src/pipeline/mention-linker.js';
 
 const SAMPLES = 'samples/articles';
 const files = readdirSync(SAMPLES).filter((f) => f.endsWith('.txt')).sort().map((f) => join(SAMPLES, f));
@@ -51,4 +55,27 @@ test('corrections survive a re-ingest in another order: same report ids, same co
   assert.equal(await y.countEvents({}), (await again.countEvents({})) - rejected.mentionIds.length);
   await first.close();
   await again.close();
+});
+
+test('the threads as corrected are those every corrected event gives, though only the touched parties\' are built again', async () => {
+  const store = await ingested(files);
+  const view = correctedStore(store);
+  const threads = await store.threads();
+  assert.ok(threads.length >= 4, 'the samples make threads');
+  const asOf = threadsAsOf(await store.clusters({ root: [...THREAD_ROOTS] }, { sort: 'id', limit: 1000 }));
+  const everything = async (): Promise<Thread[]> => buildThreads(await view.clusters({ root: [...THREAD_ROOTS] }, { sort: 'id', limit: 1000 }), asOf === null ? {} : { asOf })
+    .sort((a, b) => (a.lastStep === b.lastStep ? (a.id < b.id ? -1 : 1) : a.lastStep === null ? 1 : b.lastStep === null ? -1 : a.lastStep > b.lastStep ? -1 : 1));
+  assert.deepEqual(await view.threads(), threads, 'no corrections: the stored threads');
+  const steps = threads.flatMap((t) => t.steps.map((step) => step.cluster));
+  let n = 0;
+  const at = (): { by: string; at: string } => ({ by: 'ana', at: `2026-12-07T12:00:${String(n++).padStart(2, '0')}.000Z` });
+  await store.appendCorrections([await proposeCorrection(view, { kind: 'reject', id: steps[0] as string }, at())]);
+  assert.deepEqual(await view.threads(), await everything());
+  await store.appendCorrections([await proposeCorrection(view, { kind: 'edit', id: steps[1] as string, set: { source: { code: 'GRC' }, status: 'delivered' } }, at())]);
+  assert.deepEqual(await view.threads(), await everything());
+  await store.appendCorrections([await proposeCorrection(view, { kind: 'edit', id: steps[steps.length - 1] as string, set: { cameo: '0234', target: { code: 'MLI' } } }, at())]);
+  const after = await view.threads();
+  assert.deepEqual(after, await everything());
+  assert.notDeepEqual(after, threads);
+  await store.close();
 });

@@ -22,7 +22,8 @@ import type {
 import { loadCorrectedView, type CorrectedView } from './corrected-view.js';
 import { clusterMatches, reportMatches } from './match-filter.js';
 import { adjustActors, adjustDyads } from './adjust-summaries.js';
-import { correctedThreads, threadMatches } from './corrected-threads.js';
+import { correctedThreads, threadMatches, threadsAsOf } from './corrected-threads.js';
+import { THREAD_ROOTS } from '../pipeline/mention-linker.js';
 
 const PAGE = 10_000;
 
@@ -101,9 +102,13 @@ export class CorrectedStore implements Store {
     return this.inner.location;
   }
 
+  /** Writes through this object or (told by `invalidate`) another one, corrections aside. */
+  #rawGeneration = 0;
+
   /** Forgets what was read: the next query reads the log and the touched reports again. Call it after writing through another object. */
   invalidate(): void {
     this.#generation++;
+    this.#rawGeneration++;
   }
 
   /** The view of the current log, read again when the log, the store (another process wrote) or this object's writes changed it. */
@@ -138,11 +143,13 @@ export class CorrectedStore implements Store {
   close: Store['close'] = () => this.inner.close();
 
   async appendCorrections(corrections: readonly Correction[]): Promise<number> {
-    return this.#wrote(await this.inner.appendCorrections(corrections));
+    const added = await this.inner.appendCorrections(corrections);
+    this.#generation++;
+    return added;
   }
 
   #wrote<T>(result: T): T {
-    this.#generation++;
+    this.invalidate();
     return result;
   }
 
@@ -200,7 +207,9 @@ export class CorrectedStore implements Store {
     }
     const limit = pageLimit(options.limit, 100);
     const offset = offsetCursor !== null ? Number(offsetCursor[1]) : pageOffset(options.offset);
-    const page = await window(this.#reports(view, filter, normalized, options.sort ?? 'ingested'), offset, limit);
+    // the store's pages sized to hold the window and the rows a correction may take out of it: one query, mostly
+    const pageSize = Math.min(PAGE, offset + limit + view.changed.size + 1);
+    const page = await window(this.#reports(view, filter, normalized, options.sort ?? 'ingested', pageSize), offset, limit);
     return { events: page.rows, next: page.more ? `k:${offset + limit}` : null };
   }
 
@@ -263,13 +272,14 @@ export class CorrectedStore implements Store {
   }
 
   /** Every event matching a filter, as corrected, in the order of `sort`. */
-  async *#clusters(view: CorrectedView, filter: EventFilter, normalized: NormalizedFilter, sort: ClusterSort): AsyncGenerator<Cluster> {
+  async *#clusters(view: CorrectedView, filter: EventFilter, normalized: NormalizedFilter, sort: ClusterSort, firstPage = PAGE): AsyncGenerator<Cluster> {
     const inner = this.inner;
     const stored = async function* (): AsyncGenerator<Cluster> {
-      for (let offset = 0; ; offset += PAGE) {
-        const page = await inner.clusters(filter, { sort, limit: PAGE, offset });
+      // a first page the size the caller needs, then the largest pages a store gives
+      for (let offset = 0, size = Math.min(firstPage, PAGE); ; offset += size, size = PAGE) {
+        const page = await inner.clusters(filter, { sort, limit: size, offset });
         for (const cluster of page) if (!view.corrected.replaced.has(cluster.id)) yield cluster;
-        if (page.length < PAGE) return;
+        if (page.length < size) return;
       }
     };
     yield* mergeSorted(stored(), this.#matchingClusters(view, normalized, sort), CLUSTER_ORDER[sort]);
@@ -281,7 +291,9 @@ export class CorrectedStore implements Store {
     const sort = options.sort ?? 'date';
     if (!Object.hasOwn(CLUSTER_ORDER, sort)) throw argumentError('sort', `"${sort}" is not one of ${Object.keys(CLUSTER_ORDER).join(', ')}`);
     const normalized = normalizeEventFilter(filter);
-    const page = await window(this.#clusters(view, filter, normalized, sort), pageOffset(options.offset), pageLimit(options.limit, 100));
+    const offset = pageOffset(options.offset);
+    const limit = pageLimit(options.limit, 100);
+    const page = await window(this.#clusters(view, filter, normalized, sort, offset + limit + view.corrected.replaced.size + 1), offset, limit);
     return page.rows;
   }
 
@@ -329,10 +341,39 @@ export class CorrectedStore implements Store {
     return out;
   }
 
-  // ---- threads: built again from the corrected events while corrections are in effect ----
+  // ---- threads: those of the parties corrections touched built again from the corrected events ----
+
+  #asOfCache: { key: string; asOf: Promise<string | null> } | null = null;
+
+  /** The day the linker judged stalls at: the last day of the thread events as stored (read again when the store changes). */
+  async #asOf(): Promise<string | null> {
+    const key = `${this.#rawGeneration}|${await this.inner.changeMark()}`;
+    if (this.#asOfCache?.key !== key) {
+      const inner = this.inner;
+      this.#asOfCache = {
+        key,
+        asOf: (async () => {
+          const clusters: Cluster[] = [];
+          for (let offset = 0; ; offset += PAGE) {
+            const page = await inner.clusters({ root: [...THREAD_ROOTS] }, { sort: 'id', limit: PAGE, offset });
+            clusters.push(...page);
+            if (page.length < PAGE) break;
+          }
+          return threadsAsOf(clusters);
+        })(),
+      };
+    }
+    return this.#asOfCache.asOf;
+  }
 
   async #threads(view: CorrectedView | null): Promise<Thread[] | null> {
-    return view === null ? null : correctedThreads(this, view);
+    if (view === null) return null;
+    const events = async (filter: EventFilter): Promise<Cluster[]> => {
+      const out: Cluster[] = [];
+      for await (const cluster of this.#clusters(view, filter, normalizeEventFilter(filter), 'id')) out.push(cluster);
+      return out;
+    };
+    return correctedThreads(view, { stored: () => this.inner.threads(), events, asOf: () => this.#asOf() });
   }
 
   async threads(filter: ThreadFilter = {}, options: ThreadQueryOptions = {}): Promise<Thread[]> {

@@ -1,35 +1,81 @@
-// Corrections: the corrected events of a store → its assistance threads built again from them, and a thread filter matched in memory.
+// Corrections: the stored threads + the corrected events → the threads as corrected: those of the parties a correction
+// touched built again from their corrected events, the others as stored; and a thread filter matched in memory.
 
 import { buildThreads } from '../link/build-threads.js';
+import { isoOfDay, parseDaySpan } from '../link/day-number.js';
 import type { Cluster, Thread } from '../link/link-types.js';
 import { THREAD_ROOTS } from '../pipeline/mention-linker.js';
 import { firstDay, lastDay } from '../store/event-filter.js';
-import type { Store, ThreadFilter } from '../store/store.js';
+import type { EventFilter, ThreadFilter } from '../store/store.js';
 import { threadFilterProblem } from '../store/thread-filter.js';
 import { argumentError } from '../store/argument-error.js';
 import type { CorrectedView } from './corrected-view.js';
 
-const PAGE = 10_000;
+/** What building the corrected threads reads. */
+export interface ThreadSources {
+  /** The threads as stored (as the linker built them from the events as coded). */
+  stored: () => Promise<Thread[]>;
+  /** Every corrected event matching a filter. */
+  events: (filter: EventFilter) => Promise<Cluster[]>;
+  /** The day threads are judged stalled at, as the linker judged them (see `threadsAsOf`). */
+  asOf: () => Promise<string | null>;
+}
+
+/** The day buildThreads judges stalls at, for these events: the last day any of them is dated or reported on. */
+export function threadsAsOf(clusters: Iterable<Cluster>): string | null {
+  let asOf: number | null = null;
+  for (const cluster of clusters) {
+    for (const d of [cluster.date, cluster.lastReport]) {
+      const last = parseDaySpan(d)?.last ?? null;
+      if (last !== null && (asOf === null || last > asOf)) asOf = last;
+    }
+  }
+  return asOf === null ? null : isoOfDay(asOf);
+}
+
+/** Most recent last step first, then id: the order the stores list threads in. */
+function byLastStep(a: Thread, b: Thread): number {
+  if (a.lastStep !== b.lastStep) return a.lastStep === null ? 1 : b.lastStep === null ? -1 : a.lastStep > b.lastStep ? -1 : 1;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+/** The sides (country, else code) of every event a correction replaced or made. */
+function touchedParties(view: CorrectedView): Set<string> {
+  const parties = new Set<string>();
+  const add = (c: Cluster): void => {
+    parties.add(c.source);
+    if (c.target !== null) parties.add(c.target);
+  };
+  for (const { cluster } of view.originalClusters) add(cluster);
+  for (const cluster of view.corrected.clusters) add(cluster);
+  return parties;
+}
+
 const built = new WeakMap<CorrectedView, Promise<Thread[]>>();
 
 /**
- * The threads of the events `store` answers (a store reading with corrections), built as an ingest builds them, most
- * recent last step first, as the stores list them. Built once per view (a new log or new articles make a new view).
+ * The threads as corrected, most recent last step first. A thread depends only on the events between its supplier and
+ * recipient and on the other suppliers' events for its recipient (its related steps), so only the threads of the
+ * parties a correction touched are built again — from every corrected event of those parties, and of the recipients
+ * of their threads — and the others are the stored ones. Built once per view.
  */
-export function correctedThreads(store: Pick<Store, 'clusters'>, view: CorrectedView): Promise<Thread[]> {
+export function correctedThreads(view: CorrectedView, sources: ThreadSources): Promise<Thread[]> {
   let threads = built.get(view);
   if (threads === undefined) {
     threads = (async () => {
-      const clusters: Cluster[] = [];
-      for (let offset = 0; ; offset += PAGE) {
-        const page = await store.clusters({ root: [...THREAD_ROOTS] }, { sort: 'id', limit: PAGE, offset });
-        clusters.push(...page);
-        if (page.length < PAGE) break;
-      }
-      return buildThreads(clusters).sort((a, b) => {
-        if (a.lastStep !== b.lastStep) return a.lastStep === null ? 1 : b.lastStep === null ? -1 : a.lastStep > b.lastStep ? -1 : 1;
-        return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-      });
+      const parties = touchedParties(view);
+      const roots = [...THREAD_ROOTS];
+      const asOf = await sources.asOf();
+      const options = asOf === null ? {} : { asOf };
+      // a side no filter can name (not a code): build every thread again
+      if ([...parties].some((p) => !/^[A-Z0-9_-]{1,40}$/.test(p))) return buildThreads(await sources.events({ root: roots }), options).sort(byLastStep);
+      const stored = await sources.stored();
+      const events = new Map((await sources.events({ root: roots, actor: [...parties] })).map((c) => [c.id, c]));
+      const touches = (t: Thread): boolean => parties.has(t.supplier) || parties.has(t.recipient);
+      const recipients = new Set(buildThreads([...events.values()], options).filter(touches).map((t) => t.recipient).filter((r) => !parties.has(r)));
+      if (recipients.size > 0) for (const c of await sources.events({ root: roots, actor: [...recipients] })) events.set(c.id, c);
+      const rebuilt = buildThreads([...events.values()], options).filter(touches);
+      return [...stored.filter((t) => !touches(t)), ...rebuilt].sort(byLastStep);
     })();
     built.set(view, threads);
   }
