@@ -54,7 +54,7 @@ async function timeQueries(store: CorrectedStore, runs: number): Promise<Figures
 }
 
 /** N corrections of random events: 40% rejects, 40% edits, 10% merges, 10% splits (of merged pairs). */
-async function makeLog(store: CorrectedStore, n: number): Promise<number> {
+export async function makeLog(store: CorrectedStore, n: number): Promise<number> {
   const rand = random(5);
   const ids = (await store.clusters({}, { sort: 'id', limit: 10_000 })).map((c) => c.id);
   let made = 0;

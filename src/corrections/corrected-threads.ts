@@ -55,9 +55,10 @@ const built = new WeakMap<CorrectedView, Promise<Thread[]>>();
 
 /**
  * The threads as corrected, most recent last step first. A thread depends only on the events between its supplier and
- * recipient and on the other suppliers' events for its recipient (its related steps), so only the threads of the
- * parties a correction touched are built again — from every corrected event of those parties, and of the recipients
- * of their threads — and the others are the stored ones. Built once per view.
+ * recipient and on the other suppliers' events for its recipient (its related steps). An event a correction replaced
+ * or made has both its sides among the touched parties, so a thread whose recipient is not one of them has no such
+ * event among its steps or related steps, and is as stored; the threads of the touched recipients are built again
+ * from every corrected event naming a touched party (which holds all their steps and related steps). Built once per view.
  */
 export function correctedThreads(view: CorrectedView, sources: ThreadSources): Promise<Thread[]> {
   let threads = built.get(view);
@@ -70,11 +71,8 @@ export function correctedThreads(view: CorrectedView, sources: ThreadSources): P
       // a side no filter can name (not a code): build every thread again
       if ([...parties].some((p) => !/^[A-Z0-9_-]{1,40}$/.test(p))) return buildThreads(await sources.events({ root: roots }), options).sort(byLastStep);
       const stored = await sources.stored();
-      const events = new Map((await sources.events({ root: roots, actor: [...parties] })).map((c) => [c.id, c]));
-      const touches = (t: Thread): boolean => parties.has(t.supplier) || parties.has(t.recipient);
-      const recipients = new Set(buildThreads([...events.values()], options).filter(touches).map((t) => t.recipient).filter((r) => !parties.has(r)));
-      if (recipients.size > 0) for (const c of await sources.events({ root: roots, actor: [...recipients] })) events.set(c.id, c);
-      const rebuilt = buildThreads([...events.values()], options).filter(touches);
+      const touches = (t: Thread): boolean => parties.has(t.recipient);
+      const rebuilt = buildThreads(await sources.events({ root: roots, actor: [...parties] }), options).filter(touches);
       return [...stored.filter((t) => !touches(t)), ...rebuilt].sort(byLastStep);
     })();
     built.set(view, threads);
