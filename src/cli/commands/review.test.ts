@@ -12,6 +12,7 @@ import { sampleEntries } from '../../store/store-fixtures.js';
 import { eventsCommand, ExitSignal, memoryIo, type CliIo } from './events.js';
 import { exportCommand } from './export.js';
 import { editFromOptions, parseItems, reviewCommand, reviewer } from './review.js';
+import { makeCorrection } from '../../corrections/correction-record.js';
 
 const T1 = 'boats-2020.txt:0:1', D1 = 'drones-2020.txt:0:1', D3 = 'drones-2020.txt:2:3', B1 = 'baghdad-2019.txt:0:1';
 const dir = mkdtempSync(join(tmpdir(), 'dyad-review-'));
@@ -83,8 +84,16 @@ describe('dyad review', () => {
     assert.equal((await review(db, 'split', `c-${B1}`, '--reports', D1)).code, 0);
     assert.equal((await events(db, '--level', 'events')).length, 10);
     assert.equal((await review(db, 'revert', merge.id)).code, 0);
+    const store = await openSqliteStore(db);
+    const ghost = makeCorrection({ at: '2026-12-07T09:00:00.000Z', by: 'bo', reason: '', kind: 'reject', event: 'c-gone', reports: ['gone'], before: null, after: null, reverts: null });
+    await store.appendCorrections([ghost]);
+    await store.close();
+    const table = await run(reviewCommand, ['log', '--db', db, '--format', 'table']);
+    assert.match(table.out, new RegExp(`${ghost.id} .* \\[applies to no stored report\\]`));
+    assert.equal(table.out.split('\n').filter((l) => l.includes('[applies to no stored report]')).length, 1, 'a reverted correction is not reported');
+    assert.match(table.errors.join('\n'), /4 correction\(s\), 1 naming only reports no longer stored/);
     const log = (await review(db, 'log')).out.trim().split('\n').map((l) => (JSON.parse(l) as { kind: string }).kind);
-    assert.deepEqual(log, ['merge', 'split', 'revert']);
+    assert.deepEqual(log, ['merge', 'split', 'revert', 'reject']);
     assert.equal((await events(db, '--level', 'events')).length, 10);
   });
 

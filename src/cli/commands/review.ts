@@ -6,6 +6,8 @@ import { Command } from 'commander';
 import { correctionsFromJsonl, correctionsToJsonl } from '../../corrections/corrections-file.js';
 import { proposeCorrection, type ActorRequest, type CorrectionRequest, type EditRequest } from '../../corrections/propose-correction.js';
 import { CORRECTION_STATUSES } from '../../corrections/correction-record.js';
+import { correctedStore } from '../../corrections/corrected-store.js';
+import { effectiveCorrections } from '../../corrections/apply-corrections.js';
 import { DB_HELP } from '../../store/open-store.js';
 import type { Store } from '../../store/store.js';
 import { DyadError, type Correction, type CorrectionItem, type EventRecord, type Status } from '../../types/index.js';
@@ -166,14 +168,21 @@ async function runShow(id: string, options: ReviewOptions, io: CliIo): Promise<v
   });
 }
 
+/** Ids of the corrections in effect (not undone) that name no stored report: after a re-coding that changed those reports. */
+async function dormantCorrections(store: Store, log: readonly Correction[]): Promise<Set<string>> {
+  const applied = new Set((await correctedStore(store).view())?.corrected.applied.map((c) => c.id) ?? []);
+  return new Set(effectiveCorrections(log).filter((c) => !applied.has(c.id)).map((c) => c.id));
+}
+
 /** `dyad review log`: the whole log, in the order appended. */
 async function runLog(options: ReviewOptions, io: CliIo): Promise<void> {
   const table = asTable(options, io);
   await withStore(options.db, async (store) => {
     const log = await store.corrections();
     if (table) {
-      await io.write(log.map((c) => `${describeCorrection(c)}\n`).join(''));
-      io.error(`${log.length} correction(s)`);
+      const dormant = await dormantCorrections(store, log);
+      await io.write(log.map((c) => `${describeCorrection(c)}${dormant.has(c.id) ? ' [applies to no stored report]' : ''}\n`).join(''));
+      io.error(`${log.length} correction(s)${dormant.size > 0 ? `, ${dormant.size} naming only reports no longer stored (coded differently since?)` : ''}`);
     } else {
       await io.write(correctionsToJsonl(log));
     }
