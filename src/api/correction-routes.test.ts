@@ -75,6 +75,9 @@ describe('corrections API', () => {
   it('edits actors and status, and splits a report out of an event; the log names them per event', async () => {
     await correct({ kind: 'edit', id: `c-${T1}`, set: { source: { code: 'GRC', name: 'Greece' }, status: 'pledged' } });
     assert.deepEqual(await eventIds('source=GRC'), [T1]);
+    const named = correctionMadeSchema.parse(await (await post({ kind: 'edit', id: `c-${T1}`, by: 'ana', set: { target: { code: 'FRA' } } })).json());
+    assert.deepEqual(named.correction.after?.target, { code: 'FRA', country: 'FRA', name: 'France', sector: null }, 'a country code takes the country\'s name');
+    await app.request(`/api/corrections/${named.correction.id}?by=ana`, { method: 'DELETE', headers: auth });
     assert.deepEqual(await eventIds('source=GRC&level=events'), [`c-${T1}`]);
     const actors = (await (await app.request('/api/actors?limit=100')).json()) as { actors: { code: string }[] };
     assert.ok(actors.actors.some((a) => a.code === 'GRC'));
@@ -85,7 +88,7 @@ describe('corrections API', () => {
     assert.deepEqual(split.cluster.mentionIds, [DELIVERY]);
     assert.equal((await app.request(`/api/clusters/c-${SECOND}`)).status, 200);
     const log = correctionLogSchema.parse(await (await app.request(`/api/corrections?event=c-${T1}`)).json());
-    assert.deepEqual(log.corrections.map((c) => c.kind), ['reject', 'revert', 'edit']);
+    assert.deepEqual(log.corrections.map((c) => c.kind), ['reject', 'revert', 'edit', 'edit', 'revert']);
     assert.deepEqual(log.corrections[2]?.before, { source: { code: 'TUR', country: 'TUR', name: 'Turkey', sector: null }, status: 'delivered' });
   });
 
@@ -93,7 +96,7 @@ describe('corrections API', () => {
     const res = await app.request('/api/corrections?format=jsonl');
     assert.equal(res.headers.get('Content-Type'), 'application/x-ndjson; charset=utf-8');
     const file = await res.text();
-    assert.equal(file.trim().split('\n').length, 4);
+    assert.equal(file.trim().split('\n').length, 6);
     const other = await sampleStore({ linked: true });
     try {
       const second = createApp({ store: other.store, token: TOKEN, uiDir: null });
@@ -102,13 +105,13 @@ describe('corrections API', () => {
         assert.equal(answer.status, 200);
         return correctionImportSchema.parse(await answer.json());
       };
-      assert.deepEqual(await importFile(), { added: 4, total: 4 });
-      assert.deepEqual(await importFile(), { added: 0, total: 4 });
+      assert.deepEqual(await importFile(), { added: 6, total: 6 });
+      assert.deepEqual(await importFile(), { added: 0, total: 6 });
       const [a, b] = await Promise.all([app, second].map(async (x) => (await x.request('/api/events?level=events&limit=100')).json()));
       assert.deepEqual(a, b);
       const bad = await second.request('/api/corrections/import', { method: 'POST', headers: auth, body: `${file}{"kind":"reject"}\n` });
       assert.equal(bad.status, 400);
-      assert.match(((await bad.json()) as { error: { message: string } }).error.message, /:5:/);
+      assert.match(((await bad.json()) as { error: { message: string } }).error.message, /:7:/);
     } finally {
       await other.dispose();
     }

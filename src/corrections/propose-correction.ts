@@ -69,15 +69,26 @@ async function resolve(store: Store, id: string): Promise<Target> {
   return { event: (await store.clusterOf(id))?.id ?? null, reports: [report], keys: [id] };
 }
 
-let cameoTable: Map<string, CorrectionCode> | null = null;
+let tables: { cameo: Map<string, CorrectionCode>; countries: Map<string, string> } | null = null;
+
+/** The CAMEO code table and the country names of Dyad's lexicon, read once. */
+function lexiconTables(): NonNullable<typeof tables> {
+  if (tables === null) {
+    const source = readLexiconDir(builtinLexiconDir()).source;
+    tables = {
+      cameo: new Map(source.cameo.map((c) => [c.code, {
+        cameo: c.code, cameoName: c.name, root: c.code.slice(0, 2), quad: c.quad, goldstein: c.goldstein,
+        plover: { type: c.plover.type, mode: c.plover.mode ?? null, context: c.plover.context ?? null },
+      }])),
+      countries: new Map(source.countries.map((c) => [c.code, c.name])),
+    };
+  }
+  return tables;
+}
 
 /** The CAMEO code table of Dyad's lexicon, code → what an edit records of it; throws E800 for a code it lacks. */
 export function cameoFields(code: string): CorrectionCode {
-  cameoTable ??= new Map(readLexiconDir(builtinLexiconDir()).source.cameo.map((c) => [c.code, {
-    cameo: c.code, cameoName: c.name, root: c.code.slice(0, 2), quad: c.quad, goldstein: c.goldstein,
-    plover: { type: c.plover.type, mode: c.plover.mode ?? null, context: c.plover.context ?? null },
-  }]));
-  const fields = cameoTable.get(code);
+  const fields = lexiconTables().cameo.get(code);
   if (fields === undefined) throw new DyadError('E800', 'cameo', `"${code}" is not a CAMEO code of the code table (lexicon/cameo.yaml)`);
   return fields;
 }
@@ -85,7 +96,7 @@ export function cameoFields(code: string): CorrectionCode {
 /**
  * An actor with what is not given filled in: the country is the code's first three letters when the code is a
  * country followed by sector codes (`TURMIL`), else none (`NATO`); the name is the one the store knows for the code,
- * else the code.
+ * else the country's name for a country code (`FRA` → France), else the code.
  */
 async function actorFields(store: Store, actor: ActorRequest): Promise<CorrectionActor> {
   const code = actor.code.trim().toUpperCase();
@@ -95,7 +106,7 @@ async function actorFields(store: Store, actor: ActorRequest): Promise<Correctio
   return {
     code,
     country: actor.country !== undefined ? actor.country : known?.country ?? (countryLike ? code.slice(0, 3) : null),
-    name: actor.name ?? known?.name ?? code,
+    name: actor.name ?? known?.name ?? lexiconTables().countries.get(code) ?? code,
     sector: actor.sector !== undefined ? actor.sector : known?.sector ?? (countryLike && code.length >= 6 ? code.slice(3, 6) : null),
   };
 }
