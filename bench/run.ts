@@ -3,6 +3,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { formatFigures, type Bench, type Figures } from './bench.js';
 import { codeBench } from './code.js';
+import { correctionsBench } from './corrections.js';
 import { hostileBench } from './hostile.js';
 import { ingestBench } from './ingest.js';
 import { parserBench } from './parser.js';
@@ -17,6 +18,7 @@ export const BENCHES: { bench: Bench; byDefault: boolean }[] = [
   { bench: hostileBench, byDefault: false },
   { bench: parserBench, byDefault: false },
   { bench: scaleBench, byDefault: false },
+  { bench: correctionsBench, byDefault: false },
 ];
 
 interface Args {

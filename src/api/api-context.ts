@@ -32,7 +32,10 @@ export interface ExportRequest {
 export type Exporter = (request: ExportRequest) => ExportOutput | Promise<ExportOutput>;
 
 export interface ApiContext {
+  /** The store as queries see it: with the analysts' corrections applied. */
   store: Store;
+  /** Where a route that writes through `store` (posted articles) reads what it shows; absent: `store`. */
+  reads?: Store;
   /** The bearer token that allows writing; null: writing is off. */
   token: string | null;
   /** The coder for posted articles, made once on first use (an ArticleCoder codes off the request thread). */

@@ -66,7 +66,7 @@ export function articleRoutes(ctx: ApiContext): Hono {
       ...rest, title: rest.title ?? null, date: rest.date ?? null, url: rest.url ?? null, source: rest.source ?? null,
       byline: rest.byline ?? null, dateline: rest.dateline ?? null, language: rest.language ?? null,
     };
-    return c.json({ article, events: await articleEvents(ctx, id) });
+    return c.json({ article, events: await articleEvents({ ...ctx, store: ctx.reads ?? ctx.store }, id) });
   });
   app.post('/articles',
     async (c, next) => {

@@ -7,6 +7,9 @@ import type { Store } from '../store/store.js';
 import type { ApiContext, Exporter } from './api-context.js';
 import { ApiError, errorAnswer } from './api-error.js';
 import { articleRoutes } from './article-routes.js';
+import { correctionRoutes } from './correction-routes.js';
+import { correctedStore } from '../corrections/corrected-store.js';
+import { watchWrites } from '../corrections/watch-writes.js';
 import { clusterRoutes } from './cluster-routes.js';
 import { eventRoutes } from './event-routes.js';
 import { exportRoutes } from './export-routes.js';
@@ -51,11 +54,14 @@ function hostName(header: string): string {
 /** Builds the app. Test it with `app.request('/api/events?source=CHN')`; serve it with startServer. */
 export function createApp(options: AppOptions): Hono {
   let coder: Promise<Coder | ArticleCoder> | null = options.coder === undefined ? null : Promise.resolve(options.coder);
+  // Routes read through the corrected store (the analysts' corrections applied to every answer and export); posted
+  // articles are stored and linked through the store itself, which tells the corrected one that it changed.
+  const reads = correctedStore(options.store);
   const ctx: ApiContext = {
-    store: options.store,
+    store: reads,
     token: options.token === undefined || options.token === '' ? null : options.token,
     coder: () => (coder ??= createCoder()),
-    exporter: options.exporter === undefined ? storeExporter(options.store) : options.exporter,
+    exporter: options.exporter === undefined ? storeExporter(reads) : options.exporter,
     log: options.log ?? ((line) => process.stderr.write(`dyad serve: ${line}\n`)),
   };
   const app = new Hono();
@@ -88,7 +94,8 @@ export function createApp(options: AppOptions): Hono {
   api.route('/', clusterRoutes(ctx));
   api.route('/', threadRoutes(ctx));
   api.route('/', summaryRoutes(ctx));
-  api.route('/', articleRoutes(ctx));
+  api.route('/', articleRoutes({ ...ctx, store: watchWrites(options.store, () => reads.invalidate()), reads }));
+  api.route('/', correctionRoutes(ctx));
   api.route('/', exportRoutes(ctx));
   app.route('/api', api);
 

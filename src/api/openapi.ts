@@ -6,6 +6,7 @@ import {
   mentionPageSchema, networkSchema, postArticlesSchema, reportDetailSchema, reportPageSchema, statsSchema, threadDetailSchema, threadsSchema,
   timelineSchema,
 } from './schemas.js';
+import { correctionPaths } from './correction-schemas.js';
 
 interface Parameter {
   name: string;
@@ -215,6 +216,7 @@ export function openApiDocument(version: string): Record<string, unknown> {
         },
       },
       '/api/stats': { get: { summary: 'Counts of the store: events (reports merged), reports, articles and more', responses: { 200: json(statsSchema, 'Store counts'), ...errors(400, 500) } } },
+      ...correctionPaths(json, errors),
     },
     components: {
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'The token given to `dyad serve --token` or DYAD_TOKEN' } },

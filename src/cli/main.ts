@@ -8,6 +8,7 @@ import { actorsCommand } from './commands/actors.js';
 import { dyadsCommand } from './commands/dyads.js';
 import { exportCommand } from './commands/export.js';
 import { serveCommand } from './commands/serve.js';
+import { reviewCommand } from './commands/review.js';
 import { threadCommand, threadsCommand } from './commands/threads.js';
 import { statusCommand, workerCommand } from './commands/worker.js';
 
@@ -25,6 +26,7 @@ export function buildProgram(): Command {
   program.addCommand(dyadsCommand());
   program.addCommand(exportCommand());
   program.addCommand(serveCommand());
+  program.addCommand(reviewCommand());
   program.addCommand(threadsCommand()).addCommand(threadCommand());
   program.addCommand(workerCommand()).addCommand(statusCommand());
   for (const c of program.commands) c.exitOverride();

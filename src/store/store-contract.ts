@@ -7,6 +7,7 @@ import type { EventRecord } from '../types/index.js';
 import type { EventFilter, EventSort, Store } from './store.js';
 import { sampleEntries, sampleEvents } from './store-fixtures.js';
 import { clusterContract } from './cluster-contract.js';
+import { correctionContract } from './correction-contract.js';
 import { buildThreads } from '../link/build-threads.js';
 import { Clusterer } from '../link/cluster-events.js';
 import type { MentionInput } from '../link/link-types.js';
@@ -369,4 +370,5 @@ export function storeContract(name: string, open: () => Promise<Store>, skip: Re
     });
   });
   clusterContract(name, open, skip);
+  correctionContract(name, open, skip);
 }

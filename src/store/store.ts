@@ -24,7 +24,7 @@
 //     stays as it is and applies to both levels (`queryEvents` is the mentions level).
 // Done in migration 2 (sqlite/migrations.ts) and sqlite/cluster-store.ts.
 
-import type { Article, EventRecord } from '../types/index.js';
+import type { Article, Correction, EventRecord } from '../types/index.js';
 import type { Cluster, ClusterChange, MentionInput, Thread } from '../link/link-types.js';
 
 /**
@@ -364,5 +364,14 @@ export interface Store {
   countThreads(filter?: ThreadFilter): Promise<number>;
   /** One thread by id, or null. */
   thread(id: string): Promise<Thread | null>;
+  /**
+   * Appends analysts' corrections to the store's audit log, in one transaction; a correction whose id is stored
+   * already is skipped (importing a file twice adds nothing). The log is append-only: no call edits or removes an
+   * entry (a `revert` correction undoes one). Returns how many were new. Applying them is not the adapter's work:
+   * see src/corrections (`correctedStore`).
+   */
+  appendCorrections(corrections: readonly Correction[]): Promise<number>;
+  /** The correction log, in the order it was appended. */
+  corrections(): Promise<Correction[]>;
   close(): Promise<void>;
 }

@@ -1,6 +1,6 @@
 // Types: problems — what went wrong with one input or record, as data (a batch records it and carries on).
 
-/** Error codes: E1xx ingest, E2xx nlp, E3xx lexicon, E4xx coder, E5xx link, E6xx store, E7xx api/cli. */
+/** Error codes: E1xx ingest, E2xx nlp, E3xx lexicon, E4xx coder, E5xx link, E6xx store, E7xx api/cli, E8xx corrections. */
 export const ERROR_CODES = {
   E100: 'input could not be read',
   E101: 'input is empty',
@@ -27,6 +27,8 @@ export const ERROR_CODES = {
   E602: 'bad argument to a store call',
   E620: 'queue error',
   E700: 'bad command-line usage',
+  E800: 'correction is malformed',
+  E801: 'correction names no stored event or report',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;
@@ -39,7 +41,7 @@ export interface Problem {
   input: string;
   /** JSONL record number or file line number (1-based), when known. */
   line?: number;
-  stage: 'ingest' | 'nlp' | 'lexicon' | 'coder' | 'link' | 'store' | 'api' | 'cli';
+  stage: 'ingest' | 'nlp' | 'lexicon' | 'coder' | 'link' | 'store' | 'api' | 'cli' | 'corrections';
 }
 
 /** The error a library call throws: carries the catalog code and the input it names. */

@@ -13,7 +13,8 @@ import { sampleEntries } from '../../src/store/store-fixtures.js';
 import type { Store } from '../../src/store/store.js';
 
 export const CHROMIUM = '/usr/bin/chromium';
-const TOKEN = 'e2e-token-0123456789';
+/** The write token of the fixture's server. */
+export const TOKEN = 'e2e-token-0123456789';
 
 /** An article written to attack the page: markup, handlers and script URLs in every field a view shows. */
 export const HOSTILE = {

@@ -13,6 +13,7 @@ import { filterProblem } from '../../store/event-filter.js';
 import type { ClusterSort, EventFilter, EventSort, Store } from '../../store/store.js';
 import type { Cluster } from '../../link/link-types.js';
 import { DB_HELP, openStore } from '../../store/open-store.js';
+import { correctedStore } from '../../corrections/corrected-store.js';
 
 /** Where a command reads and writes: the process by default, buffers in tests. */
 export interface CliIo {
@@ -164,9 +165,12 @@ export function formatOption(value: string | undefined, io: CliIo): OutputFormat
   }
 }
 
-/** Opens an existing store for a query (a missing SQLite file is an error, not a new empty store) and closes it after. */
+/**
+ * Opens an existing store for a query (a missing SQLite file is an error, not a new empty store) and closes it after.
+ * The store reads with the analysts' corrections applied (src/corrections), so every query and export shows them.
+ */
 export async function withStore<T>(path: string, use: (store: Store) => Promise<T>): Promise<T> {
-  const store = await openStore(path, { mustExist: true });
+  const store = correctedStore(await openStore(path, { mustExist: true }));
   try {
     return await use(store);
   } finally {

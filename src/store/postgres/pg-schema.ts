@@ -142,6 +142,19 @@ CREATE TABLE thread_steps (
     name: 'how far each queue stream is stored',
     sql: 'CREATE TABLE queue_positions (stream ctext PRIMARY KEY, seq bigint NOT NULL);',
   },
+  {
+    version: 3,
+    name: 'the analysts\' corrections, an append-only log',
+    // one row per correction, never updated or deleted; small, so a reference table when distributed
+    sql: `CREATE TABLE corrections (
+  seq bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  id ctext NOT NULL UNIQUE,
+  at ctext NOT NULL,
+  author text NOT NULL,
+  kind ctext NOT NULL,
+  body text NOT NULL
+);`,
+  },
 ];
 
 /** The schema version this code writes. */

@@ -2,7 +2,8 @@
 
 import type { Cluster, ClusterChange, Thread } from '../../link/link-types.js';
 import { DyadError } from '../../types/index.js';
-import type { Article, EventRecord } from '../../types/index.js';
+import type { Article, Correction, EventRecord } from '../../types/index.js';
+import { correctionRows } from '../correction-rows.js';
 import { argumentError } from '../argument-error.js';
 import { normalizeEventFilter, searchWords } from '../event-filter.js';
 import { afterCursor, cursorAfter, decodeCursor, SORTS } from '../sqlite/event-query.js';
@@ -170,6 +171,23 @@ export class PostgresStore implements Store {
   async setQueuePosition(stream: string, seq: number): Promise<void> {
     if (!Number.isInteger(seq) || seq < 0) throw argumentError('seq', `"${seq}" is not a whole number ≥ 0`);
     await this.#rows('INSERT INTO queue_positions (stream, seq) VALUES (?, ?) ON CONFLICT (stream) DO UPDATE SET seq = excluded.seq', [stream, seq]);
+  }
+
+  async appendCorrections(corrections: readonly Correction[]): Promise<number> {
+    const rows = correctionRows(corrections);
+    return this.#atomic(async (db) => {
+      let added = 0;
+      for (const r of rows) {
+        const result = await db.query(numbered('INSERT INTO corrections (id, at, author, kind, body) VALUES (?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING'),
+          [r.id, r.at, r.author, r.kind, r.body]);
+        added += result.rowCount ?? 0;
+      }
+      return added;
+    });
+  }
+
+  async corrections(): Promise<Correction[]> {
+    return (await this.#rows('SELECT body FROM corrections ORDER BY seq')).map((r) => JSON.parse(String(r.body)) as Correction);
   }
 
   async putArticle(article: Article, meta: ArticleMeta, events: EventRecord[] = []): Promise<PutResult> {

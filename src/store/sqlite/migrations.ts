@@ -415,6 +415,22 @@ ANALYZE sqlite_schema;
 CREATE TABLE queue_positions (stream TEXT PRIMARY KEY, seq INTEGER NOT NULL) WITHOUT ROWID;
 `,
   },
+  {
+    version: 9,
+    name: 'the analysts\' corrections, an append-only log',
+    sql: `
+-- One row per correction, never updated or deleted (a revert is one more row). The whole correction is kept as JSON;
+-- id, time, author and kind are columns to be listed by. Applying them is src/corrections' work, not the store's.
+CREATE TABLE corrections (
+  seq INTEGER PRIMARY KEY,
+  id TEXT NOT NULL UNIQUE,
+  at TEXT NOT NULL,
+  author TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  body TEXT NOT NULL
+);
+`,
+  },
 ];
 
 /** The schema version this code writes. */

@@ -2,7 +2,8 @@
 
 import { argumentError } from '../argument-error.js';
 import { DyadError } from '../../types/index.js';
-import type { Article, EventRecord } from '../../types/index.js';
+import type { Article, Correction, EventRecord } from '../../types/index.js';
+import { correctionRows, type CorrectionRow } from '../correction-rows.js';
 import { lastDay, normalizeEventFilter, searchWords, sinceBound, type NormalizedFilter } from '../event-filter.js';
 import type {
   ActorCount, ArticleEntry, ArticleMeta, ArticleRef, ClusterQueryOptions, DyadOptions, DyadRow, EventFilter, EventPage, EventSort, PutResult,
@@ -133,6 +134,17 @@ export class SqliteStore implements Store {
     if (!Number.isInteger(seq) || seq < 0) throw argumentError('seq', `"${seq}" is not a whole number ≥ 0`);
     this.#run(() => this.#prepare('INSERT INTO queue_positions (stream, seq) VALUES (?, ?) ON CONFLICT (stream) DO UPDATE SET seq = excluded.seq')
       .run(stream, seq));
+  }
+
+  async appendCorrections(corrections: readonly Correction[]): Promise<number> {
+    const rows = correctionRows(corrections);
+    const insert = this.#prepare('INSERT INTO corrections (id, at, author, kind, body) VALUES (?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING');
+    return this.#run(() => this.#db.transaction(() => rows.reduce((added, r) => added + insert.run(r.id, r.at, r.author, r.kind, r.body).changes, 0)).immediate());
+  }
+
+  async corrections(): Promise<Correction[]> {
+    const rows = this.#run(() => this.#prepare('SELECT body FROM corrections ORDER BY seq').all() as Pick<CorrectionRow, 'body'>[]);
+    return rows.map((r) => JSON.parse(r.body) as Correction);
   }
 
   /** A chain of the transactions begun on this connection: one runs at a time. */

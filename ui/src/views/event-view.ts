@@ -5,6 +5,7 @@ import { QUAD_COLORS, QUAD_NAMES } from '../colors.js';
 import { appLink, externalLink, h, replace } from '../dom.js';
 import { reportTable } from '../event-list.js';
 import { clusterFacts } from '../happening-facts.js';
+import { correctionsPanel } from '../corrections-panel.js';
 import { eventSpans, highlightRuns } from '../highlight.js';
 import { markedSentence, reportList, reportState, runsToNodes } from '../mention-list.js';
 import { navigate, stateHref } from '../nav.js';
@@ -58,7 +59,7 @@ function eventTitle(event: EventSummary): string {
 }
 
 /** An event: its facts, its strongest report marked, and every report of it. */
-function eventPage(root: HTMLElement, detail: EventDetail, state: PageState): void {
+function eventPage(root: HTMLElement, detail: EventDetail, state: PageState, reload: (rejected: boolean) => void): void {
   const event = detail.event;
   const lead = event.lead;
   const quad = h('span', { class: 'quad-dot' });
@@ -71,11 +72,12 @@ function eventPage(root: HTMLElement, detail: EventDetail, state: PageState): vo
       open === null ? null : h('p', { class: 'note' }, 'The strongest of its reports. ', appLink(stateHref(open), 'Open this report', () => navigate(open)), ' for its article and facts.'),
       clusterFacts(event),
       h('h3', {}, `Every report (${detail.reports.length})`),
-      reportList(detail.reports, state, undefined, lead?.id ?? null)));
+      reportList(detail.reports, state, undefined, lead?.id ?? null)),
+    lead === null ? null : correctionsPanel({ report: lead, cluster: event, reports: detail.reports.map((r) => r.report), onChange: reload }));
 }
 
 /** A report: its sentence and facts, the event it reports with every report, and its article with the sentence in place. */
-async function reportPage(root: HTMLElement, detail: ReportDetail, state: PageState, current: () => boolean): Promise<void> {
+async function reportPage(root: HTMLElement, detail: ReportDetail, state: PageState, current: () => boolean, reload: (rejected: boolean) => void): Promise<void> {
   const article = await getJson<ArticleDetail>(`/articles/${encodeURIComponent(detail.report.doc)}`).catch(() => null);
   if (!current()) return;
   const event = detail.report;
@@ -102,6 +104,7 @@ async function reportPage(root: HTMLElement, detail: ReportDetail, state: PageSt
       detail.event ? clusterFacts(detail.event) : null,
       h('h3', {}, `Every report (${detail.reports.length})`),
       reportList(detail.reports, state, event.id, detail.event?.lead?.id ?? null)),
+    correctionsPanel({ report: event, cluster: detail.event, reports: detail.reports.map((r) => r.report), onChange: reload }),
     h('section', { class: 'panel article' },
       h('h2', {}, ref?.title ?? event.doc),
       h('p', { class: 'meta' }, [ref?.source, ref?.date].filter(Boolean).join(' · '), ref?.url ? ' · ' : '', ref?.url ? externalLink(ref.url, ref.url) : '',
@@ -126,8 +129,10 @@ export const eventView: ViewRenderer = async (root, state, current) => {
       ? await getJson<ReportDetail>(`/reports/${encodeURIComponent(id)}`, hint)
       : await getJson<EventDetail | ReportDetail>(`/events/${encodeURIComponent(id)}`);
     if (!current()) return;
-    if ('report' in detail) await reportPage(root, detail, state, current);
-    else eventPage(root, detail, state);
+    const back: PageState = { view: 'events', filters: state.filters, settings: {} };
+    const reload = (rejected: boolean): void => (rejected ? navigate(back, { replace: true }) : void eventView(root, state, current));
+    if ('report' in detail) await reportPage(root, detail, state, current, reload);
+    else eventPage(root, detail, state, reload);
     window.scrollTo(0, 0);
   } catch (err) {
     if (current()) replace(root, errorBox(err));
