@@ -102,3 +102,8 @@ test('people seized are abducted (181); a seized tanker is property (1711)', () 
   assert.ok(dyads('Militants seized an Australian journalist in Iraq.').some((d) => d.endsWith('AUSMED:18')));
   assert.ok(dyads('Iran seized a British tanker.').includes('IRN>GBR:17'));
 });
+
+test('a weapon naming an attack is no arms delivery: "continue rocket attacks against Israelis"', () => {
+  const found = dyads('Hamas renewed its threats to continue rocket attacks against Israelis.');
+  assert.ok(!found.some((d) => /:0[37]$/.test(d)), JSON.stringify(found));
+});

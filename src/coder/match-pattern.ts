@@ -139,7 +139,9 @@ function matchFrom(ctx: MatchContext, elements: readonly Element[], e: number, a
     if (el.type === 'word') {
       if (el.words.has(doc.norm[cur] ?? '') || el.words.has(doc.lemma[cur] ?? '')) result = matchFrom(ctx, elements, e + 1, at + dir, dir, S, T);
     } else if (el.type === 'set') {
-      const n = dir === 1 ? setForward(ctx, cur, el.set) : setBackward(ctx, cur, el.set);
+      let n = dir === 1 ? setForward(ctx, cur, el.set) : setBackward(ctx, cur, el.set);
+      // a weapon naming an attack ("rocket attacks", "drone strikes") is no arms delivery
+      if (n > 0 && dir === 1 && el.set === 'military_aid' && setForward(ctx, cur + n, 'attacks') > 0) n = 0;
       if (n > 0) result = matchFrom(ctx, elements, e + 1, at + dir * n, dir, S, T);
     } else {
       // after the trigger, an article or a count may stand before the actor ("freed an Indonesian woman", "two Britons")
