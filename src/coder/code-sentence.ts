@@ -133,6 +133,9 @@ export interface SentenceParser {
 /** The code of an act that is no event of its own, demanded of someone: the demand frame's "*" maps it. */
 const DEMAND_ANY = '*';
 
+/** Roots of mutual acts: a group with no one else ("Japan and Australia signed a pact") is each member's target. */
+const RECIPROCAL_ROOTS = new Set(['03', '04', '05', '06', '19']);
+
 /** Roots whose future act ("will give", "will visit") is coded as the intention to act (CAMEO 03). */
 const FUTURE_INTENT_ROOTS = new Set(['04', '05', '06', '07', '17', '18', '19', '20']);
 
@@ -332,7 +335,9 @@ export function codeSentence(doc: Doc, whole: Sentence, lexicon: CompiledLexicon
     }
     const root = code.slice(0, 2);
     // "Japan and Australia signed a pact": a group with no one else is reciprocal, each member the other's target
-    const reciprocal = (targets === null || targets.length === 0) && sources.length > 1 && sources.every((m) => m.group >= 0 && m.group === sources?.[0]?.group);
+    // (a mutual act only — meeting, agreeing, cooperating, fighting — and a group named here, not one a pronoun stands for)
+    const reciprocal = (targets === null || targets.length === 0) && sources.length > 1 && sources.every((m) => m.group >= 0 && m.group === sources?.[0]?.group)
+      && RECIPROCAL_ROOTS.has(root) && sources.every((m) => mentions.includes(m));
     if ((targets === null || targets.length === 0) && !reciprocal && TARGET_REQUIRED_ROOTS.has(root)) return;
     const said = denial?.attribution ?? attributions.find((a) => a.verb !== t.head) ?? null;
     if (said !== null && modality === 'asserted') modality = 'reported';

@@ -107,3 +107,8 @@ test('a weapon naming an attack is no arms delivery: "continue rocket attacks ag
   const found = dyads('Hamas renewed its threats to continue rocket attacks against Israelis.');
   assert.ok(!found.some((d) => /:0[37]$/.test(d)), JSON.stringify(found));
 });
+
+test('a group is its own target only in a mutual act, and only a group named in the sentence', () => {
+  assert.deepEqual(dyads('Japan and Australia signed a pact.').sort(), ['AUS>JPN:05', 'JPN>AUS:05']);
+  assert.ok(!dyads('Brazil and France called for new efforts to fight poverty.').some((d) => /BRA.*FRA|FRA.*BRA/.test(d)));
+});
