@@ -12,7 +12,7 @@ import { hasSet, matchContext, matchPattern, type MatchContext, type PatternMatc
 import type { Mention } from './mention.js';
 import { ATTRIBUTION_VERBS, findAttributions, modalityAround, type Attribution } from './modality.js';
 import { findKnownPeople, isUnresolvedAgent, rememberPeople, resolveAgents, type ArticleContext } from './article-context.js';
-import { clauseSubject, sentenceTree, treeRoles, type SentenceTree } from './tree-roles.js';
+import { clauseSubject, eventNounAgent, objectOf, sentenceTree, treeRoles, type SentenceTree } from './tree-roles.js';
 import { byAgent, expandGroup, findObject, findSubject, isPassive } from './roles.js';
 
 export interface RawEvent {
@@ -132,6 +132,9 @@ export interface SentenceParser {
 
 /** The code of an act that is no event of its own, demanded of someone: the demand frame's "*" maps it. */
 const DEMAND_ANY = '*';
+
+/** Roots of judging a deed ("condemned the attack"): their target is the deed's doer where it is named. */
+const ANSWER_DEED_ROOTS = new Set(['11', '12']);
 
 /** Roots of mutual acts: a group with no one else ("Japan and Australia signed a pact") is each member's target. */
 const RECIPROCAL_ROOTS = new Set(['03', '04', '05', '06', '19']);
@@ -273,6 +276,16 @@ export function codeSentence(doc: Doc, whole: Sentence, lexicon: CompiledLexicon
     if (targets === null && parsed !== null && !t.noun && ASKING_ROOTS.has(code.slice(0, 2))) {
       const asked = clauseSubject(parsed, t.head - sent.first, mentions, words, new Set(sources ?? []));
       if (asked !== null) targets = expandGroup(asked, mentions);
+    }
+    // "condemned an attack by Israeli soldiers", "rejected Iran's offer": judging a deed or a proposal is aimed at whoever
+    // made it, not at where it happened
+    if (parsed !== null && !t.noun && ANSWER_DEED_ROOTS.has(code.slice(0, 2))) {
+      const obj = objectOf(parsed, t.head - sent.first);
+      if (obj >= 0) {
+        // a nationality before the noun names the doer only of a deed the lexicon knows ("the Israeli attack")
+        const doer = eventNounAgent(parsed, obj, mentions, triggers.some((x) => x.noun && x.head === parsed.first + obj));
+        if (doer !== null && !(sources ?? []).includes(doer)) targets = expandGroup(doer, mentions);
+      }
     }
     if (frame?.frame.objectIsInnerSource && frame.object !== null) targets = frame.object;
     else if (targets === null) {

@@ -112,3 +112,9 @@ test('a group is its own target only in a mutual act, and only a group named in 
   assert.deepEqual(dyads('Japan and Australia signed a pact.').sort(), ['AUS>JPN:05', 'JPN>AUS:05']);
   assert.ok(!dyads('Brazil and France called for new efforts to fight poverty.').some((d) => /BRA.*FRA|FRA.*BRA/.test(d)));
 });
+
+test('condemning a deed is aimed at its doer, not at where it happened: "condemned an attack by Israeli soldiers in Lebanon"', () => {
+  assert.ok(dyads('The French government condemned an attack by Israeli soldiers in southern Lebanon on Thursday.').includes('FRAGOV>ISRMIL:11'));
+  assert.ok(dyads('France condemned an attack by Hamas on Israel.').includes('FRA>HAMAS:11'));
+  assert.ok(dyads('France condemned Iran\'s decision to expel diplomats.').includes('FRA>IRN:11'));
+});

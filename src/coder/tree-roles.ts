@@ -225,3 +225,28 @@ export function clauseSubject(tree: SentenceTree, node: number, mentions: readon
   }
   return null;
 }
+
+/**
+ * The one who did what an event noun names, as the tree gives it: its possessor ("Iran's attack"), an agent after
+ * "by" ("an attack by Israeli soldiers") or, with `modifiers`, a nationality before it ("the Israeli attack"); null
+ * when none is named.
+ */
+export function eventNounAgent(tree: SentenceTree, node: number, mentions: readonly Mention[], modifiers = true): Mention | null {
+  for (const c of tree.children[node] ?? []) {
+    const label = tree.label[c] ?? '';
+    const agentive = label === 'nmod:poss' || (label === 'nmod' && tree.marker[c] === 'by') || (modifiers && (label === 'amod' || label === 'compound'));
+    if (!agentive) continue;
+    const m = mentionContaining(mentions, tree.first + c);
+    if (m !== null && m.thing === undefined) return m;
+    if (label === 'nmod') {
+      const inner = mentionOf(tree, c, mentions);
+      if (inner !== null && inner.thing === undefined) return inner;
+    }
+  }
+  return null;
+}
+
+/** The object of a verb in the tree (its `obj` dependent), or -1. */
+export function objectOf(tree: SentenceTree, node: number): number {
+  return childWith(tree, node, (l) => l === 'obj');
+}
