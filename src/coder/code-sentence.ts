@@ -80,11 +80,12 @@ function lightVerbBefore(doc: Doc, sent: Sentence, noun: number): boolean {
   return false;
 }
 /**
- * Roots whose events stand without a target (statements, appeals, intentions, yielding, investigations, demands,
- * disapproval, rejection, threats, protests, force posture, coercion, violence). Consultation, diplomatic and
- * material cooperation, aid and reductions of relations need someone on the other side.
+ * Roots whose events need someone on the other side: consultation, diplomatic cooperation and reductions of relations.
+ * The others stand without a target (statements, appeals, intentions, material cooperation and aid to people the text
+ * does not name as an actor — "provided assistance to 550 households" —, yielding, investigations, demands,
+ * disapproval, rejection, threats, protests, force posture, coercion, violence).
  */
-const TARGET_REQUIRED_ROOTS = new Set(['04', '05', '06', '07', '16']);
+const TARGET_REQUIRED_ROOTS = new Set(['04', '05', '16']);
 /** Roots that answer a proposal, whose target may be its author named by nationality ("rejected a German proposal"). */
 const ANSWER_ROOTS = new Set(['03', '05', '08', '11', '12']);
 /** Tree labels of nouns after a preposition: with a preposition of place, never a subject found by word windows. */
@@ -135,6 +136,9 @@ const DEMAND_ANY = '*';
 
 /** Roots of judging a deed ("condemned the attack"): their target is the deed's doer where it is named. */
 const ANSWER_DEED_ROOTS = new Set(['11', '12']);
+
+/** Roots of giving and cooperating, whose events stand without a named recipient ("provided aid to 550 households"). */
+const GIVING_ROOTS = new Set(['06', '07']);
 
 /** Roots of mutual acts: a group with no one else ("Japan and Australia signed a pact") is each member's target. */
 const RECIPROCAL_ROOTS = new Set(['03', '04', '05', '06', '19']);
@@ -351,7 +355,8 @@ export function codeSentence(doc: Doc, whole: Sentence, lexicon: CompiledLexicon
     // (a mutual act only — meeting, agreeing, cooperating, fighting — and a group named here, not one a pronoun stands for)
     const reciprocal = (targets === null || targets.length === 0) && sources.length > 1 && sources.every((m) => m.group >= 0 && m.group === sources?.[0]?.group)
       && RECIPROCAL_ROOTS.has(root) && sources.every((m) => mentions.includes(m));
-    if ((targets === null || targets.length === 0) && !reciprocal && TARGET_REQUIRED_ROOTS.has(root)) return;
+    // (a cooperation or aid that did not happen, with no one on the other side, is no event at all: "gave no figures")
+    if ((targets === null || targets.length === 0) && !reciprocal && (TARGET_REQUIRED_ROOTS.has(root) || (negated && GIVING_ROOTS.has(root)))) return;
     const said = denial?.attribution ?? attributions.find((a) => a.verb !== t.head) ?? null;
     if (said !== null && modality === 'asserted') modality = 'reported';
 

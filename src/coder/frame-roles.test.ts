@@ -118,3 +118,8 @@ test('condemning a deed is aimed at its doer, not at where it happened: "condemn
   assert.ok(dyads('France condemned an attack by Hamas on Israel.').includes('FRA>HAMAS:11'));
   assert.ok(dyads('France condemned Iran\'s decision to expel diplomats.').includes('FRA>IRN:11'));
 });
+
+test('aid to people the text names as no actor stands without a target; nothing given is no event', () => {
+  assert.ok(dyads('Germany provided 6.3 million euros to support projects for refugees.').includes('DEU>-:07'));
+  assert.deepEqual(dyads('The ministry gave no figures for the number of drones it hopes to receive.'), []);
+});

@@ -47,6 +47,8 @@ export function modalityAround(doc: Doc, sent: Sentence, first: number, last: nu
   }
   // "refrained from", "no longer": negation right after ("did not ... any")
   if (doc.norm[last] === 'no' && doc.norm[last + 1] === 'longer') negated = true;
+  // "gave no figures", "sent no troops": nothing was given or sent
+  if (doc.norm[last] === 'no') negated = true;
   let conditional = false;
   for (let k = sent.first; k < sent.last; k++) if (CONDITIONS.has(doc.norm[k] ?? '') && conditionAt(doc, k)) { conditional = true; break; }
   const modality: Modality = negated ? 'negated' : conditional ? 'conditional' : hedge ? 'possible' : future ? 'intended' : 'asserted';
