@@ -1,5 +1,6 @@
 // Coder stage: EventRecord + its sentence → the same record with items, terms, date, place (the details of issue 3).
 import { findItems } from '../details/items.js';
+import type { Equipment } from '../details/equipment.js';
 import { findLocations } from '../details/locations.js';
 import { findTerms } from '../details/terms.js';
 import { findDateline } from '../ingest/find-dateline.js';
@@ -40,7 +41,7 @@ export function datelineEnd(article: Article): number {
  * `mentionSpans` are the sentence's actor spans: a capital that stands for a government is no place. `skip` is the
  * end of the article's dateline (see datelineEnd): event dates are not read before it.
  */
-export function addDetails(events: EventRecord[], pub: PublicationDate, mentionSpans: Array<{ start: number; end: number }>, skip = 0): void {
+export function addDetails(events: EventRecord[], pub: PublicationDate, mentionSpans: Array<{ start: number; end: number }>, skip = 0, equipment?: Equipment): void {
   const first = events[0];
   if (first === undefined) return;
   const { text, start } = first.sentence;
@@ -52,7 +53,7 @@ export function addDetails(events: EventRecord[], pub: PublicationDate, mentionS
   for (const e of events) {
     if (ASSISTANCE.test(e.cameo)) {
       // items usually follow the trigger ("handed Iraq 20,000 rifles"); in a passive or a noun phrase they may precede it
-      sentenceItems ??= findItems(text, start);
+      sentenceItems ??= findItems(text, start, undefined, equipment);
       // the actor doing the giving or cutting is no item of it ("Polish troops withdrew": not troops given)
       const own = sentenceItems.filter((i) => !(i.start < e.source.end && e.source.start < i.end));
       const after = own.filter((i) => i.start >= e.trigger.start);
