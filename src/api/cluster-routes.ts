@@ -1,7 +1,7 @@
 // API edge: the events level — pages and downloads of happenings (clusters of mentions), and GET /api/clusters/:id with every report.
 import { Hono } from 'hono';
 import { csvLine } from '../cli/format-output.js';
-import type { Cluster } from '../link/link-types.js';
+import type { Cluster } from '../types/link.js';
 import type { ClusterSort, EventFilter, Store } from '../store/store.js';
 import type { ApiContext } from './api-context.js';
 import { ApiError } from './api-error.js';

@@ -57,13 +57,13 @@ export const articleRefSchema = z.object({
 const statusSchema = eventSchema.shape.status;
 const partialDate = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?/);
 
-/** One item of an event, merged over its mentions (src/link/link-types.ts ClusterItem). */
+/** One item of an event, merged over its mentions (src/types/link.ts ClusterItem). */
 export const clusterItemSchema = z.object({
   kind: z.string(), model: z.string().nullable(), quantity: z.number().nullable(), unit: z.string().nullable(),
   quantities: z.array(z.number()), conflict: z.boolean(), sources: z.number().int().min(0),
 });
 
-/** One happening (the events level): its mentions merged, sources counted (src/link/link-types.ts Cluster). */
+/** One happening (the events level): its mentions merged, sources counted (src/types/link.ts Cluster). */
 export const clusterSchema = z.object({
   id: z.string().startsWith('c-'),
   source: z.string(),
@@ -120,7 +120,7 @@ export const clusterDetailSchema = z.object({ cluster: clusterSchema, mentions: 
 
 const stepRoleSchema = z.enum(['request', 'offer', 'pledge', 'agreement', 'condition', 'delivery', 'refusal', 'suspension']);
 
-/** One step of an assistance thread (src/link/link-types.ts ThreadStep). */
+/** One step of an assistance thread (src/types/link.ts ThreadStep). */
 export const threadStepSchema = z.object({
   order: z.number().int().min(0),
   role: stepRoleSchema,

@@ -2,7 +2,7 @@
 // GET /api/threads/:id (its steps in order, a page, each with its event and evidence).
 import { Hono } from 'hono';
 import { z } from 'zod';
-import type { RelatedStep, Thread, ThreadStep } from '../link/link-types.js';
+import type { RelatedStep, Thread, ThreadStep } from '../types/link.js';
 import { THREAD_STATUSES, threadFilterProblem } from '../store/thread-filter.js';
 import type { ThreadFilter } from '../store/store.js';
 import { isPartialDate } from '../store/event-filter.js';

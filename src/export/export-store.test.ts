@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { buildCluster } from '../link/build-cluster.js';
 import { Clusterer } from '../link/cluster-events.js';
 import { defaultKindTree } from '../link/kind-tree.js';
-import type { MentionInput } from '../link/link-types.js';
+import type { MentionInput } from '../types/link.js';
 import { recodeArticle } from '../pipeline/recode-article.js';
 import { openSqliteStore } from '../store/sqlite/sqlite-store.js';
 import type { Store } from '../store/store.js';

@@ -1,7 +1,7 @@
 // Pipeline tests: re-coding a stored article replaces its events and settles the clusters they were in, in one transaction.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { Cluster } from '../link/link-types.js';
+import type { Cluster } from '../types/link.js';
 import { clusteredSample } from '../store/cluster-contract.js';
 import { sampleEntries } from '../store/store-fixtures.js';
 import { openSqliteStore } from '../store/sqlite/sqlite-store.js';

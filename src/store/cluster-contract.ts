@@ -6,7 +6,7 @@ import { DyadError } from '../types/index.js';
 import { Clusterer, clusterEvents } from '../link/cluster-events.js';
 import { fixtureMention } from '../link/link-fixtures.js';
 import { buildThreads } from '../link/build-threads.js';
-import type { Cluster, MentionInput } from '../link/link-types.js';
+import type { Cluster, MentionInput } from '../types/link.js';
 import type { EventFilter, Store, StoredMention, ThreadFilter } from './store.js';
 import { sampleEntries } from './store-fixtures.js';
 

@@ -9,7 +9,7 @@ import { sampleEntries, sampleEvents } from './store-fixtures.js';
 import { clusterContract } from './cluster-contract.js';
 import { buildThreads } from '../link/build-threads.js';
 import { Clusterer } from '../link/cluster-events.js';
-import type { MentionInput } from '../link/link-types.js';
+import type { MentionInput } from '../types/link.js';
 
 /** Short names of the sample events, for readable expectations. */
 const ID = {

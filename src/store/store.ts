@@ -25,7 +25,7 @@
 // Done in migration 2 (sqlite/migrations.ts) and sqlite/cluster-store.ts.
 
 import type { Article, EventRecord } from '../types/index.js';
-import type { Cluster, ClusterChange, MentionInput, Thread } from '../link/link-types.js';
+import type { Cluster, ClusterChange, MentionInput, Thread } from '../types/link.js';
 
 /**
  * Which events to return. Every field is optional; fields combine with AND, values inside one list with OR.

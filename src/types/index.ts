@@ -3,3 +3,4 @@ export * from './article.js';
 export * from './event.js';
 export * from './problem.js';
 export * from './lexicon.js';
+export * from './link.js';

@@ -1,5 +1,5 @@
 // Web UI: the HTTP API's answers, typed, fetched from the same server; errors carry the API's message.
-import type { Cluster, ClusterItem, RelatedStep, Thread, ThreadStep } from '../../src/link/link-types.js';
+import type { Cluster, ClusterItem, RelatedStep, Thread, ThreadStep } from '../../src/types/link.js';
 import type { ActorCount, DyadRow, StoreStats } from '../../src/store/store.js';
 import type { EventRecord } from '../../src/types/event.js';
 

@@ -8,7 +8,7 @@ import { writeOut } from '../io.js';
 import { DyadError, type EventRecord } from '../../types/index.js';
 import { filterProblem } from '../../store/event-filter.js';
 import type { ClusterSort, EventFilter, EventSort, Store } from '../../store/store.js';
-import type { Cluster } from '../../link/link-types.js';
+import type { Cluster } from '../../types/link.js';
 import { DB_HELP, openStore } from '../../store/open-store.js';
 
 /** Where a command reads and writes: the process by default, buffers in tests. */

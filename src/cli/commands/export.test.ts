@@ -10,7 +10,7 @@ import { readCsv, readTsv } from '../../export/read-table.js';
 import { buildCluster } from '../../link/build-cluster.js';
 import { Clusterer } from '../../link/cluster-events.js';
 import { defaultKindTree } from '../../link/kind-tree.js';
-import type { MentionInput } from '../../link/link-types.js';
+import type { MentionInput } from '../../types/link.js';
 import { openSqliteStore } from '../../store/sqlite/sqlite-store.js';
 import { runCommand, sampleStore } from './command-harness.js';
 import { companionPath, exportCommand } from './export.js';
