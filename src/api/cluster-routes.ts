@@ -1,6 +1,8 @@
 // API edge: the events level — pages and downloads of happenings (clusters of mentions), and GET /api/clusters/:id with every report.
 import { Hono } from 'hono';
-import { csvLine } from '../cli/format-output.js';
+import { csvHappenings } from '../export/csv.js';
+import { withMentions } from '../export/export-store.js';
+import { articleLookup } from '../export/store-lookups.js';
 import type { Cluster } from '../types/link.js';
 import type { ClusterSort, EventFilter, Store } from '../store/store.js';
 import type { ApiContext } from './api-context.js';
@@ -11,17 +13,6 @@ import { capped, download } from './stream-lines.js';
 
 const PAGE = 1000;
 
-/** CSV columns of a happening (as `dyad events --level events --format csv`, plus outlets and the sources on each side). */
-const CLUSTER_CSV: Array<[string, (c: Cluster) => string | number | null]> = [
-  ['id', (c) => c.id], ['date', (c) => c.date], ['date_precision', (c) => c.datePrecision], ['source', (c) => c.source],
-  ['target', (c) => c.target], ['cameo', (c) => c.cameo], ['root', (c) => c.root], ['negated', (c) => String(c.negated)],
-  ['modality', (c) => c.modality], ['disputed', (c) => String(c.disputed)],
-  ['status', (c) => c.status], ['terms', (c) => c.terms], ['mentions', (c) => c.mentionCount], ['articles', (c) => c.articleCount],
-  ['sources', (c) => c.independentSources], ['confidence', (c) => c.confidence], ['first_report', (c) => c.firstReport],
-  ['last_report', (c) => c.lastReport], ['outlets', (c) => c.outlets.join('; ')],
-  ['supporting_sources', (c) => c.supportingSources.join('; ')], ['disputing_sources', (c) => c.disputingSources.join('; ')],
-  ['items', (c) => c.items.map((i) => `${i.quantity ?? ''}${i.conflict ? '?' : ''} ${i.model ?? i.kind}`.trim()).join('; ')],
-];
 
 /** A cursor of the events level: the sort and the offset of the next page (opaque to clients). */
 function encodeCursor(sort: ClusterSort, offset: number): string {
@@ -58,19 +49,15 @@ async function* allClusters(store: Store, filter: EventFilter, sort: ClusterSort
   }
 }
 
-async function* csvPieces(clusters: AsyncIterable<Cluster>): AsyncIterable<string> {
-  yield csvLine(CLUSTER_CSV.map(([header]) => header)) + '\n';
-  for await (const cluster of clusters) yield csvLine(CLUSTER_CSV.map(([, value]) => value(cluster))) + '\n';
-}
-
 async function* jsonlPieces(clusters: AsyncIterable<Cluster>): AsyncIterable<string> {
   for await (const cluster of clusters) yield JSON.stringify(cluster) + '\n';
 }
 
-/** Every matching happening as a download. */
+/** Every matching happening as a download; CSV with the events-level columns of every CSV export (src/export/csv.ts). */
 export async function clusterDownload(ctx: ApiContext, filter: EventFilter, format: 'csv' | 'jsonl', options: { sort: ClusterSort; limit?: number }): Promise<Response> {
   const clusters = capped(allClusters(ctx.store, filter, options.sort), options.limit);
-  return download(ctx, format === 'csv' ? csvPieces(clusters) : jsonlPieces(clusters), format, 'dyad-happenings');
+  const pieces = format === 'csv' ? csvHappenings(withMentions(ctx.store, clusters), { article: articleLookup(ctx.store) }) : jsonlPieces(clusters);
+  return download(ctx, pieces, format, 'dyad-happenings');
 }
 
 /** GET /api/clusters/:id — one happening with every report of it. */

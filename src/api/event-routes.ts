@@ -1,10 +1,9 @@
 // API edge: GET /api/events (mentions or, with level=events, happenings: a page, or every match as a CSV / JSON Lines download) and GET /api/events/:id.
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { EVENT_CSV_COLUMNS } from '../cli/event-columns.js';
-import { csvLine } from '../cli/format-output.js';
+import { csvEvents } from '../export/csv.js';
+import { articleLookup } from '../export/store-lookups.js';
 import type { ClusterSort, EventFilter, EventSort } from '../store/store.js';
-import type { EventRecord } from '../types/index.js';
 import type { ApiContext } from './api-context.js';
 import { ApiError } from './api-error.js';
 import { clusterDownload, clusterPage } from './cluster-routes.js';
@@ -31,19 +30,15 @@ function sortOf<S extends string>(sort: string | undefined, sorts: readonly S[],
   return sort as S;
 }
 
-async function* csvPieces(events: AsyncIterable<EventRecord>): AsyncIterable<string> {
-  yield csvLine(EVENT_CSV_COLUMNS.map((c) => c.header)) + '\n';
-  for await (const event of events) yield csvLine(EVENT_CSV_COLUMNS.map((c) => c.value(event))) + '\n';
-}
-
 async function* jsonlPieces<T>(records: AsyncIterable<T>): AsyncIterable<string> {
   for await (const record of records) yield JSON.stringify(record) + '\n';
 }
 
-/** Every matching event as a download (the filter already checked). */
+/** Every matching event as a download (the filter already checked); CSV with the columns of every CSV export (src/export/csv.ts). */
 export async function eventDownload(ctx: ApiContext, filter: EventFilter, format: 'csv' | 'jsonl', options: { sort?: EventSort; limit?: number }): Promise<Response> {
   const events = capped(ctx.store.iterateEvents(filter, options.sort === undefined ? {} : { sort: options.sort }), options.limit);
-  return download(ctx, format === 'csv' ? csvPieces(events) : jsonlPieces(events), format, 'dyad-events');
+  const pieces = format === 'csv' ? csvEvents(events, { article: articleLookup(ctx.store) }) : jsonlPieces(events);
+  return download(ctx, pieces, format, 'dyad-events');
 }
 
 /** The event routes. */
