@@ -1,24 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { csvField, renderRows, parseFormat, type Column } from './format-output.js';
+import { renderRows, parseFormat, type Column } from './format-output.js';
 
 interface Row { a: string; n: number | null }
 const columns: Column<Row>[] = [
   { header: 'A', value: (r) => r.a },
   { header: 'N', value: (r) => r.n },
 ];
-
-test('csvField quotes separators and quotes, and defuses formulas', () => {
-  const cases: Array<[unknown, string]> = [
-    ['plain', 'plain'],
-    ['a,b', '"a,b"'],
-    ['say "hi"', '"say ""hi"""'],
-    ['=cmd()', "'=cmd()"],
-    [null, ''],
-    [3.5, '3.5'],
-  ];
-  for (const [input, expected] of cases) assert.equal(csvField(input), expected);
-});
 
 test('renderRows gives each format its shape', () => {
   const rows: Row[] = [{ a: 'x', n: 1 }, { a: 'long text', n: null }];

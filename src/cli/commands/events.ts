@@ -2,14 +2,17 @@
 // Also the pieces the other query commands share: the I/O seam, the filter options, the error wrapper.
 
 import { Command, Option } from 'commander';
-import { csvLine, defaultFormat, parseFormat, renderRows, type Column, type OutputFormat } from '../format-output.js';
-import { EVENT_CSV_COLUMNS, EVENT_TABLE_COLUMNS } from '../event-columns.js';
+import { defaultFormat, parseFormat, renderRows, type Column, type OutputFormat } from '../format-output.js';
+import { EVENT_TABLE_COLUMNS } from '../event-columns.js';
 import { writeOut } from '../io.js';
 import { DyadError, type EventRecord } from '../../types/index.js';
 import { filterProblem } from '../../store/event-filter.js';
 import type { ClusterSort, EventFilter, EventSort, Store } from '../../store/store.js';
 import type { Cluster } from '../../types/link.js';
 import { DB_HELP, openStore } from '../../store/open-store.js';
+import { csvEvents, csvHappenings } from '../../export/csv.js';
+import { withMentions } from '../../export/export-store.js';
+import { articleLookup } from '../../export/store-lookups.js';
 
 /** Where a command reads and writes: the process by default, buffers in tests. */
 export interface CliIo {
@@ -162,7 +165,7 @@ const SORTS: readonly EventSort[] = ['ingested', 'date', '-date', 'goldstein', '
 
 interface EventsOptions extends FilterOptions { limit?: string; offset?: string; sort?: string; format?: string; level?: string }
 
-/** Columns of a happening (a cluster of reports) in a table or CSV. */
+/** Columns of a happening (a cluster of reports) in a table. */
 const CLUSTER_COLUMNS: Column<Cluster>[] = [
   { header: 'id', value: (c) => c.id, maxWidth: 20 },
   { header: 'date', value: (c) => c.date },
@@ -204,14 +207,19 @@ export async function* allPages<Row>(fetch: (limit: number, offset: number) => P
 /** `--level events`: one row per happening (reports merged), newest first unless --sort says otherwise; streamed page by page. */
 async function runClusters(store: Store, filter: EventFilter, options: { limit: number; offset: number; sort: string }, format: OutputFormat, io: CliIo): Promise<void> {
   const sort: ClusterSort = options.sort === 'date' || options.sort === '-date' ? options.sort : '-date';
+  const pages = allPages((limit, offset) => store.clusters(filter, { sort, limit, offset }), options.limit, options.offset);
+  if (format === 'csv') {
+    // the events-level columns of every CSV export (src/export/csv.ts)
+    const clusters = (async function* () { for await (const page of pages) yield* page; })();
+    for await (const line of csvHappenings(withMentions(store, clusters), { article: articleLookup(store) })) await io.write(line);
+    return;
+  }
   const table: Cluster[] = [];
   let shown = 0;
-  if (format === 'csv') await io.write(`${csvLine(CLUSTER_COLUMNS.map((c) => c.header))}\n`);
-  for await (const page of allPages((limit, offset) => store.clusters(filter, { sort, limit, offset }), options.limit, options.offset)) {
+  for await (const page of pages) {
     shown += page.length;
     if (format === 'table') for (const cluster of page) table.push(cluster);
-    else if (format === 'jsonl') await io.write(renderRows(page, CLUSTER_COLUMNS, 'jsonl'));
-    else await io.write(page.map((c) => `${csvLine(CLUSTER_COLUMNS.map((col) => col.value(c)))}\n`).join(''));
+    else await io.write(renderRows(page, CLUSTER_COLUMNS, 'jsonl'));
   }
   if (format === 'table') {
     await io.write(renderRows(table, CLUSTER_COLUMNS, 'table'));
@@ -238,10 +246,12 @@ export async function runEvents(options: EventsOptions, io: CliIo): Promise<void
       // Everything: stream page by page (the table alone needs all rows to size its columns).
       if (offset > 0) throw usageError('--offset', 'cannot be used with --limit 0 (all events)');
       const rows: EventRecord[] = [];
-      if (format === 'csv') await io.write(`${csvLine(EVENT_CSV_COLUMNS.map((c) => c.header))}\n`);
+      if (format === 'csv') {
+        for await (const line of csvEvents(store.iterateEvents(filter, { sort }), { article: articleLookup(store) })) await io.write(line);
+        return;
+      }
       for await (const event of store.iterateEvents(filter, { sort })) {
         if (format === 'jsonl') await io.write(`${JSON.stringify(event)}\n`);
-        else if (format === 'csv') await io.write(`${csvLine(EVENT_CSV_COLUMNS.map((c) => c.value(event)))}\n`);
         else rows.push(event);
       }
       if (format === 'table') await io.write(renderRows(rows, EVENT_TABLE_COLUMNS, 'table'));
@@ -252,7 +262,12 @@ export async function runEvents(options: EventsOptions, io: CliIo): Promise<void
     for await (const page of allPages(async (n, from) => (await store.queryEvents(filter, { sort, limit: n, offset: from })).events, limit, offset)) {
       for (const event of page) events.push(event);
     }
-    await io.write(renderRows(events, format === 'csv' ? EVENT_CSV_COLUMNS : EVENT_TABLE_COLUMNS, format));
+    if (format === 'csv') {
+      // the report columns of every CSV export (src/export/csv.ts)
+      let text = '';
+      for await (const line of csvEvents(events, { article: articleLookup(store) })) text += line;
+      await io.write(text);
+    } else await io.write(renderRows(events, EVENT_TABLE_COLUMNS, format));
     if (format === 'table' && events.length === limit) {
       const total = await store.countEvents(filter);
       if (total > offset + limit) io.error(`${offset + 1}–${offset + events.length} of ${total} events (more with --offset ${offset + limit}, or all with --limit 0)`);
