@@ -10,6 +10,7 @@ import { ApiError } from './api-error.js';
 import { clusterMentions } from './mention-details.js';
 import { parseQuery } from './query-params.js';
 import { capped, download } from './stream-lines.js';
+import type { ClusterDetail } from '../types/api.js';
 
 const PAGE = 1000;
 
@@ -68,7 +69,7 @@ export function clusterRoutes(ctx: ApiContext): Hono {
     const id = c.req.param('id');
     const cluster = await ctx.store.cluster(id);
     if (cluster === null) throw new ApiError(404, 'not_found', `no event (cluster) with id "${id}"`);
-    return c.json({ cluster, mentions: await clusterMentions(ctx.store, id) });
+    return c.json({ cluster, mentions: await clusterMentions(ctx.store, id) } satisfies ClusterDetail);
   });
   return app;
 }

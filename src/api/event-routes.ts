@@ -10,6 +10,7 @@ import { clusterDownload, clusterPage } from './cluster-routes.js';
 import { withArticles } from './mention-details.js';
 import { filterParams, intParam, parseQuery, toEventFilter } from './query-params.js';
 import { capped, download } from './stream-lines.js';
+import type { ClusterPage, EventDetail, EventPage } from '../types/api.js';
 
 export const EVENT_SORTS = ['ingested', 'date', '-date', 'goldstein', '-goldstein'] as const satisfies readonly EventSort[];
 export const CLUSTER_SORTS = ['date', '-date', '-sources', 'id'] as const satisfies readonly ClusterSort[];
@@ -52,12 +53,12 @@ export function eventRoutes(ctx: ApiContext): Hono {
     if (level === 'events') {
       const sort = sortOf(asked, CLUSTER_SORTS, 'events') ?? '-date';
       if (isDownload) return clusterDownload(ctx, filter, format, { sort, ...(limit ? { limit } : {}) });
-      return c.json(await clusterPage(ctx.store, filter, { sort, limit: limit ?? 100, cursor }));
+      return c.json((await clusterPage(ctx.store, filter, { sort, limit: limit ?? 100, cursor })) satisfies ClusterPage);
     }
     const sort = sortOf(asked, EVENT_SORTS, 'mentions');
     if (isDownload) return eventDownload(ctx, filter, format, { ...(sort ? { sort } : {}), ...(limit ? { limit } : {}) });
     const page = await ctx.store.queryEvents(filter, { ...(sort ? { sort } : {}), ...(limit ? { limit } : {}), cursor: cursor ?? null });
-    return c.json(page);
+    return c.json(page satisfies EventPage);
   });
   app.get('/events/:id{.+}', async (c) => {
     const { doc } = parseQuery(c.req.url, { doc: filterParams.doc });
@@ -70,7 +71,7 @@ export function eventRoutes(ctx: ApiContext): Hono {
     // Every report of the happening; just this one until the store is clustered.
     const mentions = await withArticles(ctx.store, members.some((m) => m.id === id) ? members : [event, ...members]);
     const article = mentions.find((m) => m.event.id === id)?.article ?? null;
-    return c.json({ event, article, cluster, mentions });
+    return c.json({ event, article, cluster, mentions } satisfies EventDetail);
   });
   return app;
 }

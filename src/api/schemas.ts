@@ -1,6 +1,11 @@
 // API edge: zod schemas of every JSON answer — the response contract, checked in tests and turned into OpenAPI.
 import { z } from 'zod';
 import { DATE_BASES } from '../types/event.js';
+import type {
+  ActorCount, ActorList, ArticleAnswer, ArticleDetail, ArticleRef, Cluster, ClusterDetail, ClusterItem, ClusterPage, DyadList, DyadRow,
+  ErrorAnswer, EventDetail, EventPage, EventRecord, HealthAnswer, Mention, Network, PostArticlesAnswer, ProblemAnswer, RelatedStep,
+  StatsAnswer, Thread, ThreadDetail, ThreadList, ThreadStep, ThreadSummary,
+} from '../types/api.js';
 
 const span = { start: z.number().int().min(0), end: z.number().int().min(0) };
 
@@ -204,3 +209,40 @@ export const postArticlesSchema = z.object({
   articles: z.array(z.object({ id: z.string(), new: z.boolean(), events: z.array(eventSchema) })),
   problems: z.array(problemSchema),
 });
+
+/** True when A and B are the same type (each assignable to the other); `never` otherwise, so a mismatch fails to compile. */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
+
+/**
+ * Each answer schema parses to exactly the answer type of src/types/api.ts, which the routes answer with and the UI
+ * reads: checked when the code compiles, so a shape is written in these two places only and they cannot drift apart.
+ */
+export const SCHEMAS_MATCH_ANSWER_TYPES: readonly true[] = [
+  true satisfies Same<z.infer<typeof eventSchema>, EventRecord>,
+  true satisfies Same<z.infer<typeof errorSchema>, ErrorAnswer>,
+  true satisfies Same<z.infer<typeof healthSchema>, HealthAnswer>,
+  true satisfies Same<z.infer<typeof eventPageSchema>, EventPage>,
+  true satisfies Same<z.infer<typeof articleRefSchema>, ArticleRef>,
+  true satisfies Same<z.infer<typeof clusterItemSchema>, ClusterItem>,
+  true satisfies Same<z.infer<typeof clusterSchema>, Cluster>,
+  true satisfies Same<z.infer<typeof mentionSchema>, Mention>,
+  true satisfies Same<z.infer<typeof eventDetailSchema>, EventDetail>,
+  true satisfies Same<z.infer<typeof clusterPageSchema>, ClusterPage>,
+  true satisfies Same<z.infer<typeof clusterDetailSchema>, ClusterDetail>,
+  true satisfies Same<z.infer<typeof threadStepSchema>, ThreadStep>,
+  true satisfies Same<z.infer<typeof relatedStepSchema>, RelatedStep>,
+  true satisfies Same<z.infer<typeof threadSchema>, Thread>,
+  true satisfies Same<z.infer<typeof threadSummarySchema>, ThreadSummary>,
+  true satisfies Same<z.infer<typeof threadsSchema>, ThreadList>,
+  true satisfies Same<z.infer<typeof threadDetailSchema>, ThreadDetail>,
+  true satisfies Same<z.infer<typeof articleSchema>, ArticleAnswer>,
+  true satisfies Same<z.infer<typeof articleDetailSchema>, ArticleDetail>,
+  true satisfies Same<z.infer<typeof actorCountSchema>, ActorCount>,
+  true satisfies Same<z.infer<typeof actorsSchema>, ActorList>,
+  true satisfies Same<z.infer<typeof dyadRowSchema>, DyadRow>,
+  true satisfies Same<z.infer<typeof dyadsSchema>, DyadList>,
+  true satisfies Same<z.infer<typeof networkSchema>, Network>,
+  true satisfies Same<z.infer<typeof statsSchema>, StatsAnswer>,
+  true satisfies Same<z.infer<typeof problemSchema>, ProblemAnswer>,
+  true satisfies Same<z.infer<typeof postArticlesSchema>, PostArticlesAnswer>,
+];

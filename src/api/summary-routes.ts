@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { ApiContext } from './api-context.js';
 import { buildNetwork } from './build-network.js';
 import { filterParams, intParam, parseQuery, toEventFilter } from './query-params.js';
+import type { ActorList, DyadList, Network, StatsAnswer } from '../types/api.js';
 
 export const actorQueryParams = { ...filterParams, q: z.string().min(1).max(200).optional(), limit: intParam(1, 10_000).optional() };
 export const dyadQueryParams = {
@@ -23,15 +24,15 @@ export function summaryRoutes(ctx: ApiContext): Hono {
   app.get('/actors', async (c) => {
     const { q, limit = 100, ...rest } = parseQuery(c.req.url, actorQueryParams);
     const filter = toEventFilter(rest);
-    if (q === undefined) return c.json({ actors: await ctx.store.actors(filter, { limit }) });
+    if (q === undefined) return c.json({ actors: await ctx.store.actors(filter, { limit }) } satisfies ActorList);
     const needle = q.toLowerCase();
     const pool = await ctx.store.actors(filter, { limit: SEARCH_POOL });
     const actors = pool.filter((a) => a.code.toLowerCase().includes(needle) || a.name.toLowerCase().includes(needle)).slice(0, limit);
-    return c.json({ actors });
+    return c.json({ actors } satisfies ActorList);
   });
   app.get('/dyads', async (c) => {
     const { by = 'month', level = 'country', limit, ...rest } = parseQuery(c.req.url, dyadQueryParams);
-    return c.json({ dyads: await ctx.store.dyads(toEventFilter(rest), { by, level, ...(limit ? { limit } : {}) }) });
+    return c.json({ dyads: await ctx.store.dyads(toEventFilter(rest), { by, level, ...(limit ? { limit } : {}) }) } satisfies DyadList);
   });
   app.get('/network', async (c) => {
     const { level = 'country', limit = 300, ...rest } = parseQuery(c.req.url, networkQueryParams);
@@ -41,11 +42,11 @@ export function summaryRoutes(ctx: ApiContext): Hono {
     // Names only: the store's running counts name each code by its most frequent name, without a pass over the
     // filtered events (which on a million events costs seconds for a busy actor).
     const actors = await ctx.store.actors({}, { limit: 10_000 });
-    return c.json(buildNetwork(rows, actors, limit));
+    return c.json(buildNetwork(rows, actors, limit) satisfies Network);
   });
   app.get('/stats', async (c) => {
     parseQuery(c.req.url, {});
-    return c.json(await ctx.store.stats());
+    return c.json((await ctx.store.stats()) satisfies StatsAnswer);
   });
   return app;
 }

@@ -10,6 +10,7 @@ import type { ApiContext } from './api-context.js';
 import { ApiError } from './api-error.js';
 import { withArticles } from './mention-details.js';
 import { intParam, parseQuery } from './query-params.js';
+import type { StepDetail, ThreadDetail, ThreadList, ThreadSummary } from '../types/api.js';
 
 /** Reports given per step of a thread (a step's event may have hundreds; its cluster gives the count, its event view all). */
 export const MENTIONS_PER_STEP = 20;
@@ -39,12 +40,12 @@ function ends<T>(list: readonly T[], n: number): T[] {
 }
 
 /** A thread as lists give it: at most `n` steps (the first two and the latest) and the latest `n` related steps, with the counts. */
-function summary(thread: Thread, n: number): Thread & { stepCount: number; relatedCount: number } {
+function summary(thread: Thread, n: number): ThreadSummary {
   return { ...thread, steps: ends(thread.steps, n), related: thread.related.slice(-n), stepCount: thread.steps.length, relatedCount: thread.related.length };
 }
 
 /** A step with its event (cluster) and the first reports that are its evidence, each with its article. */
-async function stepDetail<S extends ThreadStep | RelatedStep>(ctx: ApiContext, step: S) {
+async function stepDetail<S extends ThreadStep | RelatedStep>(ctx: ApiContext, step: S): Promise<StepDetail<S>> {
   const mentions = (await ctx.store.mentionsOf(step.cluster)).slice(0, MENTIONS_PER_STEP);
   return { step, cluster: await ctx.store.cluster(step.cluster), mentions: await withArticles(ctx.store, mentions) };
 }
@@ -58,7 +59,7 @@ export function threadRoutes(ctx: ApiContext): Hono {
     const problem = threadFilterProblem(filter);
     if (problem !== null) throw new ApiError(400, 'bad_request', `parameter "${problem.field}": ${problem.message}`);
     const [threads, total] = await Promise.all([ctx.store.threads(filter, { limit, offset }), ctx.store.countThreads(filter)]);
-    return c.json({ threads: threads.map((t) => summary(t, steps)), total });
+    return c.json({ threads: threads.map((t) => summary(t, steps)), total } satisfies ThreadList);
   });
   app.get('/threads/:id{.+}', async (c) => {
     const { offset = 0, limit = 100 } = parseQuery(c.req.url, threadDetailParams, { eventFilter: false });
@@ -69,7 +70,7 @@ export function threadRoutes(ctx: ApiContext): Hono {
     for (const step of thread.steps.slice(offset, offset + limit)) steps.push(await stepDetail(ctx, step));
     const related = [];
     for (const step of thread.related.slice(-limit)) related.push(await stepDetail(ctx, step));
-    return c.json({ thread: summary(thread, 12), steps, related });
+    return c.json({ thread: summary(thread, 12), steps, related } satisfies ThreadDetail);
   });
   return app;
 }

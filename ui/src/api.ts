@@ -1,29 +1,9 @@
 // Web UI: the HTTP API's answers, typed, fetched from the same server; errors carry the API's message.
-import type { Cluster, ClusterItem, RelatedStep, Thread, ThreadStep } from '../../src/types/link.js';
-import type { ActorCount, DyadRow, StoreStats } from '../../src/store/store.js';
-import type { EventRecord } from '../../src/types/event.js';
-
-export type { ActorCount, Cluster, ClusterItem, DyadRow, EventRecord, RelatedStep, StoreStats, Thread, ThreadStep };
-
-export interface EventPage { events: EventRecord[]; next: string | null }
-export interface ArticleRef { id: string; title: string | null; date: string | null; url: string | null; source: string | null; nearDuplicateOf?: string | null }
-/** One report of an event: the coded sentence and its article. */
-export interface Mention { event: EventRecord; article: ArticleRef | null }
-/** An event (a report), the happening it reports (null until clustered) and every report of that happening. */
-export interface EventDetail { event: EventRecord; article: ArticleRef | null; cluster: Cluster | null; mentions: Mention[] }
-/** A thread as lists give it: its first two and latest steps, with the counts of all. */
-export interface ThreadSummary extends Thread { stepCount: number; relatedCount: number }
-export interface ThreadList { threads: ThreadSummary[]; total: number }
-/** A step with its event and its first reports (the cluster has the count of all). */
-export interface StepDetail<S> { step: S; cluster: Cluster | null; mentions: Mention[] }
-export interface ThreadDetail { thread: ThreadSummary; steps: StepDetail<ThreadStep>[]; related: StepDetail<RelatedStep>[] }
-export interface ArticleDetail {
-  article: ArticleRef & { text: string; byline: string | null; dateline: string | null; nearDuplicateOf: string | null };
-  events: EventRecord[];
-}
-export interface NetworkNode { id: string; name: string; count: number }
-export interface NetworkEdge { source: string; target: string; count: number; goldsteinMean: number }
-export interface Network { nodes: NetworkNode[]; edges: NetworkEdge[] }
+// Every answer's shape comes from src/types/api.ts, which the server's routes answer with and its schemas are checked against.
+export type {
+  ActorCount, ArticleDetail, ArticleRef, Cluster, ClusterItem, DyadRow, EventDetail, EventPage, EventRecord, Mention, Network, NetworkEdge,
+  NetworkNode, RelatedStep, StepDetail, StoreStats, Thread, ThreadDetail, ThreadList, ThreadStep, ThreadSummary,
+} from '../../src/types/api.js';
 
 /** An error answer of the API. */
 export class ApiFailure extends Error {
