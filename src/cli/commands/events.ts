@@ -11,6 +11,7 @@ import type { ClusterSort, EventFilter, EventSort, Store } from '../../store/sto
 import type { Cluster } from '../../types/link.js';
 import { DB_HELP, openStore } from '../../store/open-store.js';
 import { csvEvents, csvHappenings } from '../../export/csv.js';
+import { collectText } from '../../export/export-context.js';
 import { withMentions } from '../../export/export-store.js';
 import { articleLookup } from '../../export/store-lookups.js';
 
@@ -264,9 +265,7 @@ export async function runEvents(options: EventsOptions, io: CliIo): Promise<void
     }
     if (format === 'csv') {
       // the report columns of every CSV export (src/export/csv.ts)
-      let text = '';
-      for await (const line of csvEvents(events, { article: articleLookup(store) })) text += line;
-      await io.write(text);
+      await io.write(await collectText(csvEvents(events, { article: articleLookup(store) })));
     } else await io.write(renderRows(events, EVENT_TABLE_COLUMNS, format));
     if (format === 'table' && events.length === limit) {
       const total = await store.countEvents(filter);
