@@ -12,7 +12,8 @@ import { parseQuery } from './query-params.js';
 import { capped, download } from './stream-lines.js';
 import type { ClusterDetail } from '../types/api.js';
 
-const PAGE = 1000;
+/** Clusters per query of a download: the largest page a store gives, since each page sorts all the matching clusters again. */
+const PAGE = 10_000;
 
 
 /** A cursor of the events level: the sort and the offset of the next page (opaque to clients). */
@@ -42,11 +43,12 @@ export async function clusterPage(store: Store, filter: EventFilter, options: { 
   return { clusters, next: rows.length > options.limit ? encodeCursor(options.sort, offset + options.limit) : null };
 }
 
-async function* allClusters(store: Store, filter: EventFilter, sort: ClusterSort): AsyncIterable<Cluster> {
-  for (let offset = 0; ; offset += PAGE) {
-    const page = await store.clusters(filter, { sort, limit: PAGE, offset });
+async function* allClusters(store: Store, filter: EventFilter, sort: ClusterSort, limit: number | undefined): AsyncIterable<Cluster> {
+  const size = Math.min(PAGE, limit ?? PAGE);
+  for (let offset = 0; ; offset += size) {
+    const page = await store.clusters(filter, { sort, limit: size, offset });
     yield* page;
-    if (page.length < PAGE) return;
+    if (page.length < size) return;
   }
 }
 
@@ -56,7 +58,7 @@ async function* jsonlPieces(clusters: AsyncIterable<Cluster>): AsyncIterable<str
 
 /** Every matching happening as a download; CSV with the events-level columns of every CSV export (src/export/csv.ts). */
 export async function clusterDownload(ctx: ApiContext, filter: EventFilter, format: 'csv' | 'jsonl', options: { sort: ClusterSort; limit?: number }): Promise<Response> {
-  const clusters = capped(allClusters(ctx.store, filter, options.sort), options.limit);
+  const clusters = capped(allClusters(ctx.store, filter, options.sort, options.limit), options.limit);
   const pieces = format === 'csv' ? csvHappenings(withMentions(ctx.store, clusters), { article: articleLookup(ctx.store) }) : jsonlPieces(clusters);
   return download(ctx, pieces, format, 'dyad-happenings');
 }
