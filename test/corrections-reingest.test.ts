@@ -13,7 +13,7 @@ import { proposeCorrection } from '../src/corrections/propose-correction.js';
 import { correctionsFromJsonl, correctionsToJsonl } from '../src/corrections/corrections-file.js';
 import { threadsAsOf } from '../src/corrections/corrected-threads.js';
 import { buildThreads } from '../src/link/build-threads.js';
-import type { Thread } from '../src/link/link-types.js';
+import type { Thread } from '../src/types/link.js';
 import { THREAD_ROOTS } from '../src/pipeline/mention-linker.js';
 
 const SAMPLES = 'samples/articles';

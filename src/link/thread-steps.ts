@@ -1,5 +1,5 @@
 // Link stage: one event (cluster) → its place in an assistance thread: role, supplier and recipient, kind of help.
-import type { AidContext, Cluster, StepRole } from './link-types.js';
+import type { AidContext, Cluster, StepRole } from '../types/link.js';
 import { kindContext, type KindTree } from './kind-tree.js';
 
 /** What an event contributes to a thread. */

@@ -1,7 +1,7 @@
 // Pipeline stage: stored batches of coded articles → events (clusters) kept current in the store; threads rebuilt at the end.
 import { buildThreads } from '../link/build-threads.js';
 import { Clusterer } from '../link/cluster-events.js';
-import type { ClusterChange, MentionInput } from '../link/link-types.js';
+import type { ClusterChange, MentionInput } from '../types/link.js';
 import type { ArticleEntry, PutResult, Store, StoredMention } from '../store/store.js';
 
 /** CAMEO roots of the events that can be steps of an assistance thread (see link/thread-steps.ts). */

@@ -11,7 +11,7 @@ import { proposeCorrection, type CorrectionRequest } from '../corrections/propos
 import { correctionsFromJsonl, correctionsToJsonl } from '../corrections/corrections-file.js';
 import { exportFromStore } from '../export/export-store.js';
 import { buildThreads } from '../link/build-threads.js';
-import type { Thread } from '../link/link-types.js';
+import type { Thread } from '../types/link.js';
 
 const B1 = 'baghdad-2019.txt:0:1', B2 = 'baghdad-2019.txt:1:2', B3 = 'baghdad-2019.txt:2:3';
 const D1 = 'drones-2020.txt:0:1', D2 = 'drones-2020.txt:1:2', D3 = 'drones-2020.txt:2:3';
