@@ -12,12 +12,14 @@ import { PROJECT_ROOT } from '../eval/shared-data.js';
  * sits left of `coder`: the coder adds items, quantities, terms and places to each event with it (add-details.ts),
  * and linking compares items with its equipment tree. `link` and `store` share a rank: linking computes events and
  * threads, the store keeps them (their nouns are in `types`), and what links stored reports is decided above both,
- * in `pipeline`. `queue` sits left of `pipeline`, which reads the queue; `api` left of `cli`, whose `dyad serve`
+ * in `pipeline`. `corrections` sits right of `link`, `store` and `export`: it wraps a store so that every read shows
+ * the analysts' corrections, re-summarising events and rebuilding threads with the linker's functions, and the API and
+ * the CLI read through it. `queue` sits left of `pipeline`, which reads the queue; `api` left of `cli`, whose `dyad serve`
  * starts the server.
  */
 const STAGES: readonly (readonly string[])[] = [
-  ['types'], ['ingest'], ['nlp'], ['parse', 'lexicon'], ['details'], ['coder'], ['link', 'store'], ['export'], ['queue'], ['pipeline'],
-  ['api'], ['cli'],
+  ['types'], ['ingest'], ['nlp'], ['parse', 'lexicon'], ['details'], ['coder'], ['link', 'store'], ['export'], ['corrections'], ['queue'],
+  ['pipeline'], ['api'], ['cli'],
 ];
 
 /** The library's front door (`src/index.ts`) re-exports from any stage: it sits right of them all. */

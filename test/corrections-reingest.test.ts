@@ -14,7 +14,7 @@ import { correctionsFromJsonl, correctionsToJsonl } from '../src/corrections/cor
 import { threadsAsOf } from '../src/corrections/corrected-threads.js';
 import { buildThreads } from '../src/link/build-threads.js';
 import type { Thread } from '../src/types/link.js';
-import { THREAD_ROOTS } from '../src/pipeline/mention-linker.js';
+import { THREAD_ROOTS } from '../src/link/thread-steps.js';
 
 const SAMPLES = 'samples/articles';
 const files = readdirSync(SAMPLES).filter((f) => f.endsWith('.txt')).sort().map((f) => join(SAMPLES, f));

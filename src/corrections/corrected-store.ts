@@ -24,7 +24,7 @@ import { loadCorrectedView, type CorrectedView } from './corrected-view.js';
 import { clusterMatches, reportMatches } from './match-filter.js';
 import { adjustActors, adjustDyads } from './adjust-summaries.js';
 import { correctedThreads, threadMatches, threadsAsOf } from './corrected-threads.js';
-import { THREAD_ROOTS } from '../pipeline/mention-linker.js';
+import { THREAD_ROOTS } from '../link/thread-steps.js';
 
 /** A Store that reads with corrections applied; see the module comment. */
 export class CorrectedStore implements Store {

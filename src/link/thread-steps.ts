@@ -12,6 +12,9 @@ export interface StepInfo {
   context: AidContext;
 }
 
+/** CAMEO roots of the events that can be steps of an assistance thread (every root `stepInfo` below gives a step). */
+export const THREAD_ROOTS: readonly string[] = ['02', '03', '05', '06', '07', '10', '12', '16'];
+
 /** Order of roles on the same date. */
 export const ROLE_ORDER: Readonly<Record<StepRole, number>> = {
   request: 0, offer: 1, pledge: 2, agreement: 3, condition: 4, delivery: 5, refusal: 6, suspension: 7,

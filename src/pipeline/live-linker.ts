@@ -7,7 +7,8 @@ import type { ArticleEntry, PutResult, Store } from '../store/store.js';
 import { DyadError, type Article } from '../types/index.js';
 import type { ArticleCoder } from './article-coder.js';
 import { codeWithinBudget } from './code-within-budget.js';
-import { MentionLinker, THREAD_ROOTS } from './mention-linker.js';
+import { THREAD_ROOTS } from '../link/thread-steps.js';
+import { MentionLinker } from './mention-linker.js';
 import { NearDuplicateIndex } from './near-duplicate-index.js';
 
 /**

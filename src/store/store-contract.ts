@@ -7,7 +7,6 @@ import type { EventRecord } from '../types/index.js';
 import type { EventFilter, EventSort, Store } from './store.js';
 import { sampleEntries, sampleEvents } from './store-fixtures.js';
 import { clusterContract } from './cluster-contract.js';
-import { correctionContract } from './correction-contract.js';
 import { linkedSample } from './linked-sample.js';
 
 /** Short names of the sample events, for readable expectations. */
@@ -363,5 +362,4 @@ export function storeContract(name: string, open: () => Promise<Store>, skip: Re
     });
   });
   clusterContract(name, open, skip);
-  correctionContract(name, open, skip);
 }
