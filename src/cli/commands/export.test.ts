@@ -101,7 +101,7 @@ test('exports write events by default, reports with --level reports (or its old 
   assert.equal(readCsv((await runOn(['--as', 'csv', '--level', 'mentions'])).out).length, 10);
   // `dyad events --format csv` writes the same CSV as `dyad export --as csv`, at both levels (rows in another order)
   const sorted = (text: string): string[] => text.trimEnd().split('\n').sort();
-  for (const level of ['events', 'mentions']) {
+  for (const level of ['events', 'reports']) {
     const listed = await runCommand(eventsCommand, clustered.db, ['--level', level, '--limit', '0', '--format', 'csv']);
     assert.deepEqual(sorted(listed.out), sorted((await runOn(['--as', 'csv', '--level', level])).out), level);
   }
