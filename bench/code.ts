@@ -2,6 +2,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
+import { sharedData } from '../eval/shared-data.js';
 import type { Article } from '../src/types/index.js';
 import { buildCorpus, type CorpusInfo } from './corpus.js';
 import { measureChild } from './measure-child.js';
@@ -136,7 +137,7 @@ export const codeBench: Bench = {
     context.progress('running the in-process coder without event details …');
     const bare = await inProcess(corpus, [], false);
     context.progress('running the in-process coder with the Phoenix dictionaries loaded too …');
-    const dictionaries = join(context.root, '..', 'shared', 'data', 'petrarch2', 'dictionaries');
+    const dictionaries = sharedData('petrarch2', 'dictionaries');
     const phoenix = existsSync(dictionaries)
       ? (await inProcess(corpus, ['Phoenix.Countries.actors.txt', 'Phoenix.International.actors.txt', 'Phoenix.MilNonState.actors.txt', 'Phoenix.agents.txt', 'CAMEO.2.0.txt', 'Phoenix.discards.txt'].map((f) => join(dictionaries, f)))).figures
       : { skipped: `${dictionaries} not found` };

@@ -1,6 +1,7 @@
 // Bench `parser`: UD English dev + test words → tag-only and tag + parse throughput on one core, and the models' load time and size.
 import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { sharedData } from '../eval/shared-data.js';
 import { readConllu } from '../src/parse/conllu.js';
 import { loadParser, MODELS_DIR } from '../src/parse/load-parser.js';
 import type { Bench, Figures } from './bench.js';
@@ -36,7 +37,7 @@ export const parserBench: Bench = {
   name: 'parser',
   describe: 'tagger + dependency parser: load time, model size, tokens/s of tagging, parsing and both (UD English dev + test words)',
   async run(context) {
-    const dir = resolve(context.root, '..', 'shared', 'data', 'ud');
+    const dir = sharedData('ud');
     const files = ['en_ewt-dev.conllu', 'en_ewt-test.conllu', 'en_gum-ccby-dev.conllu', 'en_gum-ccby-test.conllu'];
     const sentences = files.flatMap((file) => readConllu(readFileSync(resolve(dir, file), 'utf8'))).map((sent) => sent.words);
     const started = performance.now();

@@ -13,7 +13,7 @@ import { parse } from 'yaml';
 import { buildCluster } from '../src/link/build-cluster.js';
 import { buildThreads } from '../src/link/build-threads.js';
 import { defaultKindTree } from '../src/link/kind-tree.js';
-import type { Cluster, MentionInput } from '../src/link/link-types.js';
+import type { Cluster, MentionInput } from '../src/types/link.js';
 import { openSqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import type { ArticleEntry, Store } from '../src/store/store.js';
 import type { ActorRef, Article, EventRecord, Item } from '../src/types/index.js';

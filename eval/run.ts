@@ -2,6 +2,7 @@
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { formatSuiteTable } from './format.js';
+import { sharedData } from './shared-data.js';
 import { ratio, round, type ArticleCoder, type Prf, type SuiteResult } from './score.js';
 import { loadPetrarchDictionaries } from '../src/lexicon/petrarch/load-petrarch.js';
 import { formatPetrarchTable, runPetrarchSuite, type Scores } from './suites/petrarch.js';
@@ -69,7 +70,7 @@ const petrarchSuite: Suite = {
   describe: 'PETRARCH2 validation records (Dyad with PETR.Validate dictionaries), with the PETRARCH2 baseline',
   async run(context) {
     const result = await runPetrarchSuite({
-      dataDir: resolve(context.root, '..', 'shared', 'data', 'petrarch2'),
+      dataDir: sharedData('petrarch2'),
       createCoder: async ({ builtin, petrarch }) => context.createCoder({ builtin, extra: [loadPetrarchDictionaries(petrarch).source] }),
     });
     return {
@@ -80,8 +81,8 @@ const petrarchSuite: Suite = {
 };
 
 /** The Phoenix dictionaries shipped with PETRARCH2 (actors, agents, verbs, discards; not the issue file). */
-export function phoenixFiles(root: string): string[] {
-  const dir = resolve(root, '..', 'shared', 'data', 'petrarch2', 'dictionaries');
+export function phoenixFiles(): string[] {
+  const dir = sharedData('petrarch2', 'dictionaries');
   return ['Phoenix.Countries.actors.txt', 'Phoenix.International.actors.txt', 'Phoenix.MilNonState.actors.txt', 'Phoenix.agents.txt', 'CAMEO.2.0.txt', 'Phoenix.discards.txt']
     .map((name) => resolve(dir, name));
 }
@@ -112,7 +113,7 @@ const phoenixSuite: Suite = {
   describe: 'PLOVER and ConfliBERT with the Phoenix dictionaries loaded as well as Dyad\'s lexicon, and the change',
   async run(context) {
     const started = performance.now();
-    const loaded = loadPetrarchDictionaries(phoenixFiles(context.root));
+    const loaded = loadPetrarchDictionaries(phoenixFiles());
     const loadSeconds = (performance.now() - started) / 1000;
     const own = await context.coder();
     const built = performance.now();
@@ -139,8 +140,8 @@ export const SUITES: Suite[] = [
   {
     name: 'parser',
     describe: 'Dyad\'s tagger and parser on UD English EWT and GUM test: UPOS, UAS, LAS, tokens/s',
-    run: async (c) => {
-      const parser = runParserSuite(c.root);
+    run: async () => {
+      const parser = runParserSuite();
       return { results: {}, groups: { parser }, table: formatParserTable(parser) };
     },
   },
@@ -160,7 +161,7 @@ export const SUITES: Suite[] = [
   {
     name: 'agnews',
     describe: 'agnews-dev: 260 hand-coded real wire stories — events, assistance, status, items',
-    run: async (c) => ({ results: { 'agnews-dev': runAgnewsSuite(await c.coder(), c.root) } }),
+    run: async (c) => ({ results: { 'agnews-dev': runAgnewsSuite(await c.coder()) } }),
   },
   petrarchSuite,
   phoenixSuite,

@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { sharedData } from '../eval/shared-data.js';
 import { readConllu, type ConlluSentence } from '../src/parse/conllu.js';
 import { DEPRELS } from '../src/parse/deprels.js';
 import { readModelFile, writeModelFile } from '../src/parse/model-file.js';
@@ -10,7 +11,7 @@ import { packAllowed } from '../src/parse/parse-words.js';
 import { jackknifeTags, trainModels, type TrainOptions } from '../src/parse/train-models.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const UD = resolve(ROOT, '..', 'shared', 'data', 'ud');
+const UD = sharedData('ud');
 
 /** The training defaults; `models/README.md` records the run that made the shipped files. */
 export const DEFAULTS = { seed: 11, maxEpochs: 20, patience: 3, tagBits: 18, moveBits: 19, labelBits: 16, explore: 0.9, folds: 4 };

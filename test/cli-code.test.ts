@@ -5,6 +5,8 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync, truncateSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { CSV_COLUMNS, readCsvEvents } from '../src/export/csv.js';
+import { readCsv } from '../src/export/read-table.js';
 import type { EventRecord } from '../src/types/index.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'dyad-code-'));
@@ -138,4 +140,17 @@ test('--no-parser codes with word-window roles: the bombs are no source, Baghdad
   }
   const plain = dyad(['code', '--format', 'jsonl', '--date', '2021-03-04', '--no-parser', '-'], 'China handed Iraq 20,000 assault rifles.\n');
   assert.ok(plain.stdout.includes('"cameo":"072"'), plain.stdout);
+});
+
+test('dyad code --format csv writes the report columns of every CSV export, with the article\'s url and outlet', () => {
+  const input = join(dir, 'csv.jsonl');
+  writeFileSync(input, `${JSON.stringify({ id: 'csv-1', text: EXAMPLES.delivery, date: '2023-05-10', url: 'https://wire.example/1', source: 'Tigris Wire' })}\n`);
+  const csv = dyad(['code', '--format', 'csv', input]);
+  const jsonl = dyad(['code', '--format', 'jsonl', input]);
+  assert.equal(csv.status, 0, csv.stderr);
+  assert.equal(csv.stdout.slice(0, csv.stdout.indexOf('\n')), CSV_COLUMNS.join(','));
+  const events = jsonl.stdout.trim().split('\n').map((l) => JSON.parse(l) as EventRecord);
+  assert.ok(events.length > 0);
+  assert.deepEqual(readCsvEvents(csv.stdout), events);
+  assert.ok(readCsv(csv.stdout).every((row) => row.url === 'https://wire.example/1' && row.outlet === 'Tigris Wire'));
 });

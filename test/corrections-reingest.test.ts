@@ -13,8 +13,8 @@ import { proposeCorrection } from '../src/corrections/propose-correction.js';
 import { correctionsFromJsonl, correctionsToJsonl } from '../src/corrections/corrections-file.js';
 import { threadsAsOf } from '../src/corrections/corrected-threads.js';
 import { buildThreads } from '../src/link/build-threads.js';
-import type { Thread } from '../src/link/link-types.js';
-import { THREAD_ROOTS } from '../src/pipeline/mention-linker.js';
+import type { Thread } from '../src/types/link.js';
+import { THREAD_ROOTS } from '../src/link/thread-steps.js';
 
 const SAMPLES = 'samples/articles';
 const files = readdirSync(SAMPLES).filter((f) => f.endsWith('.txt')).sort().map((f) => join(SAMPLES, f));

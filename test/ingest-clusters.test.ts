@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { createCoderSync } from '../src/index.js';
 import { ingestArticles } from '../src/pipeline/ingest-articles.js';
 import { openSqliteStore } from '../src/store/sqlite/sqlite-store.js';
-import type { Cluster, Thread } from '../src/link/link-types.js';
+import type { Cluster, Thread } from '../src/types/link.js';
 import { DELIVERY_2021, HELICOPTERS_RECEIVED, HELICOPTERS_RETOLD, PATROL_BOATS_MOZAMBIQUE, READY_2019, REQUEST_2019, REQUEST_2020, TERMS_2020, TURKISH_BOATS_2020, VEHICLES_MOZAMBIQUE } from './fixtures/linking-stories.js';
 
 interface Written { id: string; source: string; date: string; text: string }

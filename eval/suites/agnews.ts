@@ -1,13 +1,13 @@
 // Eval suite agnews-dev: 260 hand-coded real wire stories (read at run time) + coder → event, assistance, status and
 // item figures, scored the way ../shared/data/agnews-dev/SOURCE.md describes.
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import type { ActorRef, EventRecord, Status } from '../../src/types/index.js';
 import { prfSplit, ratio, type ArticleCoder, type SuiteResult } from '../score.js';
+import { sharedData } from '../shared-data.js';
 
-/** The gold file, relative to the repository root (third-party data, read only). */
-export function agnewsPath(root: string): string {
-  return resolve(root, '..', 'shared', 'data', 'agnews-dev', 'agnews-dev.json');
+/** The gold file (third-party data, read only). */
+export function agnewsPath(): string {
+  return sharedData('agnews-dev', 'agnews-dev.json');
 }
 
 /** A gold item of an assistance event: a regular expression for its words, and its quantity when stated. */
@@ -191,6 +191,6 @@ export function scoreAgnews(coder: ArticleCoder, stories: AgnewsStory[]): { figu
 }
 
 /** The suite: codes every story and returns its figures. */
-export function runAgnewsSuite(coder: ArticleCoder, root: string): SuiteResult {
-  return scoreAgnews(coder, loadAgnews(agnewsPath(root))).figures;
+export function runAgnewsSuite(coder: ArticleCoder): SuiteResult {
+  return scoreAgnews(coder, loadAgnews(agnewsPath())).figures;
 }

@@ -9,10 +9,11 @@ import { findTerms } from '../../src/details/terms.js';
 import { resolveEventDate } from '../../src/nlp/dates.js';
 import type { Item } from '../../src/types/index.js';
 import { prf, prfCounts, ratio, type SuiteResult } from '../score.js';
+import { sharedData } from '../shared-data.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const FIXTURES = join(ROOT, 'eval', 'fixtures', 'details');
-const PLOVER = join(ROOT, '..', 'shared', 'data', 'plover', 'PLOVER_GSR_CAMEO.txt');
+const PLOVER = sharedData('plover', 'PLOVER_GSR_CAMEO.txt');
 
 interface GoldItem { kind: string; model: string | null; quantity: number | null; max?: number; approx?: boolean; unit?: string }
 interface Fixture { id: string; text: string; pubDate: string | null; future?: boolean; items: GoldItem[]; terms: string | null; date: string | null; precision: string }

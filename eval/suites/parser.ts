@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { readConllu } from '../../src/parse/conllu.js';
 import { loadParser } from '../../src/parse/load-parser.js';
 import { scoreTreebank } from '../../src/parse/score-treebank.js';
+import { sharedData } from '../shared-data.js';
 
 /** Figures of one test set, rounded to 4 decimals. */
 export interface TreebankFigures {
@@ -28,9 +29,9 @@ const TEST_SETS = { 'ewt-test': 'en_ewt-test.conllu', 'gum-test': 'en_gum-ccby-t
 
 const round4 = (value: number): number => Math.round(value * 10_000) / 10_000;
 
-/** Scores the shipped models on the two test sets in `../shared/data/ud` (relative to `root`). Throws when the data is missing. */
-export function runParserSuite(root: string): ParserFigures {
-  const dir = resolve(root, '..', 'shared', 'data', 'ud');
+/** Scores the shipped models on the two test sets in `../shared/data/ud`. Throws when the data is missing. */
+export function runParserSuite(): ParserFigures {
+  const dir = sharedData('ud');
   if (!existsSync(dir)) throw new Error(`no treebanks at ${dir}`);
   const started = performance.now();
   const parser = loadParser();

@@ -1,14 +1,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import type { ActorRef, EventRecord } from '../../src/types/index.js';
 import { eventTriples, formatPetrarchTable, runPetrarchSuite } from './petrarch.js';
+import { sharedData } from '../shared-data.js';
 import { readBaseline, readSuiteRecords } from './petrarch-records.js';
 import { foldCategory, prf, scoreRecords, type ScoredRecord } from './petrarch-score.js';
 
-const dataDir = resolve(fileURLToPath(new URL('../../', import.meta.url)), '../shared/data/petrarch2');
+const dataDir = sharedData('petrarch2');
 const noData = existsSync(join(dataDir, 'text')) ? false : `no PETRARCH2 data at ${dataDir}`;
 const close = (actual: number, expected: number, what: string): void => assert.ok(Math.abs(actual - expected) < 5e-4, `${what}: ${actual} ≠ ${expected}`);
 

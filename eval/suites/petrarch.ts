@@ -1,8 +1,9 @@
 // Eval (PETRARCH suite): PETRARCH's unit-test records (text only) → Dyad's and PETRARCH2's triple/code/root scores, side by side.
 import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { PetrarchFiles } from '../../src/lexicon/petrarch/load-petrarch.js';
 import type { Article, EventRecord } from '../../src/types/index.js';
+import { sharedData } from '../shared-data.js';
 import { readBaseline, readSuiteRecords, type SuiteRecord } from './petrarch-records.js';
 import { CATEGORIES, scoreRecords, uniqueTriples, type PRF, type ScoredRecord, type Scores, type Triple } from './petrarch-score.js';
 
@@ -18,7 +19,7 @@ export interface PetrarchSuiteOptions {
   createCoder: (opts: { builtin: boolean; petrarch: PetrarchFiles }) => Promise<SuiteCoder>;
   /** Load Dyad's own lexicon beside the PETR.Validate dictionaries (default false: the suite's dictionaries only). */
   withDyadLexicon?: boolean;
-  /** The PETRARCH2 data folder (text/, dictionaries/, baseline-outputs/); default `../shared/data/petrarch2` from the cwd. */
+  /** The PETRARCH2 data folder (text/, dictionaries/, baseline-outputs/); default `../shared/data/petrarch2` beside the project root. */
   dataDir?: string;
 }
 
@@ -30,9 +31,9 @@ export interface PetrarchSuiteResult {
 const RECORDS_FILE = join('text', 'PETR.UnitTest.records.xml');
 const BASELINE_FILE = join('baseline-outputs', 'validation-records.petrarch2-py27.json');
 
-/** The default data folder: `../shared/data/petrarch2` beside the repository. */
+/** The default data folder: `../shared/data/petrarch2` beside the project root. */
 export function petrarchDataDir(): string {
-  return resolve(process.cwd(), '../shared/data/petrarch2');
+  return sharedData('petrarch2');
 }
 
 /**

@@ -1,5 +1,6 @@
 // API edge: anything thrown while answering → the JSON error body `{error: {code, message}}` and its HTTP status.
 import { DyadError } from '../types/index.js';
+import type { ErrorAnswer } from '../types/api.js';
 
 /** Error codes the API answers with, besides the catalog's E-codes. */
 export type ApiErrorCode = 'bad_request' | 'unauthorized' | 'not_found' | 'not_implemented' | 'payload_too_large' | 'forbidden' | 'internal';
@@ -17,9 +18,7 @@ export class ApiError extends Error {
 }
 
 /** The JSON body of an error answer. */
-export interface ErrorBody {
-  error: { code: string; message: string };
-}
+export type ErrorBody = ErrorAnswer;
 
 /**
  * A malformed argument of a store call (E602, or a store error naming a request parameter) is the caller's

@@ -7,7 +7,7 @@ import { after, before } from 'node:test';
 import type { z } from 'zod';
 import { buildThreads } from '../link/build-threads.js';
 import { Clusterer } from '../link/cluster-events.js';
-import type { MentionInput } from '../link/link-types.js';
+import type { MentionInput } from '../types/link.js';
 import { openSqliteStore } from '../store/sqlite/sqlite-store.js';
 import { sampleEntries } from '../store/store-fixtures.js';
 import type { ArticleEntry, Store } from '../store/store.js';

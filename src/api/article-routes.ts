@@ -11,6 +11,7 @@ import type { ApiContext } from './api-context.js';
 import { ApiError } from './api-error.js';
 import { parseQuery } from './query-params.js';
 import { readPostedArticles } from './read-posted-articles.js';
+import type { ArticleDetail, PostArticlesAnswer } from '../types/api.js';
 
 /** Largest body POST /api/articles accepts. */
 export const MAX_POST_BYTES = 16 * 1024 * 1024;
@@ -66,7 +67,7 @@ export function articleRoutes(ctx: ApiContext): Hono {
       ...rest, title: rest.title ?? null, date: rest.date ?? null, url: rest.url ?? null, source: rest.source ?? null,
       byline: rest.byline ?? null, dateline: rest.dateline ?? null, language: rest.language ?? null,
     };
-    return c.json({ article, events: await articleEvents({ ...ctx, store: ctx.reads ?? ctx.store }, id) });
+    return c.json({ article, events: await articleEvents({ ...ctx, store: ctx.reads ?? ctx.store }, id) } satisfies ArticleDetail);
   });
   app.post('/articles',
     async (c, next) => {
@@ -127,7 +128,7 @@ export function articleRoutes(ctx: ApiContext): Hono {
           await lock.release();
         }
       }).finally(() => { pending--; });
-      return c.json({ articles: answered, problems: failed }, answered.some((a) => a.new) ? 201 : 200);
+      return c.json({ articles: answered, problems: failed } satisfies PostArticlesAnswer, answered.some((a) => a.new) ? 201 : 200);
     });
   return app;
 }

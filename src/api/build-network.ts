@@ -1,25 +1,5 @@
 // API edge: dyad rows (per period) + a name lookup → an actor network: nodes with report counts, edges with counts and Goldstein mean.
-import type { DyadRow } from '../store/store.js';
-
-export interface NetworkNode {
-  id: string;
-  name: string;
-  /** Reports the node takes part in (as source or target; a self-loop counts once). */
-  count: number;
-}
-
-export interface NetworkEdge {
-  source: string;
-  target: string;
-  count: number;
-  /** Mean Goldstein score of the edge's events. */
-  goldsteinMean: number;
-}
-
-export interface Network {
-  nodes: NetworkNode[];
-  edges: NetworkEdge[];
-}
+import type { DyadRow, Network } from '../types/api.js';
 
 /**
  * Sums dyad rows over their periods into one edge per source → target pair, keeps the `maxEdges` heaviest edges

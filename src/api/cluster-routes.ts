@@ -1,27 +1,20 @@
 // API edge: the events level — pages and downloads of events (clusters of reports), and the deprecated GET /api/clusters/:id.
 import { Hono } from 'hono';
-import { csvLine } from '../cli/format-output.js';
-import type { Cluster } from '../link/link-types.js';
+import { csvHappenings } from '../export/csv.js';
+import { withMentions } from '../export/export-store.js';
+import { articleLookup } from '../export/store-lookups.js';
+import type { Cluster } from '../types/link.js';
 import type { ClusterSort, EventFilter, Store } from '../store/store.js';
 import type { ApiContext } from './api-context.js';
 import { ApiError } from './api-error.js';
 import { clusterMentions } from './mention-details.js';
 import { parseQuery } from './query-params.js';
 import { capped, download } from './stream-lines.js';
+import type { ClusterDetail } from '../types/api.js';
 
-const PAGE = 1000;
+/** Clusters per query of a download: the largest page a store gives, since each page sorts all the matching clusters again. */
+const PAGE = 10_000;
 
-/** CSV columns of an event (as `dyad events --format csv`, plus outlets and the sources on each side). */
-const CLUSTER_CSV: Array<[string, (c: Cluster) => string | number | null]> = [
-  ['id', (c) => c.id], ['date', (c) => c.date], ['date_precision', (c) => c.datePrecision], ['source', (c) => c.source],
-  ['target', (c) => c.target], ['cameo', (c) => c.cameo], ['root', (c) => c.root], ['negated', (c) => String(c.negated)],
-  ['modality', (c) => c.modality], ['disputed', (c) => String(c.disputed)],
-  ['status', (c) => c.status], ['terms', (c) => c.terms], ['reports', (c) => c.mentionCount], ['articles', (c) => c.articleCount],
-  ['sources', (c) => c.independentSources], ['confidence', (c) => c.confidence], ['first_report', (c) => c.firstReport],
-  ['last_report', (c) => c.lastReport], ['outlets', (c) => c.outlets.join('; ')],
-  ['supporting_sources', (c) => c.supportingSources.join('; ')], ['disputing_sources', (c) => c.disputingSources.join('; ')],
-  ['items', (c) => c.items.map((i) => `${i.quantity ?? ''}${i.conflict ? '?' : ''} ${i.model ?? i.kind}`.trim()).join('; ')],
-];
 
 /** A cursor of the events level: the sort and the offset of the next page (opaque to clients). */
 function encodeCursor(sort: ClusterSort, offset: number): string {
@@ -50,27 +43,24 @@ export async function clusterPage(store: Store, filter: EventFilter, options: { 
   return { clusters, next: rows.length > options.limit ? encodeCursor(options.sort, offset + options.limit) : null };
 }
 
-async function* allClusters(store: Store, filter: EventFilter, sort: ClusterSort): AsyncIterable<Cluster> {
-  for (let offset = 0; ; offset += PAGE) {
-    const page = await store.clusters(filter, { sort, limit: PAGE, offset });
+async function* allClusters(store: Store, filter: EventFilter, sort: ClusterSort, limit: number | undefined): AsyncIterable<Cluster> {
+  const size = Math.min(PAGE, limit ?? PAGE);
+  for (let offset = 0; ; offset += size) {
+    const page = await store.clusters(filter, { sort, limit: size, offset });
     yield* page;
-    if (page.length < PAGE) return;
+    if (page.length < size) return;
   }
-}
-
-async function* csvPieces(clusters: AsyncIterable<Cluster>): AsyncIterable<string> {
-  yield csvLine(CLUSTER_CSV.map(([header]) => header)) + '\n';
-  for await (const cluster of clusters) yield csvLine(CLUSTER_CSV.map(([, value]) => value(cluster))) + '\n';
 }
 
 async function* jsonlPieces(clusters: AsyncIterable<Cluster>): AsyncIterable<string> {
   for await (const cluster of clusters) yield JSON.stringify(cluster) + '\n';
 }
 
-/** Every matching event as a download. */
+/** Every matching event as a download; CSV with the events-level columns of every CSV export (src/export/csv.ts). */
 export async function clusterDownload(ctx: ApiContext, filter: EventFilter, format: 'csv' | 'jsonl', options: { sort: ClusterSort; limit?: number }): Promise<Response> {
-  const clusters = capped(allClusters(ctx.store, filter, options.sort), options.limit);
-  return download(ctx, format === 'csv' ? csvPieces(clusters) : jsonlPieces(clusters), format, 'dyad-events');
+  const clusters = capped(allClusters(ctx.store, filter, options.sort, options.limit), options.limit);
+  const pieces = format === 'csv' ? csvHappenings(withMentions(ctx.store, clusters), { article: articleLookup(ctx.store) }) : jsonlPieces(clusters);
+  return download(ctx, pieces, format, 'dyad-events');
 }
 
 /** GET /api/clusters/:id — deprecated (use GET /api/events/:id): one event with every report of it, in the old shape. */
@@ -82,7 +72,7 @@ export function clusterRoutes(ctx: ApiContext): Hono {
     const cluster = await ctx.store.cluster(id);
     if (cluster === null) throw new ApiError(404, 'not_found', `no event with id "${id}"`);
     c.header('Deprecation', 'true');
-    return c.json({ cluster, mentions: await clusterMentions(ctx.store, id) });
+    return c.json({ cluster, mentions: await clusterMentions(ctx.store, id) } satisfies ClusterDetail);
   });
   return app;
 }

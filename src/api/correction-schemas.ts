@@ -1,19 +1,21 @@
 // API edge: the zod schemas of the corrections routes — what POST /api/corrections takes and what the routes answer — and their OpenAPI paths.
 import { z } from 'zod';
 import { CORRECTION_KINDS } from '../types/index.js';
+import type { Correction, CorrectionBody, CorrectionImport, CorrectionLog, CorrectionMade } from '../types/api.js';
+import { eventSchema, type Same } from './schemas.js';
 
 const actorSchema = z.object({ code: z.string().min(1).max(40), country: z.string().nullable(), name: z.string(), sector: z.string().nullable() });
 const codeSchema = z.object({
-  cameo: z.string(), cameoName: z.string(), root: z.string(), quad: z.number().int().min(1).max(4), goldstein: z.number(),
+  cameo: z.string(), cameoName: z.string(), root: z.string(), quad: eventSchema.shape.quad, goldstein: z.number(),
   plover: z.object({ type: z.string(), mode: z.string().nullable(), context: z.string().nullable() }),
 });
 const itemSchema = z.object({ text: z.string(), kind: z.string(), model: z.string().nullable(), quantity: z.number().nullable(), unit: z.string().nullable() });
 const stateSchema = z.object({
   source: actorSchema.optional(), target: actorSchema.nullable().optional(), code: codeSchema.optional(),
-  status: z.string().nullable().optional(), items: z.array(itemSchema).optional(), events: z.array(z.string()).optional(), reports: z.array(z.string()).optional(),
+  status: eventSchema.shape.status.optional(), items: z.array(itemSchema).optional(), events: z.array(z.string()).optional(), reports: z.array(z.string()).optional(),
 });
 
-/** One correction of the log (mirrors src/types/correction.ts). */
+/** One correction of the log (src/types/correction.ts). */
 export const correctionSchema = z.object({
   id: z.string(), at: z.string(), by: z.string(), reason: z.string(), kind: z.enum(CORRECTION_KINDS), event: z.string().nullable(),
   reports: z.array(z.string()), before: stateSchema.nullable(), after: stateSchema.nullable(), reverts: z.string().nullable(),
@@ -47,6 +49,18 @@ export const correctionRequestSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('merge'), ids: z.array(id).min(2).max(100), ...who }),
   z.strictObject({ kind: z.literal('split'), id, reports: z.array(id).min(1).max(10_000), ...who }),
 ]);
+
+/**
+ * Each schema of the corrections routes is exactly its type of src/types/api.ts (the answers as parsed, the request as
+ * parsed from the body), checked when the code compiles as schemas.ts checks the other routes'.
+ */
+export const CORRECTION_SCHEMAS_MATCH_TYPES: readonly true[] = [
+  true satisfies Same<z.infer<typeof correctionSchema>, Correction>,
+  true satisfies Same<z.infer<typeof correctionLogSchema>, CorrectionLog>,
+  true satisfies Same<z.infer<typeof correctionMadeSchema>, CorrectionMade>,
+  true satisfies Same<z.infer<typeof correctionImportSchema>, CorrectionImport>,
+  true satisfies Same<z.infer<typeof correctionRequestSchema>, CorrectionBody>,
+];
 
 type Json = Record<string, unknown>;
 

@@ -19,6 +19,7 @@ import { DEFAULT_UI_DIR, serveUi } from './serve-ui.js';
 import { storeExporter } from './store-exporter.js';
 import { summaryRoutes } from './summary-routes.js';
 import { threadRoutes } from './thread-routes.js';
+import type { HealthAnswer } from '../types/api.js';
 
 export interface AppOptions {
   store: Store;
@@ -87,7 +88,7 @@ export function createApp(options: AppOptions): Hono {
   const api = new Hono();
   api.get('/health', (c) => {
     parseQuery(c.req.url, {});
-    return c.json({ ok: true as const, version: VERSION, store: options.store.location });
+    return c.json({ ok: true, version: VERSION, store: options.store.location } satisfies HealthAnswer);
   });
   api.get('/openapi.json', (c) => c.json(openApiDocument(VERSION)));
   api.route('/', eventRoutes(ctx));

@@ -2,10 +2,9 @@
 // a CSV / JSON Lines download — GET /api/events/:id (an event with every report of it) and GET /api/reports/:id.
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { EVENT_CSV_COLUMNS } from '../cli/event-columns.js';
-import { csvLine } from '../cli/format-output.js';
+import { csvEvents } from '../export/csv.js';
+import { articleLookup } from '../export/store-lookups.js';
 import type { ClusterSort, EventFilter, EventSort } from '../store/store.js';
-import type { EventRecord } from '../types/index.js';
 import type { ApiContext } from './api-context.js';
 import { ApiError } from './api-error.js';
 import { clusterDownload, clusterPage } from './cluster-routes.js';
@@ -14,6 +13,7 @@ import { summarizeEvents } from './event-summary.js';
 import { withArticles } from './mention-details.js';
 import { filterParams, intParam, parseQuery, toEventFilter } from './query-params.js';
 import { capped, download } from './stream-lines.js';
+import type { EventDetail, EventSummaryPage, MentionPage, ReportDetail, ReportPage } from '../types/api.js';
 
 export const REPORT_SORTS = ['ingested', 'date', '-date', 'goldstein', '-goldstein'] as const satisfies readonly EventSort[];
 export const EVENT_SORTS = ['date', '-date', '-sources', 'id'] as const satisfies readonly ClusterSort[];
@@ -37,19 +37,15 @@ function sortOf<S extends string>(sort: string | undefined, sorts: readonly S[],
   return sort as S;
 }
 
-async function* csvPieces(reports: AsyncIterable<EventRecord>): AsyncIterable<string> {
-  yield csvLine(EVENT_CSV_COLUMNS.map((c) => c.header)) + '\n';
-  for await (const report of reports) yield csvLine(EVENT_CSV_COLUMNS.map((c) => c.value(report))) + '\n';
-}
-
 async function* jsonlPieces<T>(records: AsyncIterable<T>): AsyncIterable<string> {
   for await (const record of records) yield JSON.stringify(record) + '\n';
 }
 
-/** Every matching report as a download (the filter already checked). */
+/** Every matching report as a download (the filter already checked); CSV with the report columns of every CSV export (src/export/csv.ts). */
 export async function reportDownload(ctx: ApiContext, filter: EventFilter, format: 'csv' | 'jsonl', options: { sort?: EventSort; limit?: number }): Promise<Response> {
   const reports = capped(ctx.store.iterateEvents(filter, options.sort === undefined ? {} : { sort: options.sort }), options.limit);
-  return download(ctx, format === 'csv' ? csvPieces(reports) : jsonlPieces(reports), format, 'dyad-reports');
+  const pieces = format === 'csv' ? csvEvents(reports, { article: articleLookup(ctx.store) }) : jsonlPieces(reports);
+  return download(ctx, pieces, format, 'dyad-reports');
 }
 
 /** The event and report routes. */
@@ -64,14 +60,14 @@ export function eventRoutes(ctx: ApiContext): Hono {
       const sort = sortOf(asked, EVENT_SORTS, 'events') ?? '-date';
       if (isDownload) return clusterDownload(ctx, filter, format, { sort, ...(limit ? { limit } : {}) });
       const page = await clusterPage(ctx.store, filter, { sort, limit: limit ?? 100, cursor });
-      return c.json({ events: await summarizeEvents(ctx.store, page.clusters), next: page.next });
+      return c.json({ events: await summarizeEvents(ctx.store, page.clusters), next: page.next } satisfies EventSummaryPage);
     }
     if (level === 'mentions') c.header('Deprecation', 'true');
     const sort = sortOf(asked, REPORT_SORTS, 'reports');
     if (isDownload) return reportDownload(ctx, filter, format, { ...(sort ? { sort } : {}), ...(limit ? { limit } : {}) });
     const page = await ctx.store.queryEvents(filter, { ...(sort ? { sort } : {}), ...(limit ? { limit } : {}), cursor: cursor ?? null });
     // level=mentions keeps the shape it had before reports were named so: {events: [report…]}.
-    return c.json(level === 'mentions' ? page : { reports: page.events, next: page.next });
+    return c.json(level === 'mentions' ? (page satisfies MentionPage) : ({ reports: page.events, next: page.next } satisfies ReportPage));
   });
   app.get('/events/:id{.+}', async (c) => {
     parseQuery(c.req.url, { doc: filterParams.doc });
@@ -83,7 +79,7 @@ export function eventRoutes(ctx: ApiContext): Hono {
       throw new ApiError(404, 'not_found', `no event or report with id "${id}"`);
     }
     const reports = await ctx.store.mentionsOf(cluster.id);
-    return c.json({ event: { ...cluster, lead: strongestReport(cluster, reports) }, reports: await withArticles(ctx.store, reports) });
+    return c.json({ event: { ...cluster, lead: strongestReport(cluster, reports) }, reports: await withArticles(ctx.store, reports) } satisfies EventDetail);
   });
   app.get('/reports/:id{.+}', async (c) => {
     const { doc } = parseQuery(c.req.url, { doc: filterParams.doc });
@@ -97,7 +93,7 @@ export function eventRoutes(ctx: ApiContext): Hono {
     const reports = await withArticles(ctx.store, members.some((m) => m.id === id) ? members : [report, ...members]);
     const article = reports.find((r) => r.report.id === id)?.article ?? null;
     const event = cluster === null ? null : { ...cluster, lead: strongestReport(cluster, members) };
-    return c.json({ report, article, event, reports });
+    return c.json({ report, article, event, reports } satisfies ReportDetail);
   });
   return app;
 }

@@ -1,13 +1,10 @@
 // API edge: events (clusters of reports) → the event as the API gives it, with the report that speaks for it best.
 import { strongestReport } from '../export/happening.js';
-import type { Cluster } from '../link/link-types.js';
+import type { Cluster } from '../types/link.js';
 import type { Store } from '../store/store.js';
-import type { EventRecord } from '../types/index.js';
+import type { EventSummary } from '../types/api.js';
 
-/** An event as the API gives it: the merged record and its strongest report (null when none is stored any more). */
-export interface EventSummary extends Cluster {
-  lead: EventRecord | null;
-}
+export type { EventSummary };
 
 /** The events with their strongest reports (one store lookup for all their reports). */
 export async function summarizeEvents(store: Store, clusters: readonly Cluster[]): Promise<EventSummary[]> {

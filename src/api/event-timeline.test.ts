@@ -1,7 +1,7 @@
 // API tests: events → counts per period by quad class, with reports, undated and coarser dates apart; ISO weeks.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { Cluster } from '../link/link-types.js';
+import type { Cluster } from '../types/link.js';
 import { eventTimeline, isoWeek } from './event-timeline.js';
 
 const event = (date: string | null, cameo: string, reports: number): Cluster => ({ date, cameo, mentionCount: reports } as Cluster);

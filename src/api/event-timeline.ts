@@ -1,23 +1,8 @@
 // API edge: events (clusters) → counts per period by quad class, with the reports behind them (the UI's timeline).
 import { quadOf } from '../coder/build-event.js';
-import type { Cluster } from '../link/link-types.js';
+import type { Cluster } from '../types/link.js';
 import type { Period } from '../store/store.js';
-
-/** One period of the timeline: events per quad class (verbal coop, material coop, verbal conflict, material conflict) and their reports. */
-export interface TimelinePeriod {
-  period: string;
-  quads: [number, number, number, number];
-  events: number;
-  reports: number;
-}
-
-/** Events per period; those undated, or dated more coarsely than the period (a year-only date by month), counted apart. */
-export interface EventTimeline {
-  by: Period;
-  periods: TimelinePeriod[];
-  undated: { events: number; reports: number };
-  coarser: { events: number; reports: number };
-}
+import type { Timeline, TimelinePeriod } from '../types/api.js';
 
 /** The ISO 8601 week of a day (`2020-01-01` → `2020-W01`). */
 export function isoWeek(day: string): string {
@@ -38,7 +23,7 @@ export function periodOf(date: string, by: Period): string | null {
 }
 
 /** Counts events per period, in period order. */
-export async function eventTimeline(clusters: AsyncIterable<Cluster> | Iterable<Cluster>, by: Period): Promise<EventTimeline> {
+export async function eventTimeline(clusters: AsyncIterable<Cluster> | Iterable<Cluster>, by: Period): Promise<Timeline> {
   const periods = new Map<string, TimelinePeriod>();
   const undated = { events: 0, reports: 0 };
   const coarser = { events: 0, reports: 0 };

@@ -1,6 +1,11 @@
 // API edge: zod schemas of every JSON answer — the response contract, checked in tests and turned into OpenAPI.
 import { z } from 'zod';
 import { DATE_BASES } from '../types/event.js';
+import type {
+  ActorCount, ActorList, ArticleAnswer, ArticleDetail, ArticleRef, Cluster, ClusterDetail, ClusterItem, DyadList, DyadRow, ErrorAnswer,
+  EventDetail, EventRecord, EventSummary, EventSummaryPage, HealthAnswer, Mention, MentionPage, Network, PostArticlesAnswer, ProblemAnswer,
+  RelatedStep, Report, ReportDetail, ReportPage, StatsAnswer, Thread, ThreadDetail, ThreadList, ThreadStep, ThreadSummary, Timeline,
+} from '../types/api.js';
 
 const span = { start: z.number().int().min(0), end: z.number().int().min(0) };
 
@@ -61,13 +66,13 @@ export const articleRefSchema = z.object({
 const statusSchema = eventSchema.shape.status;
 const partialDate = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?/);
 
-/** One item of an event, merged over its mentions (src/link/link-types.ts ClusterItem). */
+/** One item of an event, merged over its mentions (src/types/link.ts ClusterItem). */
 export const clusterItemSchema = z.object({
   kind: z.string(), model: z.string().nullable(), quantity: z.number().nullable(), unit: z.string().nullable(),
   quantities: z.array(z.number()), conflict: z.boolean(), sources: z.number().int().min(0),
 });
 
-/** One event: its reports merged, sources counted (src/link/link-types.ts Cluster, whose `mention…` fields count reports). */
+/** One event: its reports merged, sources counted (src/types/link.ts Cluster, whose `mention…` fields count reports). */
 export const clusterSchema = z.object({
   id: z.string().startsWith('c-'),
   source: z.string(),
@@ -133,7 +138,7 @@ export const clusterDetailSchema = z.object({ cluster: clusterSchema, mentions: 
 
 const stepRoleSchema = z.enum(['request', 'offer', 'pledge', 'agreement', 'condition', 'delivery', 'refusal', 'suspension']);
 
-/** One step of an assistance thread (src/link/link-types.ts ThreadStep). */
+/** One step of an assistance thread (src/types/link.ts ThreadStep). */
 export const threadStepSchema = z.object({
   order: z.number().int().min(0),
   role: stepRoleSchema,
@@ -238,3 +243,46 @@ export const postArticlesSchema = z.object({
   articles: z.array(z.object({ id: z.string(), new: z.boolean(), events: z.array(eventSchema) })),
   problems: z.array(problemSchema),
 });
+
+/** True when A and B are the same type (each assignable to the other); `never` otherwise, so a mismatch fails to compile. */
+export type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
+
+/**
+ * Each answer schema parses to exactly the answer type of src/types/api.ts, which the routes answer with and the UI
+ * reads: checked when the code compiles, so a shape is written in these two places only and they cannot drift apart.
+ * (The corrections routes' schemas are checked so in correction-schemas.ts.)
+ */
+export const SCHEMAS_MATCH_ANSWER_TYPES: readonly true[] = [
+  true satisfies Same<z.infer<typeof eventSchema>, EventRecord>,
+  true satisfies Same<z.infer<typeof errorSchema>, ErrorAnswer>,
+  true satisfies Same<z.infer<typeof healthSchema>, HealthAnswer>,
+  true satisfies Same<z.infer<typeof reportPageSchema>, ReportPage>,
+  true satisfies Same<z.infer<typeof mentionPageSchema>, MentionPage>,
+  true satisfies Same<z.infer<typeof articleRefSchema>, ArticleRef>,
+  true satisfies Same<z.infer<typeof clusterItemSchema>, ClusterItem>,
+  true satisfies Same<z.infer<typeof clusterSchema>, Cluster>,
+  true satisfies Same<z.infer<typeof eventSummarySchema>, EventSummary>,
+  true satisfies Same<z.infer<typeof eventPageSchema>, EventSummaryPage>,
+  true satisfies Same<z.infer<typeof reportSchema>, Report>,
+  true satisfies Same<z.infer<typeof eventDetailSchema>, EventDetail>,
+  true satisfies Same<z.infer<typeof reportDetailSchema>, ReportDetail>,
+  true satisfies Same<z.infer<typeof mentionSchema>, Mention>,
+  true satisfies Same<z.infer<typeof clusterDetailSchema>, ClusterDetail>,
+  true satisfies Same<z.infer<typeof threadStepSchema>, ThreadStep>,
+  true satisfies Same<z.infer<typeof relatedStepSchema>, RelatedStep>,
+  true satisfies Same<z.infer<typeof threadSchema>, Thread>,
+  true satisfies Same<z.infer<typeof threadSummarySchema>, ThreadSummary>,
+  true satisfies Same<z.infer<typeof threadsSchema>, ThreadList>,
+  true satisfies Same<z.infer<typeof threadDetailSchema>, ThreadDetail>,
+  true satisfies Same<z.infer<typeof articleSchema>, ArticleAnswer>,
+  true satisfies Same<z.infer<typeof articleDetailSchema>, ArticleDetail>,
+  true satisfies Same<z.infer<typeof actorCountSchema>, ActorCount>,
+  true satisfies Same<z.infer<typeof actorsSchema>, ActorList>,
+  true satisfies Same<z.infer<typeof dyadRowSchema>, DyadRow>,
+  true satisfies Same<z.infer<typeof dyadsSchema>, DyadList>,
+  true satisfies Same<z.infer<typeof networkSchema>, Network>,
+  true satisfies Same<z.infer<typeof statsSchema>, StatsAnswer>,
+  true satisfies Same<z.infer<typeof timelineSchema>, Timeline>,
+  true satisfies Same<z.infer<typeof problemSchema>, ProblemAnswer>,
+  true satisfies Same<z.infer<typeof postArticlesSchema>, PostArticlesAnswer>,
+];

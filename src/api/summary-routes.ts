@@ -1,6 +1,6 @@
 // API edge: GET /api/actors, /api/dyads, /api/network, /api/timeline and /api/stats — counts over the filtered events and reports.
 import { Hono } from 'hono';
-import type { Cluster } from '../link/link-types.js';
+import type { Cluster } from '../types/link.js';
 import type { EventFilter } from '../store/store.js';
 import { z } from 'zod';
 import type { ApiContext } from './api-context.js';
@@ -9,6 +9,7 @@ import { buildNetwork } from './build-network.js';
 import { eventTimeline } from './event-timeline.js';
 import { ApiError } from './api-error.js';
 import { filterParams, intParam, parseQuery, toEventFilter } from './query-params.js';
+import type { ActorList, DyadList, Network, StatsAnswer, Timeline } from '../types/api.js';
 
 export const actorQueryParams = { ...filterParams, q: z.string().min(1).max(200).optional(), limit: intParam(1, 10_000).optional() };
 /** Nodes of a dyad or network: countries or full actor codes (`level` is the deprecated name of `nodes` here). */
@@ -51,16 +52,16 @@ export function summaryRoutes(ctx: ApiContext): Hono {
   app.get('/actors', async (c) => {
     const { q, limit = 100, ...rest } = parseQuery(c.req.url, actorQueryParams);
     const filter = toEventFilter(rest);
-    if (q === undefined) return c.json({ actors: await ctx.store.actors(filter, { limit }) });
+    if (q === undefined) return c.json({ actors: await ctx.store.actors(filter, { limit }) } satisfies ActorList);
     const needle = q.toLowerCase();
     const pool = await ctx.store.actors(filter, { limit: SEARCH_POOL });
     const actors = pool.filter((a) => a.code.toLowerCase().includes(needle) || a.name.toLowerCase().includes(needle)).slice(0, limit);
-    return c.json({ actors });
+    return c.json({ actors } satisfies ActorList);
   });
   app.get('/dyads', async (c) => {
     const { by = 'month', nodes: n, level: l, limit, ...rest } = parseQuery(c.req.url, dyadQueryParams);
     const level = nodesOf({ nodes: n, level: l });
-    return c.json({ dyads: await ctx.store.dyads(toEventFilter(rest), { by, level, ...(limit ? { limit } : {}) }) });
+    return c.json({ dyads: await ctx.store.dyads(toEventFilter(rest), { by, level, ...(limit ? { limit } : {}) }) } satisfies DyadList);
   });
   app.get('/network', async (c) => {
     const { nodes: n, level: l, limit = 300, ...rest } = parseQuery(c.req.url, networkQueryParams);
@@ -69,17 +70,17 @@ export function summaryRoutes(ctx: ApiContext): Hono {
     // By year: the fewest rows that still sum exactly to each pair's totals.
     const rows = await ctx.store.dyads(filter, { by: 'year', level, limit: 1_000_000 });
     // Names from the lexicon: a country's or an organisation's own; a code many actors share keeps its code.
-    return c.json(buildNetwork(rows, builtinActorNames().nameOf, limit));
+    return c.json(buildNetwork(rows, builtinActorNames().nameOf, limit) satisfies Network);
   });
   app.get('/timeline', async (c) => {
     const { by = 'month', ...rest } = parseQuery(c.req.url, timelineQueryParams);
-    return c.json(await eventTimeline(everyEvent(ctx, toEventFilter(rest)), by));
+    return c.json((await eventTimeline(everyEvent(ctx, toEventFilter(rest)), by)) satisfies Timeline);
   });
   app.get('/stats', async (c) => {
     parseQuery(c.req.url, {});
     // The store counts reports as its `events`; an event here is a happening, its reports merged.
     const [{ events: reports, ...stats }, events] = await Promise.all([ctx.store.stats(), ctx.store.countClusters({})]);
-    return c.json({ ...stats, events, reports });
+    return c.json({ ...stats, events, reports } satisfies StatsAnswer);
   });
   return app;
 }

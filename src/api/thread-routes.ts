@@ -2,7 +2,7 @@
 // GET /api/threads/:id (its steps in order, a page, each with its event and reports); every step names its strongest report (`lead`).
 import { Hono } from 'hono';
 import { z } from 'zod';
-import type { Cluster, RelatedStep, Thread, ThreadStep } from '../link/link-types.js';
+import type { Cluster, RelatedStep, Thread, ThreadStep } from '../types/link.js';
 import { THREAD_STATUSES, threadFilterProblem } from '../store/thread-filter.js';
 import type { ThreadFilter } from '../store/store.js';
 import { isPartialDate } from '../store/event-filter.js';
@@ -11,6 +11,7 @@ import { ApiError } from './api-error.js';
 import { strongestReport } from '../export/happening.js';
 import { withArticles } from './mention-details.js';
 import { intParam, parseQuery } from './query-params.js';
+import type { StepDetail, ThreadDetail, ThreadList, ThreadSummary, WithLead } from '../types/api.js';
 
 /** Reports given per step of a thread (a step's event may have hundreds; the event gives the count, its event view all). */
 export const MENTIONS_PER_STEP = 20;
@@ -39,11 +40,8 @@ function ends<T>(list: readonly T[], n: number): T[] {
   return list.length <= n ? [...list] : [...list.slice(0, 2), ...list.slice(list.length - (n - 2))];
 }
 
-/** A step as the API gives it: with the id of its strongest report, the one a step opens (null when none is stored). */
-type WithLead<S> = S & { lead: string | null };
-
 /** A thread as lists give it: at most `n` steps (the first two and the latest) and the latest `n` related steps, with the counts. */
-function summary(thread: Thread, n: number): Thread & { stepCount: number; relatedCount: number } {
+function summary(thread: Thread, n: number): Thread & Pick<ThreadSummary, 'stepCount' | 'relatedCount'> {
   return { ...thread, steps: ends(thread.steps, n), related: thread.related.slice(-n), stepCount: thread.steps.length, relatedCount: thread.related.length };
 }
 
@@ -61,7 +59,7 @@ async function withLeads<T extends { steps: ThreadStep[]; related: RelatedStep[]
 }
 
 /** A step with its event and the first reports of it, strongest first, each with its article. */
-async function stepDetail<S extends ThreadStep | RelatedStep>(ctx: ApiContext, step: S) {
+async function stepDetail<S extends ThreadStep | RelatedStep>(ctx: ApiContext, step: S): Promise<StepDetail<S>> {
   const [event, all] = [await ctx.store.cluster(step.cluster), await ctx.store.mentionsOf(step.cluster)];
   const strongest = event === null ? null : strongestReport(event, all);
   const reports = strongest === null ? all : [strongest, ...all.filter((r) => r.id !== strongest.id)];
@@ -81,7 +79,7 @@ export function threadRoutes(ctx: ApiContext): Hono {
     const problem = threadFilterProblem(filter);
     if (problem !== null) throw new ApiError(400, 'bad_request', `parameter "${problem.field}": ${problem.message}`);
     const [threads, total] = await Promise.all([ctx.store.threads(filter, { limit, offset }), ctx.store.countThreads(filter)]);
-    return c.json({ threads: await withLeads(ctx, threads.map((t) => summary(t, steps))), total });
+    return c.json({ threads: await withLeads(ctx, threads.map((t) => summary(t, steps))), total } satisfies ThreadList);
   });
   app.get('/threads/:id{.+}', async (c) => {
     const { offset = 0, limit = 100 } = parseQuery(c.req.url, threadDetailParams, { eventFilter: false });
@@ -93,7 +91,8 @@ export function threadRoutes(ctx: ApiContext): Hono {
     const related = [];
     for (const step of thread.related.slice(-limit)) related.push(await stepDetail(ctx, step));
     const [shown] = await withLeads(ctx, [summary(thread, 12)]);
-    return c.json({ thread: shown, steps, related });
+    if (shown === undefined) throw new Error('withLeads answers one thread for each it is given');
+    return c.json({ thread: shown, steps, related } satisfies ThreadDetail);
   });
   return app;
 }

@@ -1,5 +1,5 @@
 // CLI edge: rows of records → text in one of the output formats (table for people, jsonl and csv for machines).
-import { needsFormulaGuard } from '../export/export-context.js';
+import { csvField } from '../export/export-context.js';
 
 /** Output formats every listing command offers. */
 export type OutputFormat = 'table' | 'jsonl' | 'csv';
@@ -27,18 +27,7 @@ export function parseFormat(value: string): OutputFormat {
   throw new Error(`unknown format "${value}" (use table, jsonl or csv)`);
 }
 
-/**
- * Quotes one CSV field per RFC 4180, and defuses spreadsheet formulas: a `'` before free text starting with
- * = + - @; codes (`---MIL`) and numbers are written as they are.
- */
-export function csvField(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  let text = typeof value === 'string' ? value : typeof value === 'object' ? JSON.stringify(value) : String(value);
-  if (typeof value === 'string' && needsFormulaGuard(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
-
-/** One CSV line (no newline). */
+/** One CSV line (no newline), quoted as every CSV of Dyad is (`csvField` of src/export). */
 export function csvLine(values: readonly unknown[]): string {
   return values.map(csvField).join(',');
 }

@@ -3,7 +3,7 @@
 import type { EventRecord } from '../types/index.js';
 import type { NormalizedFilter } from '../store/event-filter.js';
 import type { ActorCount, DyadOptions, DyadRow, Period } from '../store/store.js';
-import { daysFromCivil } from '../link/day-number.js';
+import { daysFromCivil } from '../types/day-number.js';
 import { reportMatches } from './match-filter.js';
 
 /** A report as stored and as corrected (undefined: absent, or rejected). */

@@ -6,7 +6,7 @@
 import type { Correction, CorrectionFields, EventRecord, Item } from '../types/index.js';
 import { buildCluster } from '../link/build-cluster.js';
 import { defaultKindTree } from '../link/kind-tree.js';
-import type { Cluster, MentionInput } from '../link/link-types.js';
+import type { Cluster, MentionInput } from '../types/link.js';
 
 /** What applying corrections needs: every report the log names, and every report of the events that hold them. */
 export interface CorrectionScope {

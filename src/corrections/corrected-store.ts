@@ -12,7 +12,7 @@
 // cost more while corrections are in effect); a cursor is an offset (`k:N`).
 
 import type { Correction, EventRecord } from '../types/index.js';
-import type { Cluster, Thread } from '../link/link-types.js';
+import type { Cluster, Thread } from '../types/link.js';
 import { normalizeEventFilter, type NormalizedFilter } from '../store/event-filter.js';
 import { argumentError } from '../store/argument-error.js';
 import { CLUSTER_ORDER, EVENT_ORDER, mergeSorted, PAGE, pageLimit, pageOffset, window } from './query-order.js';
@@ -24,7 +24,7 @@ import { loadCorrectedView, type CorrectedView } from './corrected-view.js';
 import { clusterMatches, reportMatches } from './match-filter.js';
 import { adjustActors, adjustDyads } from './adjust-summaries.js';
 import { correctedThreads, threadMatches, threadsAsOf } from './corrected-threads.js';
-import { THREAD_ROOTS } from '../pipeline/mention-linker.js';
+import { THREAD_ROOTS } from '../link/thread-steps.js';
 
 /** A Store that reads with corrections applied; see the module comment. */
 export class CorrectedStore implements Store {

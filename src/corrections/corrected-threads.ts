@@ -2,9 +2,9 @@
 // touched built again from their corrected events, the others as stored; and a thread filter matched in memory.
 
 import { buildThreads } from '../link/build-threads.js';
-import { isoOfDay, parseDaySpan } from '../link/day-number.js';
-import type { Cluster, Thread } from '../link/link-types.js';
-import { THREAD_ROOTS } from '../pipeline/mention-linker.js';
+import { isoOfDay, parseDaySpan } from '../types/day-number.js';
+import type { Cluster, Thread } from '../types/link.js';
+import { THREAD_ROOTS } from '../link/thread-steps.js';
 import { firstDay, lastDay } from '../store/event-filter.js';
 import type { EventFilter, ThreadFilter } from '../store/store.js';
 import { threadFilterProblem } from '../store/thread-filter.js';

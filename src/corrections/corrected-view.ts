@@ -1,7 +1,7 @@
 // Corrections: a Store → the correction log, the stored reports and events it touches, and those reports and events as corrected.
 
 import type { Correction, EventRecord } from '../types/index.js';
-import type { Cluster, MentionInput } from '../link/link-types.js';
+import type { Cluster, MentionInput } from '../types/link.js';
 import type { Store } from '../store/store.js';
 import { applyCorrections, namedReports, type CorrectedScope } from './apply-corrections.js';
 

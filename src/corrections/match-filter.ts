@@ -4,7 +4,7 @@
 // both adapters do, with one approximation: an item phrase folds plurals by a trailing "s"/"es" where the stores stem.
 
 import type { EventRecord } from '../types/index.js';
-import type { Cluster } from '../link/link-types.js';
+import type { Cluster } from '../types/link.js';
 import { firstDay, lastDay, isPartialDate, type NormalizedFilter } from '../store/event-filter.js';
 
 /** The words of a text as the full-text indexes see them: lower case, accents removed, letters and digits. */

@@ -2,7 +2,7 @@
 // with extra rows merged in, one window of a stream, and the page arguments checked as the stores check them.
 
 import type { EventRecord } from '../types/index.js';
-import type { Cluster } from '../link/link-types.js';
+import type { Cluster } from '../types/link.js';
 import type { ClusterSort, EventSort } from '../store/store.js';
 import { argumentError } from '../store/argument-error.js';
 

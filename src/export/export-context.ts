@@ -67,17 +67,20 @@ export function needsFormulaGuard(text: string): boolean {
 }
 
 /**
- * One CSV line with its newline: RFC 4180 quoting, objects as JSON, and a `'` before free text starting with
- * = + - @ so a spreadsheet never runs it as a formula (`readCsv` takes it off again); codes are never prefixed.
- * Same rules as the CLI's `csvField`.
+ * One CSV field: RFC 4180 quoting, objects as JSON, and a `'` before free text starting with = + - @ so a spreadsheet
+ * never runs it as a formula (`readCsv` takes it off again); codes (`---MIL`) and numbers are never prefixed. Every
+ * CSV Dyad writes, exports and CLI tables alike, quotes so.
  */
+export function csvField(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  let text = typeof value === 'string' ? value : typeof value === 'object' ? JSON.stringify(value) : String(value);
+  if (typeof value === 'string' && needsFormulaGuard(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+/** One CSV line with its newline (fields as `csvField` writes them). */
 export function csvRow(values: readonly unknown[]): string {
-  return `${values.map((value) => {
-    if (value === null || value === undefined) return '';
-    let text = typeof value === 'string' ? value : typeof value === 'object' ? JSON.stringify(value) : String(value);
-    if (typeof value === 'string' && needsFormulaGuard(text)) text = `'${text}`;
-    return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-  }).join(',')}\n`;
+  return `${values.map(csvField).join(',')}\n`;
 }
 
 /** Escapes text for XML content and attribute values, dropping characters XML 1.0 cannot hold. */

@@ -3,8 +3,7 @@ import assert from 'node:assert/strict';
 import { buildCluster } from '../link/build-cluster.js';
 import { Clusterer } from '../link/cluster-events.js';
 import { defaultKindTree } from '../link/kind-tree.js';
-import type { MentionInput } from '../link/link-types.js';
-import { recodeArticle } from '../pipeline/recode-article.js';
+import type { MentionInput } from '../types/link.js';
 import { openSqliteStore } from '../store/sqlite/sqlite-store.js';
 import type { Store } from '../store/store.js';
 import { sampleEntries, sampleEvents } from '../store/store-fixtures.js';
@@ -15,7 +14,7 @@ import type { Happening } from './happening.js';
 import { readTsv } from './read-table.js';
 import { storeContext } from './store-lookups.js';
 
-const B1 = 'baghdad-2019.txt:0:1', D1 = 'drones-2020.txt:0:1', D3 = 'drones-2020.txt:2:3';
+const B1 = 'baghdad-2019.txt:0:1', D1 = 'drones-2020.txt:0:1';
 
 async function sampleStore(): Promise<Store> {
   const store = await openSqliteStore(':memory:');
@@ -70,20 +69,6 @@ test('a clustered store exports each happening once with every report of it, sel
   const selected = await all(store, filter);
   assert.deepEqual(selected.map((h) => h.cluster.id).sort(), (await store.clusters(filter, { sort: 'id' })).map((c) => c.id));
   assert.deepEqual(selected.find((h) => h.cluster.id === merged)?.mentions.map((m) => m.id), [B1, D1]);
-  await store.close();
-});
-
-test('events coded after the last clustering export as happenings of their own, in date order among the clusters', async () => {
-  const { store } = await clusteredStore();
-  const drones = sampleEntries().find((e) => e.article.id === 'drones-2020.txt')!;
-  const recoded = { ...drones.events[2]!, id: 'drones-2020.txt:2:9', date: '2019-06-01' };
-  await recodeArticle(store, 'drones-2020.txt', [...drones.events.slice(0, 2), recoded]);
-  const happenings = await all(store);
-  assert.equal(happenings.length, 9);
-  assert.equal(happenings.some((h) => h.mentions.some((m) => m.id === D3)), false);
-  const single = happenings.find((h) => h.cluster.id === `c-${recoded.id}`);
-  assert.deepEqual(single?.mentions, [recoded]);
-  assertByDate(happenings);
   await store.close();
 });
 

@@ -1,9 +1,9 @@
 // Export: a Store and a filter → the happenings (events level) or stored events (mentions level) they select, and
 // one file of a format written from them — the one function the CLI's `dyad export` and the API's export route share.
 
-import type { EventRecord } from '../types/index.js';
+import type { Cluster, EventRecord } from '../types/index.js';
 import type { EventFilter, Store } from '../store/store.js';
-import type { ExportContext } from './export-context.js';
+import type { AnyIterable, ExportContext } from './export-context.js';
 import { DEFAULT_EXPORT_LEVEL, EXPORTERS, type ExportFormatName } from './exporters.js';
 import { singleHappening, type ExportLevel, type Happening } from './happening.js';
 
@@ -32,20 +32,39 @@ async function unclustered(store: Store): Promise<'all' | Set<string>> {
   return ids;
 }
 
-/** The stored clusters matching a filter, by date, each with all its reports (a cluster left with none is skipped). */
-async function* clusteredHappenings(store: Store, filter: EventFilter): AsyncGenerator<Happening> {
+/**
+ * Clusters (in the order given) → happenings, each with all its reports read from the store, `MENTIONS_PAGE` clusters
+ * at a time; a cluster left with no report is skipped. For any listing of clusters that is written as happenings.
+ */
+export async function* withMentions(store: Store, clusters: AnyIterable<Cluster>): AsyncGenerator<Happening> {
+  let batch: Cluster[] = [];
+  const flush = async function* (): AsyncGenerator<Happening> {
+    const mentionsOf = await store.mentionsOfMany(batch.map((c) => c.id));
+    for (const cluster of batch) {
+      const mentions = mentionsOf.get(cluster.id) ?? [];
+      if (mentions.length > 0) yield { cluster, mentions };
+    }
+    batch = [];
+  };
+  for await (const cluster of clusters) {
+    batch.push(cluster);
+    if (batch.length >= MENTIONS_PAGE) yield* flush();
+  }
+  if (batch.length > 0) yield* flush();
+}
+
+/** The stored clusters matching a filter, by date, a page at a time. */
+async function* storedClusters(store: Store, filter: EventFilter): AsyncGenerator<Cluster> {
   for (let offset = 0; ; offset += PAGE) {
     const page = await store.clusters(filter, { sort: 'date', limit: PAGE, offset });
-    for (let start = 0; start < page.length; start += MENTIONS_PAGE) {
-      const clusters = page.slice(start, start + MENTIONS_PAGE);
-      const mentionsOf = await store.mentionsOfMany(clusters.map((c) => c.id));
-      for (const cluster of clusters) {
-        const mentions = mentionsOf.get(cluster.id) ?? [];
-        if (mentions.length > 0) yield { cluster, mentions };
-      }
-    }
+    yield* page;
     if (page.length < PAGE) return;
   }
+}
+
+/** The stored clusters matching a filter, by date, each with all its reports (a cluster left with none is skipped). */
+function clusteredHappenings(store: Store, filter: EventFilter): AsyncGenerator<Happening> {
+  return withMentions(store, storedClusters(store, filter));
 }
 
 /** The unclustered events matching a filter, by date, each a happening of its own. */

@@ -7,7 +7,7 @@
 
 import { buildCluster } from '../link/build-cluster.js';
 import { defaultKindTree } from '../link/kind-tree.js';
-import type { Cluster } from '../link/link-types.js';
+import type { Cluster } from '../types/link.js';
 import type { EventRecord } from '../types/index.js';
 import { articleOf, type AnyIterable, type ExportContext } from './export-context.js';
 

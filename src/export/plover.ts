@@ -11,7 +11,7 @@
 // with the sources on each side.
 
 import type { ActorRef, EventRecord } from '../types/index.js';
-import type { ClusterItem, ClusterModality } from '../link/link-types.js';
+import type { ClusterItem, ClusterModality } from '../types/link.js';
 import { articleOf, type AnyIterable, type ExportContext } from './export-context.js';
 import { happeningRecord, type Happening } from './happening.js';
 

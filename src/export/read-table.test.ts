@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { csvRow } from './export-context.js';
+import { csvField, csvRow } from './export-context.js';
 import { parseCsv, readCsv, readTsv } from './read-table.js';
 
 test('parseCsv reads RFC 4180 quoting, CRLF and a missing final newline', () => {
@@ -25,4 +25,22 @@ test('readTsv uses a header line or the given columns, and refuses ragged lines'
   assert.deepEqual(readTsv('a\tb\n1\t2\n'), [{ a: '1', b: '2' }]);
   assert.deepEqual(readTsv('1\t2\n', ['x', 'y']), [{ x: '1', y: '2' }]);
   assert.throws(() => readTsv('1\t2\t3\n', ['x', 'y']), /3 fields, expected 2/);
+});
+
+test('csvField quotes separators and quotes, and defuses formulas in free text, never in codes', () => {
+  const cases: Array<[unknown, string]> = [
+    ['plain', 'plain'],
+    ['a,b', '"a,b"'],
+    ['say "hi"', '"say ""hi"""'],
+    ['=cmd()', "'=cmd()"],
+    ["+cmd|' /C calc'!A0", "'+cmd|' /C calc'!A0"],
+    ['@SUM(A1)', "'@SUM(A1)"],
+    ['-left the talks', "'-left the talks"],
+    ['---MIL', '---MIL'],
+    ['-GOV', '-GOV'],
+    [-3.5, '-3.5'],
+    [null, ''],
+    [3.5, '3.5'],
+  ];
+  for (const [input, expected] of cases) assert.equal(csvField(input), expected);
 });

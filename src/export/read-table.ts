@@ -33,7 +33,7 @@ export function parseCsv(text: string): string[][] {
   return records;
 }
 
-/** Undoes the spreadsheet-formula guard of `csvField` (a `'` put before a leading = + - @). */
+/** Undoes the spreadsheet-formula guard of `csvField` (export-context.ts) (a `'` put before a leading = + - @). */
 export function unguard(field: string): string {
   return /^'[=+\-@]/.test(field) ? field.slice(1) : field;
 }

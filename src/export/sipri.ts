@@ -9,7 +9,7 @@
 // number reported for it.
 
 import type { ActorRef, EventRecord, Item } from '../types/index.js';
-import type { ClusterItem } from '../link/link-types.js';
+import type { ClusterItem } from '../types/link.js';
 import { articleOf, csvRow, type AnyIterable, type ExportContext } from './export-context.js';
 import { happeningRecord, type Happening } from './happening.js';
 

@@ -5,7 +5,7 @@ import { sampleEntries } from '../store/store-fixtures.js';
 import { buildCluster, buildClusterGeneral } from './build-cluster.js';
 import { defaultKindTree } from './kind-tree.js';
 import { fixtureMention, type MentionSpec } from './link-fixtures.js';
-import type { MentionInput } from './link-types.js';
+import type { MentionInput } from '../types/link.js';
 
 const BASE: MentionSpec = { id: 'm-1', doc: 'd-1', outlet: 'Tigris Wire', published: '2021-03-04', source: 'CHNGOV', target: 'IRQ', cameo: '072', date: '2021-03-02' };
 

@@ -1,9 +1,9 @@
 // Link stage: the mentions of one happening → its event record (sources on each side, report dates, best date, merged items, confidence).
 import { isPublicationBasis, type DateBasis, type DatePrecision, type EventRecord, type Status, type Terms } from '../types/index.js';
 import type { KindTree } from './kind-tree.js';
-import type { Cluster, ClusterItem, ClusterMention, ClusterMentionItem, ClusterModality } from './link-types.js';
+import type { Cluster, ClusterItem, ClusterMention, ClusterMentionItem, ClusterModality } from '../types/link.js';
 import { normaliseCode, sideKey } from './mention-features.js';
-import { parseDaySpan } from './day-number.js';
+import { parseDaySpan } from '../types/day-number.js';
 
 /** True for a report that disputes its event rather than supports it: a denial or a negation ("did not deliver"). */
 export function isDisputing(event: Pick<EventRecord, 'negated' | 'modality'>): boolean {

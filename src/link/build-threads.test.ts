@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { buildThreads } from './build-threads.js';
 import { clusterEvents } from './cluster-events.js';
 import { fixtureMention as m, shuffled, type MentionSpec } from './link-fixtures.js';
-import type { Thread } from './link-types.js';
+import type { Thread } from '../types/link.js';
 
 // 2019: Iraq asks China for armed drones, artillery and rifles (two outlets) → China says it is ready to help →
 // 2020: Iraq asks again, for free drones → Beijing insists on commercial terms → Turkey delivers two patrol boats →

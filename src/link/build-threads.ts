@@ -1,9 +1,9 @@
 // Link stage: events (clusters) → assistance threads: request → offer/pledge → agreement/condition → delivery/refusal, per supplier, recipient and kind of help.
-import type { AidContext, Cluster, RelatedStep, Thread, ThreadStep } from './link-types.js';
+import type { AidContext, Cluster, RelatedStep, Thread, ThreadStep } from '../types/link.js';
 import { defaultKindTree, type KindTree } from './kind-tree.js';
 import { ROLE_ORDER, threadStep, type StepInfo } from './thread-steps.js';
 import { threadStatus } from './thread-status.js';
-import { firstDay, parseDaySpan } from './day-number.js';
+import { firstDay, parseDaySpan } from '../types/day-number.js';
 
 /** Options of thread building. */
 export interface ThreadOptions {

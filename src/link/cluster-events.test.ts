@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Clusterer, clusterEvents } from './cluster-events.js';
 import { fixtureMention as m, shuffled, type MentionSpec } from './link-fixtures.js';
-import type { Cluster, MentionInput } from './link-types.js';
+import type { Cluster, MentionInput } from '../types/link.js';
 import { defaultKindTree } from './kind-tree.js';
 import { REL_A_VAGUER, REL_B_VAGUER, REL_CROSS, REL_STRONG, mentionFeatures, relateFeatures, type MentionFeatures } from './mention-features.js';
 

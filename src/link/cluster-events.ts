@@ -4,7 +4,7 @@
 // lookup. A new rep is compared only with the reps of its (dyad, code family) group in nearby time buckets
 // (TimeIndex), and the relations found go to the ComponentGraph, which joins, links and re-settles locally. Rules and
 // their order independence: component-graph.ts.
-import type { Cluster, ClusterChange, ClusterMention, MentionInput } from './link-types.js';
+import type { Cluster, ClusterChange, ClusterMention, MentionInput } from '../types/link.js';
 import { defaultKindTree, type KindTree } from './kind-tree.js';
 import { buildCluster } from './build-cluster.js';
 import { ComponentGraph } from './component-graph.js';

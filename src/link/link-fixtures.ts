@@ -1,7 +1,7 @@
 // Link tests: compact written specs → full EventRecord mentions with article metadata (for tests and the clusters eval).
 import { quadOf, statusOf } from '../coder/build-event.js';
 import type { ActorRef, DateBasis, DatePrecision, EventRecord, Item, Modality, Status, Terms } from '../types/index.js';
-import type { MentionInput } from './link-types.js';
+import type { MentionInput } from '../types/link.js';
 
 /** One mention as a test or eval fixture writes it. */
 export interface MentionSpec {

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { REL_A_VAGUER, REL_B_VAGUER, REL_CROSS, REL_NONE, REL_STRONG, mentionFeatures, normaliseCode, relateFeatures, sideKey, type Relation } from './mention-features.js';
 import { fixtureMention as m, type MentionSpec } from './link-fixtures.js';
 import { defaultKindTree } from './kind-tree.js';
-import { isoOfDay, parseDaySpan } from './day-number.js';
+import { isoOfDay, parseDaySpan } from '../types/day-number.js';
 
 test('codes: demands read as appeals, "not specified" zeros dropped', () => {
   assert.deepEqual(['0232', '1032', '020', '100', '190', '195', '057', '11'].map(normaliseCode), ['0232', '0232', '02', '02', '19', '195', '057', '11']);

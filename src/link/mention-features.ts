@@ -1,8 +1,8 @@
 // Link stage: a mention → what clustering compares (dyad and code family, normalised code, item kinds, date window), and how two compare.
 import { modelKey } from '../details/equipment.js';
 import type { KindTree } from './kind-tree.js';
-import type { MentionInput } from './link-types.js';
-import { parseDaySpan, type DaySpan } from './day-number.js';
+import type { MentionInput } from '../types/link.js';
+import { parseDaySpan, type DaySpan } from '../types/day-number.js';
 import { isPublicationBasis } from '../types/index.js';
 
 /** Date classes, finest first. FINE covers day-precision dates and undated mentions placed at their publication date. */

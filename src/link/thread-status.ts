@@ -1,7 +1,7 @@
 // Link stage: a thread's ordered steps → what came of it (open, partly fulfilled, fulfilled, refused, stalled) and what is missing.
-import type { ClusterItem, ThreadStatus, ThreadStep } from './link-types.js';
+import type { ClusterItem, ThreadStatus, ThreadStep } from '../types/link.js';
 import type { KindTree } from './kind-tree.js';
-import { firstDay } from './day-number.js';
+import { firstDay } from '../types/day-number.js';
 
 /** The status and the asked kinds no delivery matched. */
 export interface ThreadOutcome {

@@ -1,5 +1,5 @@
 // Link stage: one event (cluster) → its place in an assistance thread: role, supplier and recipient, kind of help.
-import type { AidContext, Cluster, StepRole } from './link-types.js';
+import type { AidContext, Cluster, StepRole } from '../types/link.js';
 import { kindContext, type KindTree } from './kind-tree.js';
 
 /** What an event contributes to a thread. */
@@ -11,6 +11,9 @@ export interface StepInfo {
   symmetric: boolean;
   context: AidContext;
 }
+
+/** CAMEO roots of the events that can be steps of an assistance thread (every root `stepInfo` below gives a step). */
+export const THREAD_ROOTS: readonly string[] = ['02', '03', '05', '06', '07', '10', '12', '16'];
 
 /** Order of roles on the same date. */
 export const ROLE_ORDER: Readonly<Record<StepRole, number>> = {

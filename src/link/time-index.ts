@@ -1,5 +1,5 @@
 // Link stage: reps by (group, time bucket) → the reps of a group whose dates could fit a new rep's.
-import { monthOfDay } from './day-number.js';
+import { monthOfDay } from '../types/day-number.js';
 import { DATE_FINE, DATE_MONTH, DATE_YEAR, type MentionFeatures } from './mention-features.js';
 
 /**

@@ -1,15 +1,15 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
+import { sharedData } from '../../eval/shared-data.js';
 import { POS_TAGS } from '../nlp/pos.js';
 import { readConllu } from './conllu.js';
 import { DEPRELS } from './deprels.js';
 import { loadParser } from './load-parser.js';
 import { scoreTreebank } from './score-treebank.js';
 
-const UD = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'shared', 'data', 'ud');
+const UD = sharedData('ud');
 const noData = existsSync(UD) ? false : `no UD treebanks at ${UD}`;
 
 /** Figures of the shipped models on the first 200 sentences (2,241 words) of EWT dev, measured when they were trained. */

@@ -2,12 +2,13 @@
 import type { Coder } from '../coder/create-coder.js';
 import { contentHash } from '../ingest/content-hash.js';
 import { signature } from '../ingest/near-duplicate.js';
-import type { ClusterChange } from '../link/link-types.js';
+import type { ClusterChange } from '../types/link.js';
 import type { ArticleEntry, PutResult, Store } from '../store/store.js';
 import { DyadError, type Article } from '../types/index.js';
 import type { ArticleCoder } from './article-coder.js';
 import { codeWithinBudget } from './code-within-budget.js';
-import { MentionLinker, THREAD_ROOTS } from './mention-linker.js';
+import { THREAD_ROOTS } from '../link/thread-steps.js';
+import { MentionLinker } from './mention-linker.js';
 import { NearDuplicateIndex } from './near-duplicate-index.js';
 
 /**

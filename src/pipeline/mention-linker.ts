@@ -1,11 +1,10 @@
 // Pipeline stage: stored batches of coded articles → events (clusters) kept current in the store; threads rebuilt at the end.
 import { buildThreads } from '../link/build-threads.js';
 import { Clusterer } from '../link/cluster-events.js';
-import type { ClusterChange, MentionInput } from '../link/link-types.js';
+import { THREAD_ROOTS } from '../link/thread-steps.js';
+import type { ClusterChange, MentionInput } from '../types/link.js';
 import type { ArticleEntry, PutResult, Store, StoredMention } from '../store/store.js';
 
-/** CAMEO roots of the events that can be steps of an assistance thread (see link/thread-steps.ts). */
-export const THREAD_ROOTS: readonly string[] = ['02', '03', '05', '06', '07', '10', '12', '16'];
 const PAGE = 10_000;
 
 /** What linking did in one run. */

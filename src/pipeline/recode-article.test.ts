@@ -1,11 +1,14 @@
 // Pipeline tests: re-coding a stored article replaces its events and settles the clusters they were in, in one transaction.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { Cluster } from '../link/link-types.js';
+import type { Cluster } from '../types/link.js';
 import { clusteredSample } from '../store/cluster-contract.js';
 import { sampleEntries } from '../store/store-fixtures.js';
 import { openSqliteStore } from '../store/sqlite/sqlite-store.js';
 import { DyadError } from '../types/index.js';
+import { storeHappenings } from '../export/export-store.js';
+import type { Happening } from '../export/happening.js';
+import { storeContext } from '../export/store-lookups.js';
 import { recodeArticle } from './recode-article.js';
 
 const C = (id: string): string => `c-${id}`;
@@ -14,6 +17,28 @@ const D1 = 'drones-2020.txt:0:1', D2 = 'drones-2020.txt:1:2', D3 = 'drones-2020.
 const T1 = 'boats-2020.txt:0:1';
 
 describe('recodeArticle', () => {
+  it('leaves an event coded since the last clustering to exports as a happening of its own, in date order among the clusters', async () => {
+    const { store, clusters } = await clusteredSample(() => openSqliteStore(':memory:'));
+    const b1 = clusters.find((c) => c.id === C(B1));
+    assert.ok(b1);
+    // B1 (Iraq's request of 2019) and D1 (its renewal in 2020) reported as one happening
+    await store.applyClusterChange({
+      upserted: [{ ...b1, mentionIds: [B1, D1], mentionCount: 2, articleCount: 2, independentSources: 2, confidence: 0.75 }], removed: [C(D1)], merged: [],
+    });
+    const drones = sampleEntries().find((e) => e.article.id === 'drones-2020.txt');
+    assert.ok(drones);
+    const recoded = { ...drones.events[2]!, id: 'drones-2020.txt:2:9', date: '2019-06-01' };
+    await recodeArticle(store, 'drones-2020.txt', [...drones.events.slice(0, 2), recoded]);
+    const happenings: Happening[] = [];
+    for await (const happening of storeHappenings(store, {}, await storeContext(store))) happenings.push(happening);
+    assert.equal(happenings.length, 9);
+    assert.equal(happenings.some((h) => h.mentions.some((m) => m.id === D3)), false);
+    assert.deepEqual(happenings.find((h) => h.cluster.id === C(recoded.id))?.mentions, [recoded]);
+    const keys = happenings.map((h) => `${h.cluster.date ?? '\uffff'} ${h.cluster.id}`);
+    assert.deepEqual(keys, [...keys].sort(), 'by date, undated last, then by id');
+    await store.close();
+  });
+
   it('takes the mentions an article lost out of their clusters, and keeps one coded again under its id', async () => {
     const { store, clusters } = await clusteredSample(() => openSqliteStore(':memory:'));
     const alone = (id: string): Cluster => {

@@ -1,7 +1,7 @@
 // Pipeline: a stored article coded again → its events replaced, and the events (clusters) that lost reports summarised again, in one transaction.
 import { buildCluster } from '../link/build-cluster.js';
 import { defaultKindTree } from '../link/kind-tree.js';
-import type { MentionInput } from '../link/link-types.js';
+import type { MentionInput } from '../types/link.js';
 import type { Store } from '../store/store.js';
 import type { EventRecord } from '../types/index.js';
 

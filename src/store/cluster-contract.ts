@@ -3,10 +3,8 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DyadError } from '../types/index.js';
-import { Clusterer, clusterEvents } from '../link/cluster-events.js';
-import { fixtureMention } from '../link/link-fixtures.js';
-import { buildThreads } from '../link/build-threads.js';
-import type { Cluster, MentionInput } from '../link/link-types.js';
+import type { Cluster } from '../types/link.js';
+import { linkedSample } from './linked-sample.js';
 import type { EventFilter, Store, StoredMention, ThreadFilter } from './store.js';
 import { sampleEntries } from './store-fixtures.js';
 
@@ -35,12 +33,9 @@ const CLUSTER_CASES: Array<[string, EventFilter, string[]]> = [
 export async function clusteredSample(open: () => Promise<Store>): Promise<{ store: Store; clusters: Cluster[] }> {
   const store = await open();
   for (const entry of sampleEntries()) await store.putArticle(entry.article, entry.meta, entry.events);
-  const mentions: MentionInput[] = [];
-  for await (const mention of store.iterateMentions({ pageSize: 3 })) mentions.push(mention);
-  const clusterer = new Clusterer();
-  const change = clusterer.addAll(mentions);
-  await store.applyClusterChange(change);
-  return { store, clusters: clusterer.clusters() };
+  const { clusters } = linkedSample();
+  await store.applyClusterChange({ upserted: clusters, removed: [], merged: [] });
+  return { store, clusters };
 }
 
 /** Registers the clusters-and-threads contract for one adapter (see `storeContract`). */
@@ -76,16 +71,10 @@ export function clusterContract(name: string, open: () => Promise<Store>, skip: 
 
     it('keeps a disputed event as it was: modality, disputing reports and the sources on each side', async () => {
       const store = await open();
-      const delivery = { source: 'CHN', target: 'IRQ', cameo: '072', date: '2021-03-02' };
-      const [disputed] = clusterEvents([
-        fixtureMention({ ...delivery, id: 'dx-1', doc: 'dx-1', outlet: 'Reuters' }),
-        fixtureMention({ ...delivery, id: 'dx-2', doc: 'dx-2', outlet: 'AP' }),
-        fixtureMention({ ...delivery, id: 'dx-3', doc: 'dx-3', outlet: null, negated: true, modality: 'denied' }),
-      ]);
-      assert.ok(disputed?.disputed);
-      const [denied] = clusterEvents([fixtureMention({ ...delivery, id: 'dy-1', doc: 'dy-1', outlet: 'TASS', date: '2021-06-01', negated: true, modality: 'denied' })]);
-      assert.equal(denied?.modality, 'denied');
-      await store.applyClusterChange({ upserted: [disputed, denied as Cluster], removed: [], merged: [] });
+      const { disputed, denied } = linkedSample();
+      assert.ok(disputed.disputed);
+      assert.equal(denied.modality, 'denied');
+      await store.applyClusterChange({ upserted: [disputed, denied], removed: [], merged: [] });
       assert.deepEqual(await store.cluster(disputed.id), disputed);
       assert.deepEqual(await store.cluster('c-dy-1'), denied);
       await store.close();
@@ -190,7 +179,7 @@ export function clusterContract(name: string, open: () => Promise<Store>, skip: 
 
     it('replaces threads and filters them by party, kind, status and period', async () => {
       const { store } = await clusteredSample(open);
-      const threads = buildThreads(await store.clusters({}, { limit: 10_000 }));
+      const { threads } = linkedSample();
       await store.putThreads(threads);
       const china = threads.find((t) => t.supplier === 'CHN');
       assert.ok(china);

@@ -1,6 +1,6 @@
 // Store: an EventFilter as a user wrote it → a checked, normalised filter every adapter can turn into a query.
 
-import { parseDaySpan } from '../link/day-number.js';
+import { parseDaySpan } from '../types/day-number.js';
 import { argumentError } from './argument-error.js';
 import type { EventFilter } from './store.js';
 

@@ -7,10 +7,7 @@ import type { EventRecord } from '../types/index.js';
 import type { EventFilter, EventSort, Store } from './store.js';
 import { sampleEntries, sampleEvents } from './store-fixtures.js';
 import { clusterContract } from './cluster-contract.js';
-import { correctionContract } from './correction-contract.js';
-import { buildThreads } from '../link/build-threads.js';
-import { Clusterer } from '../link/cluster-events.js';
-import type { MentionInput } from '../link/link-types.js';
+import { linkedSample } from './linked-sample.js';
 
 /** Short names of the sample events, for readable expectations. */
 const ID = {
@@ -327,10 +324,7 @@ export function storeContract(name: string, open: () => Promise<Store>, skip: Re
     it('gives the cluster a mention belongs to', async () => {
       const store = await filled(open);
       assert.equal(await store.clusterOf(ID.D3), null, 'not clustered yet');
-      const mentions: MentionInput[] = [];
-      for await (const mention of store.iterateMentions()) mentions.push(mention);
-      const clusterer = new Clusterer();
-      await store.applyClusterChange(clusterer.addAll(mentions));
+      await store.applyClusterChange({ upserted: linkedSample().clusters, removed: [], merged: [] });
       for (const id of Object.values(ID)) {
         const cluster = await store.clusterOf(id);
         assert.ok(cluster !== null && cluster.mentionIds.includes(id), id);
@@ -343,11 +337,9 @@ export function storeContract(name: string, open: () => Promise<Store>, skip: Re
 
     it('pages threads and counts them under a filter', async () => {
       const store = await filled(open);
-      const mentions: MentionInput[] = [];
-      for await (const mention of store.iterateMentions()) mentions.push(mention);
-      const clusterer = new Clusterer();
-      await store.applyClusterChange(clusterer.addAll(mentions));
-      await store.putThreads(buildThreads(clusterer.clusters()));
+      const { clusters, threads } = linkedSample();
+      await store.applyClusterChange({ upserted: clusters, removed: [], merged: [] });
+      await store.putThreads(threads);
       const all = await store.threads();
       assert.ok(all.length >= 3, `threads: ${all.length}`);
       assert.equal(await store.countThreads(), all.length);
@@ -370,5 +362,4 @@ export function storeContract(name: string, open: () => Promise<Store>, skip: Re
     });
   });
   clusterContract(name, open, skip);
-  correctionContract(name, open, skip);
 }

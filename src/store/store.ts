@@ -25,7 +25,11 @@
 // Done in migration 2 (sqlite/migrations.ts) and sqlite/cluster-store.ts.
 
 import type { Article, Correction, EventRecord } from '../types/index.js';
-import type { Cluster, ClusterChange, MentionInput, Thread } from '../link/link-types.js';
+import type { Cluster, ClusterChange, MentionInput, Thread } from '../types/link.js';
+import type { ActorCount, ArticleRef, DyadRow, EventPage, Period, StoreStats } from '../types/query.js';
+
+// The rows queries answer live in src/types (the API and the UI read them too); named here as well for the adapters.
+export type { ActorCount, ArticleRef, DyadRow, EventPage, Period, StoreStats };
 
 /**
  * Which events to return. Every field is optional; fields combine with AND, values inside one list with OR.
@@ -73,12 +77,6 @@ export interface QueryOptions {
   cursor?: string | null;
 }
 
-/** One page of events, and the cursor of the next page (null when this was the last). */
-export interface EventPage {
-  events: EventRecord[];
-  next: string | null;
-}
-
 /** A sentence boundary in the article text (half-open offsets), so that every sentence can be searched. */
 export interface SentenceSpan {
   index: number;
@@ -124,17 +122,6 @@ export interface StoredArticle extends Article {
   ingestedAt: string;
 }
 
-/** The citation fields of a stored article (no text), as shown beside its events. */
-export interface ArticleRef {
-  id: string;
-  title: string | null;
-  date: string | null;
-  url: string | null;
-  /** The outlet. */
-  source: string | null;
-  nearDuplicateOf: string | null;
-}
-
 /** An article whose SimHash is close to a given one. */
 export interface SimilarArticle {
   id: string;
@@ -143,40 +130,12 @@ export interface SimilarArticle {
   distance: number;
 }
 
-/** How often one actor (code + canonical name) appears. */
-export interface ActorCount {
-  code: string;
-  name: string;
-  country: string | null;
-  sector: string | null;
-  asSource: number;
-  asTarget: number;
-  total: number;
-}
-
-/** Period granularity of dyads. Weeks are ISO 8601 (`2020-W07`). */
-export type Period = 'day' | 'week' | 'month' | 'year';
-
 export interface DyadOptions {
   by?: Period;
   /** Pair countries (default; actors without a country fall back to their code) or full actor codes. */
   level?: 'country' | 'actor';
   /** At most this many rows (default 10,000). */
   limit?: number;
-}
-
-/**
- * Source → target counts over one period. Events dated more coarsely than the period keep their own coarser
- * period label (a month-only date stays `2020-05` in a listing by day); undated events have period null.
- */
-export interface DyadRow {
-  source: string;
-  target: string;
-  period: string | null;
-  count: number;
-  goldsteinMean: number;
-  /** Shares of quad classes 1..4 (verbal coop, material coop, verbal conflict, material conflict); sum to 1. */
-  quadShares: [number, number, number, number];
 }
 
 /** A sentence found by full-text search. */
@@ -188,19 +147,6 @@ export interface SentenceHit {
   text: string;
   /** Ids of the events coded from this sentence. */
   events: string[];
-}
-
-export interface StoreStats {
-  schemaVersion: number;
-  articles: number;
-  nearDuplicates: number;
-  sentences: number;
-  events: number;
-  items: number;
-  actors: number;
-  /** Earliest and latest event dates, as stored. */
-  firstDate: string | null;
-  lastDate: string | null;
 }
 
 /** A stored event as a mention: the coded event, its article's metadata, and its cluster (null until clustered). */

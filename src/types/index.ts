@@ -4,3 +4,5 @@ export * from './event.js';
 export * from './problem.js';
 export * from './lexicon.js';
 export * from './correction.js';
+export * from './link.js';
+export * from './query.js';

@@ -1,5 +1,5 @@
 // Web UI: the corrections API — the log of an event, a correction posted, one undone (writes carry the server's token) — and the panel's form values → a request.
-import type { Correction, CorrectionItem } from '../../src/types/correction.js';
+import type { Correction, CorrectionItem } from '../../src/types/api.js';
 import { ApiFailure } from './api.js';
 
 export type { Correction };

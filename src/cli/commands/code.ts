@@ -5,8 +5,10 @@ import { codeWithinBudget } from '../../pipeline/code-within-budget.js';
 import { normaliseDate } from '../../ingest/normalise-date.js';
 import { readInputs } from '../../ingest/read-inputs.js';
 import type { EventRecord, Problem } from '../../types/index.js';
-import { EVENT_CSV_COLUMNS, EVENT_TABLE_COLUMNS } from '../event-columns.js';
-import { csvLine, defaultFormat, parseFormat, renderTable, type OutputFormat } from '../format-output.js';
+import { CSV_COLUMNS, csvCells } from '../../export/csv.js';
+import { csvRow } from '../../export/export-context.js';
+import { EVENT_TABLE_COLUMNS } from '../event-columns.js';
+import { defaultFormat, parseFormat, renderTable, type OutputFormat } from '../format-output.js';
 import { heapCeiling } from '../heap-ceiling.js';
 import { formatProblem, lexiconOptions, writeOut } from '../io.js';
 
@@ -39,7 +41,8 @@ export async function runCode(inputs: string[], options: CodeOptions): Promise<n
   const problems: Problem[] = [];
   // garbage V8 would let pile up to 250+ MB before a full collection (see heap-ceiling.ts)
   const ceiling = heapCeiling(HEAP_CEILING_MB);
-  if (format === 'csv') await writeOut(csvLine(EVENT_CSV_COLUMNS.map((c) => c.header)) + '\n');
+  // CSV: the report columns of every CSV export (src/export/csv.ts)
+  if (format === 'csv') await writeOut(csvRow(CSV_COLUMNS));
   for await (const result of readInputs(inputs.length > 0 ? inputs : ['-'], { date: options.date ?? null, stdin: process.stdin })) {
     if (result.kind === 'problem') {
       problems.push(result.problem);
@@ -62,8 +65,9 @@ export async function runCode(inputs: string[], options: CodeOptions): Promise<n
     else {
       // lines go out in pieces of at most ~64 KiB: an article's events are never joined into one big string
       let pending = '';
+      const { article } = result;
       for (const event of coded) {
-        pending += (format === 'jsonl' ? JSON.stringify(event) : csvLine(EVENT_CSV_COLUMNS.map((c) => c.value(event)))) + '\n';
+        pending += format === 'jsonl' ? `${JSON.stringify(event)}\n` : csvRow(await csvCells(event, { article: () => article }));
         if (pending.length >= WRITE_CHUNK) {
           await writeOut(pending);
           pending = '';

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type { EventRecord } from '../../types/index.js';
 import { openSqliteStore } from '../../store/sqlite/sqlite-store.js';
 import { sampleEvents } from '../../store/store-fixtures.js';
+import { CSV_COLUMNS, readCsvEvents } from '../../export/csv.js';
 import { allPages, eventsCommand, memoryIo } from './events.js';
 import { runCommand, sampleStore } from './command-harness.js';
 
@@ -60,8 +61,9 @@ test('dyad events prints a table on a terminal and csv on request', async () => 
   assert.match(table.errors[0] ?? '', /^1–2 of 3 reports/);
   const csv = await run(['--source', 'TUR', '--format', 'csv']);
   const [header, row] = csv.out.split('\n');
-  assert.match(header!, /^id,doc,sentence_index,date,date_precision,source_code,/);
-  assert.match(row!, /^boats-2020\.txt:0:1,boats-2020\.txt,0,2020,year,TUR,TUR,Turkey,Turkey,IRQMIL,/);
+  assert.equal(header, CSV_COLUMNS.join(','));
+  assert.match(row!, /^boats-2020\.txt:0:1,boats-2020\.txt,2020,year,stated,TUR,TUR,Turkey,Turkey,/);
+  assert.deepEqual(readCsvEvents(csv.out), sampleEvents().filter((e) => e.source.code === 'TUR'));
   const all = await run(['--limit', '0', '--format', 'csv']);
   assert.equal(all.out.trim().split('\n').length, 11);
 });

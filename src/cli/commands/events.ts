@@ -3,17 +3,21 @@
 // Also the pieces the other query commands share: the I/O seam, the filter options, the error wrapper.
 
 import { Command } from 'commander';
-import { csvLine, DEFAULT_TABLE_WIDTH, defaultFormat, parseFormat, renderRows, type Column, type OutputFormat } from '../format-output.js';
-import { EVENT_CSV_COLUMNS, EVENT_TABLE_COLUMNS, triggerClause } from '../event-columns.js';
+import { DEFAULT_TABLE_WIDTH, defaultFormat, parseFormat, renderRows, type Column, type OutputFormat } from '../format-output.js';
+import { EVENT_TABLE_COLUMNS, triggerClause } from '../event-columns.js';
 import { readActorFilter } from '../../lexicon/actor-names.js';
 import { strongestReport } from '../../export/happening.js';
 import { writeOut } from '../io.js';
 import { DyadError, type EventRecord } from '../../types/index.js';
 import { filterProblem } from '../../store/event-filter.js';
 import type { ClusterSort, EventFilter, EventSort, Store } from '../../store/store.js';
-import type { Cluster } from '../../link/link-types.js';
+import type { Cluster } from '../../types/link.js';
 import { DB_HELP, openStore } from '../../store/open-store.js';
 import { correctedStore } from '../../corrections/corrected-store.js';
+import { csvEvents, csvHappenings } from '../../export/csv.js';
+import { collectText } from '../../export/export-context.js';
+import { withMentions } from '../../export/export-store.js';
+import { articleLookup } from '../../export/store-lookups.js';
 
 /** Where a command reads and writes: the process by default, buffers in tests. */
 export interface CliIo {
@@ -205,25 +209,6 @@ const EVENT_ROW_COLUMNS: Column<EventRow>[] = [
   { header: 'sources', value: (r) => r.event.independentSources, dropOrder: 2 },
   { header: 'evidence', value: (r) => (r.lead === null ? '' : triggerClause(r.lead)), maxWidth: 80, minWidth: 30 },
 ];
-
-/** Columns of an event in CSV: the merged record, counted, with the sources on each side. */
-const CLUSTER_COLUMNS: Column<Cluster>[] = [
-  { header: 'id', value: (c) => c.id },
-  { header: 'date', value: (c) => c.date },
-  { header: 'source', value: (c) => c.source },
-  { header: 'target', value: (c) => c.target ?? '' },
-  { header: 'cameo', value: (c) => c.cameo },
-  { header: 'status', value: (c) => c.status ?? '' },
-  { header: 'modality', value: (c) => (c.disputed ? 'disputed' : c.modality) },
-  { header: 'reports', value: (c) => c.mentionCount },
-  { header: 'sources', value: (c) => c.independentSources },
-  { header: 'disputing', value: (c) => c.disputingSourceCount },
-  { header: 'confidence', value: (c) => c.confidence.toFixed(3) },
-  { header: 'first_report', value: (c) => c.firstReport },
-  { header: 'last_report', value: (c) => c.lastReport },
-  { header: 'items', value: (c) => c.items.map((i) => `${i.quantity ?? ''}${i.conflict ? '?' : ''} ${i.model ?? i.kind}`.trim()).join('; '), maxWidth: 40 },
-];
-
 /** Rows a store gives per query at most (its page size); the CLI asks page by page for more. */
 export const STORE_PAGE = 10_000;
 
@@ -247,16 +232,26 @@ export async function* allPages<Row>(fetch: (limit: number, offset: number) => P
 /** Events (reports merged), newest first unless --sort says otherwise; streamed page by page. */
 async function runClusters(store: Store, filter: EventFilter, options: { limit: number; offset: number; sort: ClusterSort }, format: OutputFormat, io: CliIo): Promise<void> {
   const { sort } = options;
-  const table: EventRow[] = [];
+  const pages = allPages((limit, offset) => store.clusters(filter, { sort, limit, offset }), options.limit, options.offset);
   let shown = 0;
-  if (format === 'csv') await io.write(`${csvLine(CLUSTER_COLUMNS.map((c) => c.header))}\n`);
-  for await (const page of allPages((limit, offset) => store.clusters(filter, { sort, limit, offset }), options.limit, options.offset)) {
-    shown += page.length;
-    if (format === 'table') {
-      const reports = await store.mentionsOfMany(page.map((c) => c.id));
-      for (const event of page) table.push({ event, lead: strongestReport(event, reports.get(event.id) ?? []) });
-    } else if (format === 'jsonl') await io.write(renderRows(page, CLUSTER_COLUMNS, 'jsonl'));
-    else await io.write(page.map((c) => `${csvLine(CLUSTER_COLUMNS.map((col) => col.value(c)))}\n`).join(''));
+  const table: EventRow[] = [];
+  if (format === 'csv') {
+    // the events-level columns of every CSV export (src/export/csv.ts)
+    const clusters = (async function* () {
+      for await (const page of pages) {
+        shown += page.length;
+        yield* page;
+      }
+    })();
+    for await (const line of csvHappenings(withMentions(store, clusters), { article: articleLookup(store) })) await io.write(line);
+  } else {
+    for await (const page of pages) {
+      shown += page.length;
+      if (format === 'table') {
+        const reports = await store.mentionsOfMany(page.map((c) => c.id));
+        for (const event of page) table.push({ event, lead: strongestReport(event, reports.get(event.id) ?? []) });
+      } else await io.write(page.map((c) => `${JSON.stringify(c)}\n`).join(''));
+    }
   }
   if (format === 'table') {
     await io.write(renderRows(table, EVENT_ROW_COLUMNS, 'table', io.columns()));
@@ -275,10 +270,13 @@ async function runReports(store: Store, filter: EventFilter, options: { limit: n
     // Everything: stream page by page (the table alone needs all rows to size its columns).
     if (offset > 0) throw usageError('--offset', 'cannot be used with --limit 0 (all reports)');
     const rows: EventRecord[] = [];
-    if (format === 'csv') await io.write(`${csvLine(EVENT_CSV_COLUMNS.map((c) => c.header))}\n`);
+    if (format === 'csv') {
+      // the report columns of every CSV export (src/export/csv.ts)
+      for await (const line of csvEvents(store.iterateEvents(filter, { sort }), { article: articleLookup(store) })) await io.write(line);
+      return;
+    }
     for await (const event of store.iterateEvents(filter, { sort })) {
       if (format === 'jsonl') await io.write(`${JSON.stringify(event)}\n`);
-      else if (format === 'csv') await io.write(`${csvLine(EVENT_CSV_COLUMNS.map((c) => c.value(event)))}\n`);
       else rows.push(event);
     }
     if (format === 'table') await io.write(renderRows(rows, EVENT_TABLE_COLUMNS, 'table', io.columns()));
@@ -289,7 +287,10 @@ async function runReports(store: Store, filter: EventFilter, options: { limit: n
   for await (const page of allPages(async (n, from) => (await store.queryEvents(filter, { sort, limit: n, offset: from })).events, limit, offset)) {
     for (const event of page) events.push(event);
   }
-  await io.write(renderRows(events, format === 'csv' ? EVENT_CSV_COLUMNS : EVENT_TABLE_COLUMNS, format, io.columns()));
+  if (format === 'csv') {
+    // the report columns of every CSV export (src/export/csv.ts)
+    await io.write(await collectText(csvEvents(events, { article: articleLookup(store) })));
+  } else await io.write(renderRows(events, EVENT_TABLE_COLUMNS, format, io.columns()));
   if (format === 'table' && events.length === limit) {
     const total = await store.countEvents(filter);
     if (total > offset + limit) io.error(`${offset + 1}–${offset + events.length} of ${total} reports (more with --offset ${offset + limit}, or all with --limit 0)`);

@@ -10,9 +10,10 @@ import { readCsv, readTsv } from '../../export/read-table.js';
 import { buildCluster } from '../../link/build-cluster.js';
 import { Clusterer } from '../../link/cluster-events.js';
 import { defaultKindTree } from '../../link/kind-tree.js';
-import type { MentionInput } from '../../link/link-types.js';
+import type { MentionInput } from '../../types/link.js';
 import { openSqliteStore } from '../../store/sqlite/sqlite-store.js';
 import { runCommand, sampleStore } from './command-harness.js';
+import { eventsCommand } from './events.js';
 import { companionPath, exportCommand } from './export.js';
 
 const { dir, db } = sampleStore('dyad-cli-export-');
@@ -98,6 +99,12 @@ test('exports write events by default, reports with --level reports (or its old 
   assert.equal(csv.length, 9);
   assert.deepEqual(csv.find((r) => r.id === merged)?.mention_ids, JSON.stringify([B1, D1]));
   assert.equal(readCsv((await runOn(['--as', 'csv', '--level', 'mentions'])).out).length, 10);
+  // `dyad events --format csv` writes the same CSV as `dyad export --as csv`, at both levels (rows in another order)
+  const sorted = (text: string): string[] => text.trimEnd().split('\n').sort();
+  for (const level of ['events', 'reports']) {
+    const listed = await runCommand(eventsCommand, clustered.db, ['--level', level, '--limit', '0', '--format', 'csv']);
+    assert.deepEqual(sorted(listed.out), sorted((await runOn(['--as', 'csv', '--level', level])).out), level);
+  }
 
   const out = join(clustered.dir, 'gdelt.tsv');
   const io = await runOn(['--as', 'gdelt', '--out', out]);

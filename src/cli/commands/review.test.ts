@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import type { Command } from 'commander';
 import { Clusterer } from '../../link/cluster-events.js';
-import type { MentionInput } from '../../link/link-types.js';
+import type { MentionInput } from '../../types/link.js';
 import { openSqliteStore } from '../../store/sqlite/sqlite-store.js';
 import { sampleEntries } from '../../store/store-fixtures.js';
 import { eventsCommand, ExitSignal, memoryIo, type CliIo } from './events.js';

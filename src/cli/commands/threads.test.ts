@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildThreads } from '../../link/build-threads.js';
 import { Clusterer } from '../../link/cluster-events.js';
-import type { Thread, ThreadStep } from '../../link/link-types.js';
+import type { Thread, ThreadStep } from '../../types/link.js';
 import { openSqliteStore } from '../../store/sqlite/sqlite-store.js';
 import type { StoredMention } from '../../store/store.js';
 import { sampleEntries } from '../../store/store-fixtures.js';

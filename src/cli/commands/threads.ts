@@ -4,7 +4,7 @@ import { Command } from 'commander';
 import { renderRows, type Column } from '../format-output.js';
 import { strongestReport } from '../../export/happening.js';
 import { DyadError, type EventRecord } from '../../types/index.js';
-import type { ClusterItem, RelatedStep, Thread, ThreadStep } from '../../link/link-types.js';
+import type { ClusterItem, RelatedStep, Thread, ThreadStep } from '../../types/link.js';
 import type { Store, ThreadFilter } from '../../store/store.js';
 import { DB_HELP } from '../../store/open-store.js';
 import { threadFilterProblem } from '../../store/thread-filter.js';

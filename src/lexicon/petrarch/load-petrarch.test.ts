@@ -1,12 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { sharedData } from '../../../eval/shared-data.js';
 import { classifyPetrarchFile, loadPetrarchDictionaries } from './load-petrarch.js';
 
 const fixtures = fileURLToPath(new URL('../../../test/fixtures/petrarch/', import.meta.url));
-const phoenix = resolve(fileURLToPath(new URL('../../../', import.meta.url)), '../shared/data/petrarch2/dictionaries');
+const phoenix = sharedData('petrarch2', 'dictionaries');
 
 test('classifyPetrarchFile tells the kind from the file name', () => {
   const cases: [string, string | null][] = [

@@ -1,7 +1,7 @@
 // Store (PostgreSQL): clusters and threads ↔ rows — a ClusterChange or a set of threads in, filtered clusters and threads out.
 
-import { parseDaySpan } from '../../link/day-number.js';
-import type { Cluster, ClusterChange, RelatedStep, Thread, ThreadStep } from '../../link/link-types.js';
+import { parseDaySpan } from '../../types/day-number.js';
+import type { Cluster, ClusterChange, RelatedStep, Thread, ThreadStep } from '../../types/link.js';
 import { argumentError } from '../argument-error.js';
 import type { NormalizedFilter } from '../event-filter.js';
 import { CLUSTER_COLUMNS, clusterParams, rowToCluster, type ClusterRow } from '../sqlite/cluster-store.js';

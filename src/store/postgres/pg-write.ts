@@ -1,6 +1,6 @@
 // Store (PostgreSQL): one article with its sentences and events → rows, on the caller's transaction client.
 
-import { parseDaySpan } from '../../link/day-number.js';
+import { parseDaySpan } from '../../types/day-number.js';
 import { DyadError } from '../../types/index.js';
 import type { Article, EventRecord } from '../../types/index.js';
 import type { ArticleMeta, PutResult } from '../store.js';

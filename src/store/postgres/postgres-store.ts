@@ -1,6 +1,6 @@
 // Store (PostgreSQL): the server Store adapter — a pool of connections to one database; articles + events in, queries out.
 
-import type { Cluster, ClusterChange, Thread } from '../../link/link-types.js';
+import type { Cluster, ClusterChange, Thread } from '../../types/link.js';
 import { DyadError } from '../../types/index.js';
 import type { Article, Correction, EventRecord } from '../../types/index.js';
 import { correctionRows } from '../correction-rows.js';

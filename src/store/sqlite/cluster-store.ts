@@ -1,9 +1,9 @@
 // Store (SQLite): clusters and threads ↔ rows — a ClusterChange or a set of threads in, filtered clusters and threads out.
 
-import { parseDaySpan } from '../../link/day-number.js';
+import { parseDaySpan } from '../../types/day-number.js';
 import { argumentError } from '../argument-error.js';
 import type { DateBasis, DatePrecision, EventRecord, Status, Terms } from '../../types/index.js';
-import type { Cluster, ClusterChange, ClusterItem, ClusterModality, RelatedStep, Thread, ThreadStep } from '../../link/link-types.js';
+import type { Cluster, ClusterChange, ClusterItem, ClusterModality, RelatedStep, Thread, ThreadStep } from '../../types/link.js';
 import { threadTerms } from '../thread-filter.js';
 import type { NormalizedFilter } from '../event-filter.js';
 import type { ClusterQueryOptions, ClusterSort, ThreadFilter } from '../store.js';

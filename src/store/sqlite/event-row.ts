@@ -1,6 +1,6 @@
 // Store (SQLite): EventRecord ↔ table rows — the insert parameters of an event and its items, and a selected row → EventRecord.
 
-import { parseDaySpan } from '../../link/day-number.js';
+import { parseDaySpan } from '../../types/day-number.js';
 import type { Attribution, DateBasis, DatePrecision, EventRecord, Item, Location, Modality, Status, Terms } from '../../types/index.js';
 
 /** Inserts one event; named parameters from `eventParams`. */

@@ -365,7 +365,7 @@ WHERE negated = 1;
     name: 'the first and last day of every dated event, happening and thread, for period filters',
     sql: `
 -- A period filter keeps what lies wholly inside it: first_day >= the first day of since, last_day <= the last day of
--- until (days since 1970-01-01, as src/link/day-number.ts counts them). Integers instead of comparing date strings
+-- until (days since 1970-01-01, as src/types/day-number.ts counts them). Integers instead of comparing date strings
 -- against a '~' bound: the same test on every database whatever its collation. Plain columns written with each row
 -- (a generated column would keep the covering indexes from covering: SQLite reads the row to compute it), filled
 -- here for the rows already stored; the covering indexes carry them beside the date, whose string range stays the

@@ -10,7 +10,7 @@ import type {
   QueryOptions, SentenceHit, SimilarArticle, Store, StoreStats, StoredArticle, StoredMention, ThreadFilter, ThreadQueryOptions,
   WriterLock, WriterLockOptions,
 } from '../store.js';
-import type { Cluster, ClusterChange, Thread } from '../../link/link-types.js';
+import type { Cluster, ClusterChange, Thread } from '../../types/link.js';
 import {
   countClusters, countThreads, getCluster, getClusterOfMention, getThread, mentionsOfClusters, queryClusters, queryThreads, writeClusterChange, writeThreads,
 } from './cluster-store.js';

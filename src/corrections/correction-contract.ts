@@ -1,17 +1,18 @@
-// Store tests: the corrections part of the Store contract — the log stored append-only and idempotently, and every
-// kind of correction read back through `correctedStore` over the adapter, so both adapters give the same answers.
+// Corrections tests: the corrections contract of every Store adapter — the log stored append-only and idempotently, and
+// every kind of correction read back through `correctedStore` over the adapter, so both adapters give the same answers.
+// Run for each adapter by correction-contract.test.ts (it sits here, not in src/store, as it exercises corrections).
 
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DyadError, type Correction } from '../types/index.js';
-import type { Store } from './store.js';
-import { clusteredSample } from './cluster-contract.js';
-import { correctedStore } from '../corrections/corrected-store.js';
-import { proposeCorrection, type CorrectionRequest } from '../corrections/propose-correction.js';
-import { correctionsFromJsonl, correctionsToJsonl } from '../corrections/corrections-file.js';
+import type { Store } from '../store/store.js';
+import { clusteredSample } from '../store/cluster-contract.js';
+import { correctedStore } from './corrected-store.js';
+import { proposeCorrection, type CorrectionRequest } from './propose-correction.js';
+import { correctionsFromJsonl, correctionsToJsonl } from './corrections-file.js';
 import { exportFromStore } from '../export/export-store.js';
 import { buildThreads } from '../link/build-threads.js';
-import type { Thread } from '../link/link-types.js';
+import type { Thread } from '../types/link.js';
 
 const B1 = 'baghdad-2019.txt:0:1', B2 = 'baghdad-2019.txt:1:2', B3 = 'baghdad-2019.txt:2:3';
 const D1 = 'drones-2020.txt:0:1', D2 = 'drones-2020.txt:1:2', D3 = 'drones-2020.txt:2:3';
@@ -31,7 +32,7 @@ async function correct(store: Store, request: CorrectionRequest, reason = 'check
 const ids = async (store: Store, filter = {}): Promise<string[]> => (await store.queryEvents(filter, { limit: 1000 })).events.map((e) => e.id);
 const clusterIds = async (store: Store, filter = {}): Promise<string[]> => (await store.clusters(filter, { sort: 'id', limit: 1000 })).map((c) => c.id);
 
-/** Registers the corrections contract for one adapter (see `storeContract`). */
+/** Registers the corrections contract for one adapter (as `storeContract` registers the store's). */
 export function correctionContract(name: string, open: () => Promise<Store>, skip: Record<string, string> = {}): void {
   const it = (title: string, fn: () => Promise<void>): void => {
     void test(title, { skip: skip[title] ?? false }, fn);

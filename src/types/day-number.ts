@@ -1,4 +1,4 @@
-// Link stage: ISO dates (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`, timestamps) ↔ day numbers, so date windows are integer sums.
+// Types: ISO dates (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`, timestamps) ↔ day numbers, so date windows are integer sums.
 
 /** Days since 1970-01-01 of a proleptic Gregorian date (month 1–12). Pure arithmetic: no Date objects in hot loops. */
 export function daysFromCivil(year: number, month: number, day: number): number {

@@ -1,5 +1,5 @@
-// Link stage: the nouns of linking — a mention with its article's metadata in; events (clusters) and threads out.
-import type { ActorRef, DateBasis, DatePrecision, EventRecord, Item, Status, Terms } from '../types/index.js';
+// Types: the nouns of linking — a mention with its article's metadata in; events (clusters) and threads out.
+import type { ActorRef, DateBasis, DatePrecision, EventRecord, Item, Status, Terms } from './event.js';
 
 /**
  * How the reports of an event put it: `asserted` when at least one report says it happened (or was asked for,
