@@ -6,7 +6,7 @@ import type { Article, EventRecord } from '../../types/index.js';
 import { lastDay, normalizeEventFilter, searchWords, sinceBound, type NormalizedFilter } from '../event-filter.js';
 import type {
   ActorCount, ArticleEntry, ArticleMeta, ArticleRef, ClusterQueryOptions, DyadOptions, DyadRow, EventFilter, EventPage, EventSort, PutResult,
-  QueryOptions, SentenceHit, SimilarArticle, Store, StoreStats, StoredArticle, StoredMention, ThreadFilter, ThreadQueryOptions,
+  PutThreadsOptions, QueryOptions, SentenceHit, SimilarArticle, Store, StoreStats, StoredArticle, StoredMention, ThreadFilter, ThreadQueryOptions,
   WriterLock, WriterLockOptions,
 } from '../store.js';
 import type { Cluster, ClusterChange, Thread } from '../../link/link-types.js';
@@ -461,8 +461,8 @@ export class SqliteStore implements Store {
     return this.#run(() => mentionsOfClusters((sql) => this.#prepare(sql), clusterIds));
   }
 
-  async putThreads(threads: readonly Thread[]): Promise<void> {
-    this.#run(() => this.#db.transaction(() => writeThreads((sql) => this.#prepare(sql), threads)).immediate());
+  async putThreads(threads: readonly Thread[], options: PutThreadsOptions = {}): Promise<void> {
+    this.#run(() => this.#db.transaction(() => writeThreads((sql) => this.#prepare(sql), threads, options.recipients)).immediate());
   }
 
   async threads(filter: ThreadFilter = {}, options: ThreadQueryOptions = {}): Promise<Thread[]> {
