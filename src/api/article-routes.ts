@@ -82,7 +82,7 @@ export function articleRoutes(ctx: ApiContext): Hono {
     bodyLimit({ maxSize: MAX_POST_BYTES, onError: () => { throw new ApiError(413, 'payload_too_large', `the body is larger than ${formatBytes(MAX_POST_BYTES)}`); } }),
     async (c) => {
       parseQuery(c.req.url, {});
-      const { articles, problems } = readPostedArticles(await c.req.text(), c.req.header('Content-Type') ?? '');
+      const { articles, problems, warnings } = readPostedArticles(await c.req.text(), c.req.header('Content-Type') ?? '');
       if (articles.length === 0) {
         const first = problems[0];
         throw new ApiError(400, first?.code ?? 'bad_request', first?.message ?? 'the body holds no article');
@@ -107,6 +107,7 @@ export function articleRoutes(ctx: ApiContext): Hono {
           for (const article of articles) {
             try {
               const entry = await linker.entry(article, coder);
+              warnings.push(...entry.warnings);
               const result = await ctx.store.putArticle(entry.article, entry.meta, entry.events);
               entries.push(entry);
               results.push(result);
@@ -127,7 +128,7 @@ export function articleRoutes(ctx: ApiContext): Hono {
           await lock.release();
         }
       }).finally(() => { pending--; });
-      return c.json({ articles: answered, problems: failed }, answered.some((a) => a.new) ? 201 : 200);
+      return c.json({ articles: answered, problems: failed, warnings }, answered.some((a) => a.new) ? 201 : 200);
     });
   return app;
 }

@@ -50,21 +50,24 @@ export class LiveLinker {
    * The entry to store for an article: content already stored → no events; a syndicated copy of an earlier article
    * → linked to it, no events (it is not a new report); otherwise its coded events, within the article budget
    * (codeWithinBudget; with an ArticleCoder, possibly in a worker thread while this one serves others). Throws
-   * DyadError (E202, E401, E400) for an article past its budget. Store it before the next call.
+   * DyadError (E202, E401, E400) for an article past its budget; `warnings` say what the budget dropped (events past
+   * the caps). Store it before the next call.
    */
-  async entry(article: Article, coder: Coder | ArticleCoder): Promise<ArticleEntry> {
+  async entry(article: Article, coder: Coder | ArticleCoder): Promise<ArticleEntry & { warnings: string[] }> {
     const hash = contentHash(article.text);
-    if (await this.store.hasArticle(hash)) return { article, meta: { hash }, events: [] };
+    if (await this.store.hasArticle(hash)) return { article, meta: { hash }, events: [], warnings: [] };
     const sig = signature(article.text);
     const nearDuplicateOf = this.nearIndex.find(sig);
     let events: ArticleEntry['events'] = [];
+    let warnings: string[] = [];
     if (nearDuplicateOf === null) {
       const outcome = 'code' in coder ? await coder.code(article) : codeWithinBudget(coder, article);
       if (outcome.kind === 'problem') throw new DyadError(outcome.problem.code, article.id, outcome.problem.message);
       events = outcome.events;
+      warnings = outcome.warnings;
     }
     this.nearIndex.add(article.id, sig);
-    return { article, meta: { hash, nearDuplicateOf }, events };
+    return { article, meta: { hash, nearDuplicateOf }, events, warnings };
   }
 
   /**
