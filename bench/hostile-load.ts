@@ -36,7 +36,9 @@ function send(agent: Agent, url: string, body?: string): Promise<{ status: numbe
 }
 
 function startServe(root: string, db: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [join(root, 'bin', 'dyad.js'), 'serve', '--db', db, '--port', '0'], {
+  // DYAD_SERVE_NODE_FLAGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") profiles the server under load
+  const flags = (process.env['DYAD_SERVE_NODE_FLAGS'] ?? '').split(' ').filter((flag) => flag !== '');
+  const child = spawn(process.execPath, [...flags, join(root, 'bin', 'dyad.js'), 'serve', '--db', db, '--port', '0'], {
     cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, DYAD_TOKEN: TOKEN },
   });
   return new Promise((resolve, reject) => {
@@ -68,6 +70,7 @@ export async function loadWithWrites(root: string, dir: string, options: { artic
   const { child, url } = await startServe(root, db);
   const agent = new Agent({ keepAlive: true, maxSockets: options.connections });
   const gets: number[] = [];
+  const getsByView = new Map<string, number[]>(READS.map((view) => [view, []]));
   const posts: number[] = [];
   const statuses = new Map<number, number>();
   let hostileMs: number | null = null;
@@ -104,9 +107,11 @@ export async function loadWithWrites(root: string, dir: string, options: { artic
           if (first) hostileMs = answer.ms;
           else posts.push(answer.ms);
         } else {
-          const answer = await send(agent, `${url}${READS[Math.floor(rand() * READS.length)] as string}`);
+          const view = READS[Math.floor(rand() * READS.length)] as string;
+          const answer = await send(agent, `${url}${view}`);
           statuses.set(answer.status, (statuses.get(answer.status) ?? 0) + 1);
           gets.push(answer.ms);
+          getsByView.get(view)?.push(answer.ms);
         }
       }
     }));
@@ -123,6 +128,7 @@ export async function loadWithWrites(root: string, dir: string, options: { artic
     store: `${options.articles} ordinary articles, then ${posts.length + 1} posted`,
     load: `${options.connections} connections, ${options.seconds} s, 20% writes`,
     'GET p50 / p99 ms, 20% writes': `${percentile(gets, 0.5)} / ${percentile(gets, 0.99)} (${gets.length} requests; target p99 ≤ 100)`,
+    'GET p99 ms by view, 20% writes': [...getsByView].map(([view, ms]) => `${view} ${percentile(ms.sort((a, b) => a - b), 0.99)}`).join('; '),
     'POST p50 / p99 ms': `${percentile(posts, 0.5)} / ${percentile(posts, 0.99)} (${posts.length} ordinary articles)`,
     'hostile POST ms': hostileMs === null ? 'not sent' : Math.round(hostileMs),
     statuses: [...statuses].sort(([a], [b]) => a - b).map(([s, n]) => `${s}: ${n}`).join(', '),
