@@ -11,6 +11,7 @@ import { clusterRoutes } from './cluster-routes.js';
 import { eventRoutes } from './event-routes.js';
 import { exportRoutes } from './export-routes.js';
 import { openApiDocument } from './openapi.js';
+import { storeWriter, type ArticleWriter } from './post-articles.js';
 import { parseQuery } from './query-params.js';
 import { DEFAULT_UI_DIR, serveUi } from './serve-ui.js';
 import { storeExporter } from './store-exporter.js';
@@ -26,6 +27,12 @@ export interface AppOptions {
    * workerCoder codes off the request thread, so that reads are answered while an article is coded.
    */
   coder?: Coder | Promise<Coder> | ArticleCoder;
+  /**
+   * Writes posted articles (default: storeWriter over `store` and `coder`, in this thread). A workerWriter reads,
+   * codes, stores and links them in a worker thread with its own connection to the store, so that reads never wait
+   * for a write's work.
+   */
+  writer?: ArticleWriter;
   /** Writes the export formats (default: every format of src/export/); null: /api/export answers 501. */
   exporter?: Exporter | null;
   /** Folder of the built UI (default ui/dist); null: no UI. */
@@ -51,10 +58,12 @@ function hostName(header: string): string {
 /** Builds the app. Test it with `app.request('/api/events?source=CHN')`; serve it with startServer. */
 export function createApp(options: AppOptions): Hono {
   let coder: Promise<Coder | ArticleCoder> | null = options.coder === undefined ? null : Promise.resolve(options.coder);
+  let writer: ArticleWriter | null = options.writer ?? null;
   const ctx: ApiContext = {
     store: options.store,
     token: options.token === undefined || options.token === '' ? null : options.token,
     coder: () => (coder ??= createCoder()),
+    writer: () => (writer ??= storeWriter(options.store, ctx.coder)),
     exporter: options.exporter === undefined ? storeExporter(options.store) : options.exporter,
     log: options.log ?? ((line) => process.stderr.write(`dyad serve: ${line}\n`)),
   };
