@@ -1,4 +1,6 @@
 // API worker thread: {id, body, contentType} messages → {id, answer} or {id, error}: posted bodies read, coded (in its own code worker), stored and linked over this thread's own connection to the store.
+import { readlinkSync } from 'node:fs';
+import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { CoderOptions } from '../coder/create-coder.js';
 import { workerCoder } from '../pipeline/worker-coder.js';
@@ -23,6 +25,24 @@ export type WriteReply =
   | { id: number; answer: PostAnswer }
   | { id: number; error: { status: number; code: string; message: string; detail: string | null } };
 
+/** The nice value of the writer thread (and of the code worker it starts): below the request thread's 0. */
+const WRITER_NICE = 10;
+
+/**
+ * Lowers this thread's CPU priority, so that on a busy machine the request thread is scheduled first and writes take
+ * the time left. On Linux nice is per thread (`/proc/thread-self` names this one) and threads started from here
+ * inherit it; elsewhere, or where it is not allowed, writes keep the same priority.
+ */
+function yieldToReads(): void {
+  try {
+    const tid = Number(readlinkSync('/proc/thread-self').split('/').pop());
+    if (Number.isInteger(tid) && tid > 0) setPriority(tid, WRITER_NICE);
+  } catch {
+    // not Linux, or not allowed: the same priority as the request thread
+  }
+}
+
+yieldToReads();
 const port = parentPort;
 const data = workerData as WriteWorkerData;
 const reply = (message: WriteReply): void => port?.postMessage(message);
