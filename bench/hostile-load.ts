@@ -1,6 +1,6 @@
 // Bench `hostile`, server part: a store of ordinary articles → `dyad serve` (compiled) → 8 connections, 20% authenticated writes (one of them a 512 KB article without punctuation) → GET and POST p50/p99.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { join } from 'node:path';
 import type { Figures } from './bench.js';
@@ -36,7 +36,9 @@ function send(agent: Agent, url: string, body?: string): Promise<{ status: numbe
 }
 
 function startServe(root: string, db: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [join(root, 'bin', 'dyad.js'), 'serve', '--db', db, '--port', '0'], {
+  // DYAD_SERVE_NODE_FLAGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") profiles the server under load
+  const flags = (process.env['DYAD_SERVE_NODE_FLAGS'] ?? '').split(' ').filter((flag) => flag !== '');
+  const child = spawn(process.execPath, [...flags, join(root, 'bin', 'dyad.js'), 'serve', '--db', db, '--port', '0'], {
     cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, DYAD_TOKEN: TOKEN },
   });
   return new Promise((resolve, reject) => {
@@ -48,6 +50,22 @@ function startServe(root: string, db: string): Promise<{ child: ChildProcess; ur
     });
     child.once('exit', (code) => reject(new Error(`dyad serve exited (${code}) before listening`)));
   });
+}
+
+/**
+ * CPU time (user + system, ms) the server's main thread — the one that answers requests — has used so far, from
+ * /proc (Linux; null elsewhere). Unlike latency on a shared machine, it does not depend on what else runs there.
+ */
+function mainThreadCpuMs(pid: number | undefined): number | null {
+  if (pid === undefined) return null;
+  try {
+    const stat = readFileSync(`/proc/${pid}/task/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // fields 14 and 15 of stat (utime, stime), counted after the command name: indexes 11 and 12 here; clock ticks of 10 ms
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return null;
+  }
 }
 
 const percentile = (sorted: number[], p: number): number => Math.round(sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? 0);
@@ -68,6 +86,7 @@ export async function loadWithWrites(root: string, dir: string, options: { artic
   const { child, url } = await startServe(root, db);
   const agent = new Agent({ keepAlive: true, maxSockets: options.connections });
   const gets: number[] = [];
+  const getsByView = new Map<string, number[]>(READS.map((view) => [view, []]));
   const posts: number[] = [];
   const statuses = new Map<number, number>();
   let hostileMs: number | null = null;
@@ -83,14 +102,19 @@ export async function loadWithWrites(root: string, dir: string, options: { artic
   let seed32 = 1;
   const rand = (): number => ((seed32 = (Math.imul(seed32, 1103515245) + 12345) >>> 0) / 4294967296);
   const readsOnly: number[] = [];
+  let cpuReads: number | null = null;
+  let cpuWrites: number | null = null;
   try {
     const baseline = Math.max(5, Math.round(options.seconds / 3));
     progress(`load: ${options.connections} connections for ${baseline} s, reads only`);
+    const cpuStart = mainThreadCpuMs(child.pid);
     const baselineEnd = performance.now() + baseline * 1000;
     await Promise.all(Array.from({ length: options.connections }, async () => {
       while (performance.now() < baselineEnd) readsOnly.push((await send(agent, `${url}${READS[Math.floor(rand() * READS.length)] as string}`)).ms);
     }));
+    cpuReads = cpuStart === null ? null : (mainThreadCpuMs(child.pid) ?? cpuStart) - cpuStart;
     progress(`load: ${options.connections} connections for ${options.seconds} s, 20% writes`);
+    const cpuWritesStart = mainThreadCpuMs(child.pid);
     const end = performance.now() + options.seconds * 1000;
     let hostileSent = false;
     await Promise.all(Array.from({ length: options.connections }, async () => {
@@ -104,12 +128,15 @@ export async function loadWithWrites(root: string, dir: string, options: { artic
           if (first) hostileMs = answer.ms;
           else posts.push(answer.ms);
         } else {
-          const answer = await send(agent, `${url}${READS[Math.floor(rand() * READS.length)] as string}`);
+          const view = READS[Math.floor(rand() * READS.length)] as string;
+          const answer = await send(agent, `${url}${view}`);
           statuses.set(answer.status, (statuses.get(answer.status) ?? 0) + 1);
           gets.push(answer.ms);
+          getsByView.get(view)?.push(answer.ms);
         }
       }
     }));
+    cpuWrites = cpuWritesStart === null ? null : (mainThreadCpuMs(child.pid) ?? cpuWritesStart) - cpuWritesStart;
   } finally {
     clearInterval(poll);
     agent.destroy();
@@ -123,7 +150,11 @@ export async function loadWithWrites(root: string, dir: string, options: { artic
     store: `${options.articles} ordinary articles, then ${posts.length + 1} posted`,
     load: `${options.connections} connections, ${options.seconds} s, 20% writes`,
     'GET p50 / p99 ms, 20% writes': `${percentile(gets, 0.5)} / ${percentile(gets, 0.99)} (${gets.length} requests; target p99 ≤ 100)`,
+    'GET p99 ms by view, 20% writes': [...getsByView].map(([view, ms]) => `${view} ${percentile(ms.sort((a, b) => a - b), 0.99)}`).join('; '),
     'POST p50 / p99 ms': `${percentile(posts, 0.5)} / ${percentile(posts, 0.99)} (${posts.length} ordinary articles)`,
+    // the request thread's CPU per GET with no writes, and what each POST added to it under writes (GETs at that rate subtracted)
+    'request thread CPU ms per GET / per POST': cpuReads === null || cpuWrites === null || readsOnly.length === 0 || posts.length === 0 ? 'n/a'
+      : `${(cpuReads / readsOnly.length).toFixed(2)} / ${((cpuWrites - (gets.length * cpuReads) / readsOnly.length) / (posts.length + 1)).toFixed(2)} (CPU time of the server's main thread, from /proc)`,
     'hostile POST ms': hostileMs === null ? 'not sent' : Math.round(hostileMs),
     statuses: [...statuses].sort(([a], [b]) => a - b).map(([s, n]) => `${s}: ${n}`).join(', '),
     'server peak RSS MB': peakKb === 0 ? 'n/a' : Math.round(peakKb / 1024),

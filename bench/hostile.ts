@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { once } from 'node:events';
 import { createGzip } from 'node:zlib';
 import { ensureBuild } from './code.js';
+import { hugeArticleIngest, linkingScale } from './hostile-link.js';
 import { loadWithWrites } from './hostile-load.js';
 import { measureChild, type ChildFigures } from './measure-child.js';
 import type { Bench, BenchContext, Figures } from './bench.js';
@@ -159,6 +160,10 @@ export const hostileBench: Bench = {
         exit: child.exitCode ?? 'killed',
         verdict: `normal articles ${normal.every((p) => (eventsByDoc.get(p) ?? 0) > 0) ? 'coded' : 'NOT coded'}`,
       };
+      context.progress('linking: huge articles through dyad ingest, the clusterer over growing batches');
+      const proseRand = random(256);
+      out['huge articles ingested'] = await hugeArticleIngest(context.root, dir, [256 * 1024, 512 * 1024, 1024 * 1024, 2 * 1024 * 1024], (bytes) => prose(bytes, proseRand));
+      out['linking one batch of n mentions'] = linkingScale([2_000, 4_000, 8_000, 16_000, 32_000, 64_000]);
       const loadSeconds = Number(process.env['DYAD_HOSTILE_LOAD_SECONDS'] ?? 60);
       if (loadSeconds > 0) {
         out['server under writes'] = await loadWithWrites(context.root, dir, {

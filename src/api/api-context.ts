@@ -3,6 +3,7 @@ import type { Coder } from '../coder/create-coder.js';
 import type { ArticleCoder } from '../pipeline/article-coder.js';
 import type { EventFilter, Store } from '../store/store.js';
 import type { EventRecord } from '../types/index.js';
+import type { ArticleWriter } from './post-articles.js';
 
 /** Export formats of `GET /api/export` (the formats of `dyad export --as`). */
 export const EXPORT_FORMATS = ['gdelt', 'icews', 'plover', 'sipri', 'gexf', 'geojson', 'csv'] as const;
@@ -40,6 +41,8 @@ export interface ApiContext {
   token: string | null;
   /** The coder for posted articles, made once on first use (an ArticleCoder codes off the request thread). */
   coder: () => Promise<Coder | ArticleCoder>;
+  /** The writer of posted articles, made once on first use (a workerWriter reads, codes, stores and links off the request thread). */
+  writer: () => ArticleWriter;
   exporter: Exporter | null;
   /** Where unexpected errors are reported (never to the client). */
   log: (line: string) => void;

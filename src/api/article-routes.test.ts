@@ -120,6 +120,21 @@ describe('POST /api/articles bodies', () => {
     assert.deepEqual(body.articles.map((a) => a.id), ['fresh']);
     assert.deepEqual(body.problems.map((p) => [p.code, p.input]), [['E600', 'one']]);
   });
+  it('answers with warnings for what it dropped: a date that is no calendar date, in a record or in page metadata', async () => {
+    const res = await post(JSON.stringify({ id: 'bad-date', text: 'Egypt hosted talks with Sudan on the border.', date: '2024-02-30' }));
+    assert.equal(res.status, 201);
+    const body = postArticlesSchema.parse(await res.json());
+    assert.deepEqual(body.articles.map((a) => a.id), ['bad-date']);
+    assert.equal(body.warnings.length, 1);
+    assert.match(body.warnings[0] ?? '', /^request:1: record "bad-date": "date" "2024-02-30" is not a calendar date; dropped/);
+    assert.equal((await fixture.store.getArticle('bad-date'))?.date ?? null, null);
+    const page = '<html><head><meta name="date" content="yesterday"></head><body><article><p>Jordan hosted talks between Syria and Turkey on water from the Euphrates on Monday.</p></article></body></html>';
+    const html = postArticlesSchema.parse(await (await post(page, { 'Content-Type': 'text/html' })).json());
+    assert.equal(html.articles.length, 1);
+    assert.deepEqual(html.warnings, ['request: page metadata date "yesterday" is not a calendar date up to tomorrow; dropped (the date comes from the text or --date)']);
+    const clean = postArticlesSchema.parse(await (await post(JSON.stringify({ id: 'good-date', text: 'Chad hosted talks with Niger.', date: '2024-02-29' }))).json());
+    assert.deepEqual(clean.warnings, []);
+  });
   it('answers 413 for a body over the limit', async () => {
     const res = await post(JSON.stringify({ text: 'x'.repeat(17 * 1024 * 1024) }));
     assert.equal(res.status, 413);

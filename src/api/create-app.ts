@@ -14,6 +14,7 @@ import { clusterRoutes } from './cluster-routes.js';
 import { eventRoutes } from './event-routes.js';
 import { exportRoutes } from './export-routes.js';
 import { openApiDocument } from './openapi.js';
+import { storeWriter, type ArticleWriter } from './post-articles.js';
 import { parseQuery } from './query-params.js';
 import { DEFAULT_UI_DIR, serveUi } from './serve-ui.js';
 import { storeExporter } from './store-exporter.js';
@@ -30,6 +31,12 @@ export interface AppOptions {
    * workerCoder codes off the request thread, so that reads are answered while an article is coded.
    */
   coder?: Coder | Promise<Coder> | ArticleCoder;
+  /**
+   * Writes posted articles (default: storeWriter over `store` and `coder`, in this thread). A workerWriter reads,
+   * codes, stores and links them in a worker thread with its own connection to the store, so that reads never wait
+   * for a write's work.
+   */
+  writer?: ArticleWriter;
   /** Writes the export formats (default: every format of src/export/); null: /api/export answers 501. */
   exporter?: Exporter | null;
   /** Folder of the built UI (default ui/dist); null: no UI. */
@@ -56,12 +63,14 @@ function hostName(header: string): string {
 export function createApp(options: AppOptions): Hono {
   let coder: Promise<Coder | ArticleCoder> | null = options.coder === undefined ? null : Promise.resolve(options.coder);
   // Routes read through the corrected store (the analysts' corrections applied to every answer and export); posted
-  // articles are stored and linked through the store itself, which tells the corrected one that it changed.
+  // articles are stored and linked by the writer (a worker thread under `dyad serve`) through the store itself.
   const reads = correctedStore(options.store);
+  let writer: ArticleWriter | null = options.writer ?? null;
   const ctx: ApiContext = {
     store: reads,
     token: options.token === undefined || options.token === '' ? null : options.token,
     coder: () => (coder ??= createCoder()),
+    writer: () => (writer ??= storeWriter(options.store, ctx.coder)),
     exporter: options.exporter === undefined ? storeExporter(reads) : options.exporter,
     log: options.log ?? ((line) => process.stderr.write(`dyad serve: ${line}\n`)),
   };

@@ -15,6 +15,8 @@ export const MAX_POSTED_RECORDS = 5_000;
 export interface PostedArticles {
   articles: Article[];
   problems: Problem[];
+  /** What reading dropped, one line each naming the record (a date that is no calendar date). */
+  warnings: string[];
 }
 
 /** An id for an article posted without one: from its content, so the same text posted twice has the same id. */
@@ -53,29 +55,31 @@ export function readPostedArticles(body: string, contentType: string): PostedArt
   const type = contentType.split(';')[0]?.trim().toLowerCase() ?? '';
   const json = /json/.test(type) || /^\s*[[{]/.test(body);
   try {
-    if (!json && type !== 'text/html') return { articles: [textArticle(contentId(body), body)], problems: [] };
+    if (!json && type !== 'text/html') return { articles: [textArticle(contentId(body), body)], problems: [], warnings: [] };
     if (type === 'text/html') {
       const page = cleanHtml(body, INPUT);
       const { text, title, date, dateBasis, url, source, byline, dateline, language } = page;
-      return { articles: [{ id: contentId(text), text, title, date, dateBasis, url, source, byline, dateline, language }], problems: [] };
+      return { articles: [{ id: contentId(text), text, title, date, dateBasis, url, source, byline, dateline, language }], problems: [], warnings: page.warnings };
     }
   } catch (err) {
-    return { articles: [], problems: [problem(err)] };
+    return { articles: [], problems: [problem(err)], warnings: [] };
   }
   const articles: Article[] = [];
   const problems: Problem[] = [];
+  const warnings: string[] = [];
   const list = records(body);
   if (list.length > MAX_POSTED_RECORDS) {
-    return { articles: [], problems: [problem(new DyadError('E106', INPUT, `more than ${MAX_POSTED_RECORDS} records in one request`))] };
+    return { articles: [], problems: [problem(new DyadError('E106', INPUT, `more than ${MAX_POSTED_RECORDS} records in one request`))], warnings };
   }
   for (const { line, text } of list) {
     const result = jsonlRecord(text, INPUT, line);
     if (result.kind === 'problem') problems.push(result.problem);
     else {
+      warnings.push(...(result.warnings ?? []));
       const article = result.article;
       if (article.id === `${INPUT}#${line}`) article.id = contentId(article.text);
       articles.push(article);
     }
   }
-  return { articles, problems };
+  return { articles, problems, warnings };
 }

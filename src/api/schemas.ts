@@ -238,10 +238,15 @@ export const timelineSchema = z.object({
 
 export const problemSchema = z.object({ code: z.string(), message: z.string(), input: z.string(), line: z.number().int().optional(), stage: z.string() });
 
-/** What `POST /api/articles` answers: per article, whether it was new, its id and events; plus records that failed. */
+/**
+ * What `POST /api/articles` answers: per article, whether it was new, its id and events; records that failed; and
+ * warnings, one line each, for what was dropped from stored articles (a date that is no calendar date, events past
+ * the budget).
+ */
 export const postArticlesSchema = z.object({
   articles: z.array(z.object({ id: z.string(), new: z.boolean(), events: z.array(eventSchema) })),
   problems: z.array(problemSchema),
+  warnings: z.array(z.string()),
 });
 
 /** True when A and B are the same type (each assignable to the other); `never` otherwise, so a mismatch fails to compile. */

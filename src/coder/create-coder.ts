@@ -6,7 +6,7 @@ import type { Doc } from '../nlp/doc.js';
 import type { CompiledLexicon } from '../lexicon/compiled.js';
 import { loadLexicon } from '../lexicon/load-lexicon.js';
 import { DEPRELS, loadParser } from '../parse/index.js';
-import type { Article, EventRecord, LexiconSource, Problem } from '../types/index.js';
+import { DyadError, type Article, type EventRecord, type LexiconSource, type Problem } from '../types/index.js';
 import { buildEvent } from './build-event.js';
 import { codeSentence, type SentenceParser } from './code-sentence.js';
 import { newArticleContext, readDateline } from './article-context.js';
@@ -30,14 +30,24 @@ export interface CoderOptions {
   parser?: SentenceParser | null;
 }
 
+/** Options of one `codeDoc` call. */
+export interface CodeDocOptions {
+  /** `performance.now()` time past which coding stops with E401, checked before each sentence. */
+  deadline?: number;
+}
+
 export interface Coder {
   lexicon: CompiledLexicon;
   /** Problems met while loading the lexicons (bad entries are skipped). */
   problems: Problem[];
   /** Codes one article. Throws only on a bug; bad text simply gives no events. */
   codeArticle(article: Article): EventRecord[];
-  /** Codes an already analysed document (for callers that reuse the analysis). */
-  codeDoc(doc: Doc): EventRecord[];
+  /**
+   * Codes an already analysed document (for callers that reuse the analysis). With a `deadline` (a
+   * `performance.now()` time), throws DyadError E401 when it is past between two sentences, so one article's time
+   * budget holds within the coder too: it overruns by at most one (bounded) sentence.
+   */
+  codeDoc(doc: Doc, options?: CodeDocOptions): EventRecord[];
 }
 
 /** Dyad's own tagger and parser (models/), as the coder asks for trees: heads and labels by name. */
@@ -67,7 +77,8 @@ export function createCoderSync(options: CoderOptions = {}): Coder {
   const { lexicon, problems } = loadLexicon(options);
   const equipment = equipmentOf(options.lexiconDirs ?? []);
   const parser = options.parser === undefined ? shippedParser() : options.parser;
-  const codeDoc = (doc: Doc): EventRecord[] => {
+  const codeDoc = (doc: Doc, codeOptions: CodeDocOptions = {}): EventRecord[] => {
+    const deadline = codeOptions.deadline ?? Infinity;
     const events: EventRecord[] = [];
     if (discardScope(doc, { first: 0, last: doc.size }, lexicon) === 'story') return [];
     const context = newArticleContext();
@@ -78,6 +89,9 @@ export function createCoderSync(options: CoderOptions = {}): Coder {
     const pub = publicationDate(doc.article);
     const skip = datelineEnd(doc.article);
     for (const sent of doc.sentences) {
+      if (performance.now() > deadline) {
+        throw new DyadError('E401', doc.article.id, `coding ran past the time budget for one article (stopped before sentence ${sent.index + 1} of ${doc.sentences.length})`);
+      }
       if (discardScope(doc, sent, lexicon) !== null) continue;
       const coded = codeSentence(doc, sent, lexicon, doc.article.date ?? pub.date, context, parser);
       if (coded.events.length === 0) continue;

@@ -73,7 +73,7 @@ export class CorrectedStore implements Store {
   searchSentences: Store['searchSentences'] = (text, options) => this.inner.searchSentences(text, options);
   iterateMentions: Store['iterateMentions'] = (options) => this.inner.iterateMentions(options);
   applyClusterChange: Store['applyClusterChange'] = async (change) => this.#wrote(await this.inner.applyClusterChange(change));
-  putThreads: Store['putThreads'] = async (threads) => this.#wrote(await this.inner.putThreads(threads));
+  putThreads: Store['putThreads'] = async (threads, options) => this.#wrote(await this.inner.putThreads(threads, options));
   corrections: Store['corrections'] = () => this.inner.corrections();
   close: Store['close'] = () => this.inner.close();
 

@@ -34,6 +34,7 @@ test('cleanHtml keeps the article body of a newspaper page and drops its clutter
       date: '2024-05-14T09:12:00+03:00',
       dateBasis: 'page-metadata',
       language: 'en',
+      warnings: [],
     },
   );
 });
@@ -130,4 +131,20 @@ test('a page with more elements than the budget is refused with E111', () => {
 test('a page on which readability itself fails (found by the fuzz suite, seed 8 case 3378) is E107, not a TypeError', () => {
   // a whole page pasted inside another's body: readability walked off the top of the tree
   assert.throws(() => cleanHtml(fixture('fuzz-readability-crash.html'), 'fuzz.html'), (err: unknown) => err instanceof DyadError && err.code === 'E107');
+});
+
+test('a metadata date that is no calendar date is dropped with a warning naming the page, not in silence', () => {
+  const body = '<p>The talks between the two delegations ended on Friday without any agreement on the border.</p>';
+  const cases: Array<[string, string | null, RegExp[]]> = [
+    ['<meta name="date" content="2024-02-30">', null, [/^bad\.html: page metadata date "2024-02-30" is not a calendar date up to tomorrow; dropped \(the date comes from the text or --date\)$/]],
+    ['<meta name="date" content="yesterday"><meta property="article:modified_time" content="2024-06-02">', '2024-06-02', [/"yesterday" .*; dropped \(a later metadata date is taken\)$/]],
+    ['<meta name="date" content="2999-01-01">', null, [/"2999-01-01" is not a calendar date up to tomorrow/]],
+    ['<meta name="date" content="2024-06-01">', '2024-06-01', []],
+  ];
+  for (const [head, date, warnings] of cases) {
+    const page = cleanHtml(`<html><head>${head}</head><body><article>${body}</article></body></html>`, 'bad.html');
+    assert.equal(page.date, date, head);
+    assert.equal(page.warnings.length, warnings.length, head);
+    warnings.forEach((pattern, i) => assert.match(page.warnings[i] ?? '', pattern, head));
+  }
 });

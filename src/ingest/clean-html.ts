@@ -21,6 +21,8 @@ export interface CleanedHtml {
   /** Where `date` came from: the page's metadata, else its dateline, stamp lines or byline; null with no date. */
   dateBasis: 'page-metadata' | TextDateBasis | null;
   language: string | null;
+  /** What was dropped on the way, one line each naming the input: a metadata date that is no calendar date. */
+  warnings: string[];
 }
 
 const JSON_LD = /<script\b[^>]*\btype\s*=\s*["']?application\/ld\+json["']?[^>]*>([\s\S]*?)<\/script\s*>/gi;
@@ -88,6 +90,8 @@ export function cleanHtml(html: string, input: string): CleanedHtml {
     date: meta.date ?? inText?.date ?? null,
     dateBasis: meta.date !== null ? 'page-metadata' : inText?.basis ?? null,
     language: meta.language ?? (found?.lang ? (/^[a-z]{2,3}/i.exec(found.lang)?.[0].toLowerCase() ?? null) : null),
+    warnings: meta.droppedDates.map((raw) => `${input}: page metadata date ${JSON.stringify(raw)} is not a calendar date up to tomorrow; dropped (${
+      meta.date !== null ? 'a later metadata date is taken' : 'the date comes from the text or --date'})`),
   };
 }
 

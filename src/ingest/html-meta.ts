@@ -10,6 +10,8 @@ export interface HtmlMeta {
   source: string | null;
   url: string | null;
   date: string | null;
+  /** Dates the metadata gives that are no calendar date, or lie after tomorrow, passed over for `date`: as written. */
+  droppedDates: string[];
   language: string | null;
 }
 
@@ -47,10 +49,10 @@ export function htmlMeta(document: DomDocument, jsonLd: string[]): HtmlMeta {
   const timeTag = document.querySelector('time[pubdate], [itemprop="datePublished"], time[datetime]');
   // a <time pubdate> or itemprop element may write its date only as text ("March 3, 2020")
   const timeValue = timeTag?.getAttribute('datetime') ?? timeTag?.getAttribute('content') ?? text(timeTag);
-  const date = firstDate([pick(PUBLISHED_KEYS), ldString(ld?.['datePublished']), ldString(ld?.['dateCreated']), timeValue, pick(MODIFIED_KEYS), ldString(ld?.['dateModified'])]);
+  const { date, dropped: droppedDates } = firstDate([pick(PUBLISHED_KEYS), ldString(ld?.['datePublished']), ldString(ld?.['dateCreated']), timeValue, pick(MODIFIED_KEYS), ldString(ld?.['dateModified'])]);
   const lang = document.documentElement?.getAttribute('lang') ?? pick(['content-language', 'og:locale', 'language']);
   const language = lang ? (/^[a-z]{2,3}/i.exec(lang)?.[0].toLowerCase() ?? null) : null;
-  return { title, byline, source, url, date, language };
+  return { title, byline, source, url, date, droppedDates, language };
 }
 
 /** Strips an outlet's name from a page title ("Iraq asks for aid | Daily Courier" → "Iraq asks for aid"). */
@@ -147,12 +149,18 @@ function text(element: { textContent: string | null } | null): string | null {
   return value ? value : null;
 }
 
-/** The first candidate that is a date, skipping any after tomorrow (a page's clock or template error, never its publication). */
-function firstDate(candidates: Array<string | null>): string | null {
+/**
+ * The first candidate that is a date, skipping any after tomorrow (a page's clock or template error, never its
+ * publication), and the candidates passed over on the way.
+ */
+function firstDate(candidates: Array<string | null>): { date: string | null; dropped: string[] } {
   const latest = new Date(Date.now() + 86400000).toISOString().slice(0, 10);
+  const dropped: string[] = [];
   for (const candidate of candidates) {
+    if (candidate === null || candidate.trim() === '') continue;
     const date = normaliseDate(candidate);
-    if (date !== null && date.slice(0, 10) <= latest) return date;
+    if (date !== null && date.slice(0, 10) <= latest) return { date, dropped };
+    dropped.push(candidate.trim().slice(0, 80));
   }
-  return null;
+  return { date: null, dropped };
 }

@@ -130,7 +130,7 @@ async function* readOne(input: string, isStdin: boolean, limits: Limits): AsyncG
           id: input, text: page.text, title: page.title, date: page.date, dateBasis: page.dateBasis, url: page.url,
           source: page.source, byline: page.byline, dateline: page.dateline, language: page.language,
         };
-        yield { kind: 'article', article };
+        yield page.warnings.length > 0 ? { kind: 'article', article, warnings: page.warnings } : { kind: 'article', article };
       }
     }
   } catch (err) {

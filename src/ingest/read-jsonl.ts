@@ -75,6 +75,7 @@ export function jsonlRecord(line: string, input: string, lineNo: number): InputR
   } else if (typeof html === 'string' && html.trim() !== '') {
     try {
       const page = cleanHtml(html, id);
+      warnings.push(...page.warnings);
       article.text = page.text;
       article.title ??= page.title;
       if (article.date === null && page.date !== null) [article.date, article.dateBasis] = [page.date, page.dateBasis];

@@ -2,6 +2,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { createCoderSync, type Coder } from '../coder/create-coder.js';
+import { analyze } from '../nlp/analyze.js';
+import { DyadError } from '../types/index.js';
 import { codeWithinBudget } from './code-within-budget.js';
 
 const coder = createCoderSync({ builtin: false, lexiconDirs: ['test/fixtures/lexicon-mini'] });
@@ -66,4 +68,26 @@ test('an error inside the coder becomes a problem E400 for that article', () => 
   const outcome = codeWithinBudget(broken, article(SENTENCE));
   assert.equal(outcome.kind, 'problem');
   if (outcome.kind === 'problem') assert.equal(outcome.problem.message, 'coding failed: RangeError: Invalid string length');
+});
+
+test('the time budget holds between sentences: the coder stops at the sentence after the deadline, E401', () => {
+  // a parser that is slow once: it returns only when the deadline has passed, in the first sentence of three
+  let deadline = 0;
+  let parses = 0;
+  const slowOnce = createCoderSync({
+    builtin: false, lexiconDirs: ['test/fixtures/lexicon-mini'],
+    parser: {
+      parse(words) {
+        parses++;
+        while (performance.now() <= deadline) { /* the one slow sentence */ }
+        return { head: new Int16Array(words.length), label: words.map(() => 'dep') };
+      },
+    },
+  });
+  const doc = analyze(article([SENTENCE, SENTENCE, SENTENCE].join(' ')));
+  deadline = performance.now() + 200;
+  assert.throws(() => slowOnce.codeDoc(doc, { deadline }),
+    (err: unknown) => err instanceof DyadError && err.code === 'E401' && /stopped before sentence 2 of 3/.test(err.message));
+  assert.equal(parses, 1, 'no sentence after the deadline is parsed');
+  assert.equal(slowOnce.codeDoc(doc).length, coder.codeDoc(doc).length, 'without a deadline it codes every sentence');
 });

@@ -33,7 +33,8 @@ export type BudgetedResult =
 
 /**
  * Codes one article within its budget. The analyser stops at the token budget (E202) or the deadline (E401, checked
- * between blocks of text); the coder's own run is bounded by the token budget and sentence-length cap, and an article
+ * between blocks of text), and the coder at the deadline (E401, checked between sentences, each bounded by the
+ * sentence-length cap), and an article
  * that finishes past the deadline is still refused (E401), so the outcome never depends on how far it got. Events
  * past the per-sentence and per-article caps are dropped, and a warning says how many. Any other error from the
  * analyser or coder becomes E400 with its message. Never throws a DyadError: the caller records the problem and carries on.
@@ -44,7 +45,7 @@ export function codeWithinBudget(coder: Coder, article: Article, budget: Partial
   let events: EventRecord[];
   try {
     const doc = analyze(article, { maxTokens: limits.maxTokens, deadline });
-    events = coder.codeDoc(doc);
+    events = coder.codeDoc(doc, { deadline });
     if (performance.now() > deadline) {
       throw new DyadError('E401', article.id, `coding took longer than ${formatMs(limits.maxMs)} (the time budget for one article)`);
     }

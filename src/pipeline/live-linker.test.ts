@@ -11,6 +11,8 @@ import type { Store } from '../store/store.js';
 import type { Article } from '../types/index.js';
 import { ingestArticles } from './ingest-articles.js';
 import { LiveLinker } from './live-linker.js';
+import { threadClusters } from './mention-linker.js';
+import { buildThreads } from '../link/build-threads.js';
 import { DELIVERY_2021, HELICOPTERS, HELICOPTERS_RECEIVED, HELICOPTERS_RETOLD, REQUEST_2019, syndicated } from '../../test/fixtures/linking-stories.js';
 
 
@@ -132,10 +134,12 @@ describe('LiveLinker thread rebuilds', () => {
     const store = await openSqliteStore(':memory:');
     await ingestArticles([jsonl('seed', WRITTEN)], { store, coder });
     let rebuilds = 0;
+    const replaced: Array<readonly string[] | 'all'> = [];
     const putThreads = store.putThreads.bind(store);
-    store.putThreads = async (threads) => {
+    store.putThreads = async (threads, options) => {
       rebuilds++;
-      return putThreads(threads);
+      replaced.push(options?.recipients ?? 'all');
+      return putThreads(threads, options);
     };
     const linker = await LiveLinker.open(store);
     const [attack] = await read(jsonl('attack', [{ id: 'attack', date: '2022-06-01', text: 'Al-Shabaab militants attacked Somali troops near Mogadishu on Monday.' }]));
@@ -147,6 +151,14 @@ describe('LiveLinker thread rebuilds', () => {
     const aidEntry = await linker.entry(aid as Article, coder);
     await linker.link([aidEntry], [await store.putArticle(aidEntry.article, aidEntry.meta, aidEntry.events)]);
     assert.equal(rebuilds, 1);
+    // the first write is of every thread; later ones only of the threads to the parties of the changed events
+    const [more] = await read(jsonl('more', [{ id: 'more', date: '2022-06-02', text: 'Turkey handed Syria 5,000 assault rifles, the ministry said.' }]));
+    const moreEntry = await linker.entry(more as Article, coder);
+    await linker.link([moreEntry], [await store.putArticle(moreEntry.article, moreEntry.meta, moreEntry.events)]);
+    assert.deepEqual(replaced, ['all', ['SYR', 'TUR']]);
+    const stored = (await store.threads()).sort((a, b) => (a.id < b.id ? -1 : 1));
+    assert.deepEqual(stored, buildThreads(await threadClusters(store)), 'the same threads as a rebuild of all of them');
+    assert.ok(stored.some((t) => t.recipient === 'SYR') && stored.some((t) => t.recipient === 'IRQ'));
     await store.close();
   });
 });

@@ -3,12 +3,13 @@ import type { Coder } from '../coder/create-coder.js';
 import { contentHash } from '../ingest/content-hash.js';
 import { signature } from '../ingest/near-duplicate.js';
 import type { ClusterChange } from '../types/link.js';
+import { ThreadIndex } from '../link/thread-index.js';
 import type { ArticleEntry, PutResult, Store } from '../store/store.js';
 import { DyadError, type Article } from '../types/index.js';
 import type { ArticleCoder } from './article-coder.js';
 import { codeWithinBudget } from './code-within-budget.js';
 import { THREAD_ROOTS } from '../link/thread-steps.js';
-import { MentionLinker } from './mention-linker.js';
+import { MentionLinker, threadClusters } from './mention-linker.js';
 import { NearDuplicateIndex } from './near-duplicate-index.js';
 
 /**
@@ -23,8 +24,12 @@ export class LiveLinker {
     private readonly store: Store,
     private readonly nearIndex: NearDuplicateIndex,
     private readonly linker: MentionLinker,
+    private readonly threads: ThreadIndex,
     private mark: string,
   ) {}
+
+  /** False until this linker has written every thread once (the stored ones may predate it, or a killed run). */
+  private threadsWritten = false;
 
   /**
    * A linker seeded with the stored articles and mentions (stale stored clusters are repaired, see MentionLinker.open).
@@ -33,7 +38,8 @@ export class LiveLinker {
   static async open(store: Store): Promise<LiveLinker> {
     const nearIndex = await NearDuplicateIndex.fromStore(store);
     const linker = await MentionLinker.open(store);
-    return new LiveLinker(store, nearIndex, linker, await store.changeMark());
+    const threads = new ThreadIndex(THREAD_ROOTS, await threadClusters(store));
+    return new LiveLinker(store, nearIndex, linker, threads, await store.changeMark());
   }
 
   /** True when another process wrote the store since this linker last read or wrote it: open a new one. */
@@ -45,33 +51,40 @@ export class LiveLinker {
    * The entry to store for an article: content already stored → no events; a syndicated copy of an earlier article
    * → linked to it, no events (it is not a new report); otherwise its coded events, within the article budget
    * (codeWithinBudget; with an ArticleCoder, possibly in a worker thread while this one serves others). Throws
-   * DyadError (E202, E401, E400) for an article past its budget. Store it before the next call.
+   * DyadError (E202, E401, E400) for an article past its budget; `warnings` say what the budget dropped (events past
+   * the caps). Store it before the next call.
    */
-  async entry(article: Article, coder: Coder | ArticleCoder): Promise<ArticleEntry> {
+  async entry(article: Article, coder: Coder | ArticleCoder): Promise<ArticleEntry & { warnings: string[] }> {
     const hash = contentHash(article.text);
-    if (await this.store.hasArticle(hash)) return { article, meta: { hash }, events: [] };
+    if (await this.store.hasArticle(hash)) return { article, meta: { hash }, events: [], warnings: [] };
     const sig = signature(article.text);
     const nearDuplicateOf = this.nearIndex.find(sig);
     let events: ArticleEntry['events'] = [];
+    let warnings: string[] = [];
     if (nearDuplicateOf === null) {
       const outcome = 'code' in coder ? await coder.code(article) : codeWithinBudget(coder, article);
       if (outcome.kind === 'problem') throw new DyadError(outcome.problem.code, article.id, outcome.problem.message);
       events = outcome.events;
+      warnings = outcome.warnings;
     }
     this.nearIndex.add(article.id, sig);
-    return { article, meta: { hash, nearDuplicateOf }, events };
+    return { article, meta: { hash, nearDuplicateOf }, events, warnings };
   }
 
   /**
    * Links stored entries (`results[i]` is the outcome of `entries[i]`, null when refused): their mentions join the
-   * events (clusters) they report, and when a change touches an event that can be a thread step (THREAD_ROOTS: the
-   * threads are built from those alone; a cluster never leaves its code family, so it never leaves them either) the
-   * assistance threads are rebuilt; a removal or merge rebuilds them too.
+   * events (clusters) they report, and when a change touches an event that can be a thread step (THREAD_ROOTS) the
+   * threads it touches are rebuilt and stored: those to a party of a changed event (ThreadIndex), or every thread
+   * when the newest event date moved (stalled threads are judged against it) or the first time this linker writes.
    */
   async link(entries: readonly ArticleEntry[], results: ReadonlyArray<PutResult | null>): Promise<ClusterChange> {
     const change = await this.linker.addBatch(entries, results);
-    const touchesThreads = change.removed.length > 0 || change.merged.length > 0 || change.upserted.some((cluster) => THREAD_ROOTS.includes(cluster.root));
-    if (touchesThreads) await this.linker.finish();
+    const update = this.threads.update(change);
+    if (update.kind !== 'none') {
+      if (update.kind === 'recipients' && this.threadsWritten) await this.store.putThreads(update.threads, { recipients: update.recipients });
+      else await this.store.putThreads(update.kind === 'all' ? update.threads : this.threads.all());
+      this.threadsWritten = true;
+    }
     this.mark = await this.store.changeMark();
     return change;
   }

@@ -2,10 +2,21 @@
 import { buildThreads } from '../link/build-threads.js';
 import { Clusterer } from '../link/cluster-events.js';
 import { THREAD_ROOTS } from '../link/thread-steps.js';
-import type { ClusterChange, MentionInput } from '../types/link.js';
+import type { Cluster, ClusterChange, MentionInput } from '../types/link.js';
 import type { ArticleEntry, PutResult, Store, StoredMention } from '../store/store.js';
 
 const PAGE = 10_000;
+
+/** The stored clusters that can be thread steps (roots in THREAD_ROOTS), by id, read page by page. */
+export async function threadClusters(store: Store): Promise<Cluster[]> {
+  const clusters: Cluster[] = [];
+  for (let offset = 0; ; offset += PAGE) {
+    const page = await store.clusters({ root: [...THREAD_ROOTS] }, { sort: 'id', limit: PAGE, offset });
+    clusters.push(...page);
+    if (page.length < PAGE) break;
+  }
+  return clusters;
+}
 
 /** What linking did in one run. */
 export interface LinkSummary {
@@ -66,13 +77,7 @@ export class MentionLinker {
 
   /** Rebuilds the threads from the stored clusters about help, and stores them. */
   async finish(): Promise<LinkSummary> {
-    const clusters = [];
-    for (let offset = 0; ; offset += PAGE) {
-      const page = await this.store.clusters({ root: [...THREAD_ROOTS] }, { sort: 'id', limit: PAGE, offset });
-      clusters.push(...page);
-      if (page.length < PAGE) break;
-    }
-    const threads = buildThreads(clusters);
+    const threads = buildThreads(await threadClusters(this.store));
     await this.store.putThreads(threads);
     return { clusters: this.clusterer.size.clusters, threads: threads.length };
   }

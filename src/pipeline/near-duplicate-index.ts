@@ -21,9 +21,16 @@ export class NearDuplicateIndex {
   /** The id of the earliest indexed article the signature is a near-duplicate of, or null. */
   find(signature: Uint32Array): string | null {
     let best = -1;
+    // an article shares several bands with a similar one: compare each candidate once (similar articles that are not
+    // copies — one outlet's template, a series of reports — would otherwise be compared once per shared band)
+    const compared = new Set<number>();
     for (const key of lshKeys(signature)) {
       for (const i of this.buckets.get(key) ?? []) {
-        if ((best < 0 || i < best) && isNearDuplicate(signature, this.signatures[i] as Uint32Array)) best = i;
+        // buckets list articles in the order they were added: none after the best found so far can be earlier
+        if (best >= 0 && i >= best) break;
+        if (compared.has(i)) continue;
+        compared.add(i);
+        if (isNearDuplicate(signature, this.signatures[i] as Uint32Array)) best = i;
       }
     }
     return best < 0 ? null : (this.ids[best] ?? null);

@@ -1,10 +1,11 @@
 // Pipeline: coder options → an ArticleCoder that codes in worker threads, a few articles at a time, each stopped hard past its time budget.
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { CoderOptions } from '../coder/create-coder.js';
 import type { Article } from '../types/index.js';
 import type { ArticleCoder } from './article-coder.js';
 import { ARTICLE_BUDGET, type ArticleBudget, type BudgetedResult } from './code-within-budget.js';
 import type { CodeWorkerData } from './code-worker.js';
+import { spawnWorker } from './spawn-worker.js';
 
 export interface WorkerCoderOptions {
   /** Worker threads, each with its own coder (about 150 MB): the most articles coded at once (default 1). */
@@ -47,7 +48,7 @@ export function workerCoder(coder: CoderOptions, options: WorkerCoderOptions = {
 
   const start = (): Slot => {
     const data: CodeWorkerData = { coder, budget };
-    const worker = spawnWorker(data);
+    const worker = spawnWorker('code-worker', import.meta.url, data);
     let markReady: () => void = () => {};
     const slot: Slot = { worker, ready: new Promise((resolve) => { markReady = resolve; }), busy: null };
     worker.on('message', (message: { ready?: boolean; id?: number; result?: BudgetedResult; error?: string }) => {
@@ -128,14 +129,4 @@ export function workerCoder(coder: CoderOptions, options: WorkerCoderOptions = {
 
 function problem(article: Article, code: 'E400' | 'E401', message: string): BudgetedResult {
   return { kind: 'problem', problem: { code, input: article.id, message, stage: 'coder' } };
-}
-
-/** Starts code-worker: the compiled .js, or under tsx (tests, `npm run` scripts) the .ts source through tsx's loader. */
-function spawnWorker(data: CodeWorkerData): Worker {
-  const fromSource = import.meta.url.endsWith('.ts');
-  const entry = new URL(fromSource ? './code-worker.ts' : './code-worker.js', import.meta.url);
-  if (!fromSource) return new Worker(entry, { workerData: data });
-  // a worker does not inherit the parent's tsx hooks: register them first, then load the entry
-  const boot = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry.href)}); })`;
-  return new Worker(boot, { eval: true, workerData: data });
 }

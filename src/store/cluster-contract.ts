@@ -199,6 +199,17 @@ export function clusterContract(name: string, open: () => Promise<Store>, skip: 
         assert.deepEqual((await store.threads(filter)).map((t) => t.supplier), suppliers, JSON.stringify(filter));
       }
       await assert.rejects(store.threads({ since: 'soon' }), (err: unknown) => err instanceof DyadError && /since "soon"/.test(err.message));
+      // with recipients, only the threads to them are replaced; the others stay
+      const nato = threads.find((t) => t.supplier === 'NATO');
+      assert.ok(nato);
+      const elsewhere = { ...nato, id: 't-elsewhere', recipient: 'SYR' };
+      await store.putThreads([elsewhere], { recipients: ['SYR'] });
+      assert.deepEqual((await store.threads()).map((t) => t.id).sort(), [...threads.map((t) => t.id), 't-elsewhere'].sort());
+      const stalled = { ...nato, status: 'stalled' as const };
+      await store.putThreads([stalled], { recipients: ['IRQ'] });
+      assert.deepEqual((await store.threads()).map((t) => t.id).sort(), [nato.id, 't-elsewhere'].sort());
+      assert.deepEqual(await store.thread(nato.id), stalled);
+      assert.deepEqual(await store.thread('t-elsewhere'), elsewhere);
       await store.putThreads(threads.filter((t) => t.supplier === 'TUR'));
       assert.deepEqual((await store.threads()).map((t) => t.supplier), ['TUR']);
       await store.close();

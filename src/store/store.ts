@@ -178,6 +178,11 @@ export interface ThreadFilter {
   until?: string;
 }
 
+/** Which stored threads `putThreads` replaces: every one, or those to the given recipients. */
+export interface PutThreadsOptions {
+  recipients?: readonly string[];
+}
+
 /** Paging of threads: without a limit, every matching thread. */
 export interface ThreadQueryOptions {
   /** At most this many threads (at most 10,000). */
@@ -302,8 +307,11 @@ export interface Store {
    * order, as `mentionsOf` gives them; an unknown id maps to an empty list. Repeated ids are answered once.
    */
   mentionsOfMany(clusterIds: readonly string[]): Promise<Map<string, EventRecord[]>>;
-  /** Replaces all threads with these, in one transaction. */
-  putThreads(threads: readonly Thread[]): Promise<void>;
+  /**
+   * Replaces all threads with these, in one transaction; with `recipients`, only the threads to one of them (each
+   * of `threads` must have one of those recipients): how a few changed events update their threads alone.
+   */
+  putThreads(threads: readonly Thread[], options?: PutThreadsOptions): Promise<void>;
   /** Threads matching a filter, most recent last step first. Throws E600 for a malformed filter value. */
   threads(filter?: ThreadFilter, options?: ThreadQueryOptions): Promise<Thread[]>;
   /** Number of threads matching a filter. */

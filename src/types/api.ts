@@ -172,6 +172,8 @@ export interface ProblemAnswer {
 export interface PostArticlesAnswer {
   articles: Array<{ id: string; new: boolean; events: EventRecord[] }>;
   problems: ProblemAnswer[];
+  /** What was kept with a change, e.g. a dropped date or events past the budget, one line each naming the article. */
+  warnings: string[];
 }
 
 /**

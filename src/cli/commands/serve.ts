@@ -6,6 +6,7 @@ import { DB_HELP, openStore } from '../../store/open-store.js';
 import { isPostgresUrl } from '../../store/postgres/postgres-store.js';
 import { lexiconOptions } from '../io.js';
 import { workerCoder } from '../../pipeline/worker-coder.js';
+import { workerWriter } from '../../api/worker-writer.js';
 import { UsageError } from './code.js';
 
 export interface ServeOptions {
@@ -47,12 +48,17 @@ export async function runServe(options: ServeOptions, env: NodeJS.ProcessEnv = p
   }
   const store = await openStore(path);
   const coderOptions = await lexiconOptions(options);
-  // posted articles are coded in a worker thread (started on the first write), so reads are answered meanwhile
-  const coder = token === null ? undefined : workerCoder(coderOptions, { workers: 1 });
+  // posted articles are read, coded, stored and linked in a worker thread with its own connection to the store (started
+  // on the first write), so reads never wait for a write's work; an in-memory store has no second connection, so
+  // there only the coding leaves this thread
+  const shared = path !== ':memory:';
+  const writer = token !== null && shared ? workerWriter(path, coderOptions) : undefined;
+  const coder = token !== null && !shared ? workerCoder(coderOptions, { workers: 1 }) : undefined;
   try {
-    const running = await startServer({ store, host, port, token, coder });
-    return { ...running, dispose: async () => { await running.close(); await coder?.close(); await store.close(); } };
+    const running = await startServer({ store, host, port, token, coder, writer });
+    return { ...running, dispose: async () => { await running.close(); await writer?.close(); await coder?.close(); await store.close(); } };
   } catch (err) {
+    await writer?.close();
     await coder?.close();
     await store.close();
     const code = (err as NodeJS.ErrnoException).code;

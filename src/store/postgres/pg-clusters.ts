@@ -65,9 +65,10 @@ export async function pgClusterOfMention(db: Queryable, mentionId: string): Prom
   return row === undefined ? null : rowToCluster(row as unknown as ClusterRow);
 }
 
-/** Replaces every thread on the caller's transaction. */
-export async function pgWriteThreads(db: Queryable, threads: readonly Thread[]): Promise<void> {
-  await db.query('DELETE FROM threads');
+/** Replaces every thread, or those to `recipients`, on the caller's transaction. */
+export async function pgWriteThreads(db: Queryable, threads: readonly Thread[], recipients?: readonly string[]): Promise<void> {
+  if (recipients === undefined) await db.query('DELETE FROM threads');
+  else await db.query('DELETE FROM threads WHERE recipient = ANY($1::text[])', [[...recipients]]);
   for (const t of threads) {
     const opened = parseDaySpan(t.opened ?? t.lastStep);
     const last = parseDaySpan(t.lastStep ?? t.opened);

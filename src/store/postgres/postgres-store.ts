@@ -11,7 +11,7 @@ import { rowToEvent, type EventRow } from '../sqlite/event-row.js';
 import { simhashBands } from '../sqlite/write-article.js';
 import type {
   ActorCount, ArticleEntry, ArticleMeta, ArticleRef, ClusterQueryOptions, DyadOptions, DyadRow, EventFilter, EventPage, EventSort, PutResult,
-  QueryOptions, SentenceHit, SimilarArticle, Store, StoreStats, StoredArticle, StoredMention, ThreadFilter, ThreadQueryOptions,
+  PutThreadsOptions, QueryOptions, SentenceHit, SimilarArticle, Store, StoreStats, StoredArticle, StoredMention, ThreadFilter, ThreadQueryOptions,
   WriterLock, WriterLockOptions,
 } from '../store.js';
 import {
@@ -422,8 +422,8 @@ export class PostgresStore implements Store {
     return out;
   }
 
-  async putThreads(threads: readonly Thread[]): Promise<void> {
-    await this.#atomic((db) => pgWriteThreads(db, threads));
+  async putThreads(threads: readonly Thread[], options: PutThreadsOptions = {}): Promise<void> {
+    await this.#atomic((db) => pgWriteThreads(db, threads, options.recipients));
   }
 
   async threads(filter: ThreadFilter = {}, options: ThreadQueryOptions = {}): Promise<Thread[]> {

@@ -218,9 +218,10 @@ export function mentionsOfClusters(prepare: Prepare, clusterIds: readonly string
   return out;
 }
 
-/** Replaces every thread (inside the caller's transaction). */
-export function writeThreads(prepare: Prepare, threads: readonly Thread[]): void {
-  prepare('DELETE FROM threads').run();
+/** Replaces every thread, or those to `recipients` (inside the caller's transaction). */
+export function writeThreads(prepare: Prepare, threads: readonly Thread[], recipients?: readonly string[]): void {
+  if (recipients === undefined) prepare('DELETE FROM threads').run();
+  else prepare('DELETE FROM threads WHERE recipient IN (SELECT value FROM json_each(?))').run(JSON.stringify(recipients));
   const insert = prepare(`INSERT INTO threads (id, supplier, recipient, context, status, kinds, missing, opened, last_step, first_day, last_day)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const step = prepare('INSERT INTO thread_steps (thread, related, ord, role, cluster, date, step) VALUES (?, ?, ?, ?, ?, ?, ?)');

@@ -7,7 +7,7 @@ import { correctionRows, type CorrectionRow } from '../correction-rows.js';
 import { lastDay, normalizeEventFilter, searchWords, sinceBound, type NormalizedFilter } from '../event-filter.js';
 import type {
   ActorCount, ArticleEntry, ArticleMeta, ArticleRef, ClusterQueryOptions, DyadOptions, DyadRow, EventFilter, EventPage, EventSort, PutResult,
-  QueryOptions, SentenceHit, SimilarArticle, Store, StoreStats, StoredArticle, StoredMention, ThreadFilter, ThreadQueryOptions,
+  PutThreadsOptions, QueryOptions, SentenceHit, SimilarArticle, Store, StoreStats, StoredArticle, StoredMention, ThreadFilter, ThreadQueryOptions,
   WriterLock, WriterLockOptions,
 } from '../store.js';
 import type { Cluster, ClusterChange, Thread } from '../../types/link.js';
@@ -254,11 +254,14 @@ export class SqliteStore implements Store {
 
   /**
    * The date-window form of a page by date (see date-window.ts), or null when it does not apply: another sort, one
-   * article's events (a few rows), a cursor at undated events, or a period holding no more than a window.
+   * article's events (a few rows), a filter of the period alone (the ordinary query walks the date index and stops at
+   * the page's end: probing a window would walk up to `dateWindow` entries for nothing), a cursor at undated events,
+   * or a period holding no more than a window.
    */
   #windowQuery(filter: EventFilter, options: QueryOptions): SqlPart | null {
     const { normalized, sort, limit, offset, cursor } = this.#eventParts(filter, options);
     if ((sort !== 'date' && sort !== '-date') || normalized.doc !== null || (cursor !== null && cursor.value === null)) return null;
+    if (isEmpty({ ...normalized, since: null, until: null })) return null;
     const descending = sort === '-date';
     const size = Math.max(this.#dateWindow, offset + limit + 1);
     const from: SqlPart = cursor === null ? { sql: '', params: [] } : { sql: `e.date ${descending ? '<=' : '>='} ?`, params: [cursor.value] };
@@ -473,8 +476,8 @@ export class SqliteStore implements Store {
     return this.#run(() => mentionsOfClusters((sql) => this.#prepare(sql), clusterIds));
   }
 
-  async putThreads(threads: readonly Thread[]): Promise<void> {
-    this.#run(() => this.#db.transaction(() => writeThreads((sql) => this.#prepare(sql), threads)).immediate());
+  async putThreads(threads: readonly Thread[], options: PutThreadsOptions = {}): Promise<void> {
+    this.#run(() => this.#db.transaction(() => writeThreads((sql) => this.#prepare(sql), threads, options.recipients)).immediate());
   }
 
   async threads(filter: ThreadFilter = {}, options: ThreadQueryOptions = {}): Promise<Thread[]> {
