@@ -40,6 +40,19 @@ export class NearDuplicateIndex {
     }
   }
 
+  /** Takes back the article added last (whose id must be `id`): a decision taken again (decide-entries.ts). */
+  removeLast(id: string): void {
+    const i = this.ids.length - 1;
+    if (this.ids[i] !== id) throw new Error(`removeLast: ${id} is not the article added last`);
+    for (const key of lshKeys(this.signatures[i] as Uint32Array)) {
+      const list = this.buckets.get(key) as number[];
+      list.pop();
+      if (list.length === 0) this.buckets.delete(key);
+    }
+    this.ids.pop();
+    this.signatures.pop();
+  }
+
   get size(): number {
     return this.ids.length;
   }
