@@ -64,7 +64,7 @@ export async function* decideEntries(inputs: AsyncIterable<InputResult>, options
     item.duplicate = windowHashes.has(item.hash) || unstored.has(item.hash) || (await store.hasArticle(item.hash));
     if (item.duplicate) return;
     windowHashes.set(item.hash, (windowHashes.get(item.hash) ?? 0) + 1);
-    item.nearDuplicateOf = nearIndex.find(item.sig);
+    item.nearDuplicateOf = await nearIndex.find(item.sig);
     if (item.nearDuplicateOf === null && item.coded === null) {
       item.coded = code(item.input.article);
     }
@@ -109,7 +109,7 @@ export async function* decideEntries(inputs: AsyncIterable<InputResult>, options
     const left = (windowHashes.get(head.hash) ?? 1) - 1;
     if (left === 0) windowHashes.delete(head.hash);
     else windowHashes.set(head.hash, left);
-    yield { kind: 'entry', entry: { article, meta: { hash: head.hash, nearDuplicateOf: head.nearDuplicateOf }, events }, warnings, inputWarnings: head.input.warnings ?? [] };
+    yield { kind: 'entry', entry: { article, meta: { hash: head.hash, nearDuplicateOf: head.nearDuplicateOf, signature: head.sig }, events }, warnings, inputWarnings: head.input.warnings ?? [] };
   }
 
   for await (const input of inputs) {

@@ -82,7 +82,7 @@ async function ingestLocked(inputs: string[], options: IngestOptions): Promise<I
   const progress: IngestProgress = { read: 0, new: 0, duplicates: 0, nearDuplicates: 0, failed: 0, events: 0, elapsedMs: 0 };
   const problems: Problem[] = [];
   // articles stored by earlier runs, copies included, take part in near-duplicate detection as if this run had read them first
-  const nearIndex = await NearDuplicateIndex.fromStore(store);
+  const nearIndex = await NearDuplicateIndex.open(store);
   const batchHashes = new Set<string>();
   let batch: ArticleEntry[] = [];
   let lastReport = 0;
@@ -116,6 +116,8 @@ async function ingestLocked(inputs: string[], options: IngestOptions): Promise<I
   const flush = async (): Promise<void> => {
     if (batch.length === 0) return;
     const results = await put(batch);
+    // stored, the store's index finds them; refused, nothing is a copy of them
+    nearIndex.forget(batch.map((entry) => entry.article.id));
     await linker?.addBatch(batch, results);
     results.forEach((r, i) => {
       const entry = batch[i] as ArticleEntry;

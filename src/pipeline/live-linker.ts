@@ -30,7 +30,7 @@ export class LiveLinker {
    * Hold the store's writer lock while opening and using it.
    */
   static async open(store: Store): Promise<LiveLinker> {
-    const nearIndex = await NearDuplicateIndex.fromStore(store);
+    const nearIndex = await NearDuplicateIndex.open(store);
     const linker = await MentionLinker.open(store);
     return new LiveLinker(store, nearIndex, linker, await store.changeMark());
   }
@@ -50,7 +50,7 @@ export class LiveLinker {
     const hash = contentHash(article.text);
     if (await this.store.hasArticle(hash)) return { article, meta: { hash }, events: [] };
     const sig = signature(article.text);
-    const nearDuplicateOf = this.nearIndex.find(sig);
+    const nearDuplicateOf = await this.nearIndex.find(sig);
     let events: ArticleEntry['events'] = [];
     if (nearDuplicateOf === null) {
       const outcome = 'code' in coder ? await coder.code(article) : codeWithinBudget(coder, article);
@@ -58,7 +58,7 @@ export class LiveLinker {
       events = outcome.events;
     }
     this.nearIndex.add(article.id, sig);
-    return { article, meta: { hash, nearDuplicateOf }, events };
+    return { article, meta: { hash, nearDuplicateOf, signature: sig }, events };
   }
 
   /**
@@ -68,6 +68,7 @@ export class LiveLinker {
    * assistance threads are rebuilt; a removal or merge rebuilds them too.
    */
   async link(entries: readonly ArticleEntry[], results: ReadonlyArray<PutResult | null>): Promise<ClusterChange> {
+    this.nearIndex.forget(entries.map((entry) => entry.article.id));
     const change = await this.linker.addBatch(entries, results);
     const touchesThreads = change.removed.length > 0 || change.merged.length > 0 || change.upserted.some((cluster) => THREAD_ROOTS.includes(cluster.root));
     if (touchesThreads) await this.linker.finish();

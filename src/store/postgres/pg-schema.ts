@@ -142,6 +142,16 @@ CREATE TABLE thread_steps (
     name: 'how far each queue stream is stored',
     sql: 'CREATE TABLE queue_positions (stream ctext PRIMARY KEY, seq bigint NOT NULL);',
   },
+  {
+    version: 3,
+    name: 'the near-duplicate index in the store: each article\'s MinHash signature and its LSH keys',
+    // articles stored before have no signature: the first ingest signs them (unsignedArticles, putSignature)
+    sql: `
+ALTER TABLE articles ADD COLUMN signature bytea;
+CREATE INDEX articles_unsigned ON articles(seq) WHERE signature IS NULL;
+CREATE TABLE near_keys (key integer NOT NULL, article bigint NOT NULL, PRIMARY KEY (key, article));
+`,
+  },
 ];
 
 /** The schema version this code writes. */

@@ -6,6 +6,7 @@ import type { Article, EventRecord } from '../../types/index.js';
 import type { ArticleMeta, PutResult } from '../store.js';
 import { eventParams, itemParams } from '../sqlite/event-row.js';
 import { simhashBands } from '../sqlite/write-article.js';
+import { pgWriteSignature } from './pg-near-keys.js';
 import { numbered, sqlState, type Queryable, type SqlParam } from './pg-driver.js';
 
 const EVENT_COLUMNS = ['id', 'article', 'sentence',
@@ -90,6 +91,7 @@ export async function pgWriteArticle(db: Queryable, article: Article, meta: Arti
     await db.query('ROLLBACK TO SAVEPOINT dyad_article');
     constraintError(err, article.id, meta.nearDuplicateOf ? `the link to near duplicate "${meta.nearDuplicateOf}"` : 'the article');
   }
+  if (meta.signature) await pgWriteSignature(db, seq, meta.signature);
   for (const span of meta.sentences ?? []) {
     await putSentence(db, article, seq, span.index, span.start, span.end, article.text.slice(span.start, span.end));
   }

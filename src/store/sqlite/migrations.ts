@@ -415,6 +415,18 @@ ANALYZE sqlite_schema;
 CREATE TABLE queue_positions (stream TEXT PRIMARY KEY, seq INTEGER NOT NULL) WITHOUT ROWID;
 `,
   },
+  {
+    version: 9,
+    name: 'the near-duplicate index in the store: each article\'s MinHash signature and its LSH keys',
+    sql: `
+-- An ingest, a worker or a server finds the syndicated copies of stored articles here, instead of holding every
+-- signature in memory (which grew with the store, and had to be rebuilt from every text when a process started).
+-- Articles stored before have no signature: the first ingest signs them (unsignedArticles, putSignature).
+ALTER TABLE articles ADD COLUMN signature BLOB;
+CREATE INDEX articles_unsigned ON articles(seq) WHERE signature IS NULL;
+CREATE TABLE near_keys (key INTEGER NOT NULL, article INTEGER NOT NULL, PRIMARY KEY (key, article)) WITHOUT ROWID;
+`,
+  },
 ];
 
 /** The schema version this code writes. */
