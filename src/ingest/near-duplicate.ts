@@ -90,10 +90,16 @@ export function encodeSignature(sig: Uint32Array): Buffer {
   return out;
 }
 
+/** True on a little-endian host, where packed signatures are copied as they are. */
+const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+
 /** Unpacks a signature packed by `encodeSignature`. */
 export function decodeSignature(bytes: Uint8Array): Uint32Array {
+  const n = Math.floor(bytes.byteLength / 4);
+  // a copy of the bytes (a driver's Buffer may be a view into a shared pool) read as they lie
+  if (LITTLE_ENDIAN) return new Uint32Array(new Uint8Array(bytes.subarray(0, n * 4)).buffer);
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const sig = new Uint32Array(Math.floor(bytes.byteLength / 4));
+  const sig = new Uint32Array(n);
   for (let i = 0; i < sig.length; i++) sig[i] = buffer.readUInt32LE(i * 4);
   return sig;
 }

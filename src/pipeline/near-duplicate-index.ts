@@ -3,7 +3,7 @@ import { isNearDuplicate, lshKeyNumbers, signature } from '../ingest/near-duplic
 import type { Store } from '../store/store.js';
 
 /** Candidates read per LSH key and round trip. */
-const PAGE = 16;
+const PAGE = 64;
 
 /** An article decided for storing and perhaps not stored yet. */
 interface Unstored {

@@ -6,7 +6,9 @@ import type { Queryable } from './pg-driver.js';
 
 /** Stores the signature of the article at `seq` and indexes its LSH keys, on the caller's client (one statement each). */
 export async function pgWriteSignature(db: Queryable, seq: number, signature: Uint32Array): Promise<void> {
-  await db.query('UPDATE articles SET signature = $1 WHERE seq = $2', [encodeSignature(signature), seq]);
+  await db.query(`INSERT INTO near_signatures (article, signature) VALUES ($1, $2)
+    ON CONFLICT (article) DO UPDATE SET signature = excluded.signature`, [seq, encodeSignature(signature)]);
+  await db.query('DELETE FROM near_unsigned WHERE article = $1', [seq]);
   const keys = lshKeyNumbers(signature);
   if (keys.length > 0) await db.query('INSERT INTO near_keys (key, article) SELECT unnest($1::integer[]), $2 ON CONFLICT DO NOTHING', [keys, seq]);
 }
@@ -25,6 +27,7 @@ export async function pgNearKeyMatches(db: Queryable, cursors: ReadonlyArray<rea
 export async function pgNearSignatures(db: Queryable, positions: readonly number[]): Promise<Array<{ position: number; id: string; signature: Uint32Array }>> {
   for (const position of positions) if (!Number.isSafeInteger(position)) throw argumentError('position', `${position} is not a storage position`);
   if (positions.length === 0) return [];
-  const { rows } = await db.query('SELECT seq, id, signature FROM articles WHERE seq = ANY($1::bigint[]) AND signature IS NOT NULL', [positions]);
+  const { rows } = await db.query(`SELECT a.seq, a.id, s.signature FROM near_signatures s JOIN articles a ON a.seq = s.article
+    WHERE s.article = ANY($1::bigint[])`, [positions]);
   return rows.map((row) => ({ position: Number(row.seq), id: String(row.id), signature: decodeSignature(row.signature as Uint8Array) }));
 }

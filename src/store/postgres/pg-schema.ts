@@ -145,10 +145,11 @@ CREATE TABLE thread_steps (
   {
     version: 3,
     name: 'the near-duplicate index in the store: each article\'s MinHash signature and its LSH keys',
-    // articles stored before have no signature: the first ingest signs them (unsignedArticles, putSignature)
+    // as SQLite's migration 9: signatures in a table of their own, articles stored without one listed until signed
     sql: `
-ALTER TABLE articles ADD COLUMN signature bytea;
-CREATE INDEX articles_unsigned ON articles(seq) WHERE signature IS NULL;
+CREATE TABLE near_signatures (article bigint PRIMARY KEY, signature bytea NOT NULL);
+CREATE TABLE near_unsigned (article bigint PRIMARY KEY);
+INSERT INTO near_unsigned (article) SELECT seq FROM articles;
 CREATE TABLE near_keys (key integer NOT NULL, article bigint NOT NULL, PRIMARY KEY (key, article));
 `,
   },

@@ -92,6 +92,7 @@ export async function pgWriteArticle(db: Queryable, article: Article, meta: Arti
     constraintError(err, article.id, meta.nearDuplicateOf ? `the link to near duplicate "${meta.nearDuplicateOf}"` : 'the article');
   }
   if (meta.signature) await pgWriteSignature(db, seq, meta.signature);
+  else await db.query('INSERT INTO near_unsigned (article) VALUES ($1) ON CONFLICT DO NOTHING', [seq]);
   for (const span of meta.sentences ?? []) {
     await putSentence(db, article, seq, span.index, span.start, span.end, article.text.slice(span.start, span.end));
   }

@@ -221,7 +221,8 @@ export class PostgresStore implements Store {
     const pageSize = Math.max(1, Math.min(MAX_PAGE, options.pageSize ?? 1000));
     let after = 0;
     for (;;) {
-      const rows = await this.#rows('SELECT seq, id, text FROM articles WHERE signature IS NULL AND seq > ? ORDER BY seq LIMIT ?', [after, pageSize]);
+      const rows = await this.#rows(`SELECT a.seq, a.id, a.text FROM near_unsigned u JOIN articles a ON a.seq = u.article
+        WHERE u.article > ? ORDER BY u.article LIMIT ?`, [after, pageSize]);
       for (const row of rows) yield { position: Number(row.seq), id: String(row.id), text: String(row.text) };
       if (rows.length < pageSize) return;
       after = Number(rows[rows.length - 1]?.seq);

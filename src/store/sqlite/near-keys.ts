@@ -23,10 +23,32 @@ export function checkNearCursors(cursors: ReadonlyArray<readonly [number, number
 export function nearKeyMatches(prepare: (sql: string) => Statement, cursors: ReadonlyArray<readonly [number, number]>, limit: number): Array<{ key: number; position: number }> {
   checkNearCursors(cursors, limit);
   if (cursors.length === 0) return [];
+  const after = cursors[0]?.[1] as number;
+  if (cursors.every(([, a]) => a === after)) {
+    // the usual case, one plain look-up of every key (about ten times cheaper than ordered ranges), when it is small
+    const rows = prepare(`SELECT key, article FROM near_keys WHERE key IN (${cursors.map(() => '?').join(', ')}) AND article > ? LIMIT ${FAST_ROWS + 1}`)
+      .all(...cursors.map(([key]) => key), after) as Array<{ key: number; article: number }>;
+    if (rows.length <= FAST_ROWS) return firstPerKey(rows, limit);
+  }
   const one = 'SELECT * FROM (SELECT key, article FROM near_keys WHERE key = ? AND article > ? ORDER BY article LIMIT ?)';
   const sql = Array.from({ length: cursors.length }, () => one).join(' UNION ALL ');
-  const params = cursors.flatMap(([key, after]) => [key, after, limit]);
+  const params = cursors.flatMap(([key, a]) => [key, a, limit]);
   return (prepare(sql).all(...params) as Array<{ key: number; article: number }>).map((row) => ({ key: row.key, position: row.article }));
+}
+
+/** Rows of a look-up past which the ordered ranges are read instead. */
+const FAST_ROWS = 512;
+
+/** The first `limit` articles of each key, in storage order. */
+function firstPerKey(rows: ReadonlyArray<{ key: number; article: number }>, limit: number): Array<{ key: number; position: number }> {
+  const sorted = [...rows].sort((a, b) => a.key - b.key || a.article - b.article);
+  const out: Array<{ key: number; position: number }> = [];
+  let taken = 0;
+  for (const [i, row] of sorted.entries()) {
+    taken = i > 0 && sorted[i - 1]?.key === row.key ? taken + 1 : 1;
+    if (taken <= limit) out.push({ key: row.key, position: row.article });
+  }
+  return out;
 }
 
 /** Ids and signatures of the articles at these positions. */
@@ -35,8 +57,8 @@ export function nearSignatures(prepare: (sql: string) => Statement, positions: r
   for (let i = 0; i < positions.length; i += 500) {
     const chunk = positions.slice(i, i + 500);
     for (const position of chunk) if (!Number.isSafeInteger(position)) throw argumentError('position', `${position} is not a storage position`);
-    const rows = prepare(`SELECT seq, id, signature FROM articles WHERE seq IN (${chunk.map(() => '?').join(', ')}) AND signature IS NOT NULL`)
-      .all(...chunk) as Array<{ seq: number; id: string; signature: Uint8Array }>;
+    const rows = prepare(`SELECT a.seq, a.id, s.signature FROM near_signatures s JOIN articles a ON a.seq = s.article
+      WHERE s.article IN (${chunk.map(() => '?').join(', ')})`).all(...chunk) as Array<{ seq: number; id: string; signature: Uint8Array }>;
     for (const row of rows) out.push({ position: row.seq, id: row.id, signature: decodeSignature(row.signature) });
   }
   return out;

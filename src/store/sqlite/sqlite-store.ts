@@ -200,8 +200,8 @@ export class SqliteStore implements Store {
     const pageSize = Math.max(1, Math.min(10_000, options.pageSize ?? 1000));
     let after = 0;
     for (;;) {
-      const rows = await this.#run(() => this.#prepare(`SELECT seq, id, text FROM articles
-        WHERE signature IS NULL AND seq > ? ORDER BY seq LIMIT ?`).all(after, pageSize) as Array<{ seq: number; id: string; text: string }>);
+      const rows = await this.#run(() => this.#prepare(`SELECT a.seq, a.id, a.text FROM near_unsigned u JOIN articles a ON a.seq = u.article
+        WHERE u.article > ? ORDER BY u.article LIMIT ?`).all(after, pageSize) as Array<{ seq: number; id: string; text: string }>);
       for (const row of rows) yield { position: row.seq, id: row.id, text: row.text };
       if (rows.length < pageSize) return;
       after = (rows[rows.length - 1] as { seq: number }).seq;

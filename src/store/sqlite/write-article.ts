@@ -22,7 +22,7 @@ export interface WriteStatements {
   uncountActor: Statement;
   deleteEvents: Statement;
   /** Null on a store older than schema 9 (a test of an older migration). */
-  signArticle: { setSignature: Statement; insertNearKey: Statement } | null;
+  signArticle: { setSignature: Statement; insertNearKey: Statement; markUnsigned: Statement; unmarkUnsigned: Statement } | null;
 }
 
 export function prepareWrites(db: SqliteDatabase): WriteStatements {
@@ -45,8 +45,10 @@ export function prepareWrites(db: SqliteDatabase): WriteStatements {
     uncountActor: db.prepare('UPDATE actors SET as_source = as_source - ?, as_target = as_target - ? WHERE code = ? AND name = ?'),
     deleteEvents: db.prepare('DELETE FROM events WHERE article = ?'),
     signArticle: db.prepare("SELECT 1 FROM sqlite_schema WHERE name = 'near_keys'").get() === undefined ? null : {
-      setSignature: db.prepare('UPDATE articles SET signature = ? WHERE seq = ?'),
+      setSignature: db.prepare('INSERT OR REPLACE INTO near_signatures (signature, article) VALUES (?, ?)'),
       insertNearKey: db.prepare('INSERT OR IGNORE INTO near_keys (key, article) VALUES (?, ?)'),
+      markUnsigned: db.prepare('INSERT OR IGNORE INTO near_unsigned (article) VALUES (?)'),
+      unmarkUnsigned: db.prepare('DELETE FROM near_unsigned WHERE article = ?'),
     },
   };
 }
@@ -55,6 +57,7 @@ export function prepareWrites(db: SqliteDatabase): WriteStatements {
 export function writeSignature(st: WriteStatements, seq: number, signature: Uint32Array): void {
   if (st.signArticle === null) return;
   st.signArticle.setSignature.run(encodeSignature(signature), seq);
+  st.signArticle.unmarkUnsigned.run(seq);
   for (const key of lshKeyNumbers(signature)) st.signArticle.insertNearKey.run(key, seq);
 }
 
@@ -138,6 +141,7 @@ export function writeArticle(st: WriteStatements, article: Article, meta: Articl
     constraintError(err, article.id, meta.nearDuplicateOf ? `the link to near duplicate "${meta.nearDuplicateOf}"` : 'the article');
   }
   if (meta.signature) writeSignature(st, seq, meta.signature);
+  else st.signArticle?.markUnsigned.run(seq);
   for (const span of meta.sentences ?? []) {
     putSentence(st, article, seq, span.index, span.start, span.end, article.text.slice(span.start, span.end));
   }
