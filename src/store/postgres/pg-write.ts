@@ -9,7 +9,8 @@ import { simhashBands } from '../sqlite/write-article.js';
 import { pgWriteSignature } from './pg-near-keys.js';
 import { numbered, sqlState, type Queryable, type SqlParam } from './pg-driver.js';
 
-const EVENT_COLUMNS = ['id', 'article', 'sentence',
+/** The columns of an event row, as `eventParams` names them (first_day and last_day follow). */
+export const EVENT_COLUMNS = ['id', 'article', 'sentence',
   'source_code', 'source_country', 'source_name', 'source_text', 'source_sector', 'source_start', 'source_end',
   'target_code', 'target_country', 'target_name', 'target_text', 'target_sector', 'target_start', 'target_end',
   'cameo', 'cameo_name', 'root', 'quad', 'goldstein', 'plover_type', 'plover_mode', 'plover_context',

@@ -8,6 +8,7 @@ import { normalizeEventFilter, searchWords } from '../event-filter.js';
 import { afterCursor, cursorAfter, decodeCursor, SORTS } from '../sqlite/event-query.js';
 import { rowToEvent, type EventRow } from '../sqlite/event-row.js';
 import { simhashBands } from '../sqlite/write-article.js';
+import { pgWriteBatch } from './pg-write-batch.js';
 import { pgNearKeyMatches, pgNearSignatures, pgWriteSignature } from './pg-near-keys.js';
 import type {
   ActorCount, ArticleEntry, ArticleMeta, ArticleRef, ClusterQueryOptions, DyadOptions, DyadRow, EventFilter, EventPage, EventSort, PutResult,
@@ -179,6 +180,15 @@ export class PostgresStore implements Store {
 
   async putArticles(entries: ArticleEntry[]): Promise<PutResult[]> {
     return this.#atomic(async (db) => {
+      // a few multi-row statements; anything they refuse is undone and written row by row, whose checks name the cause
+      await db.query('SAVEPOINT dyad_batch');
+      try {
+        const results = await pgWriteBatch(db, entries);
+        await db.query('RELEASE SAVEPOINT dyad_batch');
+        return results;
+      } catch {
+        await db.query('ROLLBACK TO SAVEPOINT dyad_batch');
+      }
       const out: PutResult[] = [];
       for (const e of entries) out.push(await pgWriteArticle(db, e.article, e.meta, e.events));
       return out;
