@@ -7,7 +7,9 @@ import { contentHash } from '../src/ingest/content-hash.js';
 import { ArticleQueue } from '../src/queue/article-queue.js';
 import { openStore } from '../src/store/open-store.js';
 import { testDatabases, type TestDatabases } from '../src/store/postgres/pg-test-server.js';
-import type { Article } from '../src/types/index.js';
+import { signature } from '../src/ingest/near-duplicate.js';
+import type { ArticleEntry } from '../src/store/store.js';
+import type { Article, EventRecord } from '../src/types/index.js';
 import { jsonLines, syndicatedChains } from '../test/fixtures/syndicated-chains.js';
 import { ensureBuild } from './code.js';
 import { buildCorpus } from './corpus.js';
@@ -44,6 +46,54 @@ async function killAndResume(cli: string, corpus: string, db: string, kills: num
   }
   const last = spawn(process.execPath, [cli, 'ingest', corpus, '--db', db, '-q', '--batch', '50'], { cwd: root, stdio: 'ignore' });
   await new Promise((resolve) => last.once('exit', resolve));
+}
+
+/** The coded articles of a store, as entries to write again (ids made unique per copy by `suffix`). */
+async function codedEntries(db: string): Promise<ArticleEntry[]> {
+  const store = await openStore(db);
+  try {
+    const byDoc = new Map<string, EventRecord[]>();
+    for await (const event of store.iterateEvents({}, { pageSize: 1000 })) byDoc.set(event.doc, [...(byDoc.get(event.doc) ?? []), event]);
+    const entries: ArticleEntry[] = [];
+    for await (const { id } of store.iterateTexts()) {
+      const article = await store.getArticle(id);
+      if (article === null) continue;
+      const { hash, nearDuplicateOf: _near, simhash: _simhash, ingestedAt: _at, ...rest } = article;
+      entries.push({ article: rest, meta: { hash, signature: signature(rest.text) }, events: byDoc.get(id) ?? [] });
+    }
+    return entries;
+  } finally {
+    await store.close();
+  }
+}
+
+/**
+ * The store's own write rate: coded batches of 200 articles written with `putArticles`, no coding, `copies` times
+ * over with fresh ids (one process, one connection) — the ceiling every worker shares.
+ */
+async function writeLimit(entries: readonly ArticleEntry[], db: string, copies: number): Promise<{ articlesPerS: number; eventsPerS: number }> {
+  const store = await openStore(db);
+  try {
+    let articles = 0;
+    let events = 0;
+    const started = performance.now();
+    for (let copy = 0; copy < copies; copy++) {
+      const renamed = entries.map(({ article, meta, events: list }): ArticleEntry => {
+        const id = `${article.id}~${copy}`;
+        return { article: { ...article, id }, meta: { ...meta, hash: `${meta.hash}~${copy}` }, events: list.map((e) => ({ ...e, id: `${e.id}~${copy}`, doc: id })) };
+      });
+      for (let i = 0; i < renamed.length; i += 200) {
+        const batch = renamed.slice(i, i + 200);
+        await store.putArticles(batch);
+        articles += batch.length;
+        events += batch.reduce((n, e) => n + e.events.length, 0);
+      }
+    }
+    const seconds = (performance.now() - started) / 1000;
+    return { articlesPerS: Math.round(articles / seconds), eventsPerS: Math.round(events / seconds) };
+  } finally {
+    await store.close();
+  }
 }
 
 /** A new empty store of each kind: a SQLite path, or a PostgreSQL database (null without a server). */
@@ -164,6 +214,7 @@ export const scaleBench: Bench = {
       }
       const figures: Figures = { build, corpus: `${corpus.articles.toLocaleString('en-US')} articles, ${corpus.sentences.toLocaleString('en-US')} sentences` };
       let first: string | null = null;
+      let firstDb: string | null = null;
       for (const workers of WORKERS) {
         const db = (await make()) as string;
         context.progress(`${name}: dyad ingest --workers ${workers}`);
@@ -177,9 +228,16 @@ export const scaleBench: Bench = {
         figures[`--workers ${workers}: peak RSS MB (one process)`] = child.peakRssKb === null ? 'n/a' : Math.round(child.peakRssKb / 1024);
         if (child.exitCode !== 0) figures[`--workers ${workers}: exit`] = `${child.exitCode ?? 'killed'} ${child.stderrTail}`;
         first ??= stored.text;
+        firstDb ??= db;
         figures[`--workers ${workers}: same store as --workers 1`] = stored.text === first ? 'yes' : `NO: ${stored.text}`;
       }
       figures['stored'] = first ?? 'n/a';
+      if (firstDb !== null) {
+        context.progress(`${name}: the store's write rate (coded batches, no coding)`);
+        const limit = await writeLimit(await codedEntries(firstDb), (await make()) as string, 3);
+        figures['write limit: articles/s (putArticles, batches of 200, one connection)'] = limit.articlesPerS;
+        figures['write limit: events/s'] = limit.eventsPerS;
+      }
       context.progress(`${name}: freshness through dyad worker and dyad serve`);
       const freshDb = (await make()) as string;
       Object.assign(figures, await freshness(cli, context.root, freshDb, fresh));
