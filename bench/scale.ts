@@ -161,7 +161,9 @@ async function freshness(cli: string, root: string, db: string, articles: readon
   } catch (err) {
     return { skipped: `no queue: ${(err as Error).message}` };
   }
-  const server = await startChild(cli, ['serve', '--db', db, '--port', '0'], root, /at http:\/\/[^:]+:(\d+)\//);
+  // a new SQLite store is made by whichever of the two opens it first
+  const create = db.startsWith('postgres') ? [] : ['--create'];
+  const server = await startChild(cli, ['serve', '--db', db, '--port', '0', ...create], root, /at http:\/\/[^:]+:(\d+)\//);
   const port = /at http:\/\/[^:]+:(\d+)\//.exec(server.output)?.[1] as string;
   const worker = spawn(process.execPath, [cli, 'worker', '--db', db, '--queue', queueUrl, '--batch', '50', '-q'], { cwd: root, stdio: 'ignore' });
   const latencies: number[] = [];
