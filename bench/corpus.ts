@@ -1,5 +1,5 @@
 // Bench: the real sentences of ../shared/data (read at run time) → a large JSON Lines corpus of ~10-sentence articles in bench/out/.
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseBioSentences, parseClassTsv, CONFLIBERT_CLASS_PATH, CONFLIBERT_SPANS_PATH } from '../eval/suites/conflibert.js';
 import { loadPloverGold, PLOVER_GSR_PATH } from '../eval/suites/plover.js';
@@ -103,4 +103,43 @@ export function buildCorpus(outDir: string, minSentences = 100_000, seed = 20240
   const info: CorpusInfo = { path, articles: lines.length, sentences: placed, distinctSentences: pool.length, bytes: Buffer.byteLength(body), version: CORPUS_VERSION, seed };
   writeFileSync(metaPath, `${JSON.stringify(info, null, 2)}\n`);
   return info;
+}
+
+/**
+ * Writes `n` news-like articles to `path` (JSON Lines), streaming: about 70% originals (three real sentences and a
+ * desk note of made-up words, so that no two are near-duplicates by chance) and 30% syndicated copies of one of the
+ * last 500 originals, every twelfth word edited — the mix a wire-heavy news day has. Seeded: the same `n` and `seed`
+ * always give the same file.
+ */
+export function writeSyndicatedNews(path: string, n: number, seed = 20261207): void {
+  const sentences = corpusSentences();
+  const next = random(seed);
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
+  const syllables = 'ka lo mi ren tu sa vel dor pi nak zu fen ro bi tal gu sem ol ar te'.split(' ');
+  const recent: string[] = [];
+  const fd = openSync(path, 'w');
+  try {
+    let lines: string[] = [];
+    for (let i = 0; i < n; i++) {
+      const date = articleDate(i);
+      let text: string;
+      if (recent.length > 0 && next() < 0.3) {
+        const words = pick(recent).split(' ');
+        text = words.map((word, w) => (w % 12 === 5 ? pick(syllables) + pick(syllables) : word)).join(' ');
+      } else {
+        const note = Array.from({ length: 40 }, () => pick(syllables) + pick(syllables) + (next() < 0.5 ? pick(syllables) : '')).join(' ');
+        text = `${pick(sentences)}\n\n${pick(sentences)}\n\n${pick(sentences)}\n\nDesk note ${i}: ${note}.`;
+        recent.push(text);
+        if (recent.length > 500) recent.shift();
+      }
+      lines.push(JSON.stringify({ id: `news-${i}`, date, source: `Outlet ${i % 40}`, text }));
+      if (lines.length === 1000) {
+        writeSync(fd, `${lines.join('\n')}\n`);
+        lines = [];
+      }
+    }
+    if (lines.length > 0) writeSync(fd, `${lines.join('\n')}\n`);
+  } finally {
+    closeSync(fd);
+  }
 }

@@ -74,6 +74,10 @@ export class CorrectedStore implements Store {
   iterateMentions: Store['iterateMentions'] = (options) => this.inner.iterateMentions(options);
   applyClusterChange: Store['applyClusterChange'] = async (change) => this.#wrote(await this.inner.applyClusterChange(change));
   putThreads: Store['putThreads'] = async (threads, options) => this.#wrote(await this.inner.putThreads(threads, options));
+  nearKeyMatches: Store['nearKeyMatches'] = (cursors, limit) => this.inner.nearKeyMatches(cursors, limit);
+  nearSignatures: Store['nearSignatures'] = (positions) => this.inner.nearSignatures(positions);
+  unsignedArticles: Store['unsignedArticles'] = (options) => this.inner.unsignedArticles(options);
+  putSignature: Store['putSignature'] = async (position, sig) => this.#wrote(await this.inner.putSignature(position, sig));
   corrections: Store['corrections'] = () => this.inner.corrections();
   close: Store['close'] = () => this.inner.close();
 

@@ -66,6 +66,23 @@ export function lshKeys(sig: Uint32Array, bands = 32): string[] {
   return keys;
 }
 
+/**
+ * The LSH keys of `lshKeys` as 32-bit signed integers, for a database index: the band number is mixed into each
+ * hash rather than prefixed, so keys of two bands may clash — a clash only adds a candidate that `similarity` then
+ * turns down. Distinct values only; none for a text without words (its signature matches nothing).
+ */
+export function lshKeyNumbers(sig: Uint32Array, bands = 32): number[] {
+  if (sig.length === 0 || sig[0] === EMPTY) return [];
+  const rows = Math.floor(sig.length / bands);
+  const keys = new Set<number>();
+  for (let band = 0; band < bands; band++) {
+    let h = 0x811c9dc5 ^ band;
+    for (let r = 0; r < rows; r++) h = fmix32(Math.imul(h ^ (sig[band * rows + r] as number), 0x01000193));
+    keys.add(fmix32(h ^ Math.imul(band + 1, 0x9e3779b1)) | 0);
+  }
+  return [...keys];
+}
+
 /** Packs a signature into bytes for storage (little-endian 32-bit values). */
 export function encodeSignature(sig: Uint32Array): Buffer {
   const out = Buffer.alloc(sig.length * 4);
@@ -73,10 +90,16 @@ export function encodeSignature(sig: Uint32Array): Buffer {
   return out;
 }
 
+/** True on a little-endian host, where packed signatures are copied as they are. */
+const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+
 /** Unpacks a signature packed by `encodeSignature`. */
 export function decodeSignature(bytes: Uint8Array): Uint32Array {
+  const n = Math.floor(bytes.byteLength / 4);
+  // a copy of the bytes (a driver's Buffer may be a view into a shared pool) read as they lie
+  if (LITTLE_ENDIAN) return new Uint32Array(new Uint8Array(bytes.subarray(0, n * 4)).buffer);
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const sig = new Uint32Array(Math.floor(bytes.byteLength / 4));
+  const sig = new Uint32Array(n);
   for (let i = 0; i < sig.length; i++) sig[i] = buffer.readUInt32LE(i * 4);
   return sig;
 }

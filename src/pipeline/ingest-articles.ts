@@ -1,11 +1,10 @@
 // Pipeline stage: input paths → articles read, cleaned, coded and stored in batches, clustered into events, threads rebuilt; problems as data; resumable.
 import type { Coder } from '../coder/create-coder.js';
-import { contentHash } from '../ingest/content-hash.js';
-import { signature } from '../ingest/near-duplicate.js';
 import { readInputs } from '../ingest/read-inputs.js';
 import type { ArticleEntry, PutResult, Store, WriterLockOptions } from '../store/store.js';
 import { DyadError, type Problem } from '../types/index.js';
-import { codeWithinBudget } from './code-within-budget.js';
+import type { ArticleCoder } from './article-coder.js';
+import { decideEntries } from './decide-entries.js';
 import { NearDuplicateIndex } from './near-duplicate-index.js';
 import { MentionLinker } from './mention-linker.js';
 
@@ -32,7 +31,10 @@ export interface IngestSummary extends IngestProgress {
 
 export interface IngestOptions {
   store: Store;
-  coder: Coder;
+  /** Codes in this thread, or an ArticleCoder (workerCoder: in worker threads, `inFlight` articles at once). */
+  coder: Coder | ArticleCoder;
+  /** Articles coded at once (default 1); more only helps with an ArticleCoder that has threads. The result is the same. */
+  inFlight?: number;
   /** Publication date for inputs without one. */
   date?: string | null;
   /** Articles written per transaction (default 200). A crash loses at most the batch being written, never half of it. */
@@ -80,7 +82,7 @@ async function ingestLocked(inputs: string[], options: IngestOptions): Promise<I
   const progress: IngestProgress = { read: 0, new: 0, duplicates: 0, nearDuplicates: 0, failed: 0, events: 0, elapsedMs: 0 };
   const problems: Problem[] = [];
   // articles stored by earlier runs, copies included, take part in near-duplicate detection as if this run had read them first
-  const nearIndex = await NearDuplicateIndex.fromStore(store);
+  const nearIndex = await NearDuplicateIndex.open(store);
   const batchHashes = new Set<string>();
   let batch: ArticleEntry[] = [];
   let lastReport = 0;
@@ -114,6 +116,8 @@ async function ingestLocked(inputs: string[], options: IngestOptions): Promise<I
   const flush = async (): Promise<void> => {
     if (batch.length === 0) return;
     const results = await put(batch);
+    // stored, the store's index finds them; refused, nothing is a copy of them
+    nearIndex.forget(batch.map((entry) => entry.article.id));
     await linker?.addBatch(batch, results);
     results.forEach((r, i) => {
       const entry = batch[i] as ArticleEntry;
@@ -129,40 +133,27 @@ async function ingestLocked(inputs: string[], options: IngestOptions): Promise<I
     batchHashes.clear();
   };
 
-  for await (const result of readInputs(inputs, { date: options.date ?? null, ...(options.stdin ? { stdin: options.stdin } : {}) })) {
-    if (result.kind === 'problem') {
-      problems.push(result.problem);
+  const coding = decideEntries(readInputs(inputs, { date: options.date ?? null, ...(options.stdin ? { stdin: options.stdin } : {}) }), {
+    store, nearIndex, coder, unstored: batchHashes, inFlight: options.inFlight ?? 1,
+  });
+  for await (const decided of coding) {
+    if (decided.kind === 'problem') {
+      // an input that could not be read, or an article past its budget (tokens, time): a problem; the run goes on
+      problems.push(decided.problem);
       progress.failed++;
+      if (decided.coded) progress.read++;
       report(false);
       continue;
     }
-    const article = result.article;
-    for (const warning of result.warnings ?? []) options.onWarning?.(warning);
     progress.read++;
-    const hash = contentHash(article.text);
-    if (batchHashes.has(hash) || (await store.hasArticle(hash))) {
+    if (decided.kind === 'duplicate') {
       progress.duplicates++;
       report(false);
       continue;
     }
-    const sig = signature(article.text);
-    const nearDuplicateOf = nearIndex.find(sig);
-    let events: ArticleEntry['events'] = [];
-    if (nearDuplicateOf === null) {
-      // an article past its budget (tokens, time) is a problem; the run goes on
-      const outcome = codeWithinBudget(coder, article);
-      if (outcome.kind === 'problem') {
-        problems.push(outcome.problem);
-        progress.failed++;
-        report(false);
-        continue;
-      }
-      for (const warning of outcome.warnings) options.onWarning?.(warning);
-      events = outcome.events;
-    }
-    nearIndex.add(article.id, sig);
-    batch.push({ article, meta: { hash, nearDuplicateOf }, events });
-    batchHashes.add(hash);
+    for (const warning of [...decided.inputWarnings, ...decided.warnings]) options.onWarning?.(warning);
+    batch.push(decided.entry);
+    batchHashes.add(decided.entry.meta.hash);
     if (batch.length >= batchSize) await flush();
     report(false);
   }

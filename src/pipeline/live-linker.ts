@@ -36,7 +36,7 @@ export class LiveLinker {
    * Hold the store's writer lock while opening and using it.
    */
   static async open(store: Store): Promise<LiveLinker> {
-    const nearIndex = await NearDuplicateIndex.fromStore(store);
+    const nearIndex = await NearDuplicateIndex.open(store);
     const linker = await MentionLinker.open(store);
     const threads = new ThreadIndex(THREAD_ROOTS, await threadClusters(store));
     return new LiveLinker(store, nearIndex, linker, threads, await store.changeMark());
@@ -58,7 +58,7 @@ export class LiveLinker {
     const hash = contentHash(article.text);
     if (await this.store.hasArticle(hash)) return { article, meta: { hash }, events: [], warnings: [] };
     const sig = signature(article.text);
-    const nearDuplicateOf = this.nearIndex.find(sig);
+    const nearDuplicateOf = await this.nearIndex.find(sig);
     let events: ArticleEntry['events'] = [];
     let warnings: string[] = [];
     if (nearDuplicateOf === null) {
@@ -68,7 +68,7 @@ export class LiveLinker {
       warnings = outcome.warnings;
     }
     this.nearIndex.add(article.id, sig);
-    return { article, meta: { hash, nearDuplicateOf }, events, warnings };
+    return { article, meta: { hash, nearDuplicateOf, signature: sig }, events, warnings };
   }
 
   /**
@@ -78,6 +78,7 @@ export class LiveLinker {
    * when the newest event date moved (stalled threads are judged against it) or the first time this linker writes.
    */
   async link(entries: readonly ArticleEntry[], results: ReadonlyArray<PutResult | null>): Promise<ClusterChange> {
+    this.nearIndex.forget(entries.map((entry) => entry.article.id));
     const change = await this.linker.addBatch(entries, results);
     const update = this.threads.update(change);
     if (update.kind !== 'none') {

@@ -42,12 +42,20 @@ export class MentionLinker {
    */
   static async open(store: Store): Promise<MentionLinker> {
     const linker = new MentionLinker(store);
-    const mentions: StoredMention[] = [];
-    for await (const mention of store.iterateMentions()) mentions.push(mention);
-    linker.clusterer.addQuietly(mentions);
+    // fed a page at a time (clustering does not depend on order), so no list of every stored mention is held
+    let page: StoredMention[] = [];
+    for await (const mention of store.iterateMentions({ pageSize: PAGE })) {
+      page.push(mention);
+      if (page.length >= PAGE) {
+        linker.clusterer.addQuietly(page);
+        page = [];
+      }
+    }
+    linker.clusterer.addQuietly(page);
+    // a second pass compares what is stored with what the mentions make
     const stale = new Set<string>();
     let repair = false;
-    for (const mention of mentions) {
+    for await (const mention of store.iterateMentions({ pageSize: PAGE })) {
       if (mention.cluster !== null) stale.add(mention.cluster);
       if (mention.cluster !== linker.clusterer.clusterOf(mention.event.id)) repair = true;
     }

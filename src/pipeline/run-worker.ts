@@ -59,7 +59,7 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> 
   const lock = await store.acquireWriter({ wait: true, ...options.writer });
   const summary: WorkerSummary = { position: 0, new: 0, duplicates: 0, nearDuplicates: 0, events: 0, problems: [] };
   try {
-    const nearIndex = await NearDuplicateIndex.fromStore(store);
+    const nearIndex = await NearDuplicateIndex.open(store);
     const linker = await MentionLinker.open(store);
     summary.position = await store.queuePosition(source.stream);
     let threadsStale = true;
@@ -78,6 +78,7 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> 
         await tx.setQueuePosition(source.stream, last);
         return stored;
       });
+      nearIndex.forget(entries.map((entry) => entry.article.id));
       await linker.addBatch(entries, results);
       threadsStale = true;
       summary.position = last;
@@ -112,7 +113,7 @@ async function entriesOf(messages: readonly QueuedArticle[], store: Store, coder
     }
     hashes.add(hash);
     const sig = signature(article.text);
-    const nearDuplicateOf = nearIndex.find(sig);
+    const nearDuplicateOf = await nearIndex.find(sig);
     let events: ArticleEntry['events'] = [];
     if (nearDuplicateOf === null) {
       // as an ingest codes it: an article past its budget (tokens, time) is a problem, not stored, not indexed
@@ -125,7 +126,7 @@ async function entriesOf(messages: readonly QueuedArticle[], store: Store, coder
       events = outcome.events;
     }
     nearIndex.add(article.id, sig);
-    entries.push({ article, meta: { hash, nearDuplicateOf }, events });
+    entries.push({ article, meta: { hash, nearDuplicateOf, signature: sig }, events });
   }
   return entries;
 }

@@ -8,6 +8,7 @@ import type { EventFilter, EventSort, Store } from './store.js';
 import { sampleEntries, sampleEvents } from './store-fixtures.js';
 import { clusterContract } from './cluster-contract.js';
 import { linkedSample } from './linked-sample.js';
+import { lshKeyNumbers } from '../ingest/near-duplicate.js';
 
 /** Short names of the sample events, for readable expectations. */
 const ID = {
@@ -279,6 +280,38 @@ export function storeContract(name: string, open: () => Promise<Store>, skip: Re
       ]);
       assert.deepEqual((await store.similarArticles('ffff000000000007', 3)).map((a) => [a.id, a.distance]), [['drones-2020.txt', 3]]);
       assert.deepEqual(await store.similarArticles('ffff00000000000f', 3), []);
+      await store.close();
+    });
+
+    it('keeps the near-duplicate index: signatures and LSH keys, found by key in storage order, page by page', async () => {
+      const store = await filled(open);
+      // the samples were written without signatures: they are listed to be signed, in storage order
+      const unsigned = [];
+      for await (const article of store.unsignedArticles({ pageSize: 2 })) unsigned.push(article);
+      assert.deepEqual(unsigned.map((a) => a.id), sampleEntries().map((e) => e.article.id));
+      const sigOf = (seed: number): Uint32Array => Uint32Array.from({ length: 128 }, (_, i) => (seed * 7919 + i * 104_729) >>> 0);
+      for (const [i, article] of unsigned.entries()) await store.putSignature(article.position, sigOf(i % 2));
+      const none = [];
+      for await (const article of store.unsignedArticles()) none.push(article);
+      assert.deepEqual(none, []);
+      // a new article with its signature is indexed as it is written
+      await store.putArticle({ id: 'late.txt', text: 'A late copy.' }, { hash: 'h-late', signature: sigOf(0) });
+      const keys = lshKeyNumbers(sigOf(0));
+      const positions = unsigned.map((a) => a.position);
+      const evens = positions.filter((_, i) => i % 2 === 0);
+      const firstPage = await store.nearKeyMatches([[keys[0]!, 0]], 2);
+      assert.deepEqual(firstPage.map((m) => m.position), evens.slice(0, 2));
+      const rest = await store.nearKeyMatches([[keys[0]!, firstPage[1]!.position]], 100);
+      assert.equal(rest.length, evens.length - 2 + 1, 'the rest, the late article last');
+      assert.ok(rest.every((m, i) => m.key === keys[0] && (i === 0 || m.position > rest[i - 1]!.position)));
+      const both = await store.nearKeyMatches([[keys[0]!, 0], [lshKeyNumbers(sigOf(1))[0]!, 0]], 1);
+      assert.deepEqual(both.map((m) => m.position).sort((a, b) => a - b), positions.slice(0, 2));
+      const late = rest[rest.length - 1]!.position;
+      const found = await store.nearSignatures([positions[1]!, late, 999_999]);
+      assert.deepEqual(found.map((f) => f.id).sort(), [unsigned[1]!.id, 'late.txt'].sort());
+      assert.deepEqual(found.find((f) => f.id === 'late.txt')?.signature, sigOf(0));
+      await rejectsWith(store.nearKeyMatches([[keys[0]!, 0]], 0), /limit/, 'E602');
+      await rejectsWith(store.nearKeyMatches([[2 ** 40, 0]], 1), /key/, 'E602');
       await store.close();
     });
 

@@ -92,6 +92,11 @@ export interface ArticleMeta {
   nearDuplicateOf?: string | null;
   /** 64-bit SimHash as 16 hexadecimal digits. */
   simhash?: string | null;
+  /**
+   * The article's MinHash signature (ingest/near-duplicate.ts): stored with it, and its LSH keys indexed, so that a
+   * later article finds it as a near-duplicate through `nearKeyMatches`, whichever process asks.
+   */
+  signature?: Uint32Array | null;
   /** All sentences of the article; when absent, only the sentences events cite are stored (and searchable). */
   sentences?: SentenceSpan[];
 }
@@ -260,6 +265,18 @@ export interface Store {
    * through the copy, which need not be near the original).
    */
   iterateTexts(options?: { pageSize?: number }): AsyncIterable<{ id: string; text: string }>;
+  /**
+   * The near-duplicate index kept in the store: for each `[key, after]`, the storage positions of the articles
+   * indexed under LSH key `key` past position `after`, in storage order, at most `limit` (1 to 1,000) per key.
+   * A position is an article's place in storage order (positive, increasing).
+   */
+  nearKeyMatches(cursors: ReadonlyArray<readonly [key: number, after: number]>, limit: number): Promise<Array<{ key: number; position: number }>>;
+  /** The ids and stored signatures of the articles at these storage positions (unknown ones and those without a signature left out). */
+  nearSignatures(positions: readonly number[]): Promise<Array<{ position: number; id: string; signature: Uint32Array }>>;
+  /** Articles stored without a signature (written before signatures were kept), in storage order: to be signed once. */
+  unsignedArticles(options?: { pageSize?: number }): AsyncIterable<{ position: number; id: string; text: string }>;
+  /** Stores the signature of the article at `position` and indexes its LSH keys. */
+  putSignature(position: number, signature: Uint32Array): Promise<void>;
   getArticle(id: string): Promise<StoredArticle | null>;
   /** Citation fields of the stored articles among `ids` (unknown ids are left out), in the order asked, without their text. */
   articleRefs(ids: readonly string[]): Promise<ArticleRef[]>;

@@ -3,10 +3,12 @@ import { Command } from 'commander';
 import { createCoder } from '../../coder/create-coder.js';
 import { ingestArticles, type IngestSummary } from '../../pipeline/ingest-articles.js';
 import { publishArticles } from '../../pipeline/publish-articles.js';
+import { workerCoder } from '../../pipeline/worker-coder.js';
 import { ArticleQueue } from '../../queue/article-queue.js';
 import { DB_HELP, openStore } from '../../store/open-store.js';
 import { formatProblem, lexiconOptions } from '../io.js';
 import { checkDateOption } from './code.js';
+import { usageError } from './events.js';
 import { countArticles, progressLine } from '../progress-line.js';
 
 export interface IngestCommandOptions {
@@ -20,6 +22,8 @@ export interface IngestCommandOptions {
   quiet?: boolean;
   /** False with `--no-wait`: refuse (E601) instead of waiting while another process writes the store. */
   wait?: boolean;
+  /** Threads that code articles (default 1: coding in the main thread). */
+  workers?: string;
   /** `nats://host:port/STREAM`: publish the articles there for `dyad worker`, instead of storing them. */
   queue?: string;
 }
@@ -59,7 +63,10 @@ async function publishToQueue(inputs: string[], options: IngestCommandOptions & 
 export async function runIngest(inputs: string[], options: IngestCommandOptions): Promise<number> {
   checkDateOption(options.date);
   if (options.queue !== undefined) return publishToQueue(inputs, { ...options, queue: options.queue });
-  const coder = await createCoder(await lexiconOptions(options));
+  const workers = workerCount(options.workers);
+  const coderOptions = await lexiconOptions(options);
+  // with --workers N the main thread reads, decides, stores and links; N threads code, each with its own lexicon
+  const coder = workers === 1 ? await createCoder(coderOptions) : workerCoder(coderOptions, { workers });
   const store = await openStore(options.db);
   const tty = process.stderr.isTTY === true && !options.quiet;
   const total = tty ? countArticles(inputs) : null;
@@ -67,6 +74,8 @@ export async function runIngest(inputs: string[], options: IngestCommandOptions)
     const summary = await ingestArticles(inputs, {
       store,
       coder,
+      // two articles per thread, so that each has the next one in hand when it finishes one
+      inFlight: workers === 1 ? 1 : workers * 2,
       date: options.date ?? null,
       batchSize: options.batch !== undefined ? Number(options.batch) : 200,
       stdin: process.stdin,
@@ -80,7 +89,16 @@ export async function runIngest(inputs: string[], options: IngestCommandOptions)
     return summary.failed > 0 ? 1 : 0;
   } finally {
     await store.close();
+    if ('close' in coder) await coder.close();
   }
+}
+
+/** The value of `--workers`: a whole number from 1 to 64 (E700 otherwise). */
+export function workerCount(value: string | undefined): number {
+  if (value === undefined) return 1;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 64) throw usageError('--workers', `"${value}" is not a whole number from 1 to 64`);
+  return n;
 }
 
 /** The `ingest` command for the program. */
@@ -94,6 +112,7 @@ export function ingestCommand(): Command {
     .option('--petrarch-dictionaries <path...>', 'PETRARCH/TABARI dictionary files or folders to load as well')
     .option('--no-parser', 'read roles from word windows only, without the dependency parser (faster, less accurate)')
     .option('--batch <n>', 'articles per transaction', '200')
+    .option('--workers <n>', 'threads that code articles (each loads its own lexicon, ~150 MB); the result is that of one', '1')
     .option('-q, --quiet', 'no progress and no summary')
     .option('--no-wait', 'when another process is writing the store, stop with an error (E601) instead of waiting for it to finish')
     .option('--queue <url>', 'publish the articles to a NATS JetStream stream (nats://host:port/STREAM) for `dyad worker`, and return')

@@ -6,8 +6,8 @@ import { DyadError } from '../../types/index.js';
 /** 64-bit integers (bigint ids, count(*)) come back as numbers: row counts and sequence values stay far below 2^53. */
 pg.types.setTypeParser(pg.types.builtins.INT8, (value: string) => Number.parseInt(value, 10));
 
-/** A query parameter: a value, or an array of them (`= ANY($1)`). */
-export type SqlParam = string | number | boolean | null | readonly string[] | readonly number[];
+/** A query parameter: a value, an array of them (`= ANY($1)`), or bytes (`bytea`). */
+export type SqlParam = string | number | boolean | null | readonly string[] | readonly number[] | Uint8Array;
 
 /** A row as the driver gives it. */
 export type Row = Record<string, unknown>;

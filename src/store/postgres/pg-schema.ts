@@ -155,6 +155,17 @@ CREATE TABLE thread_steps (
   body text NOT NULL
 );`,
   },
+  {
+    version: 4,
+    name: 'the near-duplicate index in the store: each article\'s MinHash signature and its LSH keys',
+    // as SQLite's migration 10: signatures in a table of their own, articles stored without one listed until signed
+    sql: `
+CREATE TABLE near_signatures (article bigint PRIMARY KEY, signature bytea NOT NULL);
+CREATE TABLE near_unsigned (article bigint PRIMARY KEY);
+INSERT INTO near_unsigned (article) SELECT seq FROM articles;
+CREATE TABLE near_keys (key integer NOT NULL, article bigint NOT NULL, PRIMARY KEY (key, article));
+`,
+  },
 ];
 
 /** The schema version this code writes. */

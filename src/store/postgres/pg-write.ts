@@ -6,9 +6,11 @@ import type { Article, EventRecord } from '../../types/index.js';
 import type { ArticleMeta, PutResult } from '../store.js';
 import { eventParams, itemParams } from '../sqlite/event-row.js';
 import { simhashBands } from '../sqlite/write-article.js';
+import { pgWriteSignature } from './pg-near-keys.js';
 import { numbered, sqlState, type Queryable, type SqlParam } from './pg-driver.js';
 
-const EVENT_COLUMNS = ['id', 'article', 'sentence',
+/** The columns of an event row, as `eventParams` names them (first_day and last_day follow). */
+export const EVENT_COLUMNS = ['id', 'article', 'sentence',
   'source_code', 'source_country', 'source_name', 'source_text', 'source_sector', 'source_start', 'source_end',
   'target_code', 'target_country', 'target_name', 'target_text', 'target_sector', 'target_start', 'target_end',
   'cameo', 'cameo_name', 'root', 'quad', 'goldstein', 'plover_type', 'plover_mode', 'plover_context',
@@ -90,6 +92,8 @@ export async function pgWriteArticle(db: Queryable, article: Article, meta: Arti
     await db.query('ROLLBACK TO SAVEPOINT dyad_article');
     constraintError(err, article.id, meta.nearDuplicateOf ? `the link to near duplicate "${meta.nearDuplicateOf}"` : 'the article');
   }
+  if (meta.signature) await pgWriteSignature(db, seq, meta.signature);
+  else await db.query('INSERT INTO near_unsigned (article) VALUES ($1) ON CONFLICT DO NOTHING', [seq]);
   for (const span of meta.sentences ?? []) {
     await putSentence(db, article, seq, span.index, span.start, span.end, article.text.slice(span.start, span.end));
   }

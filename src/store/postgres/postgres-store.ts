@@ -9,6 +9,8 @@ import { normalizeEventFilter, searchWords } from '../event-filter.js';
 import { afterCursor, cursorAfter, decodeCursor, SORTS } from '../sqlite/event-query.js';
 import { rowToEvent, type EventRow } from '../sqlite/event-row.js';
 import { simhashBands } from '../sqlite/write-article.js';
+import { pgWriteBatch } from './pg-write-batch.js';
+import { pgNearKeyMatches, pgNearSignatures, pgWriteSignature } from './pg-near-keys.js';
 import type {
   ActorCount, ArticleEntry, ArticleMeta, ArticleRef, ClusterQueryOptions, DyadOptions, DyadRow, EventFilter, EventPage, EventSort, PutResult,
   PutThreadsOptions, QueryOptions, SentenceHit, SimilarArticle, Store, StoreStats, StoredArticle, StoredMention, ThreadFilter, ThreadQueryOptions,
@@ -196,6 +198,15 @@ export class PostgresStore implements Store {
 
   async putArticles(entries: ArticleEntry[]): Promise<PutResult[]> {
     return this.#atomic(async (db) => {
+      // a few multi-row statements; anything they refuse is undone and written row by row, whose checks name the cause
+      await db.query('SAVEPOINT dyad_batch');
+      try {
+        const results = await pgWriteBatch(db, entries);
+        await db.query('RELEASE SAVEPOINT dyad_batch');
+        return results;
+      } catch {
+        await db.query('ROLLBACK TO SAVEPOINT dyad_batch');
+      }
       const out: PutResult[] = [];
       for (const e of entries) out.push(await pgWriteArticle(db, e.article, e.meta, e.events));
       return out;
@@ -224,6 +235,30 @@ export class PostgresStore implements Store {
       if (rows.length < pageSize) return;
       after = Number(rows[rows.length - 1]?.seq);
     }
+  }
+
+  async nearKeyMatches(cursors: ReadonlyArray<readonly [number, number]>, limit: number): Promise<Array<{ key: number; position: number }>> {
+    return this.#run((db) => pgNearKeyMatches(db, cursors, limit));
+  }
+
+  async nearSignatures(positions: readonly number[]): Promise<Array<{ position: number; id: string; signature: Uint32Array }>> {
+    return this.#run((db) => pgNearSignatures(db, positions));
+  }
+
+  async *unsignedArticles(options: { pageSize?: number } = {}): AsyncIterable<{ position: number; id: string; text: string }> {
+    const pageSize = Math.max(1, Math.min(MAX_PAGE, options.pageSize ?? 1000));
+    let after = 0;
+    for (;;) {
+      const rows = await this.#rows(`SELECT a.seq, a.id, a.text FROM near_unsigned u JOIN articles a ON a.seq = u.article
+        WHERE u.article > ? ORDER BY u.article LIMIT ?`, [after, pageSize]);
+      for (const row of rows) yield { position: Number(row.seq), id: String(row.id), text: String(row.text) };
+      if (rows.length < pageSize) return;
+      after = Number(rows[rows.length - 1]?.seq);
+    }
+  }
+
+  async putSignature(position: number, signature: Uint32Array): Promise<void> {
+    await this.#atomic((db) => pgWriteSignature(db, position, signature));
   }
 
   async getArticle(id: string): Promise<StoredArticle | null> {

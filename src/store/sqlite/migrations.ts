@@ -431,6 +431,21 @@ CREATE TABLE corrections (
 );
 `,
   },
+  {
+    version: 10,
+    name: 'the near-duplicate index in the store: each article\'s MinHash signature and its LSH keys',
+    sql: `
+-- An ingest, a worker or a server finds the syndicated copies of stored articles here, instead of holding every
+-- signature in memory (which grew with the store, and had to be rebuilt from every text when a process started).
+-- Signatures sit in a table of their own: read from the end of an article row, one would cost its text's pages.
+-- Articles stored without a signature (before this, or by a caller that gives none) are listed in near_unsigned
+-- until an ingest signs them (unsignedArticles, putSignature).
+CREATE TABLE near_signatures (article INTEGER PRIMARY KEY, signature BLOB NOT NULL);
+CREATE TABLE near_unsigned (article INTEGER PRIMARY KEY);
+INSERT INTO near_unsigned (article) SELECT seq FROM articles;
+CREATE TABLE near_keys (key INTEGER NOT NULL, article INTEGER NOT NULL, PRIMARY KEY (key, article)) WITHOUT ROWID;
+`,
+  },
 ];
 
 /** The schema version this code writes. */

@@ -20,7 +20,8 @@ import { DATE_WINDOW, dateWindow } from './date-window.js';
 import { dyadSummaryQuery } from './dyad-summary.js';
 import { articleRefs, getEvent } from './lookups.js';
 import { openDatabase, type OpenOptions, type SqliteDatabase, type Statement } from './open-database.js';
-import { deleteEvents, prepareWrites, simhashBands, writeArticle, writeEvents, type WriteStatements } from './write-article.js';
+import { nearKeyMatches, nearSignatures } from './near-keys.js';
+import { deleteEvents, prepareWrites, simhashBands, writeArticle, writeEvents, writeSignature, type WriteStatements } from './write-article.js';
 import { acquireSqliteWriter } from './writer-lock.js';
 
 const MAX_PAGE = 10_000;
@@ -197,6 +198,30 @@ export class SqliteStore implements Store {
       if (rows.length < pageSize) return;
       after = (rows[rows.length - 1] as { seq: number }).seq;
     }
+  }
+
+  async nearKeyMatches(cursors: ReadonlyArray<readonly [number, number]>, limit: number): Promise<Array<{ key: number; position: number }>> {
+    return this.#run(() => nearKeyMatches((sql) => this.#prepare(sql), cursors, limit));
+  }
+
+  async nearSignatures(positions: readonly number[]): Promise<Array<{ position: number; id: string; signature: Uint32Array }>> {
+    return this.#run(() => nearSignatures((sql) => this.#prepare(sql), positions));
+  }
+
+  async *unsignedArticles(options: { pageSize?: number } = {}): AsyncIterable<{ position: number; id: string; text: string }> {
+    const pageSize = Math.max(1, Math.min(10_000, options.pageSize ?? 1000));
+    let after = 0;
+    for (;;) {
+      const rows = await this.#run(() => this.#prepare(`SELECT a.seq, a.id, a.text FROM near_unsigned u JOIN articles a ON a.seq = u.article
+        WHERE u.article > ? ORDER BY u.article LIMIT ?`).all(after, pageSize) as Array<{ seq: number; id: string; text: string }>);
+      for (const row of rows) yield { position: row.seq, id: row.id, text: row.text };
+      if (rows.length < pageSize) return;
+      after = (rows[rows.length - 1] as { seq: number }).seq;
+    }
+  }
+
+  async putSignature(position: number, signature: Uint32Array): Promise<void> {
+    this.#run(() => this.#db.transaction(() => writeSignature(this.#writes, position, signature)).immediate());
   }
 
   async getArticle(id: string): Promise<StoredArticle | null> {

@@ -1,5 +1,6 @@
 // Store (SQLite): one article with its sentences and events → rows, inside the caller's transaction.
 
+import { encodeSignature, lshKeyNumbers } from '../../ingest/near-duplicate.js';
 import { argumentError } from '../argument-error.js';
 import { DyadError } from '../../types/index.js';
 import type { Article, EventRecord } from '../../types/index.js';
@@ -20,6 +21,8 @@ export interface WriteStatements {
   eventActors: Statement;
   uncountActor: Statement;
   deleteEvents: Statement;
+  /** Null on a store older than schema 9 (a test of an older migration). */
+  signArticle: { setSignature: Statement; insertNearKey: Statement; markUnsigned: Statement; unmarkUnsigned: Statement } | null;
 }
 
 export function prepareWrites(db: SqliteDatabase): WriteStatements {
@@ -41,7 +44,21 @@ export function prepareWrites(db: SqliteDatabase): WriteStatements {
     eventActors: db.prepare('SELECT source_code, source_name, target_code, target_name FROM events WHERE article = ?'),
     uncountActor: db.prepare('UPDATE actors SET as_source = as_source - ?, as_target = as_target - ? WHERE code = ? AND name = ?'),
     deleteEvents: db.prepare('DELETE FROM events WHERE article = ?'),
+    signArticle: db.prepare("SELECT 1 FROM sqlite_schema WHERE name = 'near_keys'").get() === undefined ? null : {
+      setSignature: db.prepare('INSERT OR REPLACE INTO near_signatures (signature, article) VALUES (?, ?)'),
+      insertNearKey: db.prepare('INSERT OR IGNORE INTO near_keys (key, article) VALUES (?, ?)'),
+      markUnsigned: db.prepare('INSERT OR IGNORE INTO near_unsigned (article) VALUES (?)'),
+      unmarkUnsigned: db.prepare('DELETE FROM near_unsigned WHERE article = ?'),
+    },
   };
+}
+
+/** Stores the signature of the article at rowid `seq` and indexes its LSH keys (inside the caller's transaction). */
+export function writeSignature(st: WriteStatements, seq: number, signature: Uint32Array): void {
+  if (st.signArticle === null) return;
+  st.signArticle.setSignature.run(encodeSignature(signature), seq);
+  st.signArticle.unmarkUnsigned.run(seq);
+  for (const key of lshKeyNumbers(signature)) st.signArticle.insertNearKey.run(key, seq);
 }
 
 /** The four 16-bit bands of a 64-bit SimHash written as 16 hex digits. */
@@ -123,6 +140,8 @@ export function writeArticle(st: WriteStatements, article: Article, meta: Articl
   } catch (err) {
     constraintError(err, article.id, meta.nearDuplicateOf ? `the link to near duplicate "${meta.nearDuplicateOf}"` : 'the article');
   }
+  if (meta.signature) writeSignature(st, seq, meta.signature);
+  else st.signArticle?.markUnsigned.run(seq);
   for (const span of meta.sentences ?? []) {
     putSentence(st, article, seq, span.index, span.start, span.end, article.text.slice(span.start, span.end));
   }
