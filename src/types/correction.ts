@@ -1,6 +1,6 @@
 // Types: an analyst's correction — one entry of the append-only audit log that edits what queries and exports show.
 
-import type { Status } from './event.js';
+import type { EventRecord, Status } from './event.js';
 
 /**
  * What a correction does: `reject` hides reports (an event rejected = all its reports); `edit` changes coded fields of
@@ -21,14 +21,7 @@ export interface CorrectionActor {
 }
 
 /** A CAMEO code with what the code table says of it, so that applying an edit needs no lexicon. */
-export interface CorrectionCode {
-  cameo: string;
-  cameoName: string;
-  root: string;
-  quad: 1 | 2 | 3 | 4;
-  goldstein: number;
-  plover: { type: string; mode: string | null; context: string | null };
-}
+export type CorrectionCode = Pick<EventRecord, 'cameo' | 'cameoName' | 'root' | 'quad' | 'goldstein' | 'plover'>;
 
 /** An item as an analyst states it ("20 assault rifles": kind `rifle`, quantity 20). */
 export interface CorrectionItem {

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdirSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import { CHROMIUM, TOKEN, uiFixture, type UiFixture } from './ui-fixture.js';
+import { CHROMIUM, TOKEN, uiFixture, watchedPage, type UiFixture } from './ui-fixture.js';
 
 const skip = existsSync(CHROMIUM) ? false : `${CHROMIUM} is missing (apt-get install chromium) — browser tests skipped`;
 /** The panel's screenshot for the docs is written only when asked: DYAD_SCREENSHOTS=1. */
@@ -34,12 +34,7 @@ async function api<T>(path: string): Promise<T> {
 describe('corrections panel in Chromium', { skip }, () => {
   before(async () => {
     fx = await uiFixture();
-    page = await fx.browser.newPage({ viewport: { width: 1280, height: 900 } });
-    page.on('dialog', (dialog) => {
-      dialogs.push(dialog.message());
-      void dialog.dismiss();
-    });
-    page.on('pageerror', (err) => pageErrors.push(err.message));
+    page = await watchedPage(fx, dialogs, pageErrors);
   });
   after(async () => {
     if (fx) await fx.dispose();

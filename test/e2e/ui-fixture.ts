@@ -2,7 +2,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { build } from 'vite';
 import { secondReport } from '../../src/api/api-fixtures.js';
 import { startServer, type RunningServer } from '../../src/api/start-server.js';
@@ -41,6 +41,20 @@ export interface UiFixture {
   /** Where that store of the samples is (made by samplesUrl). */
   samplesDb: string;
   dispose(): Promise<void>;
+}
+
+/**
+ * A desktop-sized page of the fixture's browser that dismisses every dialog, noting its message in `dialogs`, and
+ * notes every uncaught page error in `errors` (the tests assert both stay empty).
+ */
+export async function watchedPage(fx: UiFixture, dialogs: string[], errors: string[]): Promise<Page> {
+  const page = await fx.browser.newPage({ viewport: { width: 1280, height: 900 } });
+  page.on('dialog', (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  page.on('pageerror', (err) => errors.push(err.message));
+  return page;
 }
 
 /** The bundled sample articles (not the folder's README or expected events). */

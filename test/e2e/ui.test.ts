@@ -6,7 +6,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { eventsCommand, memoryIo } from '../../src/cli/commands/events.js';
-import { CHROMIUM, HOSTILE, uiFixture, type UiFixture } from './ui-fixture.js';
+import { CHROMIUM, HOSTILE, uiFixture, watchedPage, type UiFixture } from './ui-fixture.js';
 
 const skip = existsSync(CHROMIUM) ? false : `${CHROMIUM} is missing (apt-get install chromium) — browser tests skipped`;
 /** Screenshots for the docs are written only when asked: DYAD_SCREENSHOTS=1. */
@@ -66,12 +66,7 @@ describe('web UI in Chromium', () => {
   before(async () => {
     if (skip) return;
     fx = await uiFixture();
-    page = await fx.browser.newPage({ viewport: { width: 1280, height: 900 } });
-    page.on('dialog', (dialog) => {
-      dialogs.push(dialog.message());
-      void dialog.dismiss();
-    });
-    page.on('pageerror', (err) => pageErrors.push(err.message));
+    page = await watchedPage(fx, dialogs, pageErrors);
   });
   after(async () => {
     if (fx) await fx.dispose();
