@@ -137,10 +137,21 @@ export function actorCodeOn(actor: ActorEntry, date: string | null): { code: str
   return actor.code !== undefined ? { code: actor.code, title: null } : null;
 }
 
+/**
+ * Is the noun at `k` a verb in the third person that the tagger took for a plural ("arrests", "jails", "warns"): an
+ * -s form whose lemma is a verb of the lexicon, with an object after it (an article, a count, a name, an adjective)?
+ */
+export function verbLikeNoun(doc: Doc, k: number, end: number, lexicon: CompiledLexicon): boolean {
+  if (!/[^s]s$/.test(doc.norm[k] ?? '') || !lexicon.verbTriggers.has(doc.lemma[k] ?? '')) return false;
+  const after = k + 1 < end ? doc.pos[k + 1] : undefined;
+  return after === POS.DET || after === POS.NUM || after === POS.PROPN || after === POS.ADJ || after === POS.PRON;
+}
+
 /** Capitalised proper-noun run starting at i (an unknown person's name after a title: "Ambassador John Smith"). */
-function nameRun(doc: Doc, i: number, end: number): number {
+function nameRun(doc: Doc, i: number, end: number, headline = false): number {
   let j = i;
-  while (j < end && isCapitalized(doc, j) && (doc.pos[j] === POS.PROPN || doc.pos[j] === POS.NOUN || doc.pos[j] === POS.ADJ) && /^\p{L}/u.test(doc.norm[j] ?? '')) j++;
+  // in a title-case headline every word is capitalised: only what the tagger still reads as a name is one
+  while (j < end && isCapitalized(doc, j) && (doc.pos[j] === POS.PROPN || (!headline && (doc.pos[j] === POS.NOUN || doc.pos[j] === POS.ADJ))) && /^\p{L}/u.test(doc.norm[j] ?? '')) j++;
   // particles inside Arabic/Dutch names: "Mohammed Shia al-Sudani", "bin Salman"
   while (j < end && /^(al-|bin$|ibn$|van$|von$|de$|el-)/.test(doc.norm[j] ?? '') && j > i) {
     j++;
@@ -207,7 +218,7 @@ export function findActors(doc: Doc, sent: Sentence, lexicon: CompiledLexicon, d
         const person = baseOf(after, lexicon, date);
         if (person !== null && person.basis === 'person') { name = person.name; last = after.last; used.add(p + 2); }
       } else {
-        const run = nameRun(doc, last, sent.last);
+        const run = nameRun(doc, last, sent.last, sent.headline === true);
         if (run > last) { name = doc.text.slice(doc.start[last], doc.end[run - 1]); last = run; }
       }
       if (base.basis === 'country' || base.basis === 'demonym' || base.basis === 'capital') {
@@ -221,7 +232,7 @@ export function findActors(doc: Doc, sent: Sentence, lexicon: CompiledLexicon, d
       if (agent === undefined) continue;
       sector = agent.sector;
       basis = 'agent';
-      const run = nameRun(doc, last, sent.last);
+      const run = nameRun(doc, last, sent.last, sent.headline === true);
       // "Prime Minister Medvedev", "the paramilitary Rapid Support Forces", "militant group Hamas"
       const namedNext = next !== undefined && next.hit.kind === 'actor' && (next.first === last || (next.first === last + 1 && /^(group|movement|organi[sz]ation|faction|militia)$/.test(doc.norm[last] ?? '')));
       const known = namedNext && next !== undefined ? baseOf(next, lexicon, date) : null;
@@ -281,7 +292,10 @@ export function findActors(doc: Doc, sent: Sentence, lexicon: CompiledLexicon, d
         });
         continue;
       }
-      if (modifier && (following === POS.NOUN || (base.basis === 'demonym' && following === POS.PROPN && next?.first !== last)) && doc.norm[last] !== "'s") continue;
+      // (a noun that is the verb of a headline or a terse sentence — "Russia arrests two officers", "Zimbabwe jails UK
+      // plotter" — leaves the country its subject)
+      const verbAfter = following === POS.NOUN && base.basis === 'country' && verbLikeNoun(doc, last, sent.last, lexicon);
+      if (modifier && ((following === POS.NOUN && !verbAfter) || (base.basis === 'demonym' && following === POS.PROPN && next?.first !== last)) && doc.norm[last] !== "'s") continue;
       if (base.basis === 'demonym' && following === POS.ADJ) continue;
     }
     if (base === null) continue;

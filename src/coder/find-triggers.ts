@@ -1,6 +1,7 @@
 // Coder stage: Doc sentence + CompiledLexicon → trigger candidates (event verbs and event nouns).
 import { TOKEN_FLAGS, type Doc, type Sentence } from '../nlp/doc.js';
 import { POS } from '../nlp/pos.js';
+import { verbLikeNoun } from './find-actors.js';
 import type { CompiledLexicon, Trigger } from '../lexicon/compiled.js';
 
 export interface TriggerHit {
@@ -114,6 +115,9 @@ export function findTriggers(doc: Doc, sent: Sentence, lexicon: CompiledLexicon,
       // the tagger sometimes tags event nouns as verbs ("talks", "attacks")
       if (pick(scan, i, lexicon.nounTriggers.get(doc.norm[i] ?? ''), true, 0, out)) continue;
     } else if (pos === POS.NOUN || pos === POS.PROPN || pos === POS.ADJ) {
+      // "Russia arrests two officers": a third-person verb read as a plural noun, right after its subject
+      if (pos === POS.NOUN && i > sent.first && insideActor(i - 1) && verbLikeNoun(doc, i, sent.last, lexicon)
+        && pick(scan, i, lexicon.verbTriggers.get(doc.lemma[i] ?? ''), false, PARTICLE_REACH, out)) continue;
       if (pick(scan, i, lexicon.nounTriggers.get(doc.norm[i] ?? ''), true, 0, out)) continue;
       if (pick(scan, i, lexicon.nounTriggers.get(doc.lemma[i] ?? ''), true, 0, out)) continue;
       // and verbs as nouns or adjectives ("Iraq appeals to", "attacked" as ADJ)

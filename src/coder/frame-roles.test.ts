@@ -123,3 +123,9 @@ test('aid to people the text names as no actor stands without a target; nothing 
   assert.ok(dyads('Germany provided 6.3 million euros to support projects for refugees.').includes('DEU>-:07'));
   assert.deepEqual(dyads('The ministry gave no figures for the number of drones it hopes to receive.'), []);
 });
+
+test('a headline or terse sentence whose verb the tagger read as a plural noun codes: "U.S. Military Arrests an Iraqi Commander"', () => {
+  assert.ok(dyads('U.S. Military Arrests an Iraqi Commander.').includes('USAMIL>IRQMIL:17'));
+  assert.ok(dyads('Russia Arrests Two Georgian Officers.').some((d) => d.startsWith('RUS>') && d.endsWith(':17')));
+  assert.deepEqual(dyads('The Iraq war ended.'), [], 'a country before a noun that is no verb is still a modifier');
+});
