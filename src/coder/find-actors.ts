@@ -148,10 +148,10 @@ export function verbLikeNoun(doc: Doc, k: number, end: number, lexicon: Compiled
 }
 
 /** Capitalised proper-noun run starting at i (an unknown person's name after a title: "Ambassador John Smith"). */
-function nameRun(doc: Doc, i: number, end: number, headline = false): number {
+function nameRun(doc: Doc, i: number, end: number, isVerb: (k: number) => boolean = () => false): number {
   let j = i;
-  // in a title-case headline every word is capitalised: only what the tagger still reads as a name is one
-  while (j < end && isCapitalized(doc, j) && (doc.pos[j] === POS.PROPN || (!headline && (doc.pos[j] === POS.NOUN || doc.pos[j] === POS.ADJ))) && /^\p{L}/u.test(doc.norm[j] ?? '')) j++;
+  // (in a title-case headline every word is capitalised: a verb the tagger took for a plural noun ends the name)
+  while (j < end && isCapitalized(doc, j) && (doc.pos[j] === POS.PROPN || ((doc.pos[j] === POS.NOUN || doc.pos[j] === POS.ADJ) && !isVerb(j))) && /^\p{L}/u.test(doc.norm[j] ?? '')) j++;
   // particles inside Arabic/Dutch names: "Mohammed Shia al-Sudani", "bin Salman"
   while (j < end && /^(al-|bin$|ibn$|van$|von$|de$|el-)/.test(doc.norm[j] ?? '') && j > i) {
     j++;
@@ -218,7 +218,7 @@ export function findActors(doc: Doc, sent: Sentence, lexicon: CompiledLexicon, d
         const person = baseOf(after, lexicon, date);
         if (person !== null && person.basis === 'person') { name = person.name; last = after.last; used.add(p + 2); }
       } else {
-        const run = nameRun(doc, last, sent.last, sent.headline === true);
+        const run = nameRun(doc, last, sent.last, (k) => sent.headline === true && verbLikeNoun(doc, k, sent.last, lexicon));
         if (run > last) { name = doc.text.slice(doc.start[last], doc.end[run - 1]); last = run; }
       }
       if (base.basis === 'country' || base.basis === 'demonym' || base.basis === 'capital') {
@@ -232,7 +232,7 @@ export function findActors(doc: Doc, sent: Sentence, lexicon: CompiledLexicon, d
       if (agent === undefined) continue;
       sector = agent.sector;
       basis = 'agent';
-      const run = nameRun(doc, last, sent.last, sent.headline === true);
+      const run = nameRun(doc, last, sent.last, (k) => sent.headline === true && verbLikeNoun(doc, k, sent.last, lexicon));
       // "Prime Minister Medvedev", "the paramilitary Rapid Support Forces", "militant group Hamas"
       const namedNext = next !== undefined && next.hit.kind === 'actor' && (next.first === last || (next.first === last + 1 && /^(group|movement|organi[sz]ation|faction|militia)$/.test(doc.norm[last] ?? '')));
       const known = namedNext && next !== undefined ? baseOf(next, lexicon, date) : null;
