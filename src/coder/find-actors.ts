@@ -183,9 +183,20 @@ function baseOf(piece: Piece, lexicon: CompiledLexicon, date: string | null): Ba
   return null;
 }
 
+/** Is the piece part of a phrase of the `country_word_places` set that starts at most two words before it? */
+function insidePlaceName(doc: Doc, sent: Sentence, piece: Piece, lexicon: CompiledLexicon): boolean {
+  if (piece.hit.kind !== 'country' && piece.hit.kind !== 'demonym') return false;
+  for (let start = Math.max(sent.first, piece.first - 2); start <= piece.first; start++) {
+    const n = setPhraseAt(doc, start, sent.last, lexicon, 'country_word_places');
+    if (n > 0 && start + n >= piece.last) return true;
+  }
+  return false;
+}
+
 /** Finds the actor mentions of one sentence. `date` (the article's) picks office-holders' roles. */
 export function findActors(doc: Doc, sent: Sentence, lexicon: CompiledLexicon, date: string | null): Mention[] {
-  const pieces = findPieces(doc, sent, lexicon);
+  // a country word inside the name of a region or feature ("Latin America", "New Mexico", "Indian Ocean") is no actor
+  const pieces = findPieces(doc, sent, lexicon).filter((piece) => !insidePlaceName(doc, sent, piece, lexicon));
   const mentions: Mention[] = [];
   const used = new Set<number>();
   const glueOnly = (from: number, to: number): boolean => {

@@ -129,3 +129,11 @@ test('a headline or terse sentence whose verb the tagger read as a plural noun c
   assert.ok(dyads('Russia Arrests Two Georgian Officers.').some((d) => d.startsWith('RUS>') && d.endsWith(':17')));
   assert.deepEqual(dyads('The Iraq war ended.'), [], 'a country before a noun that is no verb is still a modifier');
 });
+
+test('a country word inside a region name is no actor: "Latin America", "the South China Sea"; Papua New Guinea is a country', () => {
+  const found = dyads('Leaders from Spain, Portugal and their former colonies in Latin America urged Britain and Argentina to renew their dialogue.');
+  assert.ok(!found.some((d) => d.startsWith('USA')), JSON.stringify(found));
+  assert.ok(found.includes('PRT>GBR:02'), JSON.stringify(found));
+  assert.ok(!dyads('Vietnam protested Chinese drills in the South China Sea.').some((d) => d.includes('CHN>')));
+  assert.ok(dyads('Papua New Guinea signed a deal with Australia.').includes('PNG>AUS:05'));
+});
