@@ -321,7 +321,8 @@ export function codeSentence(doc: Doc, whole: Sentence, lexicon: CompiledLexicon
       status = frame.frame.status ?? null;
     }
     // "Finland will give Tanzania a grant": a future act is an intention to act, coded as the intend frame maps it
-    // (cooperation only: a coming cut, pull-out or attack keeps its own code, as coders write it)
+    // (cooperation, aid, coercion and force — "will attack" is 138; a coming cut or pull-out keeps its own code, as
+    // coders write it)
     if (frame === null && modality === 'intended' && !negated && FUTURE_INTENT_ROOTS.has(code.slice(0, 2))) {
       const intend = lexicon.frames.find((f) => f.id === 'intend');
       if (intend !== undefined) {
