@@ -8,7 +8,7 @@ import { findActors } from './find-actors.js';
 import { denialAt, findDenials } from './find-denials.js';
 import { findFrame, mapThroughFrame, type FrameHit } from './find-frames.js';
 import { findTriggers, type TriggerHit } from './find-triggers.js';
-import { hasSet, matchContext, matchPattern, type MatchContext, type PatternMatch } from './match-pattern.js';
+import { hasSet, matchContext, matchPattern, matchPatient, type MatchContext, type PatternMatch } from './match-pattern.js';
 import type { Mention } from './mention.js';
 import { ATTRIBUTION_VERBS, findAttributions, modalityAround, type Attribution } from './modality.js';
 import { findKnownPeople, isUnresolvedAgent, rememberPeople, resolveAgents, type ArticleContext } from './article-context.js';
@@ -108,13 +108,33 @@ function bestMatch(ctx: MatchContext, entry: CompiledVerbEntry, t: TriggerHit): 
   if (candidates.length === 0) return null;
   candidates.sort((a, b) => b.weight - a.weight || a.order - b.order);
   let previous: CompiledPattern | null = null;
+  const patient = t.noun ? -1 : passiveSubjectStart(ctx.doc, ctx.sent, t.head);
   for (const p of candidates) {
     if (p === previous) continue;
     previous = p;
-    const m = matchPattern(ctx, p, t.first, t.last);
+    const m = matchPattern(ctx, p, t.first, t.last) ?? (patient >= 0 ? matchPatient(ctx, p, patient, t.first) : null);
     if (m !== null) return m;
   }
   return null;
+}
+
+/** Words of a noun phrase, read back from a passive verb to where its subject starts. */
+const NP_POS: ReadonlySet<number> = new Set([POS.DET, POS.ADJ, POS.NOUN, POS.PROPN, POS.NUM]);
+
+/**
+ * Where the subject of a passive trigger starts ("two aid workers were kidnapped", "hostages seized by militants"),
+ * or -1 when the trigger is not passive or no noun phrase stands before it.
+ */
+function passiveSubjectStart(doc: Doc, sent: Sentence, head: number): number {
+  if (!isPassive(doc, sent, head)) return -1;
+  let end = head;
+  for (let k = head - 1; k >= Math.max(sent.first, head - 4); k--) {
+    if (doc.lemma[k] === 'be' || doc.pos[k] === POS.AUX) end = k;
+    else if (doc.pos[k] !== POS.ADV && doc.pos[k] !== POS.PART) break;
+  }
+  let start = end;
+  while (start > sent.first && end - start < 8 && (NP_POS.has(doc.pos[start - 1] ?? -1) || doc.norm[start - 1] === "'s" || doc.norm[start - 1] === '-')) start--;
+  return start < end ? start : -1;
 }
 
 function pronounSubject(doc: Doc, sent: Sentence, first: number, context: SentenceContext): Mention[] | null {

@@ -14,7 +14,10 @@ interface Piece {
 }
 
 /** Words that may stand between a country and its role word ("Iraq's senior military officials"). */
-const ROLE_GLUE = new Set(["'s", 'the', 'senior', 'top', 'former', 'deputy', 'acting', 'chief', 'new', 'visiting', 'local', 'regional', 'provincial', 'high-ranking', 'high', 'ranking', 'military', 'foreign', 'defence', 'defense', 'interior', 'first', 'vice', 'outgoing', 'incoming', 'interim', 'state', 'federal', 'national', 'central', 'official', 'government', 'own', 'two', 'three', 'several', 'some', 'many', 'a', 'an']);
+const ROLE_GLUE = new Set(["'s", 'the', 'senior', 'top', 'former', 'deputy', 'acting', 'chief', 'new', 'visiting', 'local', 'regional', 'provincial', 'high-ranking', 'high', 'ranking', 'military', 'foreign', 'defence', 'defense', 'interior', 'first', 'vice', 'outgoing', 'incoming', 'interim', 'state', 'federal', 'national', 'central', 'official', 'government', 'own', 'two', 'three', 'several', 'some', 'many', 'a', 'an',
+  // the branch a role belongs to ("Palestinian security officials", "Iraqi intelligence officers", "Iranian nuclear negotiators")
+  'security', 'intelligence', 'border', 'justice', 'health', 'finance', 'trade', 'energy', 'oil', 'nuclear', 'election', 'electoral',
+  'immigration', 'customs', 'judicial', 'religious', 'opposition', 'peace', 'aid']);
 /** Prepositions after which a country or capital is a place, not an actor ("fighting in Iraq"); "from", "at", "to" take actors ("aid from China", "fired at Israel"). */
 const LOCATIVE = new Set(['in', 'inside', 'near', 'outside', 'across', 'throughout', 'around', 'within', 'over', 'off', 'via', 'through']);
 /** Nouns after a country that do not make it a modifier ("Israel today said"). */
@@ -55,6 +58,26 @@ function thingAfter(doc: Doc, at: number, end: number, lexicon: CompiledLexicon)
     if (!(doc.pos[k] === POS.ADJ || /\d/.test(doc.norm[k] ?? '') || doc.pos[k] === POS.PROPN || doc.pos[k] === POS.NUM)) break;
   }
   return null;
+}
+
+/** Words that describe a named group before its name ("militant Lebanese group Hezbollah"). */
+const GROUP_WORDS = /^(group|movement|organi[sz]ation|faction|militia|party|network|wing)$/;
+
+/**
+ * The index of the piece naming an actor after describing words that start at token `from` — "militant", a
+ * nationality, "group", adjectives — or -1 when something else stands between.
+ */
+function describedName(doc: Doc, pieces: readonly Piece[], firstPiece: number, from: number): number {
+  let at = from;
+  if (doc.norm[at] === 'the') at++;
+  for (let q = firstPiece; q < pieces.length && at - from <= 5; q++) {
+    const piece = pieces[q] as Piece;
+    while (at < piece.first && (doc.pos[at] === POS.ADJ || GROUP_WORDS.test(doc.norm[at] ?? ''))) at++;
+    if (at !== piece.first) return -1;
+    if (piece.hit.kind === 'actor') return q;
+    at = piece.last;
+  }
+  return -1;
 }
 
 function isCapitalized(doc: Doc, i: number): boolean {
@@ -224,10 +247,18 @@ export function findActors(doc: Doc, sent: Sentence, lexicon: CompiledLexicon, d
       if (agent !== undefined && (base.basis !== 'actor' || base.sector === null)) sector = agent.sector;
       last = next.last;
       used.add(p + 1);
-      const after = pieces[p + 2];
+      // "Iraqi government officials", "US military commanders", "an Israeli army spokesman": a role word right after
+      // the first one is part of the same name (the organisation's sector stays)
+      for (let q = p + 2; q < pieces.length; q++) {
+        const more = pieces[q] as Piece;
+        if (more.first !== last || more.hit.kind !== 'agent' || doc.pos[more.last - 1] !== POS.NOUN) break;
+        last = more.last;
+        used.add(q);
+      }
+      const after = pieces.find((x, q) => q > p + 1 && !used.has(q) && x.first >= last);
       if (after !== undefined && after.first === last && after.hit.kind === 'actor') {
         const person = baseOf(after, lexicon, date);
-        if (person !== null && person.basis === 'person') { name = person.name; last = after.last; used.add(p + 2); }
+        if (person !== null && person.basis === 'person') { name = person.name; last = after.last; used.add(pieces.indexOf(after)); }
       } else {
         const run = nameRun(doc, last, sent.last, (k) => sent.headline === true && verbLikeNoun(doc, k, sent.last, lexicon));
         if (run > last) { name = doc.text.slice(doc.start[last], doc.end[run - 1]); last = run; }
@@ -261,13 +292,19 @@ export function findActors(doc: Doc, sent: Sentence, lexicon: CompiledLexicon, d
         if (run > last) { name = doc.text.slice(doc.start[last], doc.end[run - 1]); last = run; }
         const linkAt = last;
         const link = doc.norm[linkAt];
-        const owner = next !== undefined && (link === 'of' || link === 'in' || link === 'from') && (next.first === linkAt + 1 || (next.first === linkAt + 2 && doc.norm[linkAt + 1] === 'the')) ? next : undefined;
+        let owner = next !== undefined && (link === 'of' || link === 'in' || link === 'from') && (next.first === linkAt + 1 || (next.first === linkAt + 2 && doc.norm[linkAt + 1] === 'the')) ? next : undefined;
+        // "the leader of militant Lebanese group Hezbollah": describing words may stand before the owner's name
+        const described = link === 'of' && owner !== undefined && owner.hit.kind !== 'actor' ? describedName(doc, pieces, p + 1, linkAt + 1) : -1;
+        if (described > 0) {
+          for (let q = p + 1; q < described; q++) used.add(q);
+          owner = pieces[described];
+        }
         const ownerBase = owner !== undefined && owner.hit.kind !== 'agent' ? baseOf(owner, lexicon, date) : null;
         if (ownerBase !== null && owner !== undefined) {
           base = ownerBase.basis === 'actor' ? ownerBase : { ...ownerBase, code: `${ownerBase.country ?? ''}${agent.sector}`, sector: agent.sector };
           if (name === '') name = `${ownerBase.name} ${doc.text.slice(doc.start[piece.first], doc.end[piece.last - 1]).toLowerCase()}`;
           last = owner.last;
-          used.add(p + 1);
+          used.add(pieces.indexOf(owner));
         } else if (agent.country !== undefined) {
           base = { code: `${agent.country}${agent.sector}`, country: agent.country, name: doc.text.slice(doc.start[first], doc.end[last - 1]), sector: agent.sector, basis: 'agent', media: false };
         } else {
@@ -372,6 +409,11 @@ function markGroups(doc: Doc, mentions: Mention[]): void {
       if (a.sector === null && b.sector !== null && a.country !== null && (a.basis === 'country' || a.basis === 'demonym') && b.basis !== 'actor') {
         a.sector = b.sector;
         a.code = `${a.country}${b.sector}`;
+      }
+      // "Danish media and government", "Iraqi police and soldiers": a bare role word shares the nationality before it
+      if (b.basis === 'agent' && b.country === null && b.sector !== null && a.country !== null && a.basis !== 'actor' && (between === 'and' || between === ',') && b.last - b.first === 1) {
+        b.country = a.country;
+        b.code = `${a.country}${b.sector}`;
       }
     }
   }

@@ -169,3 +169,15 @@ export function matchPattern(ctx: MatchContext, pattern: CompiledPattern, first:
   if (before === null) return null;
   return { pattern, source: before.S, target: before.T, first: before.edge, last: after.edge };
 }
+
+/**
+ * A passive trigger's pattern read on its subject ("an Australian journalist was seized by militants" as "seized an
+ * Australian journalist"): the pattern's words after the trigger are looked for in the noun phrase from `from` up to
+ * the trigger. Only patterns with nothing before the trigger; the bound target is the subject's actor.
+ */
+export function matchPatient(ctx: MatchContext, pattern: CompiledPattern, from: number, trigger: number): PatternMatch | null {
+  if (pattern.before.length > 0 || pattern.after.length === 0 || !mayMatch(ctx, pattern)) return null;
+  const after = matchFrom(ctx, pattern.after, 0, from, 1, null, null);
+  if (after === null || after.edge > trigger || after.S !== null) return null;
+  return { pattern, source: null, target: after.T, first: from, last: after.edge };
+}

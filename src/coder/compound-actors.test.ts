@@ -1,0 +1,47 @@
+// Actors named by more than one word: a role word after a country's branch ("Iraqi government officials"), the branch a
+// role belongs to ("Palestinian security officials"), a described group after "the leader of", a nationality shared in
+// coordination; and verb patterns read on a passive subject, and answers to what someone said.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createCoderSync } from './create-coder.js';
+import type { EventRecord } from '../types/index.js';
+
+const coder = createCoderSync();
+const events = (text: string): EventRecord[] => coder.codeArticle({ id: 'doc-compound', text, date: '2004-09-01' });
+const dyads = (text: string): string[] => events(text).map((e) => `${e.source.code}>${e.target?.code ?? '-'}:${e.cameo}`);
+
+test('a role word after a country and its branch is one actor: "Sudanese government envoys", "US military commanders"', () => {
+  const [event] = events('Sudanese government envoys met US military commanders.');
+  assert.equal(event?.source.code, 'SDNGOV');
+  assert.equal(event?.source.text, 'Sudanese government envoys');
+  assert.equal(event?.target?.code, 'USAMIL');
+  assert.equal(event?.target?.text, 'US military commanders');
+});
+
+test('the branch a role belongs to keeps the nationality: "Palestinian security officials"', () => {
+  const found = dyads('Palestinian security officials arrested two Hamas militants.');
+  assert.ok(found.some((d) => d.startsWith('PSE') && d.includes('>HAMAS:17')), JSON.stringify(found));
+});
+
+test('"the leader of militant Lebanese group Hezbollah" is Hezbollah, not a government without a country', () => {
+  const found = dyads('The leader of militant Lebanese group Hezbollah rejected a UN call for the group to disarm.');
+  assert.ok(found.some((d) => d.startsWith('HEZBOLLAH>UN:12')), JSON.stringify(found));
+  assert.ok(!found.some((d) => d.startsWith('---')), JSON.stringify(found));
+});
+
+test('a bare role word coordinated after a nationality shares it: "Iraqi police and soldiers"', () => {
+  const found = dyads('Iraqi police and soldiers arrested 20 Syrian fighters.');
+  assert.ok(found.some((d) => d.startsWith('IRQMIL>') || d.startsWith('IRQCOP>')), JSON.stringify(found));
+  assert.ok(!found.some((d) => d.startsWith('---')), JSON.stringify(found));
+});
+
+test('a passive verb reads its pattern on its subject: people seized are abducted (181), not goods seized (171)', () => {
+  assert.deepEqual(dyads('An Australian journalist was seized by militants in Iraq.').map((d) => d.split(':')[1]), ['181']);
+  assert.deepEqual(dyads('Iraqi militants seized an Australian journalist.').map((d) => d.split(':')[1]), ['181']);
+  assert.deepEqual(dyads('Two tankers were seized by Iran.').map((d) => (d.split(':')[1] ?? '').slice(0, 3)), ['171']);
+});
+
+test('doubting what someone said is disapproval aimed at its author; questioning people is not', () => {
+  assert.deepEqual(dyads('Sudan on Saturday questioned UN estimates of the death toll.'), ['SDN>UN:110']);
+  assert.deepEqual(dyads('Police in Kenya questioned two suspects.'), []);
+});
