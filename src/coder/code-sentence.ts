@@ -157,6 +157,9 @@ const DEMAND_ANY = '*';
 /** Roots of judging a deed ("condemned the attack"): their target is the deed's doer where it is named. */
 const ANSWER_DEED_ROOTS = new Set(['11', '12']);
 
+/** Roots of violence, whose victims named in a passive clause may be the target of the act named after it. */
+const VIOLENT_ROOTS = new Set(['18', '19', '20']);
+
 /** Roots of giving and cooperating, whose events stand without a named recipient ("provided aid to 550 households"). */
 const GIVING_ROOTS = new Set(['06', '07']);
 
@@ -236,6 +239,7 @@ export function codeSentence(doc: Doc, whole: Sentence, lexicon: CompiledLexicon
 
   const out: RawEvent[] = [];
   const seen = new Set<string>();
+  let victims: Mention[] | null = null;
   const covered: Array<[number, number]> = [];
   const codeTrigger = (t: TriggerHit, forced?: string): void => {
     const entry = lexicon.verbs[t.entry];
@@ -330,7 +334,11 @@ export function codeSentence(doc: Doc, whole: Sentence, lexicon: CompiledLexicon
     // comes from, not a party to the events it reports
     if (targets !== null) targets = targets.filter((m) => !reporters.has(m));
     if (targets !== null) targets = targets.filter((m) => m.thing === undefined || (m.thing === 'place' ? boundTarget?.includes(m) === true : m.thing === 'proposal' ? ANSWER_ROOTS.has(rootNow) : THING_TARGET_ROOTS.has(rootNow)));
+    // "Four Israeli soldiers were killed when Palestinian militants blew up a tunnel": victims of a passive act of
+    // violence with no agent named are the target of the act of violence after it that names no one hit
+    if ((sources === null || sources.length === 0) && passive && agent === null && targets !== null && targets.length > 0 && VIOLENT_ROOTS.has(rootNow)) victims = targets;
     if (sources === null || sources.length === 0) return;
+    if ((targets === null || targets.every((m) => isUnresolvedAgent(m))) && victims !== null && VIOLENT_ROOTS.has(rootNow) && !victims.some((v) => sources?.includes(v))) targets = victims;
 
     let { negated, modality } = modalityAround(doc, sent, anchor, t.last);
     let status: Status = null;

@@ -45,3 +45,16 @@ test('doubting what someone said is disapproval aimed at its author; questioning
   assert.deepEqual(dyads('Sudan on Saturday questioned UN estimates of the death toll.'), ['SDN>UN:110']);
   assert.deepEqual(dyads('Police in Kenya questioned two suspects.'), []);
 });
+
+test('"US-led forces", "Vietnamese-led forces": the forces of whoever leads them; "Chinese-made drones" names no actor', () => {
+  assert.deepEqual(dyads('US-led forces attacked insurgents in Falluja.').map((d) => d.split('>')[0]), ['USAMIL']);
+  assert.deepEqual(dyads('Insurgents attacked a NATO-led peacekeeping force.').map((d) => d.split('>')[1]?.split(':')[0]), ['NATO']);
+  assert.ok(!dyads('Chinese-made drones struck the convoy.').some((d) => d.startsWith('CHN')));
+});
+
+test('victims of a passive killing with no agent are the target of the attack named after it', () => {
+  assert.deepEqual(dyads('Four Israeli soldiers were killed when Palestinian militants attacked an army post in Gaza.'), ['PSEREB>ISRMIL:190']);
+  assert.deepEqual(dyads('Nine French peacekeepers were killed during an air raid by Ivorian bombers.'), ['CIVMIL>FRAMIL:195']);
+  // an agent named in the passive clause is its own event; the victims do not move to another act
+  assert.deepEqual(dyads('Four Israeli soldiers were killed by Palestinian militants.'), ['PSEREB>ISRMIL:190']);
+});

@@ -13,11 +13,13 @@ interface Piece {
   hit: PhraseHit;
 }
 
+/** Words after a hyphen that make the name before it the leader of the forces after it ("US-led forces"). */
+const LEADER_MARKS = new Set(['led', 'commanded']);
 /** Words that may stand between a country and its role word ("Iraq's senior military officials"). */
 const ROLE_GLUE = new Set(["'s", 'the', 'senior', 'top', 'former', 'deputy', 'acting', 'chief', 'new', 'visiting', 'local', 'regional', 'provincial', 'high-ranking', 'high', 'ranking', 'military', 'foreign', 'defence', 'defense', 'interior', 'first', 'vice', 'outgoing', 'incoming', 'interim', 'state', 'federal', 'national', 'central', 'official', 'government', 'own', 'two', 'three', 'several', 'some', 'many', 'a', 'an',
   // the branch a role belongs to ("Palestinian security officials", "Iraqi intelligence officers", "Iranian nuclear negotiators")
   'security', 'intelligence', 'border', 'justice', 'health', 'finance', 'trade', 'energy', 'oil', 'nuclear', 'election', 'electoral',
-  'immigration', 'customs', 'judicial', 'religious', 'opposition', 'peace', 'aid']);
+  'immigration', 'customs', 'judicial', 'religious', 'opposition', 'peace', 'aid', 'peacekeeping', 'coalition', 'occupation']);
 /** Prepositions after which a country or capital is a place, not an actor ("fighting in Iraq"); "from", "at", "to" take actors ("aid from China", "fired at Israel"). */
 const LOCATIVE = new Set(['in', 'inside', 'near', 'outside', 'across', 'throughout', 'around', 'within', 'over', 'off', 'via', 'through']);
 /** Nouns after a country that do not make it a modifier ("Israel today said"). */
@@ -225,7 +227,9 @@ export function findActors(doc: Doc, sent: Sentence, lexicon: CompiledLexicon, d
   const glueOnly = (from: number, to: number): boolean => {
     if (to - from > 3) return false;
     // model designations may stand between too ("a U.S. AC-130 gunship")
-    for (let k = from; k < to; k++) if (!ROLE_GLUE.has(doc.norm[k] ?? '') && doc.pos[k] !== POS.ADJ && !/\d/.test(doc.norm[k] ?? '')) return false;
+    // "US-led forces", "a NATO-led peacekeeping force": the forces of whoever leads them
+    const start = doc.norm[from] === '-' && LEADER_MARKS.has(doc.norm[from + 1] ?? '') && doc.start[from + 1] === doc.end[from] ? from + 2 : from;
+    for (let k = start; k < to; k++) if (!ROLE_GLUE.has(doc.norm[k] ?? '') && doc.pos[k] !== POS.ADJ && !/\d/.test(doc.norm[k] ?? '')) return false;
     return true;
   };
 
