@@ -58,3 +58,8 @@ test('victims of a passive killing with no agent are the target of the attack na
   // an agent named in the passive clause is its own event; the victims do not move to another act
   assert.deepEqual(dyads('Four Israeli soldiers were killed by Palestinian militants.'), ['PSEREB>ISRMIL:190']);
 });
+
+test('a party after against/with/to inside the subject is not its doer: "sanctions against North Korea are one option, X said"', () => {
+  const found = dyads('Economic sanctions against North Korea are "one option," but care is needed in deciding whether to take that step, Japanese Foreign Minister Nobutaka Machimura said on Thursday.');
+  assert.ok(!found.some((d) => d.startsWith('PRK>')), JSON.stringify(found));
+});

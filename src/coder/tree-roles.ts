@@ -63,6 +63,11 @@ function mentionContaining(mentions: readonly Mention[], tok: number): Mention |
 const NAMING_LABELS = new Set(['compound', 'nmod:poss', 'amod', 'appos', 'flat', 'conj', 'nmod', 'nmod:unmarked', 'nmod:desc']);
 /** Prepositions of an nmod that name the owner or party of a noun ("representatives of al-Sadr"), not a place or time. */
 const OWNER_MARKERS = new Set(['of', 'for', 'from', 'with', 'against', 'to', '']);
+/**
+ * The same for the doer of an act: "sanctions against North Korea are one option" names no doer, nor do "talks with
+ * Iran" or "aid to Iraq" (the party after against/with/to is the other side).
+ */
+const DOER_OWNER_MARKERS = new Set(['of', 'for', 'from', '']);
 
 /** An actor of the phrase rather than a place, and not in `skip`. */
 function usable(m: Mention | null, skip?: ReadonlySet<Mention>): m is Mention {
@@ -75,7 +80,8 @@ function usable(m: Mention | null, skip?: ReadonlySet<Mention>): m is Mention {
  * a preposition of place or time. A role word with no country ("the leader of militant group Hezbollah") gives way
  * to the named actor it is of.
  */
-export function mentionOf(tree: SentenceTree, node: number, mentions: readonly Mention[], skip?: ReadonlySet<Mention>): Mention | null {
+export function mentionOf(tree: SentenceTree, node: number, mentions: readonly Mention[], skip?: ReadonlySet<Mention>, doer = false): Mention | null {
+  const owners = doer ? DOER_OWNER_MARKERS : OWNER_MARKERS;
   const own = mentionContaining(mentions, tree.first + node);
   const ownUnresolved = usable(own, skip) && own.country === null && own.code.startsWith('---');
   if (usable(own, skip) && !ownUnresolved) return own;
@@ -84,7 +90,7 @@ export function mentionOf(tree: SentenceTree, node: number, mentions: readonly M
   while (queue.length > 0) {
     const k = queue.shift() as number;
     const label = tree.label[k] ?? '';
-    if (!NAMING_LABELS.has(label) || (label === 'nmod' && !OWNER_MARKERS.has(tree.marker[k] ?? ''))) continue;
+    if (!NAMING_LABELS.has(label) || (label === 'nmod' && !owners.has(tree.marker[k] ?? ''))) continue;
     const m = mentionContaining(mentions, tree.first + k);
     if (usable(m, skip) && m !== own && (!ownUnresolved || m.country !== null || !m.code.startsWith('---'))) return m;
     queue.push(...(tree.children[k] ?? []));
@@ -161,7 +167,7 @@ export function treeRoles(tree: SentenceTree, node: number, mentions: readonly M
   let subjectMention: Mention | null = null;
   if (subject >= 0) {
     roles.hasSubject = true;
-    subjectMention = mentionOf(tree, subject, mentions);
+    subjectMention = mentionOf(tree, subject, mentions, undefined, !roles.passive);
     // a relative pronoun stands for the noun the clause modifies ("the army, which attacked …")
     if (subjectMention === null && /^(who|which|that)$/i.test(words[subject] ?? '') && (tree.head[at] ?? -1) >= 0) {
       if ((tree.label[at] ?? '').startsWith('acl')) subjectMention = mentionOf(tree, tree.head[at] as number, mentions);
