@@ -157,6 +157,19 @@ const DEMAND_ANY = '*';
 /** Roots of judging a deed ("condemned the attack"): their target is the deed's doer where it is named. */
 const ANSWER_DEED_ROOTS = new Set(['11', '12']);
 
+/** Roots of cooperation whose coming act, said not to happen ("will not attend"), is a refusal. */
+const REFUSAL_ROOTS = new Set(['03', '04', '05', '06', '08']);
+
+/** "will not", "won't", "would never": a future auxiliary among the few words before the trigger. */
+function futureBefore(doc: Doc, sent: Sentence, first: number): boolean {
+  for (let k = first - 1; k >= Math.max(sent.first, first - 4); k--) {
+    const w = doc.norm[k] ?? '';
+    if (w === 'will' || w === 'would' || w === "'ll" || w === 'shall' || w === 'wo') return true;
+    if (doc.pos[k] !== POS.PART && doc.pos[k] !== POS.ADV && doc.pos[k] !== POS.AUX && w !== "n't" && w !== 'not') return false;
+  }
+  return false;
+}
+
 /** Roots of violence, whose victims named in a passive clause may be the target of the act named after it. */
 const VIOLENT_ROOTS = new Set(['18', '19', '20']);
 
@@ -359,6 +372,18 @@ export function codeSentence(doc: Doc, whole: Sentence, lexicon: CompiledLexicon
           code = mapped;
           status = intend.status ?? status;
         }
+      }
+    }
+    // "will not accept a settlement", "won't attend the conference": a coming act of cooperation said not to happen is
+    // a refusal, coded as the refuse frame maps it (giving — aid, troops, arms — stays a negated act with its status
+    // refused, as coders write "will not deploy forces")
+    if (frame === null && negated && REFUSAL_ROOTS.has(code.slice(0, 2)) && !code.startsWith('033') && futureBefore(doc, sent, anchor)) {
+      const refuse = lexicon.frames.find((f) => f.id === 'refuse');
+      if (refuse !== undefined) {
+        code = mapThroughFrame(refuse, code);
+        status = refuse.status ?? 'refused';
+        negated = false;
+        modality = 'asserted';
       }
     }
     // a denied clause ("denied that it had delivered", "rejected claims that"): denied, never asserted (find-denials.ts)

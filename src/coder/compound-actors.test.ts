@@ -63,3 +63,10 @@ test('a party after against/with/to inside the subject is not its doer: "sanctio
   const found = dyads('Economic sanctions against North Korea are "one option," but care is needed in deciding whether to take that step, Japanese Foreign Minister Nobutaka Machimura said on Thursday.');
   assert.ok(!found.some((d) => d.startsWith('PRK>')), JSON.stringify(found));
 });
+
+test('a coming act of cooperation said not to happen is a refusal; a past one stays negated; aid keeps its code', () => {
+  assert.deepEqual(events('Syria will not accept the UN proposal.').map((e) => [e.cameo, e.status, e.modality]), [['120', 'refused', 'asserted']]);
+  assert.deepEqual(dyads("North Korea won't meet the United States."), ['PRK>USA:125']);
+  assert.deepEqual(events('Syria did not accept the UN proposal.').map((e) => e.modality), ['negated']);
+  assert.ok(!dyads('Japan will not send troops to Iraq.').some((d) => d.includes(':12')), JSON.stringify(dyads('Japan will not send troops to Iraq.')));
+});
