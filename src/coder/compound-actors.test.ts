@@ -70,3 +70,9 @@ test('a coming act of cooperation said not to happen is a refusal; a past one st
   assert.deepEqual(events('Syria did not accept the UN proposal.').map((e) => e.modality), ['negated']);
   assert.ok(!dyads('Japan will not send troops to Iraq.').some((d) => d.includes(':12')), JSON.stringify(dyads('Japan will not send troops to Iraq.')));
 });
+
+test('taking part in a meeting is consultation; a speaker after a comma is no member of the group before it', () => {
+  assert.deepEqual(dyads('North Korea joined talks with the United States.'), ['PRK>USA:040']);
+  assert.deepEqual(dyads('Israel will not attend a Middle East conference in London.'), ['ISR>GBR:125']);
+  assert.deepEqual(dyads('The Palestinians will not accept an interim settlement with Israel, Mahmoud Abbas told the Arab League.'), ['PSE>ISR:120']);
+});

@@ -5,6 +5,7 @@ import type { CompiledLexicon, PhraseHit } from '../lexicon/compiled.js';
 import type { ActorEntry } from '../types/index.js';
 import type { Mention } from './mention.js';
 import { placeCountry } from './article-context.js';
+import { ATTRIBUTION_VERBS } from './modality.js';
 
 /** A lexicon phrase found in the sentence, before pieces are combined into mentions. */
 interface Piece {
@@ -406,6 +407,8 @@ function markGroups(doc: Doc, mentions: Mention[]): void {
     const a = mentions[m - 1] as Mention;
     const b = mentions[m] as Mention;
     const between = doc.norm.slice(a.last, b.first).join(' ');
+    // "… a settlement with Israel, Mahmoud Abbas told the Arab League": a speaker after a comma starts the reporting clause
+    if ((between === ',' || between === ', the') && ATTRIBUTION_VERBS.has(doc.lemma[b.last] ?? '')) continue;
     if (between === 'and' || between === ',' || between === ', and' || between === 'as well as' || between === 'and the' || between === ', the') {
       if (a.group < 0) a.group = group++;
       b.group = a.group;
