@@ -79,6 +79,25 @@ function lightVerbBefore(doc: Doc, sent: Sentence, noun: number): boolean {
   }
   return false;
 }
+/** Verbs of travel whose purpose ("flew to Beijing for talks with Xi") is an event of the traveller. */
+const TRAVEL_VERBS = new Set(['arrive', 'fly', 'travel', 'go', 'come', 'head', 'visit', 'leave', 'return', 'set', 'jet']);
+
+/**
+ * "Singh arrived in New York for talks with Bush": an event noun after "for" whose clause verb is one of travel — the
+ * traveller holds the talks.
+ */
+function tripPurpose(doc: Doc, sent: Sentence, noun: number): boolean {
+  let k = noun - 1;
+  while (k > sent.first && (doc.pos[k] === POS.DET || doc.pos[k] === POS.ADJ || doc.pos[k] === POS.NUM)) k--;
+  if (doc.norm[k] !== 'for') return false;
+  for (k--; k >= Math.max(sent.first, noun - 10); k--) {
+    const pos = doc.pos[k];
+    if (pos === POS.VERB) return TRAVEL_VERBS.has(doc.lemma[k] ?? '');
+    if (pos === POS.PUNCT || pos === POS.SCONJ || pos === POS.CCONJ) return false;
+  }
+  return false;
+}
+
 /**
  * Roots whose events need someone on the other side: consultation, diplomatic cooperation and reductions of relations.
  * The others stand without a target (statements, appeals, intentions, material cooperation and aid to people the text
@@ -309,7 +328,7 @@ export function codeSentence(doc: Doc, whole: Sentence, lexicon: CompiledLexicon
         // where the tree was read, a word-window subject it files under a preposition of place or time is no subject
         const head = subject !== null && parsed !== null ? subject.last - 1 - parsed.first : -1;
         const placed = head >= 0 && parsed !== null && OBLIQUE_LABELS.has(parsed.label[head] ?? '') && PLACE_MARKERS.has(parsed.marker[head] ?? '');
-        const usable = subject !== null && !placed && (!t.noun || subject.last >= anchor - 1 || lightVerbBefore(doc, sent, anchor));
+        const usable = subject !== null && !placed && (!t.noun || subject.last >= anchor - 1 || lightVerbBefore(doc, sent, anchor) || tripPurpose(doc, sent, anchor));
         sources = usable && subject !== null ? expandGroup(subject, mentions) : t.noun ? possessorPronoun(doc, sent, t.first, mentions, context) : pronounSubject(doc, sent, anchor, context);
       }
     }

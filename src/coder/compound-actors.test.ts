@@ -76,3 +76,9 @@ test('taking part in a meeting is consultation; a speaker after a comma is no me
   assert.deepEqual(dyads('Israel will not attend a Middle East conference in London.'), ['ISR>GBR:125']);
   assert.deepEqual(dyads('The Palestinians will not accept an interim settlement with Israel, Mahmoud Abbas told the Arab League.'), ['PSE>ISR:120']);
 });
+
+test('the purpose of a trip is an event of the traveller: "flew to Khartoum for talks with Sudanese officials"', () => {
+  assert.deepEqual(dyads('Blair flew to Khartoum on Wednesday for talks with Sudanese officials.'), ['GBRGOV>SDNGOV:042', 'GBRGOV>SDNGOV:040']);
+  // talks that no one named travels to or holds have no source
+  assert.deepEqual(dyads('The resumption of talks with Iran is uncertain.'), []);
+});
