@@ -14,6 +14,7 @@ import { ATTRIBUTION_VERBS, findAttributions, modalityAround, type Attribution }
 import { findKnownPeople, isUnresolvedAgent, rememberPeople, resolveAgents, type ArticleContext } from './article-context.js';
 import { clauseSubject, eventNounAgent, objectOf, sentenceTree, treeRoles, type SentenceTree } from './tree-roles.js';
 import { byAgent, expandGroup, findObject, findSubject, isPassive } from './roles.js';
+import { LIGHT_VERBS } from './light-verbs.js';
 
 export interface RawEvent {
   sentence: Sentence;
@@ -35,8 +36,6 @@ export interface RawEvent {
 export type SentenceContext = ArticleContext;
 
 const PRONOUNS = new Set(['he', 'she', 'it', 'they']);
-/** Verbs whose object noun names the event the subject carries out ("launched an attack", "held talks"). */
-const LIGHT_VERBS = new Set(['launch', 'carry', 'conduct', 'stage', 'hold', 'make', 'mount', 'begin', 'start', 'continue', 'resume', 'announce', 'sign', 'issue', 'impose', 'extend', 'offer', 'provide', 'give', 'send', 'submit', 'file', 'renew', 'repeat', 'reiterate', 'express', 'voice', 'lodge', 'step', 'intensify', 'undertake', 'perpetrate', 'commit', 'have', 'open', 'agree', 'accept', 'reject', 'level', 'bring', 'press', 'raise', 'deliver', 'pass', 'adopt']);
 
 /**
  * "her talks with Xi": the owner of an event noun named by a pronoun — in an opening phrase, the subject of the
@@ -75,6 +74,8 @@ function lightVerbBefore(doc: Doc, sent: Sentence, noun: number): boolean {
   for (let k = noun - 1; k >= Math.max(sent.first, noun - 5); k--) {
     const pos = doc.pos[k];
     if (pos === POS.VERB || pos === POS.AUX) return LIGHT_VERBS.has(doc.lemma[k] ?? '');
+    // "Israel levels new accusations against Syria": a light verb in -s the tagger took for a plural noun, after a name
+    if (pos === POS.NOUN && /[^s]s$/.test(doc.norm[k] ?? '') && LIGHT_VERBS.has(doc.lemma[k] ?? '') && doc.pos[k - 1] === POS.PROPN) return true;
     if (pos !== POS.DET && pos !== POS.ADJ && pos !== POS.NUM && pos !== POS.ADV && pos !== POS.NOUN && pos !== POS.PROPN && doc.norm[k] !== 'out' && doc.norm[k] !== "'s") return false;
   }
   return false;

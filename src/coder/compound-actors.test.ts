@@ -82,3 +82,8 @@ test('the purpose of a trip is an event of the traveller: "flew to Khartoum for 
   // talks that no one named travels to or holds have no source
   assert.deepEqual(dyads('The resumption of talks with Iran is uncertain.'), []);
 });
+
+test('a light verb in -s the tagger took for a plural noun still hands its subject to the event noun', () => {
+  assert.deepEqual(dyads('Israel levels new accusations against Syria.'), ['ISR>SYR:112']);
+  assert.deepEqual(dyads("The army's levels of readiness rose."), []);
+});

@@ -6,6 +6,7 @@ import type { ActorEntry } from '../types/index.js';
 import type { Mention } from './mention.js';
 import { placeCountry } from './article-context.js';
 import { ATTRIBUTION_VERBS } from './modality.js';
+import { LIGHT_VERBS } from './light-verbs.js';
 
 /** A lexicon phrase found in the sentence, before pieces are combined into mentions. */
 interface Piece {
@@ -168,7 +169,7 @@ export function actorCodeOn(actor: ActorEntry, date: string | null): { code: str
  * -s form whose lemma is a verb of the lexicon, with an object after it (an article, a count, a name, an adjective)?
  */
 export function verbLikeNoun(doc: Doc, k: number, end: number, lexicon: CompiledLexicon): boolean {
-  if (!/[^s]s$/.test(doc.norm[k] ?? '') || !lexicon.verbTriggers.has(doc.lemma[k] ?? '')) return false;
+  if (!/[^s]s$/.test(doc.norm[k] ?? '') || !(lexicon.verbTriggers.has(doc.lemma[k] ?? '') || LIGHT_VERBS.has(doc.lemma[k] ?? ''))) return false;
   const after = k + 1 < end ? doc.pos[k + 1] : undefined;
   return after === POS.DET || after === POS.NUM || after === POS.PROPN || after === POS.ADJ || after === POS.PRON;
 }
