@@ -87,3 +87,9 @@ test('a light verb in -s the tagger took for a plural noun still hands its subje
   assert.deepEqual(dyads('Israel levels new accusations against Syria.'), ['ISR>SYR:112']);
   assert.deepEqual(dyads("The army's levels of readiness rose."), []);
 });
+
+test('a role word with no country gives way to a named actor further into the phrase; a count is no designation', () => {
+  assert.deepEqual(dyads('Britain has sent 100 armoured patrol vehicles and a team of paratroopers to Lebanon to help the country patrol its borders.')[0], 'GBR>LBN:072');
+  assert.deepEqual(dyads('China gave Iraq 100 military trucks.'), ['CHN>IRQ:072']);
+  assert.deepEqual(dyads('Britain sent paratroopers to Lebanon.'), ['GBR>LBN:074']);
+});

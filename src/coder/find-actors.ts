@@ -231,7 +231,9 @@ export function findActors(doc: Doc, sent: Sentence, lexicon: CompiledLexicon, d
     // model designations may stand between too ("a U.S. AC-130 gunship")
     // "US-led forces", "a NATO-led peacekeeping force": the forces of whoever leads them
     const start = doc.norm[from] === '-' && LEADER_MARKS.has(doc.norm[from + 1] ?? '') && doc.start[from + 1] === doc.end[from] ? from + 2 : from;
+    // (a designation has letters and digits, "AC-130"; a bare number is a count: "gave Iraq 100 military trucks")
     for (let k = start; k < to; k++) if (!ROLE_GLUE.has(doc.norm[k] ?? '') && doc.pos[k] !== POS.ADJ && !/\d/.test(doc.norm[k] ?? '')) return false;
+    for (let k = start; k < to; k++) if (/^[\d.,]+$/.test(doc.norm[k] ?? '')) return false;
     return true;
   };
 

@@ -86,16 +86,21 @@ export function mentionOf(tree: SentenceTree, node: number, mentions: readonly M
   const ownUnresolved = usable(own, skip) && own.country === null && own.code.startsWith('---');
   if (usable(own, skip) && !ownUnresolved) return own;
   const queue = [...(tree.children[node] ?? [])];
+  let fallback: Mention | null = null;
   // breadth first, token order within a level: the nearest modifier wins
   while (queue.length > 0) {
     const k = queue.shift() as number;
     const label = tree.label[k] ?? '';
     if (!NAMING_LABELS.has(label) || (label === 'nmod' && !owners.has(tree.marker[k] ?? ''))) continue;
     const m = mentionContaining(mentions, tree.first + k);
-    if (usable(m, skip) && m !== own && (!ownUnresolved || m.country !== null || !m.code.startsWith('---'))) return m;
+    if (usable(m, skip) && m !== own) {
+      // a role word with no country ("a team of paratroopers to Lebanon") gives way to a named actor further in
+      if (m.country !== null || !m.code.startsWith('---')) return m;
+      if (!ownUnresolved && fallback === null) fallback = m;
+    }
     queue.push(...(tree.children[k] ?? []));
   }
-  return usable(own, skip) ? own : null;
+  return usable(own, skip) ? own : fallback;
 }
 
 function childWith(tree: SentenceTree, node: number, test: (label: string, child: number) => boolean): number {
