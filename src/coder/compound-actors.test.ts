@@ -93,3 +93,9 @@ test('a role word with no country gives way to a named actor further into the ph
   assert.deepEqual(dyads('China gave Iraq 100 military trucks.'), ['CHN>IRQ:072']);
   assert.deepEqual(dyads('Britain sent paratroopers to Lebanon.'), ['GBR>LBN:074']);
 });
+
+test('property returned to its owner is 0842; people released are 0841; going back somewhere is no event', () => {
+  assert.deepEqual(dyads('The United States returned two paintings to the government of Brazil.'), ['USA>BRAGOV:0842']);
+  assert.deepEqual(events('The Islamic State group released at least 19 Christians on Sunday.').map((e) => e.cameo), ['0841']);
+  assert.deepEqual(dyads('The president returned to Kabul on Sunday.'), []);
+});
