@@ -99,3 +99,7 @@ test('property returned to its owner is 0842; people released are 0841; going ba
   assert.deepEqual(events('The Islamic State group released at least 19 Christians on Sunday.').map((e) => e.cameo), ['0841']);
   assert.deepEqual(dyads('The president returned to Kabul on Sunday.'), []);
 });
+
+test('counterparts are officials of the country named with them', () => {
+  assert.deepEqual(dyads('The US authorities shared intelligence with their Chinese counterparts.'), ['USAGOV>CHNGOV:064']);
+});
