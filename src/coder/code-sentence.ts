@@ -190,6 +190,9 @@ function futureBefore(doc: Doc, sent: Sentence, first: number): boolean {
   return false;
 }
 
+/** Sets of what is given that make a cut one of aid only where a recipient is named. */
+const RECIPIENT_SETS = new Set(['military_aid', 'protection', 'military_units']);
+
 /** Roots of violence, whose victims named in a passive clause may be the target of the act named after it. */
 const VIOLENT_ROOTS = new Set(['18', '19', '20']);
 
@@ -430,7 +433,11 @@ export function codeSentence(doc: Doc, whole: Sentence, lexicon: CompiledLexicon
     const reciprocal = (targets === null || targets.length === 0) && sources.length > 1 && sources.every((m) => m.group >= 0 && m.group === sources?.[0]?.group)
       && RECIPROCAL_ROOTS.has(root) && sources.every((m) => mentions.includes(m));
     // (a cooperation or aid that did not happen, with no one on the other side, is no event at all: "gave no figures")
-    if ((targets === null || targets.length === 0) && !reciprocal && (TARGET_REQUIRED_ROOTS.has(root) || (negated && GIVING_ROOTS.has(root)))) return;
+    // (a cut of something the lexicon names — sanctions, aid, mediation, talks — stands without a named other side:
+    // "suspended aid deliveries in Borno State", "imposed sanctions on three Iranian organisations")
+    // ("reducing nuclear missiles", "cut its troops" with no recipient are arms control and drawdowns, not cuts of aid)
+    const namedCut = root === '16' && match !== null && match.pattern.after.some((el) => (el.type === 'set' && !RECIPIENT_SETS.has(el.set)) || el.type === 'word');
+    if ((targets === null || targets.length === 0) && !reciprocal && ((TARGET_REQUIRED_ROOTS.has(root) && !namedCut) || (negated && GIVING_ROOTS.has(root)))) return;
     const said = denial?.attribution ?? attributions.find((a) => a.verb !== t.head) ?? null;
     if (said !== null && modality === 'asserted') modality = 'reported';
 

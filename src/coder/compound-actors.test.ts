@@ -103,3 +103,9 @@ test('property returned to its owner is 0842; people released are 0841; going ba
 test('counterparts are officials of the country named with them', () => {
   assert.deepEqual(dyads('The US authorities shared intelligence with their Chinese counterparts.'), ['USAGOV>CHNGOV:064']);
 });
+
+test('a cut of something named (aid, sanctions, mediation) stands without a named other side; arms reductions do not', () => {
+  assert.deepEqual(dyads('The United Nations has suspended aid deliveries in Borno State after a humanitarian convoy was attacked.'), ['UN>-:162']);
+  assert.deepEqual(dyads('The United States Treasury has imposed sanctions on three new Iranian organizations.'), ['USAGOV>-:163']);
+  assert.ok(!dyads('Russia has threatened to stop negotiations to reduce long-range nuclear weapons.').some((d) => d.endsWith(':1622')));
+});
