@@ -382,7 +382,8 @@ export function codeSentence(doc: Doc, whole: Sentence, lexicon: CompiledLexicon
       code = mapThroughFrame(frame.frame, code);
       if (frame.frame.modality === 'denied' || frame.frame.modality === 'negated') negated = true;
       if (frame.frame.modality !== undefined && (modality === 'asserted' || frame.frame.modality === 'denied')) modality = frame.frame.modality;
-      status = frame.frame.status ?? null;
+      // (a frame's status is one of assistance: a planned cut or a vow to retaliate is no pledge)
+      status = /^(1[3-9]|20)/.test(code) ? null : frame.frame.status ?? null;
     }
     // "Finland will give Tanzania a grant": a future act is an intention to act, coded as the intend frame maps it
     // (cooperation, aid, coercion and force — "will attack" is 138; a coming cut or pull-out keeps its own code, as

@@ -109,3 +109,12 @@ test('a cut of something named (aid, sanctions, mediation) stands without a name
   assert.deepEqual(dyads('The United States Treasury has imposed sanctions on three new Iranian organizations.'), ['USAGOV>-:163']);
   assert.ok(!dyads('Russia has threatened to stop negotiations to reduce long-range nuclear weapons.').some((d) => d.endsWith(':1622')));
 });
+
+test('a planned cut keeps its code (no threat) and no pledge; a frame verb the tagger took for a noun keeps its subject', () => {
+  const [cut] = events('Poland plans to reduce the number of its troops in Iraq.');
+  assert.equal(cut?.source.code, 'POL');
+  assert.equal(cut?.root, '16');
+  assert.equal(cut?.modality, 'intended');
+  assert.notEqual(cut?.status, 'pledged');
+  assert.deepEqual(events('Iran vows to retaliate against Israel.').map((e) => [e.cameo, e.status]), [['138', null]]);
+});

@@ -164,13 +164,28 @@ export function actorCodeOn(actor: ActorEntry, date: string | null): { code: str
   return actor.code !== undefined ? { code: actor.code, title: null } : null;
 }
 
+const frameVerbSets = new WeakMap<CompiledLexicon, Set<string>>();
+
+/** One-word verbs of the lexicon's frames ("plan", "vow", "threaten"), for telling a verb the tagger took for a noun. */
+function frameVerbs(lexicon: CompiledLexicon): Set<string> {
+  let set = frameVerbSets.get(lexicon);
+  if (set === undefined) {
+    set = new Set(lexicon.frames.flatMap((f) => f.verbs).filter((v) => !v.includes(' ')));
+    frameVerbSets.set(lexicon, set);
+  }
+  return set;
+}
+
 /**
  * Is the noun at `k` a verb in the third person that the tagger took for a plural ("arrests", "jails", "warns"): an
  * -s form whose lemma is a verb of the lexicon, with an object after it (an article, a count, a name, an adjective)?
  */
 export function verbLikeNoun(doc: Doc, k: number, end: number, lexicon: CompiledLexicon): boolean {
-  if (!/[^s]s$/.test(doc.norm[k] ?? '') || !(lexicon.verbTriggers.has(doc.lemma[k] ?? '') || LIGHT_VERBS.has(doc.lemma[k] ?? ''))) return false;
+  const lemma = doc.lemma[k] ?? '';
+  if (!/[^s]s$/.test(doc.norm[k] ?? '') || !(lexicon.verbTriggers.has(lemma) || LIGHT_VERBS.has(lemma) || frameVerbs(lexicon).has(lemma))) return false;
   const after = k + 1 < end ? doc.pos[k + 1] : undefined;
+  // a frame verb takes its infinitive: "Poland plans to reduce …"
+  if (doc.norm[k + 1] === 'to' && frameVerbs(lexicon).has(lemma)) return true;
   return after === POS.DET || after === POS.NUM || after === POS.PROPN || after === POS.ADJ || after === POS.PRON;
 }
 
@@ -329,7 +344,8 @@ export function findActors(doc: Doc, sent: Sentence, lexicon: CompiledLexicon, d
       const modifier = (base.basis === 'demonym' || !(preceding === POS.VERB || preceding === POS.AUX)) && !TIME_NOUNS.has(doc.norm[last] ?? '');
       // "Chinese-made drones", "Iranian-backed militias": a maker or backer is no party to what the thing does
       if (doc.norm[last] === '-' && MAKER_MARKS.has(doc.norm[last + 1] ?? '') && doc.start[last + 1] === doc.end[last]) continue;
-      const thing = modifier ? thingAfter(doc, last, sent.last, lexicon) : null;
+      // ("Poland plans to reduce …": a verb the tagger took for a noun is no thing of the country's)
+      const thing = modifier && !(base.basis === 'country' && verbLikeNoun(doc, last, sent.last, lexicon)) ? thingAfter(doc, last, sent.last, lexicon) : null;
       if (thing !== null && (next === undefined || next.first >= thing.last)) {
         const country = base.country ?? '';
         const military = thing.thing === 'platform';
