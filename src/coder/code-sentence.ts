@@ -193,6 +193,17 @@ function futureBefore(doc: Doc, sent: Sentence, first: number): boolean {
 /** Sets of what is given that make a cut one of aid only where a recipient is named. */
 const RECIPIENT_SETS = new Set(['military_aid', 'protection', 'military_units']);
 
+/** Verbs of asking someone to act, whose bare participle before "to" is a passive ("Blair urged to …"). */
+const ASKING_VERBS = new Set(['urge', 'ask', 'press', 'tell', 'order', 'force', 'invite', 'encourage', 'pressure', 'push', 'request', 'advise']);
+
+/** "Blair urged to launch …": a participle of asking right after its subject, "to" right after it, and no "by". */
+function askedInHeadline(doc: Doc, sent: Sentence, k: number): boolean {
+  if (k <= sent.first || doc.norm[k + 1] !== 'to' || !ASKING_VERBS.has(doc.lemma[k] ?? '')) return false;
+  if (!/(ed|told)$/.test(doc.norm[k] ?? '') || (doc.pos[k - 1] !== POS.PROPN && doc.pos[k - 1] !== POS.NOUN)) return false;
+  for (let j = k + 2; j < sent.last; j++) if (doc.norm[j] === 'by') return false;
+  return true;
+}
+
 /** Roots of violence, whose victims named in a passive clause may be the target of the act named after it. */
 const VIOLENT_ROOTS = new Set(['18', '19', '20']);
 
@@ -292,6 +303,9 @@ export function codeSentence(doc: Doc, whole: Sentence, lexicon: CompiledLexicon
     if (code === null || code === '---') return;
     const frame = obliged ? null : framed;
     const anchor = framed?.first ?? t.first;
+    // "Blair urged to launch Iraq probe", "Iran told to halt enrichment": a headline's passive of asking names the one
+    // asked and no one asking — no event of the one asked
+    if (!t.noun && askedInHeadline(doc, sent, framed?.first ?? t.head)) return;
     const parsed = treeOf();
     let roles = parsed !== null ? treeRoles(parsed, t.head - sent.first, mentions, words, t.noun) : null;
     // a trigger the tree reads as a participle modifying a noun, with no agent ("Mugabe [who was] accused the …"), is
@@ -449,7 +463,8 @@ export function codeSentence(doc: Doc, whole: Sentence, lexicon: CompiledLexicon
       for (const other of others) {
         if (other !== null && (other.code === s.code || other === s)) continue;
         // a state and its own government are no dyad: the event stands without a target where its root allows
-        const self = other !== null && sameState(s, other);
+        // (a statement about one's own country — "Putin says Russia is working on new missiles" — has no other side)
+        const self = other !== null && (sameState(s, other) || (root === '01' && other.country !== null && other.country === s.country));
         if (self && (TARGET_REQUIRED_ROOTS.has(root) || others.length > 1)) continue;
         // an unnamed role with no country the article could give it is no identifiable party: the event stands
         // without a target where its root allows one (a consultation or aid needs its other side, so keeps it)

@@ -118,3 +118,10 @@ test('a planned cut keeps its code (no threat) and no pledge; a frame verb the t
   assert.notEqual(cut?.status, 'pledged');
   assert.deepEqual(events('Iran vows to retaliate against Israel.').map((e) => [e.cameo, e.status]), [['138', null]]);
 });
+
+test('no actor in "the official MAP news agency"; a headline passive of asking names no asker; a statement about one\'s own country has no target', () => {
+  assert.deepEqual(dyads('A bus collided in western Morocco Saturday, killing 24 people, the official MAP news agency reported.'), []);
+  assert.deepEqual(dyads('Blair urged to launch Iraq death toll probe.'), []);
+  assert.deepEqual(dyads('Blair urged Bush to launch an Iraq death toll probe.'), ['GBRGOV>USAGOV:020']);
+  assert.deepEqual(dyads('Putin Says Russia Working on New Nuclear Systems.'), ['RUSGOV>-:010']);
+});

@@ -308,8 +308,9 @@ export function findActors(doc: Doc, sent: Sentence, lexicon: CompiledLexicon, d
         last = next?.last ?? last;
         used.add(p + 1);
         basis = known.basis;
-      } else if (run === last && piece.last - piece.first === 1 && doc.pos[piece.first] === POS.ADJ && doc.pos[last] === POS.NOUN) {
-        // a role word used as an adjective names no one ("military aid", "civilian casualties")
+      } else if (piece.last - piece.first === 1 && doc.pos[piece.first] === POS.ADJ && (doc.pos[last] === POS.NOUN || (doc.pos[last] === POS.PROPN && !isCapitalized(doc, piece.first))) && (run === last || doc.pos[last] === POS.PROPN)) {
+        // a role word used as an adjective names no one ("military aid", "civilian casualties", "the official MAP
+        // news agency" — a capitalised title before a name is a title: "Official Spokesman John Smith")
         continue;
       } else {
         if (run > last) { name = doc.text.slice(doc.start[last], doc.end[run - 1]); last = run; }
