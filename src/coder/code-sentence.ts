@@ -204,6 +204,9 @@ function askedInHeadline(doc: Doc, sent: Sentence, k: number): boolean {
   return true;
 }
 
+/** Verbs and nouns of force that two sides do to each other ("clashed", "fought", "exchanged fire", "battles"). */
+const MUTUAL_FORCE = new Set(['clash', 'fight', 'fighting', 'battle', 'skirmish', 'exchange', 'engage', 'war', 'spar']);
+
 /** Roots of violence, whose victims named in a passive clause may be the target of the act named after it. */
 const VIOLENT_ROOTS = new Set(['18', '19', '20']);
 
@@ -446,7 +449,10 @@ export function codeSentence(doc: Doc, whole: Sentence, lexicon: CompiledLexicon
     // "Japan and Australia signed a pact": a group with no one else is reciprocal, each member the other's target
     // (a mutual act only — meeting, agreeing, cooperating, fighting — and a group named here, not one a pronoun stands for)
     const reciprocal = (targets === null || targets.length === 0) && sources.length > 1 && sources.every((m) => m.group >= 0 && m.group === sources?.[0]?.group)
-      && RECIPROCAL_ROOTS.has(root) && sources.every((m) => mentions.includes(m));
+      && RECIPROCAL_ROOTS.has(root) && sources.every((m) => mentions.includes(m))
+      // (force is mutual only as fighting — "Israel and Hamas clashed", "… postponed their meeting" — while "X and Y would
+      // not dare attack" names no target)
+      && (root !== '19' || MUTUAL_FORCE.has(doc.lemma[t.head] ?? '') || /^(their|each|one)$/.test(doc.norm[t.last] ?? ''));
     // (a cooperation or aid that did not happen, with no one on the other side, is no event at all: "gave no figures")
     // (a cut of something the lexicon names — sanctions, aid, mediation, talks — stands without a named other side:
     // "suspended aid deliveries in Borno State", "imposed sanctions on three Iranian organisations")

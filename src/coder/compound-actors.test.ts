@@ -125,3 +125,8 @@ test('no actor in "the official MAP news agency"; a headline passive of asking n
   assert.deepEqual(dyads('Blair urged Bush to launch an Iraq death toll probe.'), ['GBRGOV>USAGOV:020']);
   assert.deepEqual(dyads('Putin Says Russia Working on New Nuclear Systems.'), ['RUSGOV>-:010']);
 });
+
+test('force is reciprocal only as fighting: clashes are mutual, an attack with no target named is not', () => {
+  assert.deepEqual(dyads('Israel and Hamas clashed in Gaza.'), ['ISR>HAMAS:190', 'HAMAS>ISR:190']);
+  assert.ok(!dyads('Israel and the United States would not dare attack Iran since it could strike back anywhere in Israel.').some((d) => d === 'ISR>USA:190' || d === 'USA>ISR:190'));
+});
