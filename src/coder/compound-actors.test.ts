@@ -130,3 +130,8 @@ test('force is reciprocal only as fighting: clashes are mutual, an attack with n
   assert.deepEqual(dyads('Israel and Hamas clashed in Gaza.'), ['ISR>HAMAS:190', 'HAMAS>ISR:190']);
   assert.ok(!dyads('Israel and the United States would not dare attack Iran since it could strike back anywhere in Israel.').some((d) => d === 'ISR>USA:190' || d === 'USA>ISR:190'));
 });
+
+test('a speaker in apposition before the verb ("Mujahid, the Taliban spokesman, claimed …"); scepticism is pessimism (012)', () => {
+  assert.deepEqual(dyads('Zabihullah Mujahid, the Taliban spokesman, claimed responsibility for the attack.'), ['TALIBAN>-:015']);
+  assert.deepEqual(dyads('The South Korean government has said it is skeptical of that death toll.'), ['KORGOV>-:012']);
+});

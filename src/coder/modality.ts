@@ -70,11 +70,20 @@ export function findAttributions(doc: Doc, sent: Sentence, mentions: Mention[]):
     if (!(doc.pos[k] === POS.VERB || doc.pos[k] === POS.NOUN) || !ATTRIBUTION_VERBS.has(doc.lemma[k] ?? '')) continue;
     if (doc.pos[k] === POS.NOUN) continue;
     // the speaker: the noun phrase before the verb (", the Kommersant newspaper reported") or right after it ("said the minister")
-    let start = k;
-    while (start > sent.first && !/^[,;:"“”(]$/.test(doc.norm[start - 1] ?? '') && doc.pos[start - 1] !== POS.VERB && doc.pos[start - 1] !== POS.AUX && k - start < 8) start--;
+    // ("the government has said", "officials have repeatedly said": auxiliaries and adverbs stand between)
+    let verbStart = k;
+    while (verbStart > sent.first && k - verbStart < 3 && (doc.pos[verbStart - 1] === POS.AUX || doc.pos[verbStart - 1] === POS.ADV)) verbStart--;
+    let start = verbStart;
+    while (start > sent.first && !/^[,;:"“”(]$/.test(doc.norm[start - 1] ?? '') && doc.pos[start - 1] !== POS.VERB && doc.pos[start - 1] !== POS.AUX && verbStart - start < 8) start--;
     let first = start;
-    let last = k;
-    if (first === last && (doc.pos[k + 1] === POS.DET || doc.pos[k + 1] === POS.PROPN || doc.pos[k + 1] === POS.NOUN)) {
+    let last = verbStart;
+    // "Zabihullah Mujahid, the Taliban spokesman, claimed …": the speaker is the apposition that closes before the verb
+    const apposition = first === last && doc.norm[last - 1] === ',' ? mentions.find((m) => m.last === last - 1) : undefined;
+    if (apposition !== undefined) {
+      out.push({ first: apposition.first, last: apposition.last, verb: k, speaker: apposition });
+      continue;
+    }
+    if (first === last && last === k && (doc.pos[k + 1] === POS.DET || doc.pos[k + 1] === POS.PROPN || doc.pos[k + 1] === POS.NOUN)) {
       first = k + 1;
       last = first;
       while (last < sent.last && !/^[,;:."“”]$/.test(doc.norm[last] ?? '') && last - first < 8) last++;
