@@ -1,5 +1,7 @@
 // Details: words of a quantity ("up to 9,000", "two batches of", "$50 million") → number, bound, approximation and unit.
-import { tokenize, type Tokens } from './tokens.js';
+import { defaultWordLists } from '../lexicon/load-lexicon.js';
+import { tokenize, type Tokens } from '../lexicon/tokens.js';
+import type { WordLists } from '../lexicon/word-lists.js';
 
 /**
  * A parsed quantity. Conventions (the same in every Item):
@@ -49,7 +51,6 @@ const CURRENCY_WORDS: Record<string, string> = {
   riyals: 'SAR', dirham: 'AED', dirhams: 'AED', lira: 'TRY', liras: 'TRY', hryvnia: 'UAH', hryvnias: 'UAH',
   hryvnas: 'UAH', shekel: 'ILS', shekels: 'ILS', won: 'KRW', dinar: 'dinars', dinars: 'dinars', tenge: 'KZT',
 };
-const CURRENCY_CODES = new Set(['USD', 'EUR', 'GBP', 'CNY', 'RUB', 'JPY', 'INR', 'SAR', 'AED', 'TRY', 'UAH', 'ILS', 'CHF', 'KRW', 'IQD', 'IRR', 'PKR', 'KZT', 'EGP']);
 /** Bulk measures: the unit may stand without "of" ("500 tonnes"). */
 const BULK: Record<string, string> = {
   tonne: 'tonnes', tonnes: 'tonnes', ton: 'tonnes', tons: 'tonnes', kg: 'kg', kilogram: 'kg', kilograms: 'kg',
@@ -80,18 +81,6 @@ const MODIFIERS: Array<[string[], Bound]> = [
   [['some'], 'approx'], [['an', 'estimated'], 'approx'], [['estimated'], 'approx'], [['close', 'to'], 'approx'],
   [['circa'], 'approx'], [['approx'], 'approx'], [['between'], 'none'], [['from'], 'none'],
 ];
-/** Verbs whose particle "over" is not the modifier "over" ("handed over 50 rifles"). */
-const PHRASAL = new Set(['hand', 'hands', 'handed', 'handing', 'turn', 'turns', 'turned', 'turning', 'pass', 'passed',
-  'passes', 'passing', 'sign', 'signed', 'signs', 'give', 'gave', 'given', 'gives', 'take', 'took', 'taken', 'takes',
-  'transfer', 'transferred', 'hauled', 'brought', 'bring', 'ship', 'shipped', 'flew', 'fly', 'flown', 'sent', 'send']);
-const MONTHS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october',
-  'november', 'december', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec']);
-/** Words before a four-digit number that make it a year, not a count. */
-const YEAR_BEFORE = new Set(['in', 'since', 'by', 'until', 'till', 'of', 'during', 'before', 'after', 'year', 'early',
-  'late', 'mid', 'from', 'the', 'to', 'between', 'and', 'spring', 'summer', 'autumn', 'fall', 'winter', 'fiscal', "'s"]);
-const NOT_COUNT_AFTER = new Set(['%', 'percent', 'per', 'pct', 'years', 'year', 'days', 'day', 'hours', 'minutes',
-  'km', 'kilometres', 'kilometers', 'miles', 'mph', 'am', 'pm', 'a.m', 'p.m', 'o\'clock', 'times', 'degrees']);
-
 /** Words a quantity can start with, other than digits, number words and currency codes: a cheap gate. */
 const STARTS = new Set([...MODIFIERS.map(([words]) => words[0] ?? ''), ...Object.keys(SIGNS), ...Object.keys(VAGUE), ...Object.keys(BULK),
   'a', 'an', 'tens', 'several', 'few', 'numerous', 'dozen']);
@@ -218,24 +207,34 @@ function matchModifier(t: Tokens, i: number): [number, Bound] | null {
   return null;
 }
 
-/** The gate in one lookup: STARTS, number words and currency codes (lower-cased; the code itself is checked later). */
-const GATE = new Set([...STARTS, ...NUMBER_WORDS, ...[...CURRENCY_CODES].map((c) => c.toLowerCase())]);
+/** The gate of each lexicon's word lists, built on first use. */
+const GATES = new WeakMap<WordLists, ReadonlySet<string>>();
 
-/** Reads a quantity starting exactly at token `i`, or returns null. */
-export function readQuantity(t: Tokens, i: number): QuantityMatch | null {
+/** The gate in one lookup: STARTS, number words and currency codes (lower-cased; the code itself is checked later). */
+function gateOf(words: WordLists): ReadonlySet<string> {
+  let gate = GATES.get(words);
+  if (gate === undefined) {
+    gate = new Set([...STARTS, ...NUMBER_WORDS, ...[...words.currency_codes].map((c) => c.toLowerCase())]);
+    GATES.set(words, gate);
+  }
+  return gate;
+}
+
+/** Reads a quantity starting exactly at token `i`, or returns null. `words`: the lexicon's word lists (currency codes, …). */
+export function readQuantity(t: Tokens, i: number, words: WordLists = defaultWordLists()): QuantityMatch | null {
   const w0 = t.lower[i] ?? '';
   const c0 = w0.charCodeAt(0);
-  if (!(c0 >= 48 && c0 <= 57) && !GATE.has(w0)) return null;
+  if (!(c0 >= 48 && c0 <= 57) && !gateOf(words).has(w0)) return null;
   let pos = i;
   let bound: Bound = 'none';
   const mod = matchModifier(t, pos);
   const rangeWord = t.lower[i] === 'between' ? 'and' : t.lower[i] === 'from' ? 'to' : null;
   // "handed over 50 howitzers": a verb's particle, not "more than"
-  if (mod !== null && t.lower[i] === 'over' && PHRASAL.has(t.lower[i - 1] ?? '')) return null;
+  if (mod !== null && t.lower[i] === 'over' && words.over_particle_verbs.has(t.lower[i - 1] ?? '')) return null;
   if (mod !== null) [pos, bound] = mod;
   let unit: string | null = null;
   const sign = SIGNS[t.lower[pos] ?? ''];
-  if (sign !== undefined) { unit = sign; pos++; } else if (CURRENCY_CODES.has(t.words[pos] ?? '')) { unit = t.words[pos] ?? null; pos++; }
+  if (sign !== undefined) { unit = sign; pos++; } else if (words.currency_codes.has(t.words[pos] ?? '')) { unit = t.words[pos] ?? null; pos++; }
   const first = t.words[pos];
   if (first === undefined) return null;
   // a unit with no number: "tonnes of food"
@@ -247,9 +246,9 @@ export function readQuantity(t: Tokens, i: number): QuantityMatch | null {
   if (/^\d{4}$/.test(first) && unit === null && !num.scaled) {
     const before = t.lower[i - 1] ?? '';
     const v = Number(first);
-    if (v >= 1900 && v <= 2100 && (YEAR_BEFORE.has(before) || MONTHS.has(before) || t.lower[pos + 1] === ',')) return null;
+    if (v >= 1900 && v <= 2100 && (words.year_before.has(before) || words.month_words.has(before) || t.lower[pos + 1] === ',')) return null;
   }
-  if (NOT_COUNT_AFTER.has(t.lower[num.end] ?? '') || (t.lower[num.end] === 'per' && t.lower[num.end + 1] === 'cent')) return null;
+  if (words.not_count_after.has(t.lower[num.end] ?? '') || (t.lower[num.end] === 'per' && t.lower[num.end + 1] === 'cent')) return null;
   if (rangeWord !== null && t.lower[num.end] !== rangeWord) return null; // "from Syria", "between 2015 and ..." without a second number
   let { value, max } = num;
   let approx = num.approx;
@@ -268,7 +267,7 @@ export function readQuantity(t: Tokens, i: number): QuantityMatch | null {
   // a currency or unit after the number
   const after = t.lower[end] ?? '';
   if (unit === null) {
-    if (CURRENCY_CODES.has(t.words[end] ?? '')) { unit = t.words[end] ?? null; end++; }
+    if (words.currency_codes.has(t.words[end] ?? '')) { unit = t.words[end] ?? null; end++; }
     else if ((after === 'us' || after === 'u.s') && t.lower[end + 1]?.startsWith('dollar')) { unit = 'USD'; end += 2; }
     else if (after === 'pounds' && t.lower[end + 1] === 'sterling') { unit = 'GBP'; end += 2; }
     else if (after === 'swiss' && t.lower[end + 1]?.startsWith('franc')) { unit = 'CHF'; end += 2; }
@@ -293,10 +292,10 @@ export function readQuantity(t: Tokens, i: number): QuantityMatch | null {
 }
 
 /** Every quantity in a token list, left to right, not overlapping. */
-export function findQuantities(t: Tokens, from = 0, to = t.words.length): QuantityMatch[] {
+export function findQuantities(t: Tokens, from = 0, to = t.words.length, words: WordLists = defaultWordLists()): QuantityMatch[] {
   const out: QuantityMatch[] = [];
   for (let i = from; i < to; i++) {
-    const m = readQuantity(t, i);
+    const m = readQuantity(t, i, words);
     if (m !== null && m.last <= to) {
       out.push(m);
       i = m.last - 1;
@@ -306,8 +305,8 @@ export function findQuantities(t: Tokens, from = 0, to = t.words.length): Quanti
 }
 
 /** The first quantity in `text` ("up to 9,000" → `{quantity: null, max: 9000, approx: false, unit: null}`), or null. */
-export function parseQuantity(text: string): Quantity | null {
+export function parseQuantity(text: string, words: WordLists = defaultWordLists()): Quantity | null {
   const t = tokenize(text);
-  const m = findQuantities(t)[0];
+  const m = findQuantities(t, 0, t.words.length, words)[0];
   return m === undefined ? null : { quantity: m.quantity, max: m.max, approx: m.approx, unit: m.unit };
 }

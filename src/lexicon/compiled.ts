@@ -1,6 +1,8 @@
 // Lexicon: the compiled lexicon — indexes the coder reads, keyed by the words a match must start with.
 import type { ActorEntry, AgentEntry, CameoEntry, CountryEntry, FrameEntry } from '../types/index.js';
+import type { Equipment } from './equipment.js';
 import type { CompiledPattern } from './pattern.js';
+import type { WordLists } from './word-lists.js';
 
 export type PhraseKind = 'country' | 'demonym' | 'capital' | 'actor' | 'agent';
 
@@ -70,4 +72,11 @@ export interface CompiledLexicon {
   clauseTriggers: Map<string, Array<{ frame: number; rest: readonly string[]; claimOnly: boolean }>>;
   /** Claim nouns (as written and lemma) → the frames they serve ("reports", "claims", "allegations"). */
   claimNouns: Map<string, number[]>;
+  /** The word lists of words.yaml (verbs of saying, hedges, place descriptors, …), every source's words pooled. */
+  words: WordLists;
+  /** The equipment lexicon: Dyad's equipment.yaml with each lexicon folder's equipment.yaml added in order. */
+  equipment: Equipment;
 }
+
+/** What the detail finders (items, quantities, places) read of the lexicon. */
+export type DetailsLexicon = Pick<CompiledLexicon, 'equipment' | 'words'>;

@@ -3,10 +3,12 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { LexiconSource, Problem } from '../types/index.js';
-import type { CompiledLexicon } from './compiled.js';
+import type { CompiledLexicon, DetailsLexicon } from './compiled.js';
 import { compileLexicon } from './compile-lexicon.js';
+import { compileEquipment, defaultEquipment, EQUIPMENT_FILE, readEquipment, type Equipment } from './equipment.js';
 import { mergeLexicon } from './merge-lexicon.js';
 import { readLexiconDir } from './read-lexicon-dir.js';
+import { compileWordLists, type WordLists } from './word-lists.js';
 
 /** Dyad's own lexicon: `lexicon/` at the package root (the same from src/ and from dist/). */
 export function builtinLexiconDir(): string {
@@ -26,6 +28,16 @@ export interface LexiconOptions {
   extra?: LexiconSource[];
 }
 
+/**
+ * The equipment lexicon: Dyad's own equipment.yaml (also with `builtin: false`: items need kinds), with the
+ * `equipment.yaml` of each user lexicon folder added in order (the same kind or model id: the later wins). With no
+ * user equipment, the shared bundled index. Throws E300/E301 for an unreadable or invalid file.
+ */
+function equipmentOf(dirs: readonly string[]): Equipment {
+  const files = dirs.map((dir) => join(dir, 'equipment.yaml')).filter((file) => existsSync(file));
+  return files.length === 0 ? defaultEquipment() : compileEquipment([readEquipment(EQUIPMENT_FILE), ...files.map(readEquipment)]);
+}
+
 /** Reads, merges and compiles the lexicons. Bad entries are skipped and reported in `problems`. */
 export function loadLexicon(options: LexiconOptions = {}): { lexicon: CompiledLexicon; problems: Problem[] } {
   const problems: Problem[] = [];
@@ -37,7 +49,20 @@ export function loadLexicon(options: LexiconOptions = {}): { lexicon: CompiledLe
     problems.push(...read.problems);
   }
   sources.push(...(options.extra ?? []));
-  const compiled = compileLexicon(mergeLexicon(sources));
+  const compiled = compileLexicon(mergeLexicon(sources), equipmentOf(options.lexiconDirs ?? []));
   problems.push(...compiled.problems);
   return { lexicon: compiled.lexicon, problems };
+}
+
+let bundledWords: WordLists | null = null;
+
+/** The word lists of Dyad's own lexicon alone, read on first use: what a detail finder reads when called without a lexicon. */
+export function defaultWordLists(): WordLists {
+  bundledWords ??= compileWordLists(readLexiconDir(builtinLexiconDir()).source.words ?? []).words;
+  return bundledWords;
+}
+
+/** Dyad's own equipment and word lists, for a detail finder called without a lexicon (the coder always passes its own). */
+export function defaultDetailsLexicon(): DetailsLexicon {
+  return { equipment: defaultEquipment(), words: defaultWordLists() };
 }

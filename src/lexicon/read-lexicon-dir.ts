@@ -10,7 +10,7 @@ import { actorSchema, agentSchema, cameoSchema, countrySchema, discardSchema, fr
 
 /** An empty lexicon source, to merge into. */
 export function emptySource(): LexiconSource {
-  return { countries: [], actors: [], agents: [], verbs: [], sets: [], cameo: [], discards: [], frames: [] };
+  return { countries: [], actors: [], agents: [], verbs: [], sets: [], cameo: [], discards: [], frames: [], words: [] };
 }
 
 /** `kind.yaml` and every YAML file under `kind/`, sorted, so a user can split a kind into many files. */
@@ -68,9 +68,9 @@ function readList<S extends z.ZodType>(path: string, schema: S, problems: Proble
   return out;
 }
 
-const KINDS = ['countries', 'actors', 'agents', 'verbs', 'sets', 'cameo', 'discards', 'frames'] as const;
+const KINDS = ['countries', 'actors', 'agents', 'verbs', 'sets', 'cameo', 'discards', 'frames', 'words'] as const;
 /** Bump when the parsed shape changes, so old cache files are ignored. */
-const CACHE_VERSION = 2;
+const CACHE_VERSION = 3;
 const CACHE_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../.cache/lexicon');
 
 /** The cache key of a folder: every lexicon file's path, size and modification time. */
@@ -149,5 +149,12 @@ export function readLexiconDirUncached(dir: string): { source: LexiconSource; pr
   for (const f of filesOf(dir, 'cameo')) source.cameo.push(...readList(f, cameoSchema, problems));
   for (const f of filesOf(dir, 'discards')) source.discards.push(...readList(f, discardSchema, problems));
   for (const f of filesOf(dir, 'frames')) (source.frames ??= []).push(...readList(f, frameSchema, problems));
+  for (const f of filesOf(dir, 'words')) {
+    const data = readYaml(f, problems);
+    if (data === null || data === undefined) continue;
+    const result = setsSchema.safeParse(data);
+    if (!result.success) problems.push(problem(f, `expected a map of word list name → list of words: ${result.error.issues[0]?.message ?? ''}`));
+    else for (const [name, words] of Object.entries(result.data)) (source.words ??= []).push({ name, words });
+  }
   return { source, problems };
 }

@@ -1,5 +1,5 @@
 // Link stage: the equipment lexicon's kinds → a small tree the linker asks "is one kind under the other?" and "military?".
-import { defaultEquipment, type Equipment } from '../details/equipment.js';
+import { defaultEquipment, type Equipment } from '../lexicon/equipment.js';
 
 /** The kinds of items and how they nest ("armed-drone" under "drone", "rifle" under "small-arms" under "arms"). */
 export interface KindTree {

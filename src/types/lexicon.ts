@@ -135,4 +135,6 @@ export interface LexiconSource {
   discards: DiscardEntry[];
   /** Verb+verb frames; optional so that imported sources may leave it out. */
   frames?: FrameEntry[];
+  /** The coder's word lists (words.yaml), in source order: later lists add words or remove them ("!word"). Optional like frames. */
+  words?: WordSet[];
 }

@@ -1,10 +1,10 @@
-// Details: equipment.yaml (kinds, words, models) → a compiled index of kind phrases by first token and models by key.
+// Lexicon: equipment.yaml (kinds, words, models) → a compiled index of kind phrases by first token and models by key.
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import { DyadError } from '../types/index.js';
-import { pluralize } from '../lexicon/plural.js';
+import { pluralize } from './plural.js';
 import { tokenize } from './tokens.js';
 
 /** One kind of equipment or aid, as written in equipment.yaml. */

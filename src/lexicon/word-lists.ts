@@ -1,0 +1,62 @@
+// Lexicon: the word lists of words.yaml (every lexicon folder's, in order) → one named set of words per list.
+import type { Problem, WordSet } from '../types/index.js';
+
+/**
+ * The names of the word lists the coder and the detail finders read (lexicon/words.yaml documents each one). A list
+ * of another name is reported, so that a misspelt name in a user's words.yaml does not pass unnoticed.
+ */
+export const WORD_LIST_NAMES = [
+  'verbs_of_saying', 'negators', 'hedges', 'future_cues', 'conditions',
+  'role_glue', 'locative_prepositions', 'not_modified_nouns', 'generic_sources', 'maker_marks', 'diplomats',
+  'name_particles', 'group_words',
+  'light_verbs', 'place_prepositions', 'personal_pronouns', 'possessive_pronouns', 'obligation_verbs',
+  'coordination_words', 'actor_leading_words', 'time_leads', 'frame_skippable', 'time_words',
+  'denial_breaks_after_comma', 'denial_breaks', 'clause_subject_pronouns',
+  'clause_openers', 'passive_auxiliaries', 'irregular_participles', 'party_prepositions', 'owner_prepositions',
+  'subject_pronouns', 'relative_pronouns', 'object_pronouns',
+  'item_generic_words', 'not_item_before', 'item_breaks', 'money_not_item_before', 'money_not_item_after',
+  'money_aid_words', 'of_determiners',
+  'place_cues', 'place_descriptors', 'city_descriptors', 'place_directions', 'place_name_connectors',
+  'currency_codes', 'over_particle_verbs', 'month_words', 'year_before', 'not_count_after',
+] as const;
+
+export type WordListName = (typeof WORD_LIST_NAMES)[number];
+
+/** Every word list by name; a list no lexicon writes is empty. */
+export type WordLists = { readonly [name in WordListName]: ReadonlySet<string> };
+
+const KNOWN: ReadonlySet<string> = new Set(WORD_LIST_NAMES);
+
+/** Whether `name` is one of the word lists (the others are reported when a lexicon writes them). */
+export function isWordListName(name: string): name is WordListName {
+  return KNOWN.has(name);
+}
+
+/**
+ * Builds the word lists from the lists of every source, in order: each adds its words, and a word written with a
+ * leading "!" takes the word out again ("!may"), so a later source can remove what an earlier one added.
+ */
+export function compileWordLists(lists: readonly WordSet[]): { words: WordLists; problems: Problem[] } {
+  const sets = {} as Record<WordListName, Set<string>>;
+  for (const name of WORD_LIST_NAMES) sets[name] = new Set<string>();
+  const problems: Problem[] = [];
+  for (const list of lists) {
+    if (!isWordListName(list.name)) {
+      problems.push({ code: 'E301', input: 'words', message: `unknown word list "${list.name}" (known: ${WORD_LIST_NAMES.join(', ')})`, stage: 'lexicon' });
+      continue;
+    }
+    const set = sets[list.name];
+    for (const word of list.words) {
+      if (word.length > 1 && word.startsWith('!')) set.delete(word.slice(1));
+      else set.add(word);
+    }
+  }
+  return { words: sets, problems };
+}
+
+/** Whether a word list holds `word` or, for an entry ending in a hyphen ("al-"), the start of it up to its first hyphen ("al-Sadr"). */
+export function hasWordOrPrefix(list: ReadonlySet<string>, word: string): boolean {
+  if (list.has(word)) return true;
+  const dash = word.indexOf('-');
+  return dash >= 0 && list.has(word.slice(0, dash + 1));
+}
