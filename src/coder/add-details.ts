@@ -68,7 +68,7 @@ export function addDetails(events: EventRecord[], pub: PublicationDate, mentionS
     locations ??= findLocations(text, start, {
       countries: [...new Set(events.flatMap((x) => [x.source.country, x.target?.country ?? null]).filter((c): c is string => c !== null))],
       actorSpans: mentionSpans,
-    }, undefined, lexicon.words);
+    }, undefined, lexicon.wordLists);
     e.location = locations[0] ?? null;
   }
 }

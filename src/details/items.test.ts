@@ -66,6 +66,6 @@ test('a user equipment lexicon adds kinds and models; a bad entry is an E301', (
   const extra = checkEquipment({ kinds: [{ kind: 'satellite', military: false, words: ['satellite'] }], models: [{ model: 'Gokturk-1', kind: 'satellite' }] }, 'user.yaml');
   const bundled = defaultEquipment();
   const eq = compileEquipment([{ kinds: [...bundled.kinds.values()], models: [] }, extra]);
-  assert.deepEqual(findItems('Ankara launched the Gokturk-1 satellite.', 0, undefined, { equipment: eq, words: defaultWordLists() }).map((i) => [i.kind, i.model]), [['satellite', 'Gokturk-1']]);
+  assert.deepEqual(findItems('Ankara launched the Gokturk-1 satellite.', 0, undefined, { equipment: eq, wordLists: defaultWordLists() }).map((i) => [i.kind, i.model]), [['satellite', 'Gokturk-1']]);
   assert.throws(() => checkEquipment({ kinds: [{ kind: 'Bad Kind', military: true, words: [] }] }, 'user.yaml'), DyadError);
 });

@@ -99,7 +99,7 @@ function matchModel(t: Tokens, i: number, to: number, equipment: Equipment): Hea
 }
 
 /** Models, kind words and their runs, left to right. */
-function findHeads(t: Tokens, from: number, to: number, equipment: Equipment, words: WordLists): Head[] {
+function findHeads(t: Tokens, from: number, to: number, equipment: Equipment, wordLists: WordLists): Head[] {
   const raw: Head[] = [];
   for (let i = from; i < to; i++) {
     const model = matchModel(t, i, to, equipment);
@@ -124,18 +124,18 @@ function findHeads(t: Tokens, from: number, to: number, equipment: Equipment, wo
     } else heads.push({ ...h });
   }
   for (const h of heads) {
-    while (h.last < to && words.item_generic_words.has(t.lower[h.last] ?? '') && (h.model !== null || h.kind !== null)) { h.last++; h.context = true; }
+    while (h.last < to && wordLists.item_generic_words.has(t.lower[h.last] ?? '') && (h.model !== null || h.kind !== null)) { h.last++; h.context = true; }
   }
-  return heads.filter((h) => !words.not_item_before.has(t.lower[h.last] ?? '') && (h.unknownModel === null || h.kind !== null));
+  return heads.filter((h) => !wordLists.not_item_before.has(t.lower[h.last] ?? '') && (h.unknownModel === null || h.kind !== null));
 }
 
 /** The stretch between a quantity and its item holds only modifier words ("48 new Russian-made helicopters", "five of its"). */
-function gapOk(t: Tokens, from: number, to: number, words: WordLists): boolean {
+function gapOk(t: Tokens, from: number, to: number, wordLists: WordLists): boolean {
   if (to - from > 4) return false;
   for (let k = from; k < to; k++) {
     const w = t.lower[k] ?? '';
-    if (w === 'of' && k === from && words.of_determiners.has(t.lower[k + 1] ?? '')) continue;
-    if (words.item_breaks.has(w) || !/^[\p{L}][\p{L}\p{N}'’-]*$/u.test(w)) return false;
+    if (w === 'of' && k === from && wordLists.of_determiners.has(t.lower[k + 1] ?? '')) continue;
+    if (wordLists.item_breaks.has(w) || !/^[\p{L}][\p{L}\p{N}'’-]*$/u.test(w)) return false;
   }
   return true;
 }
@@ -165,7 +165,7 @@ function item(t: Tokens, base: number, first: number, last: number, kind: string
  * Quantity conventions: see {@link Quantity}. `max` and `approx` are present only when set.
  */
 export function findItems(sentenceText: string, sentenceStart: number, range?: { start: number; end: number }, lexicon: DetailsLexicon = defaultDetailsLexicon()): Item[] {
-  const { equipment, words } = lexicon;
+  const { equipment, wordLists } = lexicon;
   const t = tokenize(sentenceText);
   let from = 0;
   let to = t.words.length;
@@ -173,13 +173,13 @@ export function findItems(sentenceText: string, sentenceStart: number, range?: {
     while (from < to && (t.starts[from] ?? 0) < range.start - sentenceStart) from++;
     while (to > from && (t.ends[to - 1] ?? 0) > range.end - sentenceStart) to--;
   }
-  const heads = findHeads(t, from, to, equipment, words);
+  const heads = findHeads(t, from, to, equipment, wordLists);
   const inHead = new Uint8Array(t.words.length);
   for (const h of heads) for (let k = h.first; k < h.last; k++) inHead[k] = 1;
   const quantities: QuantityMatch[] = [];
   for (let i = from; i < to; i++) {
     if (inHead[i] === 1) continue;
-    const q = readQuantity(t, i, words);
+    const q = readQuantity(t, i, wordLists);
     if (q === null || q.last > to) continue;
     let clash = false;
     for (let k = q.first; k < q.last; k++) if (inHead[k] === 1) clash = true;
@@ -194,7 +194,7 @@ export function findItems(sentenceText: string, sentenceStart: number, range?: {
     for (let k = quantities.length - 1; k >= 0; k--) {
       const c = quantities[k];
       if (c === undefined || c.last > h.first) continue;
-      if (!used.has(c) && gapOk(t, c.last, h.first, words)) q = c;
+      if (!used.has(c) && gapOk(t, c.last, h.first, wordLists)) q = c;
       break;
     }
     const soft = h.model !== null && h.model.soft && h.kind === null;
@@ -213,10 +213,10 @@ export function findItems(sentenceText: string, sentenceStart: number, range?: {
   // sums of money that are not a price: "$50 million in aid", "a loan of 2 billion yuan"
   for (const q of quantities) {
     if (used.has(q) || !q.money) continue;
-    if (words.money_not_item_before.has(t.lower[q.first - 1] ?? '') || words.money_not_item_after.has(t.lower[q.last] ?? '')) continue;
+    if (wordLists.money_not_item_before.has(t.lower[q.first - 1] ?? '') || wordLists.money_not_item_after.has(t.lower[q.last] ?? '')) continue;
     let last = q.last;
     if (t.lower[last] === 'in' || t.lower[last] === 'of') {
-      for (let k = last + 1; k < Math.min(to, last + 5); k++) if (words.money_aid_words.has(t.lower[k] ?? '')) { last = k + 1; break; }
+      for (let k = last + 1; k < Math.min(to, last + 5); k++) if (wordLists.money_aid_words.has(t.lower[k] ?? '')) { last = k + 1; break; }
     }
     if (last === q.last && t.lower[q.first - 1] === 'for' && items.length > 0) continue; // "sold ... for $50 million": a price
     items.push(item(t, sentenceStart, q.first, last, 'money', null, q));

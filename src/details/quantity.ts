@@ -211,30 +211,30 @@ function matchModifier(t: Tokens, i: number): [number, Bound] | null {
 const GATES = new WeakMap<WordLists, ReadonlySet<string>>();
 
 /** The gate in one lookup: STARTS, number words and currency codes (lower-cased; the code itself is checked later). */
-function gateOf(words: WordLists): ReadonlySet<string> {
-  let gate = GATES.get(words);
+function gateOf(wordLists: WordLists): ReadonlySet<string> {
+  let gate = GATES.get(wordLists);
   if (gate === undefined) {
-    gate = new Set([...STARTS, ...NUMBER_WORDS, ...[...words.currency_codes].map((c) => c.toLowerCase())]);
-    GATES.set(words, gate);
+    gate = new Set([...STARTS, ...NUMBER_WORDS, ...[...wordLists.currency_codes].map((c) => c.toLowerCase())]);
+    GATES.set(wordLists, gate);
   }
   return gate;
 }
 
-/** Reads a quantity starting exactly at token `i`, or returns null. `words`: the lexicon's word lists (currency codes, …). */
-export function readQuantity(t: Tokens, i: number, words: WordLists = defaultWordLists()): QuantityMatch | null {
+/** Reads a quantity starting exactly at token `i`, or returns null. `wordLists`: the lexicon's word lists (currency codes, …). */
+export function readQuantity(t: Tokens, i: number, wordLists: WordLists = defaultWordLists()): QuantityMatch | null {
   const w0 = t.lower[i] ?? '';
   const c0 = w0.charCodeAt(0);
-  if (!(c0 >= 48 && c0 <= 57) && !gateOf(words).has(w0)) return null;
+  if (!(c0 >= 48 && c0 <= 57) && !gateOf(wordLists).has(w0)) return null;
   let pos = i;
   let bound: Bound = 'none';
   const mod = matchModifier(t, pos);
   const rangeWord = t.lower[i] === 'between' ? 'and' : t.lower[i] === 'from' ? 'to' : null;
   // "handed over 50 howitzers": a verb's particle, not "more than"
-  if (mod !== null && t.lower[i] === 'over' && words.over_particle_verbs.has(t.lower[i - 1] ?? '')) return null;
+  if (mod !== null && t.lower[i] === 'over' && wordLists.over_particle_verbs.has(t.lower[i - 1] ?? '')) return null;
   if (mod !== null) [pos, bound] = mod;
   let unit: string | null = null;
   const sign = SIGNS[t.lower[pos] ?? ''];
-  if (sign !== undefined) { unit = sign; pos++; } else if (words.currency_codes.has(t.words[pos] ?? '')) { unit = t.words[pos] ?? null; pos++; }
+  if (sign !== undefined) { unit = sign; pos++; } else if (wordLists.currency_codes.has(t.words[pos] ?? '')) { unit = t.words[pos] ?? null; pos++; }
   const first = t.words[pos];
   if (first === undefined) return null;
   // a unit with no number: "tonnes of food"
@@ -246,9 +246,9 @@ export function readQuantity(t: Tokens, i: number, words: WordLists = defaultWor
   if (/^\d{4}$/.test(first) && unit === null && !num.scaled) {
     const before = t.lower[i - 1] ?? '';
     const v = Number(first);
-    if (v >= 1900 && v <= 2100 && (words.year_before.has(before) || words.month_words.has(before) || t.lower[pos + 1] === ',')) return null;
+    if (v >= 1900 && v <= 2100 && (wordLists.year_before.has(before) || wordLists.month_words.has(before) || t.lower[pos + 1] === ',')) return null;
   }
-  if (words.not_count_after.has(t.lower[num.end] ?? '') || (t.lower[num.end] === 'per' && t.lower[num.end + 1] === 'cent')) return null;
+  if (wordLists.not_count_after.has(t.lower[num.end] ?? '') || (t.lower[num.end] === 'per' && t.lower[num.end + 1] === 'cent')) return null;
   if (rangeWord !== null && t.lower[num.end] !== rangeWord) return null; // "from Syria", "between 2015 and ..." without a second number
   let { value, max } = num;
   let approx = num.approx;
@@ -267,7 +267,7 @@ export function readQuantity(t: Tokens, i: number, words: WordLists = defaultWor
   // a currency or unit after the number
   const after = t.lower[end] ?? '';
   if (unit === null) {
-    if (words.currency_codes.has(t.words[end] ?? '')) { unit = t.words[end] ?? null; end++; }
+    if (wordLists.currency_codes.has(t.words[end] ?? '')) { unit = t.words[end] ?? null; end++; }
     else if ((after === 'us' || after === 'u.s') && t.lower[end + 1]?.startsWith('dollar')) { unit = 'USD'; end += 2; }
     else if (after === 'pounds' && t.lower[end + 1] === 'sterling') { unit = 'GBP'; end += 2; }
     else if (after === 'swiss' && t.lower[end + 1]?.startsWith('franc')) { unit = 'CHF'; end += 2; }
@@ -292,10 +292,10 @@ export function readQuantity(t: Tokens, i: number, words: WordLists = defaultWor
 }
 
 /** Every quantity in a token list, left to right, not overlapping. */
-export function findQuantities(t: Tokens, from = 0, to = t.words.length, words: WordLists = defaultWordLists()): QuantityMatch[] {
+export function findQuantities(t: Tokens, from = 0, to = t.words.length, wordLists: WordLists = defaultWordLists()): QuantityMatch[] {
   const out: QuantityMatch[] = [];
   for (let i = from; i < to; i++) {
-    const m = readQuantity(t, i, words);
+    const m = readQuantity(t, i, wordLists);
     if (m !== null && m.last <= to) {
       out.push(m);
       i = m.last - 1;
@@ -305,8 +305,8 @@ export function findQuantities(t: Tokens, from = 0, to = t.words.length, words: 
 }
 
 /** The first quantity in `text` ("up to 9,000" → `{quantity: null, max: 9000, approx: false, unit: null}`), or null. */
-export function parseQuantity(text: string, words: WordLists = defaultWordLists()): Quantity | null {
+export function parseQuantity(text: string, wordLists: WordLists = defaultWordLists()): Quantity | null {
   const t = tokenize(text);
-  const m = findQuantities(t, 0, t.words.length, words)[0];
+  const m = findQuantities(t, 0, t.words.length, wordLists)[0];
   return m === undefined ? null : { quantity: m.quantity, max: m.max, approx: m.approx, unit: m.unit };
 }

@@ -60,8 +60,8 @@ const byLengthDesc = (a: readonly string[], b: readonly string[]): number => b.l
 /** Compiles a merged lexicon. Malformed patterns are skipped with a problem each. */
 export function compileLexicon(source: LexiconSource, equipment: Equipment): { lexicon: CompiledLexicon; problems: Problem[] } {
   const problems: Problem[] = [];
-  const words = compileWordLists(source.words ?? []);
-  problems.push(...words.problems);
+  const wordLists = compileWordLists(source.words ?? []);
+  problems.push(...wordLists.problems);
   const phrases: PhraseIndex = new Map();
   const seen = new Set<string>();
   source.countries.forEach((c, i) => {
@@ -204,7 +204,7 @@ export function compileLexicon(source: LexiconSource, equipment: Equipment): { l
       frameTriggers,
       clauseTriggers,
       claimNouns,
-      words: words.words,
+      wordLists: wordLists.words,
       equipment,
     },
     problems,

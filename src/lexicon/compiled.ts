@@ -73,10 +73,10 @@ export interface CompiledLexicon {
   /** Claim nouns (as written and lemma) → the frames they serve ("reports", "claims", "allegations"). */
   claimNouns: Map<string, number[]>;
   /** The word lists of words.yaml (verbs of saying, hedges, place descriptors, …), every source's words pooled. */
-  words: WordLists;
+  wordLists: WordLists;
   /** The equipment lexicon: Dyad's equipment.yaml with each lexicon folder's equipment.yaml added in order. */
   equipment: Equipment;
 }
 
 /** What the detail finders (items, quantities, places) read of the lexicon. */
-export type DetailsLexicon = Pick<CompiledLexicon, 'equipment' | 'words'>;
+export type DetailsLexicon = Pick<CompiledLexicon, 'equipment' | 'wordLists'>;

@@ -64,5 +64,5 @@ export function defaultWordLists(): WordLists {
 
 /** Dyad's own equipment and word lists, for a detail finder called without a lexicon (the coder always passes its own). */
 export function defaultDetailsLexicon(): DetailsLexicon {
-  return { equipment: defaultEquipment(), words: defaultWordLists() };
+  return { equipment: defaultEquipment(), wordLists: defaultWordLists() };
 }
