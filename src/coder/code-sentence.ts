@@ -3,6 +3,7 @@ import { TOKEN_FLAGS, type Doc, type Sentence } from '../nlp/doc.js';
 import { POS } from '../nlp/pos.js';
 import type { CompiledLexicon, CompiledVerbEntry } from '../lexicon/compiled.js';
 import type { CompiledPattern } from '../lexicon/pattern.js';
+import type { WordLists } from '../lexicon/word-lists.js';
 import type { Modality, Status } from '../types/index.js';
 import { findActors } from './find-actors.js';
 import { denialAt, findDenials } from './find-denials.js';
@@ -10,7 +11,7 @@ import { findFrame, mapThroughFrame, type FrameHit } from './find-frames.js';
 import { findTriggers, type TriggerHit } from './find-triggers.js';
 import { hasSet, matchContext, matchPattern, type MatchContext, type PatternMatch } from './match-pattern.js';
 import type { Mention } from './mention.js';
-import { ATTRIBUTION_VERBS, findAttributions, modalityAround, type Attribution } from './modality.js';
+import { findAttributions, modalityAround, type Attribution } from './modality.js';
 import { findKnownPeople, isUnresolvedAgent, rememberPeople, resolveAgents, type ArticleContext } from './article-context.js';
 import { clauseSubject, eventNounAgent, objectOf, sentenceTree, treeRoles, type SentenceTree } from './tree-roles.js';
 import { byAgent, expandGroup, findObject, findSubject, isPassive } from './roles.js';
@@ -34,16 +35,13 @@ export interface RawEvent {
 /** What carries over from one sentence to the next (the last subject, agents' countries, people introduced). */
 export type SentenceContext = ArticleContext;
 
-const PRONOUNS = new Set(['he', 'she', 'it', 'they']);
-/** Verbs whose object noun names the event the subject carries out ("launched an attack", "held talks"). */
-const LIGHT_VERBS = new Set(['launch', 'carry', 'conduct', 'stage', 'hold', 'make', 'mount', 'begin', 'start', 'continue', 'resume', 'announce', 'sign', 'issue', 'impose', 'extend', 'offer', 'provide', 'give', 'send', 'submit', 'file', 'renew', 'repeat', 'reiterate', 'express', 'voice', 'lodge', 'step', 'intensify', 'undertake', 'perpetrate', 'commit', 'have', 'open', 'agree', 'accept', 'reject', 'level', 'bring', 'press', 'raise', 'deliver', 'pass', 'adopt']);
 
 /**
  * "her talks with Xi": the owner of an event noun named by a pronoun — in an opening phrase, the subject of the
  * main clause after the comma ("After her talks with Xi, Merkel flew home"); otherwise the previous subject.
  */
-function possessorPronoun(doc: Doc, sent: Sentence, first: number, mentions: Mention[], context: SentenceContext): Mention[] | null {
-  if (!/^(his|her|their|its)$/.test(doc.norm[first - 1] ?? '')) return null;
+function possessorPronoun(doc: Doc, sent: Sentence, first: number, mentions: Mention[], context: SentenceContext, wordLists: WordLists): Mention[] | null {
+  if (!wordLists.possessive_pronouns.has(doc.norm[first - 1] ?? '')) return null;
   let comma = first;
   while (comma < sent.last && doc.norm[comma] !== ',') comma++;
   const after = mentions.find((m) => m.first > comma && m.first <= comma + 3 && (doc.pos[m.last] === POS.VERB || doc.pos[m.last] === POS.AUX));
@@ -63,18 +61,18 @@ function sameState(source: Mention, target: Mention): boolean {
 }
 
 /** "must", "should", "has to", "ought to" right before the verb (adverbs and "not" may stand between). */
-function obligationBefore(doc: Doc, sent: Sentence, first: number): boolean {
+function obligationBefore(doc: Doc, sent: Sentence, first: number, wordLists: WordLists): boolean {
   let k = first - 1;
   while (k > sent.first && (doc.pos[k] === POS.ADV || doc.norm[k] === 'not')) k--;
   const w = doc.norm[k] ?? '';
   if (w === 'must' || w === 'should') return true;
-  return w === 'to' && /^(has|have|had|ought)$/.test(doc.norm[k - 1] ?? '');
+  return w === 'to' && wordLists.obligation_verbs.has(doc.norm[k - 1] ?? '');
 }
 
-function lightVerbBefore(doc: Doc, sent: Sentence, noun: number): boolean {
+function lightVerbBefore(doc: Doc, sent: Sentence, noun: number, wordLists: WordLists): boolean {
   for (let k = noun - 1; k >= Math.max(sent.first, noun - 5); k--) {
     const pos = doc.pos[k];
-    if (pos === POS.VERB || pos === POS.AUX) return LIGHT_VERBS.has(doc.lemma[k] ?? '');
+    if (pos === POS.VERB || pos === POS.AUX) return wordLists.light_verbs.has(doc.lemma[k] ?? '');
     if (pos !== POS.DET && pos !== POS.ADJ && pos !== POS.NUM && pos !== POS.ADV && pos !== POS.NOUN && pos !== POS.PROPN && doc.norm[k] !== 'out' && doc.norm[k] !== "'s") return false;
   }
   return false;
@@ -90,8 +88,6 @@ const TARGET_REQUIRED_ROOTS = new Set(['04', '05', '16']);
 const ANSWER_ROOTS = new Set(['03', '05', '08', '11', '12']);
 /** Tree labels of nouns after a preposition: with a preposition of place, never a subject found by word windows. */
 const OBLIQUE_LABELS = new Set(['obl', 'obl:tmod', 'obl:npmod', 'obl:unmarked', 'nmod', 'nmod:tmod', 'nmod:npmod', 'nmod:unmarked']);
-/** Prepositions of place and time ("in western Baghdad, killing …"). */
-const PLACE_MARKERS = new Set(['in', 'at', 'near', 'outside', 'inside', 'across', 'throughout', 'around', 'within', 'into', 'during', 'after', 'before', 'since', 'until', 'through', 'along', 'off', 'beyond', 'under']);
 /** Roots whose source may be a nationality's weapons ("Israeli helicopters attacked"): threats and force. */
 const THING_SOURCE_ROOTS = new Set(['13', '15', '17', '18', '19', '20']);
 /** Roots whose target may be a nationality's property ("demolished Palestinian homes"). */
@@ -117,9 +113,9 @@ function bestMatch(ctx: MatchContext, entry: CompiledVerbEntry, t: TriggerHit): 
   return null;
 }
 
-function pronounSubject(doc: Doc, sent: Sentence, first: number, context: SentenceContext): Mention[] | null {
+function pronounSubject(doc: Doc, sent: Sentence, first: number, context: SentenceContext, wordLists: WordLists): Mention[] | null {
   for (let k = first - 1; k >= Math.max(sent.first, first - 4); k--) {
-    if (PRONOUNS.has(doc.norm[k] ?? '')) return context.lastSubject;
+    if (wordLists.personal_pronouns.has(doc.norm[k] ?? '')) return context.lastSubject;
     if (doc.pos[k] !== POS.AUX && doc.pos[k] !== POS.ADV && doc.pos[k] !== POS.PART && doc.pos[k] !== POS.VERB) break;
   }
   return null;
@@ -166,7 +162,7 @@ export function codeSentence(doc: Doc, whole: Sentence, lexicon: CompiledLexicon
   const mentions = findKnownPeople(doc, sent, findActors(doc, sent, lexicon, date), context)
     // an outlet's tag in brackets ("(Reuters)") is where the report comes from, not a party
     .filter((m) => !(m.media && doc.norm[m.first - 1] === '(' && doc.norm[m.last] === ')'));
-  resolveAgents(doc, mentions, context);
+  resolveAgents(doc, mentions, context, lexicon.wordLists);
   rememberPeople(doc, mentions, context);
   if (mentions.length === 0 && context.lastSubject === null) return { events: [], mentions };
   const inside = new Uint8Array(sent.last - sent.first);
@@ -174,7 +170,7 @@ export function codeSentence(doc: Doc, whole: Sentence, lexicon: CompiledLexicon
   const triggers = findTriggers(doc, sent, lexicon, (i) => inside[i - sent.first] === 1);
   if (triggers.length === 0) return { events: [], mentions };
   const ctx = matchContext(doc, sent, lexicon, mentions);
-  const attributions = findAttributions(doc, sent, mentions);
+  const attributions = findAttributions(doc, sent, mentions, lexicon.wordLists);
   const reporters = new Set(attributions.map((a) => a.speaker).filter((m): m is Mention => m !== null && m.media));
   const denials = findDenials(doc, sent, lexicon, mentions);
 
@@ -191,7 +187,7 @@ export function codeSentence(doc: Doc, whole: Sentence, lexicon: CompiledLexicon
   }
   const eventTriggers = triggers.filter((t) => !consumed.has(t.head));
   const speechVerbs = new Set(attributions.map((a) => a.verb));
-  const isSpeech = (t: TriggerHit): boolean => speechVerbs.has(t.head) || (!t.noun && ATTRIBUTION_VERBS.has(doc.lemma[t.head] ?? ''));
+  const isSpeech = (t: TriggerHit): boolean => speechVerbs.has(t.head) || (!t.noun && lexicon.wordLists.verbs_of_saying.has(doc.lemma[t.head] ?? ''));
 
   // the tree, parsed once and only for sentences that hold a trigger
   let tree: SentenceTree | null | undefined;
@@ -211,7 +207,7 @@ export function codeSentence(doc: Doc, whole: Sentence, lexicon: CompiledLexicon
     const rootPos = doc.pos[sent.first + parsed.head.indexOf(-1)];
     const nounRoot = rootPos !== POS.VERB && rootPos !== POS.AUX;
     if (parsed.label.some((l, k) => l === 'acl' && doc.pos[sent.first + k] === POS.VERB && /ed$/.test(words[k] ?? '') && (nounRoot || (words[k - 1] === ',' && SUBJECT_LIKE.has(parsed.label[parsed.head[k] ?? -1] ?? ''))))) return (tree = null);
-    return (tree = sentenceTree(sent.first, parsed.head, parsed.label, words));
+    return (tree = sentenceTree(sent.first, parsed.head, parsed.label, words, lexicon.wordLists));
   };
 
   const out: RawEvent[] = [];
@@ -225,7 +221,7 @@ export function codeSentence(doc: Doc, whole: Sentence, lexicon: CompiledLexicon
     const framed = frames.get(t) ?? null;
     // "Washington said Khartoum must return the helicopter", "… must be ready to mediate": what one must do is
     // demanded of them (below), whether or not the verb codes an event of its own, and whatever frame it sits in
-    const obliged = !t.noun && forced === undefined && obligationBefore(doc, sent, framed?.first ?? t.first)
+    const obliged = !t.noun && forced === undefined && obligationBefore(doc, sent, framed?.first ?? t.first, lexicon.wordLists)
       && (framed === null || (framed.frame.modality !== 'denied' && framed.frame.modality !== 'negated'));
     if (code === null && obliged) code = DEMAND_ANY;
     // "---" (imported PETRARCH patterns): the words match, and they say there is no event
@@ -237,7 +233,7 @@ export function codeSentence(doc: Doc, whole: Sentence, lexicon: CompiledLexicon
     // a trigger the tree reads as a participle modifying a noun, with no agent ("Mugabe [who was] accused the …"), is
     // as often a main verb the greedy parse lost: the tree does not decide its roles
     if (roles !== null && parsed !== null && roles.passive && parsed.label[t.head - sent.first] === 'acl' && !roles.hasSubject) roles = null;
-    const passive = roles !== null ? roles.passive : !t.noun && isPassive(doc, sent, t.head);
+    const passive = roles !== null ? roles.passive : !t.noun && isPassive(doc, sent, t.head, lexicon.wordLists);
 
     let sources: Mention[] | null = match?.source ?? null;
     let targets: Mention[] | null = match?.target ?? null;
@@ -271,9 +267,9 @@ export function codeSentence(doc: Doc, whole: Sentence, lexicon: CompiledLexicon
         // an event noun takes the clause subject only as the object of a light verb ("launched an attack")
         // where the tree was read, a word-window subject it files under a preposition of place or time is no subject
         const head = subject !== null && parsed !== null ? subject.last - 1 - parsed.first : -1;
-        const placed = head >= 0 && parsed !== null && OBLIQUE_LABELS.has(parsed.label[head] ?? '') && PLACE_MARKERS.has(parsed.marker[head] ?? '');
-        const usable = subject !== null && !placed && (!t.noun || subject.last >= anchor - 1 || lightVerbBefore(doc, sent, anchor));
-        sources = usable && subject !== null ? expandGroup(subject, mentions) : t.noun ? possessorPronoun(doc, sent, t.first, mentions, context) : pronounSubject(doc, sent, anchor, context);
+        const placed = head >= 0 && parsed !== null && OBLIQUE_LABELS.has(parsed.label[head] ?? '') && lexicon.wordLists.place_prepositions.has(parsed.marker[head] ?? '');
+        const usable = subject !== null && !placed && (!t.noun || subject.last >= anchor - 1 || lightVerbBefore(doc, sent, anchor, lexicon.wordLists));
+        sources = usable && subject !== null ? expandGroup(subject, mentions) : t.noun ? possessorPronoun(doc, sent, t.first, mentions, context, lexicon.wordLists) : pronounSubject(doc, sent, anchor, context, lexicon.wordLists);
       }
     }
     // "demanded that the United States match …": the one asked to act is the subject of the clause
@@ -298,7 +294,7 @@ export function codeSentence(doc: Doc, whole: Sentence, lexicon: CompiledLexicon
         targets = subject !== null ? expandGroup(subject, mentions) : null;
       } else if (!code.startsWith('01') || match?.pattern.hasTarget) {
         const skip = new Set<Mention>([...(sources ?? []), ...(agent !== null ? [agent] : [])]);
-        const object = findObject(doc, sent, t.last, mentions, skip);
+        const object = findObject(doc, sent, t.last, mentions, skip, lexicon.wordLists);
         targets = object !== null ? expandGroup(object, mentions) : null;
       }
     }
@@ -312,7 +308,7 @@ export function codeSentence(doc: Doc, whole: Sentence, lexicon: CompiledLexicon
     if (targets !== null) targets = targets.filter((m) => m.thing === undefined || (m.thing === 'place' ? boundTarget?.includes(m) === true : m.thing === 'proposal' ? ANSWER_ROOTS.has(rootNow) : THING_TARGET_ROOTS.has(rootNow)));
     if (sources === null || sources.length === 0) return;
 
-    let { negated, modality } = modalityAround(doc, sent, anchor, t.last);
+    let { negated, modality } = modalityAround(doc, sent, anchor, t.last, lexicon.wordLists);
     let status: Status = null;
     if (frame !== null) {
       code = mapThroughFrame(frame.frame, code);

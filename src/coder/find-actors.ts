@@ -2,6 +2,7 @@
 import { TOKEN_FLAGS, type Doc, type Sentence } from '../nlp/doc.js';
 import { POS } from '../nlp/pos.js';
 import type { CompiledLexicon, PhraseHit } from '../lexicon/compiled.js';
+import { hasWordOrPrefix, type WordLists } from '../lexicon/word-lists.js';
 import type { ActorEntry } from '../types/index.js';
 import type { Mention } from './mention.js';
 import { placeCountry } from './article-context.js';
@@ -12,18 +13,6 @@ interface Piece {
   last: number;
   hit: PhraseHit;
 }
-
-/** Words that may stand between a country and its role word ("Iraq's senior military officials"). */
-const ROLE_GLUE = new Set(["'s", 'the', 'senior', 'top', 'former', 'deputy', 'acting', 'chief', 'new', 'visiting', 'local', 'regional', 'provincial', 'high-ranking', 'high', 'ranking', 'military', 'foreign', 'defence', 'defense', 'interior', 'first', 'vice', 'outgoing', 'incoming', 'interim', 'state', 'federal', 'national', 'central', 'official', 'government', 'own', 'two', 'three', 'several', 'some', 'many', 'a', 'an']);
-/** Prepositions after which a country or capital is a place, not an actor ("fighting in Iraq"); "from", "at", "to" take actors ("aid from China", "fired at Israel"). */
-const LOCATIVE = new Set(['in', 'inside', 'near', 'outside', 'across', 'throughout', 'around', 'within', 'over', 'off', 'via', 'through']);
-/** Nouns after a country that do not make it a modifier ("Israel today said"). */
-const TIME_NOUNS = new Set(['today', 'yesterday', 'tonight', 'tomorrow', 'now', 'officials', 'leaders']);
-/** Nouns that make an unnamed role a generic source of reports rather than a party. */
-const GENERIC_SOURCES = new Set(['source', 'sources', 'official', 'officials', 'spokesman', 'spokeswoman', 'spokesperson', 'diplomat', 'diplomats', 'insider', 'insiders', 'witness', 'witnesses', 'analyst', 'analysts', 'expert', 'experts']);
-
-/** Words after "X-" that make the nationality a maker or backer, not an actor ("Chinese-made", "Iranian-backed"). */
-const MAKER_MARKS = new Set(['made', 'built', 'designed', 'manufactured', 'produced', 'supplied', 'donated', 'funded', 'backed', 'financed', 'sponsored', 'trained', 'armed', 'brokered']);
 
 /** Length of the longest phrase of a lexicon set starting at token i (matched on form or lemma), else 0. */
 function setPhraseAt(doc: Doc, i: number, end: number, lexicon: CompiledLexicon, set: string): number {
@@ -148,12 +137,12 @@ export function verbLikeNoun(doc: Doc, k: number, end: number, lexicon: Compiled
 }
 
 /** Capitalised proper-noun run starting at i (an unknown person's name after a title: "Ambassador John Smith"). */
-function nameRun(doc: Doc, i: number, end: number, isVerb: (k: number) => boolean = () => false): number {
+function nameRun(doc: Doc, i: number, end: number, wordLists: WordLists, isVerb: (k: number) => boolean = () => false): number {
   let j = i;
   // (in a title-case headline every word is capitalised: a verb the tagger took for a plural noun ends the name)
   while (j < end && isCapitalized(doc, j) && (doc.pos[j] === POS.PROPN || ((doc.pos[j] === POS.NOUN || doc.pos[j] === POS.ADJ) && !isVerb(j))) && /^\p{L}/u.test(doc.norm[j] ?? '')) j++;
   // particles inside Arabic/Dutch names: "Mohammed Shia al-Sudani", "bin Salman"
-  while (j < end && /^(al-|bin$|ibn$|van$|von$|de$|el-)/.test(doc.norm[j] ?? '') && j > i) {
+  while (j < end && hasWordOrPrefix(wordLists.name_particles, doc.norm[j] ?? '') && j > i) {
     j++;
     while (j < end && isCapitalized(doc, j) && doc.pos[j] === POS.PROPN) j++;
   }
@@ -202,7 +191,7 @@ export function findActors(doc: Doc, sent: Sentence, lexicon: CompiledLexicon, d
   const glueOnly = (from: number, to: number): boolean => {
     if (to - from > 3) return false;
     // model designations may stand between too ("a U.S. AC-130 gunship")
-    for (let k = from; k < to; k++) if (!ROLE_GLUE.has(doc.norm[k] ?? '') && doc.pos[k] !== POS.ADJ && !/\d/.test(doc.norm[k] ?? '')) return false;
+    for (let k = from; k < to; k++) if (!lexicon.wordLists.role_glue.has(doc.norm[k] ?? '') && doc.pos[k] !== POS.ADJ && !/\d/.test(doc.norm[k] ?? '')) return false;
     return true;
   };
 
@@ -229,7 +218,7 @@ export function findActors(doc: Doc, sent: Sentence, lexicon: CompiledLexicon, d
         const person = baseOf(after, lexicon, date);
         if (person !== null && person.basis === 'person') { name = person.name; last = after.last; used.add(p + 2); }
       } else {
-        const run = nameRun(doc, last, sent.last, (k) => sent.headline === true && verbLikeNoun(doc, k, sent.last, lexicon));
+        const run = nameRun(doc, last, sent.last, lexicon.wordLists, (k) => sent.headline === true && verbLikeNoun(doc, k, sent.last, lexicon));
         if (run > last) { name = doc.text.slice(doc.start[last], doc.end[run - 1]); last = run; }
       }
       if (base.basis === 'country' || base.basis === 'demonym' || base.basis === 'capital') {
@@ -243,9 +232,9 @@ export function findActors(doc: Doc, sent: Sentence, lexicon: CompiledLexicon, d
       if (agent === undefined) continue;
       sector = agent.sector;
       basis = 'agent';
-      const run = nameRun(doc, last, sent.last, (k) => sent.headline === true && verbLikeNoun(doc, k, sent.last, lexicon));
+      const run = nameRun(doc, last, sent.last, lexicon.wordLists, (k) => sent.headline === true && verbLikeNoun(doc, k, sent.last, lexicon));
       // "Prime Minister Medvedev", "the paramilitary Rapid Support Forces", "militant group Hamas"
-      const namedNext = next !== undefined && next.hit.kind === 'actor' && (next.first === last || (next.first === last + 1 && /^(group|movement|organi[sz]ation|faction|militia)$/.test(doc.norm[last] ?? '')));
+      const namedNext = next !== undefined && next.hit.kind === 'actor' && (next.first === last || (next.first === last + 1 && lexicon.wordLists.group_words.has(doc.norm[last] ?? '')));
       const known = namedNext && next !== undefined ? baseOf(next, lexicon, date) : null;
       if (known !== null) {
         base = known.sector === null ? { ...known, sector: agent.sector } : known;
@@ -271,7 +260,7 @@ export function findActors(doc: Doc, sent: Sentence, lexicon: CompiledLexicon, d
         } else if (agent.country !== undefined) {
           base = { code: `${agent.country}${agent.sector}`, country: agent.country, name: doc.text.slice(doc.start[first], doc.end[last - 1]), sector: agent.sector, basis: 'agent', media: false };
         } else {
-          generic = name === '' && GENERIC_SOURCES.has(doc.norm[piece.last - 1] ?? '');
+          generic = name === '' && lexicon.wordLists.generic_sources.has(doc.norm[piece.last - 1] ?? '');
           base = { code: `---${agent.sector}`, country: null, name: name !== '' ? name : doc.text.slice(doc.start[first], doc.end[last - 1]), sector: agent.sector, basis: 'agent', media: agent.sector === 'MED' };
         }
         if (name === '') name = base.name;
@@ -281,9 +270,9 @@ export function findActors(doc: Doc, sent: Sentence, lexicon: CompiledLexicon, d
       const following = last < sent.last ? doc.pos[last] : undefined;
       const preceding = first > sent.first ? doc.pos[first - 1] : undefined;
       // a country name right after a verb is an object even before a noun ("handed Iraq weapons")
-      const modifier = (base.basis === 'demonym' || !(preceding === POS.VERB || preceding === POS.AUX)) && !TIME_NOUNS.has(doc.norm[last] ?? '');
+      const modifier = (base.basis === 'demonym' || !(preceding === POS.VERB || preceding === POS.AUX)) && !lexicon.wordLists.not_modified_nouns.has(doc.norm[last] ?? '');
       // "Chinese-made drones", "Iranian-backed militias": a maker or backer is no party to what the thing does
-      if (doc.norm[last] === '-' && MAKER_MARKS.has(doc.norm[last + 1] ?? '') && doc.start[last + 1] === doc.end[last]) continue;
+      if (doc.norm[last] === '-' && lexicon.wordLists.maker_marks.has(doc.norm[last + 1] ?? '') && doc.start[last + 1] === doc.end[last]) continue;
       const thing = modifier ? thingAfter(doc, last, sent.last, lexicon) : null;
       if (thing !== null && (next === undefined || next.first >= thing.last)) {
         const country = base.country ?? '';
@@ -313,7 +302,7 @@ export function findActors(doc: Doc, sent: Sentence, lexicon: CompiledLexicon, d
 
     // A country or capital after "in", "near", ... is a place.
     const before = doc.norm[first - 1];
-    if (first > sent.first && before !== undefined && LOCATIVE.has(before) && (base.basis === 'country' || base.basis === 'capital' || base.basis === 'demonym')) {
+    if (first > sent.first && before !== undefined && lexicon.wordLists.locative_prepositions.has(before) && (base.basis === 'country' || base.basis === 'capital' || base.basis === 'demonym')) {
       // "arrived in Kuwait": kept as a place, which only a verb pattern's $T may take as its target
       if ((before === 'in' || before === 'into') && base.basis !== 'demonym' && base.country !== null && last - first === piece.last - piece.first) {
         mentions.push({ first, last, code: base.country, country: base.country, name: base.name, sector: null, basis: 'country', group: -1, media: false, generic: false, thing: 'place' });

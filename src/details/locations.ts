@@ -134,7 +134,7 @@ function resolve(g: Gazetteer, t: Tokens, c: Candidate, first: number, last: num
  * City names that are everyday words ("Police", "Reading", "Nice") need a context country or a big city and are never
  * taken before another capitalised word; months and weekdays are never places. A name with a place descriptor that
  * is not in the gazetteer ("in the village of Khan Bani Saad") is kept with null coordinates and the sole context country.
- * `words`: the lexicon's word lists (place cues, descriptors, …).
+ * `wordLists`: the lexicon's word lists (place cues, descriptors, …).
  */
 export function findLocations(sentenceText: string, sentenceStart: number, context: { countries: string[]; actorSpans: Array<{ start: number; end: number }> }, gazetteer?: Gazetteer, wordLists: WordLists = defaultWordLists()): Location[] {
   const t = tokenize(sentenceText);

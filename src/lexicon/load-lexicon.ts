@@ -2,12 +2,12 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { LexiconSource, Problem } from '../types/index.js';
+import type { LexiconSource, Problem, WordSet } from '../types/index.js';
 import type { CompiledLexicon, DetailsLexicon } from './compiled.js';
 import { compileLexicon } from './compile-lexicon.js';
 import { compileEquipment, defaultEquipment, EQUIPMENT_FILE, readEquipment, type Equipment } from './equipment.js';
 import { mergeLexicon } from './merge-lexicon.js';
-import { readLexiconDir } from './read-lexicon-dir.js';
+import { emptySource, readLexiconDir, readWordLists } from './read-lexicon-dir.js';
 import { compileWordLists, type WordLists } from './word-lists.js';
 
 /** Dyad's own lexicon: `lexicon/` at the package root (the same from src/ and from dist/). */
@@ -20,7 +20,7 @@ export function builtinLexiconDir(): string {
 }
 
 export interface LexiconOptions {
-  /** Use Dyad's own lexicon (default true). */
+  /** Use Dyad's own lexicon (default true). Its word lists and equipment are read even without it: they are the coder's grammar. */
   builtin?: boolean;
   /** User lexicon folders in Dyad's format, merged after Dyad's own: theirs win. */
   lexiconDirs?: string[];
@@ -43,6 +43,8 @@ export function loadLexicon(options: LexiconOptions = {}): { lexicon: CompiledLe
   const problems: Problem[] = [];
   const sources: LexiconSource[] = [];
   const dirs = [...(options.builtin === false ? [] : [builtinLexiconDir()]), ...(options.lexiconDirs ?? [])];
+  // the word lists are the coder's grammar, like equipment: Dyad's own even without its lexicon, changed by user folders
+  if (options.builtin === false) sources.push({ ...emptySource(), words: defaultWordSource() });
   for (const dir of dirs) {
     const read = readLexiconDir(dir);
     sources.push(read.source);
@@ -54,11 +56,18 @@ export function loadLexicon(options: LexiconOptions = {}): { lexicon: CompiledLe
   return { lexicon: compiled.lexicon, problems };
 }
 
+let bundledWordSource: WordSet[] | null = null;
 let bundledWords: WordLists | null = null;
 
-/** The word lists of Dyad's own lexicon alone, read on first use: what a detail finder reads when called without a lexicon. */
+/** The word lists of Dyad's own words.yaml, read on first use. */
+function defaultWordSource(): WordSet[] {
+  bundledWordSource ??= readWordLists(builtinLexiconDir(), []);
+  return bundledWordSource;
+}
+
+/** The word lists of Dyad's own lexicon alone, compiled on first use: what a detail finder reads when called without a lexicon. */
 export function defaultWordLists(): WordLists {
-  bundledWords ??= compileWordLists(readLexiconDir(builtinLexiconDir()).source.words ?? []).words;
+  bundledWords ??= compileWordLists(defaultWordSource()).words;
   return bundledWords;
 }
 

@@ -5,7 +5,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
-import type { LexiconSource, Problem, VerbEntry } from '../types/index.js';
+import type { LexiconSource, Problem, VerbEntry, WordSet } from '../types/index.js';
 import { actorSchema, agentSchema, cameoSchema, countrySchema, discardSchema, frameSchema, setsSchema, verbSchema } from './schemas.js';
 
 /** An empty lexicon source, to merge into. */
@@ -114,6 +114,19 @@ export function readLexiconDir(dir: string): { source: LexiconSource; problems: 
   return read;
 }
 
+/** The word lists of a folder's `words.yaml` (or `words/*.yaml`), in file order; bad files become problems. */
+export function readWordLists(dir: string, problems: Problem[]): WordSet[] {
+  const lists: WordSet[] = [];
+  for (const f of filesOf(dir, 'words')) {
+    const data = readYaml(f, problems);
+    if (data === null || data === undefined) continue;
+    const result = setsSchema.safeParse(data);
+    if (!result.success) problems.push(problem(f, `expected a map of word list name → list of words: ${result.error.issues[0]?.message ?? ''}`));
+    else for (const [name, words] of Object.entries(result.data)) lists.push({ name, words });
+  }
+  return lists;
+}
+
 /** Reads one lexicon folder from its YAML files. Missing kinds are simply empty; nothing is thrown for bad data. */
 export function readLexiconDirUncached(dir: string): { source: LexiconSource; problems: Problem[] } {
   const problems: Problem[] = [];
@@ -149,12 +162,6 @@ export function readLexiconDirUncached(dir: string): { source: LexiconSource; pr
   for (const f of filesOf(dir, 'cameo')) source.cameo.push(...readList(f, cameoSchema, problems));
   for (const f of filesOf(dir, 'discards')) source.discards.push(...readList(f, discardSchema, problems));
   for (const f of filesOf(dir, 'frames')) (source.frames ??= []).push(...readList(f, frameSchema, problems));
-  for (const f of filesOf(dir, 'words')) {
-    const data = readYaml(f, problems);
-    if (data === null || data === undefined) continue;
-    const result = setsSchema.safeParse(data);
-    if (!result.success) problems.push(problem(f, `expected a map of word list name → list of words: ${result.error.issues[0]?.message ?? ''}`));
-    else for (const [name, words] of Object.entries(result.data)) (source.words ??= []).push({ name, words });
-  }
+  source.words = readWordLists(dir, problems);
   return { source, problems };
 }
