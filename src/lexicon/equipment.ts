@@ -16,6 +16,8 @@ export interface EquipmentKind {
   mass: boolean;
   /** Serves a weapon rather than is one (ammunition, spare parts, training): wins over a model's kind. */
   support: boolean;
+  /** Civilian help that is economic rather than humanitarian relief (money, fuel, reconstruction): a thread's context. */
+  economic: boolean;
   words: string[];
 }
 
@@ -123,7 +125,7 @@ export function checkEquipment(data: unknown, file: string): EquipmentSource {
     if (typeof e.kind !== 'string' || !/^[a-z0-9-]+$/.test(e.kind)) fail(file, i + 1, 'kind must be a kebab-case id');
     if (!strings(e.words)) fail(file, i + 1, `kind ${e.kind}: words must be a list of phrases`);
     if (typeof e.military !== 'boolean') fail(file, i + 1, `kind ${e.kind}: military must be true or false`);
-    kinds.push({ kind: e.kind, parent: typeof e.parent === 'string' ? e.parent : null, military: e.military, mass: e.mass === true, support: e.support === true, words: e.words });
+    kinds.push({ kind: e.kind, parent: typeof e.parent === 'string' ? e.parent : null, military: e.military, mass: e.mass === true, support: e.support === true, economic: e.economic === true, words: e.words });
   });
   (Array.isArray(raw.models) ? raw.models : []).forEach((m: unknown, i: number) => {
     const e = (m ?? {}) as Record<string, unknown>;
