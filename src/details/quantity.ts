@@ -44,29 +44,8 @@ const SUFFIX_SCALE: Record<string, number> = { k: 1e3, m: 1e6, mn: 1e6, mln: 1e6
 /** Vague plurals: the smallest number each can mean. */
 const VAGUE: Record<string, number> = { dozens: 24, scores: 40, hundreds: 200, thousands: 2000, millions: 2e6, billions: 2e9 };
 
-const SIGNS: Record<string, string> = { '$': 'USD', 'us$': 'USD', '€': 'EUR', '£': 'GBP', '¥': 'JPY', '₽': 'RUB', '₹': 'INR' };
-const CURRENCY_WORDS: Record<string, string> = {
-  dollar: 'USD', dollars: 'USD', euro: 'EUR', euros: 'EUR', sterling: 'GBP', yuan: 'CNY', renminbi: 'CNY', rmb: 'CNY',
-  rouble: 'RUB', roubles: 'RUB', ruble: 'RUB', rubles: 'RUB', rupee: 'INR', rupees: 'INR', yen: 'JPY', riyal: 'SAR',
-  riyals: 'SAR', dirham: 'AED', dirhams: 'AED', lira: 'TRY', liras: 'TRY', hryvnia: 'UAH', hryvnias: 'UAH',
-  hryvnas: 'UAH', shekel: 'ILS', shekels: 'ILS', won: 'KRW', dinar: 'dinars', dinars: 'dinars', tenge: 'KZT',
-};
 /** Bulk measures: the unit may stand without "of" ("500 tonnes"). */
-const BULK: Record<string, string> = {
-  tonne: 'tonnes', tonnes: 'tonnes', ton: 'tonnes', tons: 'tonnes', kg: 'kg', kilogram: 'kg', kilograms: 'kg',
-  kilos: 'kg', litre: 'litres', litres: 'litres', liter: 'litres', liters: 'litres', barrel: 'barrels',
-  barrels: 'barrels', gallon: 'gallons', gallons: 'gallons', pounds: 'pounds',
-};
 /** Containers and counters: only with "of" ("two batches of"); null means the counter adds nothing ("units of"). */
-const CONTAINERS: Record<string, string | null> = {
-  batch: 'batch', batches: 'batch', shipment: 'shipment', shipments: 'shipment', consignment: 'consignment',
-  consignments: 'consignment', set: 'set', sets: 'set', squadron: 'squadron', squadrons: 'squadron',
-  battery: 'battery', batteries: 'battery', tranche: 'tranche', tranches: 'tranche', lot: 'lot', lots: 'lot',
-  crate: 'crate', crates: 'crate', box: 'box', boxes: 'box', container: 'container', containers: 'container',
-  truckload: 'truckload', truckloads: 'truckload', convoy: 'convoy', convoys: 'convoy', package: 'package',
-  packages: 'package', round: 'rounds', rounds: 'rounds', dose: 'doses', doses: 'doses', type: 'type', types: 'type',
-  unit: null, units: null, piece: null, pieces: null, pair: null, pairs: 'pair', item: null, items: null,
-};
 
 type Bound = 'none' | 'lower' | 'upper' | 'approx';
 /** Words before a number and what they make of it. Longest first within one first word. */
@@ -81,8 +60,11 @@ const MODIFIERS: Array<[string[], Bound]> = [
   [['some'], 'approx'], [['an', 'estimated'], 'approx'], [['estimated'], 'approx'], [['close', 'to'], 'approx'],
   [['circa'], 'approx'], [['approx'], 'approx'], [['between'], 'none'], [['from'], 'none'],
 ];
-/** Words a quantity can start with, other than digits, number words and currency codes: a cheap gate. */
-const STARTS = new Set([...MODIFIERS.map(([words]) => words[0] ?? ''), ...Object.keys(SIGNS), ...Object.keys(VAGUE), ...Object.keys(BULK),
+/**
+ * Words a quantity can start with, other than digits, number words and the lexicon's currency codes, signs and bulk
+ * units: a cheap gate.
+ */
+const STARTS = new Set([...MODIFIERS.map(([words]) => words[0] ?? ''), ...Object.keys(VAGUE),
   'a', 'an', 'tens', 'several', 'few', 'numerous', 'dozen']);
 
 const DIGITS = /^(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?([a-z]{0,3})$/i;
@@ -210,11 +192,11 @@ function matchModifier(t: Tokens, i: number): [number, Bound] | null {
 /** The gate of each lexicon's word lists, built on first use. */
 const GATES = new WeakMap<WordLists, ReadonlySet<string>>();
 
-/** The gate in one lookup: STARTS, number words and currency codes (lower-cased; the code itself is checked later). */
+/** The gate in one lookup: STARTS, number words, currency signs, bulk units and currency codes (lower-cased; the code itself is checked later). */
 function gateOf(wordLists: WordLists): ReadonlySet<string> {
   let gate = GATES.get(wordLists);
   if (gate === undefined) {
-    gate = new Set([...STARTS, ...NUMBER_WORDS, ...[...wordLists.currency_codes].map((c) => c.toLowerCase())]);
+    gate = new Set([...STARTS, ...wordLists.currency_signs.keys(), ...wordLists.bulk_units.keys(), ...NUMBER_WORDS, ...[...wordLists.currency_codes].map((c) => c.toLowerCase())]);
     GATES.set(wordLists, gate);
   }
   return gate;
@@ -233,13 +215,14 @@ export function readQuantity(t: Tokens, i: number, wordLists: WordLists = defaul
   if (mod !== null && t.lower[i] === 'over' && wordLists.over_particle_verbs.has(t.lower[i - 1] ?? '')) return null;
   if (mod !== null) [pos, bound] = mod;
   let unit: string | null = null;
-  const sign = SIGNS[t.lower[pos] ?? ''];
+  const sign = wordLists.currency_signs.get(t.lower[pos] ?? '');
   if (sign !== undefined) { unit = sign; pos++; } else if (wordLists.currency_codes.has(t.words[pos] ?? '')) { unit = t.words[pos] ?? null; pos++; }
   const first = t.words[pos];
   if (first === undefined) return null;
   // a unit with no number: "tonnes of food"
-  if (mod === null && unit === null && BULK[t.lower[pos] ?? ''] !== undefined && t.lower[pos + 1] === 'of' && BULK[t.lower[pos] ?? ''] !== 'pounds') {
-    return { quantity: null, max: null, approx: false, unit: BULK[t.lower[pos] ?? ''] ?? null, first: i, last: pos + 2, money: false };
+  const bulk = wordLists.bulk_units.get(t.lower[pos] ?? '');
+  if (mod === null && unit === null && bulk !== undefined && t.lower[pos + 1] === 'of' && bulk !== 'pounds') {
+    return { quantity: null, max: null, approx: false, unit: bulk, first: i, last: pos + 2, money: false };
   }
   const num = readNumber(t, pos, unit !== null);
   if (num === null) return null;
@@ -271,16 +254,16 @@ export function readQuantity(t: Tokens, i: number, wordLists: WordLists = defaul
     else if ((after === 'us' || after === 'u.s') && t.lower[end + 1]?.startsWith('dollar')) { unit = 'USD'; end += 2; }
     else if (after === 'pounds' && t.lower[end + 1] === 'sterling') { unit = 'GBP'; end += 2; }
     else if (after === 'swiss' && t.lower[end + 1]?.startsWith('franc')) { unit = 'CHF'; end += 2; }
-    else if (CURRENCY_WORDS[after] !== undefined) { unit = CURRENCY_WORDS[after] ?? null; end++; }
-    else if (BULK[after] !== undefined) {
-      unit = BULK[after] ?? null;
+    else if (wordLists.currency_words.get(after) !== undefined) { unit = wordLists.currency_words.get(after) ?? null; end++; }
+    else if (wordLists.bulk_units.get(after) !== undefined) {
+      unit = wordLists.bulk_units.get(after) ?? null;
       end++;
       if (t.lower[end] === 'of') end++;
-    } else if (after === 'metric' && BULK[t.lower[end + 1] ?? ''] !== undefined) {
+    } else if (after === 'metric' && wordLists.bulk_units.get(t.lower[end + 1] ?? '') !== undefined) {
       unit = 'tonnes';
       end += t.lower[end + 2] === 'of' ? 3 : 2;
-    } else if (after in CONTAINERS && t.lower[end + 1] === 'of') {
-      unit = CONTAINERS[after] ?? null;
+    } else if (wordLists.container_words.has(after) && t.lower[end + 1] === 'of') {
+      unit = wordLists.container_words.get(after) ?? null;
       end += 2;
     }
   }

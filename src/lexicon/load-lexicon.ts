@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { LexiconSource, Problem, WordSet } from '../types/index.js';
+import type { LexiconSource, Problem, WordMap, WordSet } from '../types/index.js';
 import type { CompiledLexicon, DetailsLexicon } from './compiled.js';
 import { compileLexicon } from './compile-lexicon.js';
 import { compileEquipment, defaultEquipment, EQUIPMENT_FILE, readEquipment, type Equipment } from './equipment.js';
@@ -56,11 +56,11 @@ export function loadLexicon(options: LexiconOptions = {}): { lexicon: CompiledLe
   return { lexicon: compiled.lexicon, problems };
 }
 
-let bundledWordSource: WordSet[] | null = null;
+let bundledWordSource: Array<WordSet | WordMap> | null = null;
 let bundledWords: WordLists | null = null;
 
 /** The word lists of Dyad's own words.yaml, read on first use. */
-function defaultWordSource(): WordSet[] {
+function defaultWordSource(): Array<WordSet | WordMap> {
   bundledWordSource ??= readWordLists(builtinLexiconDir(), []);
   return bundledWordSource;
 }

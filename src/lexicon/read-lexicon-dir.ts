@@ -5,8 +5,8 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
-import type { LexiconSource, Problem, VerbEntry, WordSet } from '../types/index.js';
-import { actorSchema, agentSchema, cameoSchema, countrySchema, discardSchema, frameSchema, setsSchema, verbSchema } from './schemas.js';
+import type { LexiconSource, Problem, VerbEntry, WordMap, WordSet } from '../types/index.js';
+import { actorSchema, agentSchema, cameoSchema, countrySchema, discardSchema, frameSchema, setsSchema, verbSchema, wordsSchema } from './schemas.js';
 
 /** An empty lexicon source, to merge into. */
 export function emptySource(): LexiconSource {
@@ -115,14 +115,14 @@ export function readLexiconDir(dir: string): { source: LexiconSource; problems: 
 }
 
 /** The word lists of a folder's `words.yaml` (or `words/*.yaml`), in file order; bad files become problems. */
-export function readWordLists(dir: string, problems: Problem[]): WordSet[] {
-  const lists: WordSet[] = [];
+export function readWordLists(dir: string, problems: Problem[]): Array<WordSet | WordMap> {
+  const lists: Array<WordSet | WordMap> = [];
   for (const f of filesOf(dir, 'words')) {
     const data = readYaml(f, problems);
     if (data === null || data === undefined) continue;
-    const result = setsSchema.safeParse(data);
-    if (!result.success) problems.push(problem(f, `expected a map of word list name → list of words: ${result.error.issues[0]?.message ?? ''}`));
-    else for (const [name, words] of Object.entries(result.data)) lists.push({ name, words });
+    const result = wordsSchema.safeParse(data);
+    if (!result.success) problems.push(problem(f, `expected a map of word list name → list of words (or map of words): ${result.error.issues[0]?.message ?? ''}`));
+    else for (const [name, words] of Object.entries(result.data)) lists.push(Array.isArray(words) ? { name, words } : { name, map: words });
   }
   return lists;
 }

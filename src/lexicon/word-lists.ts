@@ -1,5 +1,5 @@
-// Lexicon: the word lists of words.yaml (every lexicon folder's, in order) → one named set of words per list.
-import type { Problem, WordSet } from '../types/index.js';
+// Lexicon: the word lists and maps of words.yaml (every lexicon folder's, in order) → one named set or map per name.
+import type { Problem, WordMap, WordSet } from '../types/index.js';
 
 /**
  * The names of the word lists the coder and the detail finders read (lexicon/words.yaml documents each one). A list
@@ -22,27 +22,63 @@ export const WORD_LIST_NAMES = [
 
 export type WordListName = (typeof WORD_LIST_NAMES)[number];
 
-/** Every word list by name; a list no lexicon writes is empty. */
-export type WordLists = { readonly [name in WordListName]: ReadonlySet<string> };
+/** The names of the word maps: words with a value each (a currency name → its ISO code). */
+export const WORD_MAP_NAMES = ['currency_signs', 'currency_words', 'bulk_units', 'container_words'] as const;
+
+export type WordMapName = (typeof WORD_MAP_NAMES)[number];
+
+/** The one map whose words may have no value (null: "50 units of" — the counter adds nothing). */
+type NullableMapName = 'container_words';
+
+/** Every word list and word map by name; one no lexicon writes is empty. */
+export type WordLists = { readonly [name in WordListName]: ReadonlySet<string> }
+  & { readonly [name in Exclude<WordMapName, NullableMapName>]: ReadonlyMap<string, string> }
+  & { readonly [name in NullableMapName]: ReadonlyMap<string, string | null> };
 
 const KNOWN: ReadonlySet<string> = new Set(WORD_LIST_NAMES);
+const KNOWN_MAPS: ReadonlySet<string> = new Set(WORD_MAP_NAMES);
 
 /** Whether `name` is one of the word lists (the others are reported when a lexicon writes them). */
 export function isWordListName(name: string): name is WordListName {
   return KNOWN.has(name);
 }
 
+/** Whether `name` is one of the word maps. */
+function isWordMapName(name: string): name is WordMapName {
+  return KNOWN_MAPS.has(name);
+}
+
+function problem(message: string): Problem {
+  return { code: 'E301', input: 'words', message, stage: 'lexicon' };
+}
+
 /**
- * Builds the word lists from the lists of every source, in order: each adds its words, and a word written with a
- * leading "!" takes the word out again ("!may"), so a later source can remove what an earlier one added.
+ * Builds the word lists and maps from those of every source, in order: each adds its words (a map's word takes the
+ * later value), and a word written with a leading "!" takes the word out again ("!may"), so a later source can remove
+ * what an earlier one added.
  */
-export function compileWordLists(lists: readonly WordSet[]): { words: WordLists; problems: Problem[] } {
+export function compileWordLists(lists: ReadonlyArray<WordSet | WordMap>): { words: WordLists; problems: Problem[] } {
   const sets = {} as Record<WordListName, Set<string>>;
   for (const name of WORD_LIST_NAMES) sets[name] = new Set<string>();
+  const maps = {} as Record<WordMapName, Map<string, string | null>>;
+  for (const name of WORD_MAP_NAMES) maps[name] = new Map<string, string | null>();
   const problems: Problem[] = [];
   for (const list of lists) {
+    if ('map' in list) {
+      if (!isWordMapName(list.name)) {
+        problems.push(problem(isWordListName(list.name) ? `"${list.name}" is a list of words, not a map` : `unknown word map "${list.name}" (known: ${WORD_MAP_NAMES.join(', ')})`));
+        continue;
+      }
+      const map = maps[list.name];
+      for (const [word, value] of Object.entries(list.map)) {
+        if (word.length > 1 && word.startsWith('!')) map.delete(word.slice(1));
+        else if (value === null && list.name !== 'container_words') problems.push(problem(`${list.name}: "${word}" needs a value`));
+        else map.set(word, value);
+      }
+      continue;
+    }
     if (!isWordListName(list.name)) {
-      problems.push({ code: 'E301', input: 'words', message: `unknown word list "${list.name}" (known: ${WORD_LIST_NAMES.join(', ')})`, stage: 'lexicon' });
+      problems.push(problem(isWordMapName(list.name) ? `"${list.name}" is a map of words to values, not a list` : `unknown word list "${list.name}" (known: ${WORD_LIST_NAMES.join(', ')})`));
       continue;
     }
     const set = sets[list.name];
@@ -51,7 +87,8 @@ export function compileWordLists(lists: readonly WordSet[]): { words: WordLists;
       else set.add(word);
     }
   }
-  return { words: sets, problems };
+  // container_words alone may hold null values (checked above)
+  return { words: { ...sets, ...maps } as WordLists, problems };
 }
 
 /** Whether a word list holds `word` or, for an entry ending in a hyphen ("al-"), the start of it up to its first hyphen ("al-Sadr"). */
