@@ -39,8 +39,8 @@ export function datelineEnd(article: Article): number {
 /**
  * Adds the details to the events of one sentence (all share the sentence, so each extractor runs once per range).
  * `mentionSpans` are the sentence's actor spans: a capital that stands for a government is no place. `skip` is the
- * end of the article's dateline (see datelineEnd): event dates are not read before it. `lexicon`: the coder's equipment
- * and word lists.
+ * end of the article's dateline (see datelineEnd): event dates are not read before it. `lexicon`: the coder's equipment,
+ * word lists and terms.
  */
 export function addDetails(events: EventRecord[], pub: PublicationDate, mentionSpans: Array<{ start: number; end: number }>, skip: number, lexicon: DetailsLexicon): void {
   const first = events[0];
@@ -59,7 +59,7 @@ export function addDetails(events: EventRecord[], pub: PublicationDate, mentionS
       const own = sentenceItems.filter((i) => !(i.start < e.source.end && e.source.start < i.end));
       const after = own.filter((i) => i.start >= e.trigger.start);
       e.items = after.length === 0 && onlyEvent ? own : after;
-      if (ASSISTANCE.test(e.cameo)) e.terms = findTerms(text, start, onlyEvent ? undefined : { start: e.trigger.start, end: first.sentence.end });
+      if (ASSISTANCE.test(e.cameo)) e.terms = findTerms(text, start, onlyEvent ? undefined : { start: e.trigger.start, end: first.sentence.end }, lexicon.terms);
     }
     const date = resolveEventDate(dateText, pub.date, { future: e.modality === 'intended', near: e.trigger.start - start, basis: pub.basis });
     e.date = date.date;

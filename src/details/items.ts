@@ -164,7 +164,7 @@ function item(t: Tokens, base: number, first: number, last: number, kind: string
  * A sum of money is an item of kind `money` unless it is the price or value of something ("worth $2 billion").
  * Quantity conventions: see {@link Quantity}. `max` and `approx` are present only when set.
  */
-export function findItems(sentenceText: string, sentenceStart: number, range?: { start: number; end: number }, lexicon: DetailsLexicon = defaultDetailsLexicon()): Item[] {
+export function findItems(sentenceText: string, sentenceStart: number, range?: { start: number; end: number }, lexicon: Pick<DetailsLexicon, 'equipment' | 'wordLists'> = defaultDetailsLexicon()): Item[] {
   const { equipment, wordLists } = lexicon;
   const t = tokenize(sentenceText);
   let from = 0;

@@ -5,6 +5,7 @@ import type { CompiledLexicon, CompiledVerbEntry, PhraseHit, PhraseIndex, Phrase
 import type { Equipment } from './equipment.js';
 import { compilePattern, type CompiledPattern } from './pattern.js';
 import { pluralize } from './plural.js';
+import { compileTerms } from './compile-terms.js';
 import { compileWordLists } from './word-lists.js';
 
 /** Short all-caps names ("US", "UN", "IS") match only in capitals. */
@@ -62,6 +63,8 @@ export function compileLexicon(source: LexiconSource, equipment: Equipment): { l
   const problems: Problem[] = [];
   const wordLists = compileWordLists(source.words ?? []);
   problems.push(...wordLists.problems);
+  const terms = compileTerms(source.terms ?? []);
+  problems.push(...terms.problems);
   const phrases: PhraseIndex = new Map();
   const seen = new Set<string>();
   source.countries.forEach((c, i) => {
@@ -206,6 +209,7 @@ export function compileLexicon(source: LexiconSource, equipment: Equipment): { l
       claimNouns,
       wordLists: wordLists.words,
       equipment,
+      terms: terms.terms,
     },
     problems,
   };

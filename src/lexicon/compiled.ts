@@ -1,5 +1,6 @@
 // Lexicon: the compiled lexicon — indexes the coder reads, keyed by the words a match must start with.
 import type { ActorEntry, AgentEntry, CameoEntry, CountryEntry, FrameEntry } from '../types/index.js';
+import type { CompiledTerms } from './compile-terms.js';
 import type { Equipment } from './equipment.js';
 import type { CompiledPattern } from './pattern.js';
 import type { WordLists } from './word-lists.js';
@@ -76,7 +77,9 @@ export interface CompiledLexicon {
   wordLists: WordLists;
   /** The equipment lexicon: Dyad's equipment.yaml with each lexicon folder's equipment.yaml added in order. */
   equipment: Equipment;
+  /** The phrases of the terms of a transfer (terms.yaml), every source's pooled. */
+  terms: CompiledTerms;
 }
 
-/** What the detail finders (items, quantities, places) read of the lexicon. */
-export type DetailsLexicon = Pick<CompiledLexicon, 'equipment' | 'wordLists'>;
+/** What the detail finders (items, quantities, terms, places) read of the lexicon. */
+export type DetailsLexicon = Pick<CompiledLexicon, 'equipment' | 'wordLists' | 'terms'>;

@@ -143,4 +143,12 @@ export interface LexiconSource {
   frames?: FrameEntry[];
   /** The coder's word lists and maps (words.yaml), in source order: later ones add words or remove them ("!word"). Optional like frames. */
   words?: Array<WordSet | WordMap>;
+  /** The phrases of the terms of a transfer (terms.yaml), in source order: later ones add phrases or remove them. */
+  terms?: TermsSource[];
+}
+
+/** One terms.yaml: negation words, and term → phrases (regular expressions), the most specific term first. */
+export interface TermsSource {
+  negations: string[];
+  terms: Record<string, string[]>;
 }
