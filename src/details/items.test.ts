@@ -69,3 +69,12 @@ test('a user equipment lexicon adds kinds and models; a bad entry is an E301', (
   assert.deepEqual(findItems('Ankara launched the Gokturk-1 satellite.', 0, undefined, { equipment: eq, wordLists: defaultWordLists() }).map((i) => [i.kind, i.model]), [['satellite', 'Gokturk-1']]);
   assert.throws(() => checkEquipment({ kinds: [{ kind: 'Bad Kind', military: true, words: [] }] }, 'user.yaml'), DyadError);
 });
+
+test('a spelling pair of an equipment lexicon indexes every kind word in both spellings', () => {
+  const source = checkEquipment({ spellings: [['tyre', 'tire']], kinds: [{ kind: 'tyre', military: false, words: ['spare tyre'] }], models: [] }, 'user.yaml');
+  const eq = compileEquipment([source]);
+  const kinds = (text: string): string[] => findItems(text, 0, undefined, { equipment: eq, wordLists: defaultWordLists() }).map((i) => `${i.kind}:${i.quantity}`);
+  assert.deepEqual(kinds('Japan sent 500 spare tires to Kenya.'), ['tyre:500']);
+  assert.deepEqual(kinds('Japan sent 500 spare tyres to Kenya.'), ['tyre:500']);
+  assert.throws(() => checkEquipment({ spellings: [['tyre']], kinds: [], models: [] }, 'user.yaml'), DyadError);
+});
