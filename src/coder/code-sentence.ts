@@ -35,7 +35,6 @@ export interface RawEvent {
 /** What carries over from one sentence to the next (the last subject, agents' countries, people introduced). */
 export type SentenceContext = ArticleContext;
 
-
 /**
  * "her talks with Xi": the owner of an event noun named by a pronoun — in an opening phrase, the subject of the
  * main clause after the comma ("After her talks with Xi, Merkel flew home"); otherwise the previous subject.
@@ -65,7 +64,7 @@ function obligationBefore(doc: Doc, sent: Sentence, first: number, wordLists: Wo
   let k = first - 1;
   while (k > sent.first && (doc.pos[k] === POS.ADV || doc.norm[k] === 'not')) k--;
   const w = doc.norm[k] ?? '';
-  if (w === 'must' || w === 'should') return true;
+  if (wordLists.obligation_modals.has(w)) return true;
   return w === 'to' && wordLists.obligation_verbs.has(doc.norm[k - 1] ?? '');
 }
 

@@ -9,7 +9,7 @@ export const WORD_LIST_NAMES = [
   'verbs_of_saying', 'negators', 'hedges', 'future_cues', 'conditions',
   'role_glue', 'locative_prepositions', 'not_modified_nouns', 'generic_sources', 'maker_marks', 'diplomats',
   'name_particles', 'group_words',
-  'light_verbs', 'place_prepositions', 'personal_pronouns', 'possessive_pronouns', 'obligation_verbs',
+  'light_verbs', 'place_prepositions', 'personal_pronouns', 'possessive_pronouns', 'obligation_modals', 'obligation_verbs',
   'coordination_words', 'actor_leading_words', 'time_leads', 'frame_skippable', 'time_words',
   'denial_breaks_after_comma', 'denial_breaks', 'clause_subject_pronouns',
   'clause_openers', 'passive_auxiliaries', 'irregular_participles', 'party_prepositions', 'owner_prepositions',
