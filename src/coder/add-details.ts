@@ -1,6 +1,6 @@
 // Coder stage: EventRecord + its sentence → the same record with items, terms, date, place (the details of issue 3).
 import { findItems } from '../details/items.js';
-import type { Equipment } from '../details/equipment.js';
+import type { DetailsLexicon } from '../lexicon/compiled.js';
 import { findLocations } from '../details/locations.js';
 import { findTerms } from '../details/terms.js';
 import { findDateline } from '../ingest/find-dateline.js';
@@ -39,9 +39,10 @@ export function datelineEnd(article: Article): number {
 /**
  * Adds the details to the events of one sentence (all share the sentence, so each extractor runs once per range).
  * `mentionSpans` are the sentence's actor spans: a capital that stands for a government is no place. `skip` is the
- * end of the article's dateline (see datelineEnd): event dates are not read before it.
+ * end of the article's dateline (see datelineEnd): event dates are not read before it. `lexicon`: the coder's equipment,
+ * word lists and terms.
  */
-export function addDetails(events: EventRecord[], pub: PublicationDate, mentionSpans: Array<{ start: number; end: number }>, skip = 0, equipment?: Equipment): void {
+export function addDetails(events: EventRecord[], pub: PublicationDate, mentionSpans: Array<{ start: number; end: number }>, skip: number, lexicon: DetailsLexicon): void {
   const first = events[0];
   if (first === undefined) return;
   const { text, start } = first.sentence;
@@ -53,12 +54,12 @@ export function addDetails(events: EventRecord[], pub: PublicationDate, mentionS
   for (const e of events) {
     if (ASSISTANCE.test(e.cameo)) {
       // items usually follow the trigger ("handed Iraq 20,000 rifles"); in a passive or a noun phrase they may precede it
-      sentenceItems ??= findItems(text, start, undefined, equipment);
+      sentenceItems ??= findItems(text, start, undefined, lexicon);
       // the actor doing the giving or cutting is no item of it ("Polish troops withdrew": not troops given)
       const own = sentenceItems.filter((i) => !(i.start < e.source.end && e.source.start < i.end));
       const after = own.filter((i) => i.start >= e.trigger.start);
       e.items = after.length === 0 && onlyEvent ? own : after;
-      if (ASSISTANCE.test(e.cameo)) e.terms = findTerms(text, start, onlyEvent ? undefined : { start: e.trigger.start, end: first.sentence.end });
+      if (ASSISTANCE.test(e.cameo)) e.terms = findTerms(text, start, onlyEvent ? undefined : { start: e.trigger.start, end: first.sentence.end }, lexicon.terms);
     }
     const date = resolveEventDate(dateText, pub.date, { future: e.modality === 'intended', near: e.trigger.start - start, basis: pub.basis });
     e.date = date.date;
@@ -67,7 +68,7 @@ export function addDetails(events: EventRecord[], pub: PublicationDate, mentionS
     locations ??= findLocations(text, start, {
       countries: [...new Set(events.flatMap((x) => [x.source.country, x.target?.country ?? null]).filter((c): c is string => c !== null))],
       actorSpans: mentionSpans,
-    });
+    }, undefined, lexicon.wordLists);
     e.location = locations[0] ?? null;
   }
 }

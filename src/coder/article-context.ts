@@ -3,6 +3,7 @@
 import { cityPlace, cityRows, defaultGazetteer, foldName } from '../details/gazetteer.js';
 import { findDateline } from '../ingest/find-dateline.js';
 import type { CompiledLexicon } from '../lexicon/compiled.js';
+import type { WordLists } from '../lexicon/word-lists.js';
 import { spanText, TOKEN_FLAGS, type Doc, type Sentence } from '../nlp/doc.js';
 import { normalizeWord } from '../nlp/normalize.js';
 import { POS } from '../nlp/pos.js';
@@ -82,8 +83,6 @@ function titleCase(s: string): string {
   return s.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_, a: string, b: string) => a + b.toUpperCase());
 }
 
-/** Role words of people sent abroad: they never take the dateline's country. */
-const DIPLOMATS = new Set(['envoy', 'envoys', 'ambassador', 'ambassadors', 'diplomat', 'diplomats', 'delegation', 'delegations', 'delegate', 'delegates', 'emissary', 'emissaries', 'negotiator', 'negotiators']);
 
 /** True when the mention names a role with no country ("the troops", "officials", "a spokesman"). */
 export function isUnresolvedAgent(m: Mention): boolean {
@@ -92,16 +91,16 @@ export function isUnresolvedAgent(m: Mention): boolean {
 
 /**
  * Gives a country to agents the sentence left without one: the country an earlier mention of the same kind had in
- * this article, else the dateline's. Records what this sentence teaches for the next ones.
+ * this article, else the dateline's (never for the lexicon's `diplomats`). Records what this sentence teaches for the next ones.
  */
-export function resolveAgents(doc: Doc, mentions: Mention[], context: ArticleContext): void {
+export function resolveAgents(doc: Doc, mentions: Mention[], context: ArticleContext, wordLists: WordLists): void {
   for (const m of mentions) {
     if (!isUnresolvedAgent(m) || m.media || m.sector === null) continue;
     // "the Dalai Lama's special envoy": an owner is named, though not one the lexicon knows
     if (doc.norm[m.first - 1] === "'s") continue;
     // the dateline places the reporter and the story: it speaks for the people on the ground there, though not for
     // envoys and delegations, who are by trade from somewhere else
-    const local = DIPLOMATS.has(doc.norm[m.last - 1] ?? '') ? null : context.datelineCountry;
+    const local = wordLists.diplomats.has(doc.norm[m.last - 1] ?? '') ? null : context.datelineCountry;
     const country = context.sectorCountry.get(m.sector) ?? local;
     if (country === null || country === undefined) continue;
     m.country = country;

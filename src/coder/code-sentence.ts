@@ -3,6 +3,7 @@ import { TOKEN_FLAGS, type Doc, type Sentence } from '../nlp/doc.js';
 import { POS } from '../nlp/pos.js';
 import type { CompiledLexicon, CompiledVerbEntry } from '../lexicon/compiled.js';
 import type { CompiledPattern } from '../lexicon/pattern.js';
+import type { WordLists } from '../lexicon/word-lists.js';
 import type { Modality, Status } from '../types/index.js';
 import { findActors } from './find-actors.js';
 import { denialAt, findDenials } from './find-denials.js';
@@ -10,11 +11,10 @@ import { findFrame, mapThroughFrame, type FrameHit } from './find-frames.js';
 import { findTriggers, type TriggerHit } from './find-triggers.js';
 import { hasSet, matchContext, matchPattern, matchPatient, type MatchContext, type PatternMatch } from './match-pattern.js';
 import type { Mention } from './mention.js';
-import { ATTRIBUTION_VERBS, findAttributions, modalityAround, type Attribution } from './modality.js';
+import { findAttributions, modalityAround, type Attribution } from './modality.js';
 import { findKnownPeople, isUnresolvedAgent, rememberPeople, resolveAgents, type ArticleContext } from './article-context.js';
 import { clauseSubject, eventNounAgent, objectOf, sentenceTree, treeRoles, type SentenceTree } from './tree-roles.js';
 import { byAgent, expandGroup, findObject, findSubject, isPassive } from './roles.js';
-import { LIGHT_VERBS } from './light-verbs.js';
 
 export interface RawEvent {
   sentence: Sentence;
@@ -35,14 +35,12 @@ export interface RawEvent {
 /** What carries over from one sentence to the next (the last subject, agents' countries, people introduced). */
 export type SentenceContext = ArticleContext;
 
-const PRONOUNS = new Set(['he', 'she', 'it', 'they']);
-
 /**
  * "her talks with Xi": the owner of an event noun named by a pronoun — in an opening phrase, the subject of the
  * main clause after the comma ("After her talks with Xi, Merkel flew home"); otherwise the previous subject.
  */
-function possessorPronoun(doc: Doc, sent: Sentence, first: number, mentions: Mention[], context: SentenceContext): Mention[] | null {
-  if (!/^(his|her|their|its)$/.test(doc.norm[first - 1] ?? '')) return null;
+function possessorPronoun(doc: Doc, sent: Sentence, first: number, mentions: Mention[], context: SentenceContext, wordLists: WordLists): Mention[] | null {
+  if (!wordLists.possessive_pronouns.has(doc.norm[first - 1] ?? '')) return null;
   let comma = first;
   while (comma < sent.last && doc.norm[comma] !== ',') comma++;
   const after = mentions.find((m) => m.first > comma && m.first <= comma + 3 && (doc.pos[m.last] === POS.VERB || doc.pos[m.last] === POS.AUX));
@@ -62,38 +60,35 @@ function sameState(source: Mention, target: Mention): boolean {
 }
 
 /** "must", "should", "has to", "ought to" right before the verb (adverbs and "not" may stand between). */
-function obligationBefore(doc: Doc, sent: Sentence, first: number): boolean {
+function obligationBefore(doc: Doc, sent: Sentence, first: number, wordLists: WordLists): boolean {
   let k = first - 1;
   while (k > sent.first && (doc.pos[k] === POS.ADV || doc.norm[k] === 'not')) k--;
   const w = doc.norm[k] ?? '';
-  if (w === 'must' || w === 'should') return true;
-  return w === 'to' && /^(has|have|had|ought)$/.test(doc.norm[k - 1] ?? '');
+  if (wordLists.obligation_modals.has(w)) return true;
+  return w === 'to' && wordLists.obligation_verbs.has(doc.norm[k - 1] ?? '');
 }
 
-function lightVerbBefore(doc: Doc, sent: Sentence, noun: number): boolean {
+function lightVerbBefore(doc: Doc, sent: Sentence, noun: number, wordLists: WordLists): boolean {
   for (let k = noun - 1; k >= Math.max(sent.first, noun - 5); k--) {
     const pos = doc.pos[k];
-    if (pos === POS.VERB || pos === POS.AUX) return LIGHT_VERBS.has(doc.lemma[k] ?? '');
+    if (pos === POS.VERB || pos === POS.AUX) return wordLists.light_verbs.has(doc.lemma[k] ?? '');
     // "Israel levels new accusations against Syria": a light verb in -s the tagger took for a plural noun, after a name
-    if (pos === POS.NOUN && /[^s]s$/.test(doc.norm[k] ?? '') && LIGHT_VERBS.has(doc.lemma[k] ?? '') && doc.pos[k - 1] === POS.PROPN) return true;
+    if (pos === POS.NOUN && /[^s]s$/.test(doc.norm[k] ?? '') && wordLists.light_verbs.has(doc.lemma[k] ?? '') && doc.pos[k - 1] === POS.PROPN) return true;
     if (pos !== POS.DET && pos !== POS.ADJ && pos !== POS.NUM && pos !== POS.ADV && pos !== POS.NOUN && pos !== POS.PROPN && doc.norm[k] !== 'out' && doc.norm[k] !== "'s") return false;
   }
   return false;
 }
-/** Verbs of travel whose purpose ("flew to Beijing for talks with Xi") is an event of the traveller. */
-const TRAVEL_VERBS = new Set(['arrive', 'fly', 'travel', 'go', 'come', 'head', 'visit', 'leave', 'return', 'set', 'jet']);
-
 /**
  * "Singh arrived in New York for talks with Bush": an event noun after "for" whose clause verb is one of travel — the
  * traveller holds the talks.
  */
-function tripPurpose(doc: Doc, sent: Sentence, noun: number): boolean {
+function tripPurpose(doc: Doc, sent: Sentence, noun: number, wordLists: WordLists): boolean {
   let k = noun - 1;
   while (k > sent.first && (doc.pos[k] === POS.DET || doc.pos[k] === POS.ADJ || doc.pos[k] === POS.NUM)) k--;
   if (doc.norm[k] !== 'for') return false;
   for (k--; k >= Math.max(sent.first, noun - 10); k--) {
     const pos = doc.pos[k];
-    if (pos === POS.VERB) return TRAVEL_VERBS.has(doc.lemma[k] ?? '');
+    if (pos === POS.VERB) return wordLists.travel_verbs.has(doc.lemma[k] ?? '');
     if (pos === POS.PUNCT || pos === POS.SCONJ || pos === POS.CCONJ) return false;
   }
   return false;
@@ -110,8 +105,6 @@ const TARGET_REQUIRED_ROOTS = new Set(['04', '05', '16']);
 const ANSWER_ROOTS = new Set(['03', '05', '08', '11', '12']);
 /** Tree labels of nouns after a preposition: with a preposition of place, never a subject found by word windows. */
 const OBLIQUE_LABELS = new Set(['obl', 'obl:tmod', 'obl:npmod', 'obl:unmarked', 'nmod', 'nmod:tmod', 'nmod:npmod', 'nmod:unmarked']);
-/** Prepositions of place and time ("in western Baghdad, killing …"). */
-const PLACE_MARKERS = new Set(['in', 'at', 'near', 'outside', 'inside', 'across', 'throughout', 'around', 'within', 'into', 'during', 'after', 'before', 'since', 'until', 'through', 'along', 'off', 'beyond', 'under']);
 /** Roots whose source may be a nationality's weapons ("Israeli helicopters attacked"): threats and force. */
 const THING_SOURCE_ROOTS = new Set(['13', '15', '17', '18', '19', '20']);
 /** Roots whose target may be a nationality's property ("demolished Palestinian homes"). */
@@ -128,7 +121,7 @@ function bestMatch(ctx: MatchContext, entry: CompiledVerbEntry, t: TriggerHit): 
   if (candidates.length === 0) return null;
   candidates.sort((a, b) => b.weight - a.weight || a.order - b.order);
   let previous: CompiledPattern | null = null;
-  const patient = t.noun ? -1 : passiveSubjectStart(ctx.doc, ctx.sent, t.head);
+  const patient = t.noun ? -1 : passiveSubjectStart(ctx.doc, ctx.sent, t.head, ctx.lexicon.wordLists);
   for (const p of candidates) {
     if (p === previous) continue;
     previous = p;
@@ -145,8 +138,8 @@ const NP_POS: ReadonlySet<number> = new Set([POS.DET, POS.ADJ, POS.NOUN, POS.PRO
  * Where the subject of a passive trigger starts ("two aid workers were kidnapped", "hostages seized by militants"),
  * or -1 when the trigger is not passive or no noun phrase stands before it.
  */
-function passiveSubjectStart(doc: Doc, sent: Sentence, head: number): number {
-  if (!isPassive(doc, sent, head)) return -1;
+function passiveSubjectStart(doc: Doc, sent: Sentence, head: number, wordLists: WordLists): number {
+  if (!isPassive(doc, sent, head, wordLists)) return -1;
   let end = head;
   for (let k = head - 1; k >= Math.max(sent.first, head - 4); k--) {
     if (doc.lemma[k] === 'be' || doc.pos[k] === POS.AUX) end = k;
@@ -157,9 +150,9 @@ function passiveSubjectStart(doc: Doc, sent: Sentence, head: number): number {
   return start < end ? start : -1;
 }
 
-function pronounSubject(doc: Doc, sent: Sentence, first: number, context: SentenceContext): Mention[] | null {
+function pronounSubject(doc: Doc, sent: Sentence, first: number, context: SentenceContext, wordLists: WordLists): Mention[] | null {
   for (let k = first - 1; k >= Math.max(sent.first, first - 4); k--) {
-    if (PRONOUNS.has(doc.norm[k] ?? '')) return context.lastSubject;
+    if (wordLists.personal_pronouns.has(doc.norm[k] ?? '')) return context.lastSubject;
     if (doc.pos[k] !== POS.AUX && doc.pos[k] !== POS.ADV && doc.pos[k] !== POS.PART && doc.pos[k] !== POS.VERB) break;
   }
   return null;
@@ -193,19 +186,13 @@ function futureBefore(doc: Doc, sent: Sentence, first: number): boolean {
 /** Sets of what is given that make a cut one of aid only where a recipient is named. */
 const RECIPIENT_SETS = new Set(['military_aid', 'protection', 'military_units']);
 
-/** Verbs of asking someone to act, whose bare participle before "to" is a passive ("Blair urged to …"). */
-const ASKING_VERBS = new Set(['urge', 'ask', 'press', 'tell', 'order', 'force', 'invite', 'encourage', 'pressure', 'push', 'request', 'advise']);
-
 /** "Blair urged to launch …": a participle of asking right after its subject, "to" right after it, and no "by". */
-function askedInHeadline(doc: Doc, sent: Sentence, k: number): boolean {
-  if (k <= sent.first || doc.norm[k + 1] !== 'to' || !ASKING_VERBS.has(doc.lemma[k] ?? '')) return false;
-  if (!/(ed|told)$/.test(doc.norm[k] ?? '') || (doc.pos[k - 1] !== POS.PROPN && doc.pos[k - 1] !== POS.NOUN)) return false;
+function askedInHeadline(doc: Doc, sent: Sentence, k: number, wordLists: WordLists): boolean {
+  if (k <= sent.first || doc.norm[k + 1] !== 'to' || !wordLists.asking_verbs.has(doc.lemma[k] ?? '')) return false;
+  if (!(/ed$/.test(doc.norm[k] ?? '') || wordLists.irregular_participles.has(doc.norm[k] ?? '')) || (doc.pos[k - 1] !== POS.PROPN && doc.pos[k - 1] !== POS.NOUN)) return false;
   for (let j = k + 2; j < sent.last; j++) if (doc.norm[j] === 'by') return false;
   return true;
 }
-
-/** Verbs and nouns of force that two sides do to each other ("clashed", "fought", "exchanged fire", "battles"). */
-const MUTUAL_FORCE = new Set(['clash', 'fight', 'fighting', 'battle', 'skirmish', 'exchange', 'engage', 'war', 'spar']);
 
 /** Roots of violence, whose victims named in a passive clause may be the target of the act named after it. */
 const VIOLENT_ROOTS = new Set(['18', '19', '20']);
@@ -239,7 +226,7 @@ export function codeSentence(doc: Doc, whole: Sentence, lexicon: CompiledLexicon
   const mentions = findKnownPeople(doc, sent, findActors(doc, sent, lexicon, date), context)
     // an outlet's tag in brackets ("(Reuters)") is where the report comes from, not a party
     .filter((m) => !(m.media && doc.norm[m.first - 1] === '(' && doc.norm[m.last] === ')'));
-  resolveAgents(doc, mentions, context);
+  resolveAgents(doc, mentions, context, lexicon.wordLists);
   rememberPeople(doc, mentions, context);
   if (mentions.length === 0 && context.lastSubject === null) return { events: [], mentions };
   const inside = new Uint8Array(sent.last - sent.first);
@@ -247,7 +234,7 @@ export function codeSentence(doc: Doc, whole: Sentence, lexicon: CompiledLexicon
   const triggers = findTriggers(doc, sent, lexicon, (i) => inside[i - sent.first] === 1);
   if (triggers.length === 0) return { events: [], mentions };
   const ctx = matchContext(doc, sent, lexicon, mentions);
-  const attributions = findAttributions(doc, sent, mentions);
+  const attributions = findAttributions(doc, sent, mentions, lexicon.wordLists);
   const reporters = new Set(attributions.map((a) => a.speaker).filter((m): m is Mention => m !== null && m.media));
   const denials = findDenials(doc, sent, lexicon, mentions);
 
@@ -264,7 +251,7 @@ export function codeSentence(doc: Doc, whole: Sentence, lexicon: CompiledLexicon
   }
   const eventTriggers = triggers.filter((t) => !consumed.has(t.head));
   const speechVerbs = new Set(attributions.map((a) => a.verb));
-  const isSpeech = (t: TriggerHit): boolean => speechVerbs.has(t.head) || (!t.noun && ATTRIBUTION_VERBS.has(doc.lemma[t.head] ?? ''));
+  const isSpeech = (t: TriggerHit): boolean => speechVerbs.has(t.head) || (!t.noun && lexicon.wordLists.verbs_of_saying.has(doc.lemma[t.head] ?? ''));
 
   // the tree, parsed once and only for sentences that hold a trigger
   let tree: SentenceTree | null | undefined;
@@ -284,7 +271,7 @@ export function codeSentence(doc: Doc, whole: Sentence, lexicon: CompiledLexicon
     const rootPos = doc.pos[sent.first + parsed.head.indexOf(-1)];
     const nounRoot = rootPos !== POS.VERB && rootPos !== POS.AUX;
     if (parsed.label.some((l, k) => l === 'acl' && doc.pos[sent.first + k] === POS.VERB && /ed$/.test(words[k] ?? '') && (nounRoot || (words[k - 1] === ',' && SUBJECT_LIKE.has(parsed.label[parsed.head[k] ?? -1] ?? ''))))) return (tree = null);
-    return (tree = sentenceTree(sent.first, parsed.head, parsed.label, words));
+    return (tree = sentenceTree(sent.first, parsed.head, parsed.label, words, lexicon.wordLists));
   };
 
   const out: RawEvent[] = [];
@@ -299,7 +286,7 @@ export function codeSentence(doc: Doc, whole: Sentence, lexicon: CompiledLexicon
     const framed = frames.get(t) ?? null;
     // "Washington said Khartoum must return the helicopter", "… must be ready to mediate": what one must do is
     // demanded of them (below), whether or not the verb codes an event of its own, and whatever frame it sits in
-    const obliged = !t.noun && forced === undefined && obligationBefore(doc, sent, framed?.first ?? t.first)
+    const obliged = !t.noun && forced === undefined && obligationBefore(doc, sent, framed?.first ?? t.first, lexicon.wordLists)
       && (framed === null || (framed.frame.modality !== 'denied' && framed.frame.modality !== 'negated'));
     if (code === null && obliged) code = DEMAND_ANY;
     // "---" (imported PETRARCH patterns): the words match, and they say there is no event
@@ -308,13 +295,13 @@ export function codeSentence(doc: Doc, whole: Sentence, lexicon: CompiledLexicon
     const anchor = framed?.first ?? t.first;
     // "Blair urged to launch Iraq probe", "Iran told to halt enrichment": a headline's passive of asking names the one
     // asked and no one asking — no event of the one asked
-    if (!t.noun && askedInHeadline(doc, sent, framed?.first ?? t.head)) return;
+    if (!t.noun && askedInHeadline(doc, sent, framed?.first ?? t.head, lexicon.wordLists)) return;
     const parsed = treeOf();
     let roles = parsed !== null ? treeRoles(parsed, t.head - sent.first, mentions, words, t.noun) : null;
     // a trigger the tree reads as a participle modifying a noun, with no agent ("Mugabe [who was] accused the …"), is
     // as often a main verb the greedy parse lost: the tree does not decide its roles
     if (roles !== null && parsed !== null && roles.passive && parsed.label[t.head - sent.first] === 'acl' && !roles.hasSubject) roles = null;
-    const passive = roles !== null ? roles.passive : !t.noun && isPassive(doc, sent, t.head);
+    const passive = roles !== null ? roles.passive : !t.noun && isPassive(doc, sent, t.head, lexicon.wordLists);
 
     let sources: Mention[] | null = match?.source ?? null;
     let targets: Mention[] | null = match?.target ?? null;
@@ -348,9 +335,9 @@ export function codeSentence(doc: Doc, whole: Sentence, lexicon: CompiledLexicon
         // an event noun takes the clause subject only as the object of a light verb ("launched an attack")
         // where the tree was read, a word-window subject it files under a preposition of place or time is no subject
         const head = subject !== null && parsed !== null ? subject.last - 1 - parsed.first : -1;
-        const placed = head >= 0 && parsed !== null && OBLIQUE_LABELS.has(parsed.label[head] ?? '') && PLACE_MARKERS.has(parsed.marker[head] ?? '');
-        const usable = subject !== null && !placed && (!t.noun || subject.last >= anchor - 1 || lightVerbBefore(doc, sent, anchor) || tripPurpose(doc, sent, anchor));
-        sources = usable && subject !== null ? expandGroup(subject, mentions) : t.noun ? possessorPronoun(doc, sent, t.first, mentions, context) : pronounSubject(doc, sent, anchor, context);
+        const placed = head >= 0 && parsed !== null && OBLIQUE_LABELS.has(parsed.label[head] ?? '') && lexicon.wordLists.place_prepositions.has(parsed.marker[head] ?? '');
+        const usable = subject !== null && !placed && (!t.noun || subject.last >= anchor - 1 || lightVerbBefore(doc, sent, anchor, lexicon.wordLists) || tripPurpose(doc, sent, anchor, lexicon.wordLists));
+        sources = usable && subject !== null ? expandGroup(subject, mentions) : t.noun ? possessorPronoun(doc, sent, t.first, mentions, context, lexicon.wordLists) : pronounSubject(doc, sent, anchor, context, lexicon.wordLists);
       }
     }
     // "demanded that the United States match …": the one asked to act is the subject of the clause
@@ -375,7 +362,7 @@ export function codeSentence(doc: Doc, whole: Sentence, lexicon: CompiledLexicon
         targets = subject !== null ? expandGroup(subject, mentions) : null;
       } else if (!code.startsWith('01') || match?.pattern.hasTarget) {
         const skip = new Set<Mention>([...(sources ?? []), ...(agent !== null ? [agent] : [])]);
-        const object = findObject(doc, sent, t.last, mentions, skip);
+        const object = findObject(doc, sent, t.last, mentions, skip, lexicon.wordLists);
         targets = object !== null ? expandGroup(object, mentions) : null;
       }
     }
@@ -393,7 +380,7 @@ export function codeSentence(doc: Doc, whole: Sentence, lexicon: CompiledLexicon
     if (sources === null || sources.length === 0) return;
     if ((targets === null || targets.every((m) => isUnresolvedAgent(m))) && victims !== null && VIOLENT_ROOTS.has(rootNow) && !victims.some((v) => sources?.includes(v))) targets = victims;
 
-    let { negated, modality } = modalityAround(doc, sent, anchor, t.last);
+    let { negated, modality } = modalityAround(doc, sent, anchor, t.last, lexicon.wordLists);
     let status: Status = null;
     if (frame !== null) {
       code = mapThroughFrame(frame.frame, code);
@@ -452,7 +439,7 @@ export function codeSentence(doc: Doc, whole: Sentence, lexicon: CompiledLexicon
       && RECIPROCAL_ROOTS.has(root) && sources.every((m) => mentions.includes(m))
       // (force is mutual only as fighting — "Israel and Hamas clashed", "… postponed their meeting" — while "X and Y would
       // not dare attack" names no target)
-      && (root !== '19' || MUTUAL_FORCE.has(doc.lemma[t.head] ?? '') || /^(their|each|one)$/.test(doc.norm[t.last] ?? ''));
+      && (root !== '19' || lexicon.wordLists.mutual_force.has(doc.lemma[t.head] ?? '') || lexicon.wordLists.reciprocal_words.has(doc.norm[t.last] ?? ''));
     // (a cooperation or aid that did not happen, with no one on the other side, is no event at all: "gave no figures")
     // (a cut of something the lexicon names — sanctions, aid, mediation, talks — stands without a named other side:
     // "suspended aid deliveries in Borno State", "imposed sanctions on three Iranian organisations")

@@ -1,6 +1,4 @@
 // Coder: the public entry point — lexicon options → a Coder that turns an Article into EventRecords.
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { analyze } from '../nlp/analyze.js';
 import type { Doc } from '../nlp/doc.js';
 import type { CompiledLexicon } from '../lexicon/compiled.js';
@@ -12,7 +10,6 @@ import { codeSentence, type SentenceParser } from './code-sentence.js';
 import { newArticleContext, readDateline } from './article-context.js';
 import { discardScope } from './discards.js';
 import { addDetails, datelineEnd, publicationDate } from './add-details.js';
-import { compileEquipment, EQUIPMENT_FILE, readEquipment, type Equipment } from '../details/equipment.js';
 
 export interface CoderOptions {
   /** Use Dyad's own lexicon (default true). */
@@ -63,19 +60,9 @@ export function shippedParser(): SentenceParser {
   };
 }
 
-/**
- * The equipment lexicon: Dyad's own, with the `equipment.yaml` of each user lexicon folder added in order (the same
- * kind or model id: the later wins). Undefined when no folder has one, so the shared bundled index is used.
- */
-function equipmentOf(dirs: readonly string[]): Equipment | undefined {
-  const files = dirs.map((dir) => join(dir, 'equipment.yaml')).filter((file) => existsSync(file));
-  return files.length === 0 ? undefined : compileEquipment([readEquipment(EQUIPMENT_FILE), ...files.map(readEquipment)]);
-}
-
 /** Builds a coder: loads and compiles the lexicons once. */
 export function createCoderSync(options: CoderOptions = {}): Coder {
   const { lexicon, problems } = loadLexicon(options);
-  const equipment = equipmentOf(options.lexiconDirs ?? []);
   const parser = options.parser === undefined ? shippedParser() : options.parser;
   const codeDoc = (doc: Doc, codeOptions: CodeDocOptions = {}): EventRecord[] => {
     const deadline = codeOptions.deadline ?? Infinity;
@@ -98,7 +85,7 @@ export function createCoderSync(options: CoderOptions = {}): Coder {
       const built = coded.events.map((raw) => buildEvent(doc, raw, lexicon, pub));
       // places stay places for the location finder, though a verb pattern may take one as its target
       const spans = coded.mentions.filter((m) => m.thing !== 'place').map((m) => ({ start: doc.start[m.first] ?? 0, end: doc.end[m.last - 1] ?? 0 }));
-      if (options.details !== false) addDetails(built, pub, spans, skip, equipment);
+      if (options.details !== false) addDetails(built, pub, spans, skip, lexicon);
       events.push(...built);
     }
     return events;

@@ -2,11 +2,10 @@
 import { TOKEN_FLAGS, type Doc, type Sentence } from '../nlp/doc.js';
 import { POS } from '../nlp/pos.js';
 import type { CompiledLexicon, PhraseHit } from '../lexicon/compiled.js';
+import { hasWordOrPrefix, type WordLists } from '../lexicon/word-lists.js';
 import type { ActorEntry } from '../types/index.js';
 import type { Mention } from './mention.js';
 import { placeCountry } from './article-context.js';
-import { ATTRIBUTION_VERBS } from './modality.js';
-import { LIGHT_VERBS } from './light-verbs.js';
 
 /** A lexicon phrase found in the sentence, before pieces are combined into mentions. */
 interface Piece {
@@ -14,23 +13,6 @@ interface Piece {
   last: number;
   hit: PhraseHit;
 }
-
-/** Words after a hyphen that make the name before it the leader of the forces after it ("US-led forces"). */
-const LEADER_MARKS = new Set(['led', 'commanded']);
-/** Words that may stand between a country and its role word ("Iraq's senior military officials"). */
-const ROLE_GLUE = new Set(["'s", 'the', 'senior', 'top', 'former', 'deputy', 'acting', 'chief', 'new', 'visiting', 'local', 'regional', 'provincial', 'high-ranking', 'high', 'ranking', 'military', 'foreign', 'defence', 'defense', 'interior', 'first', 'vice', 'outgoing', 'incoming', 'interim', 'state', 'federal', 'national', 'central', 'official', 'government', 'own', 'two', 'three', 'several', 'some', 'many', 'a', 'an',
-  // the branch a role belongs to ("Palestinian security officials", "Iraqi intelligence officers", "Iranian nuclear negotiators")
-  'security', 'intelligence', 'border', 'justice', 'health', 'finance', 'trade', 'energy', 'oil', 'nuclear', 'election', 'electoral',
-  'immigration', 'customs', 'judicial', 'religious', 'opposition', 'peace', 'aid', 'peacekeeping', 'coalition', 'occupation']);
-/** Prepositions after which a country or capital is a place, not an actor ("fighting in Iraq"); "from", "at", "to" take actors ("aid from China", "fired at Israel"). */
-const LOCATIVE = new Set(['in', 'inside', 'near', 'outside', 'across', 'throughout', 'around', 'within', 'over', 'off', 'via', 'through']);
-/** Nouns after a country that do not make it a modifier ("Israel today said"). */
-const TIME_NOUNS = new Set(['today', 'yesterday', 'tonight', 'tomorrow', 'now', 'officials', 'leaders']);
-/** Nouns that make an unnamed role a generic source of reports rather than a party. */
-const GENERIC_SOURCES = new Set(['source', 'sources', 'official', 'officials', 'spokesman', 'spokeswoman', 'spokesperson', 'diplomat', 'diplomats', 'insider', 'insiders', 'witness', 'witnesses', 'analyst', 'analysts', 'expert', 'experts']);
-
-/** Words after "X-" that make the nationality a maker or backer, not an actor ("Chinese-made", "Iranian-backed"). */
-const MAKER_MARKS = new Set(['made', 'built', 'designed', 'manufactured', 'produced', 'supplied', 'donated', 'funded', 'backed', 'financed', 'sponsored', 'trained', 'armed', 'brokered']);
 
 /** Length of the longest phrase of a lexicon set starting at token i (matched on form or lemma), else 0. */
 function setPhraseAt(doc: Doc, i: number, end: number, lexicon: CompiledLexicon, set: string): number {
@@ -64,19 +46,16 @@ function thingAfter(doc: Doc, at: number, end: number, lexicon: CompiledLexicon)
   return null;
 }
 
-/** Words that describe a named group before its name ("militant Lebanese group Hezbollah"). */
-const GROUP_WORDS = /^(group|movement|organi[sz]ation|faction|militia|party|network|wing)$/;
-
 /**
  * The index of the piece naming an actor after describing words that start at token `from` — "militant", a
  * nationality, "group", adjectives — or -1 when something else stands between.
  */
-function describedName(doc: Doc, pieces: readonly Piece[], firstPiece: number, from: number): number {
+function describedName(doc: Doc, pieces: readonly Piece[], firstPiece: number, from: number, wordLists: WordLists): number {
   let at = from;
   if (doc.norm[at] === 'the') at++;
   for (let q = firstPiece; q < pieces.length && at - from <= 5; q++) {
     const piece = pieces[q] as Piece;
-    while (at < piece.first && (doc.pos[at] === POS.ADJ || GROUP_WORDS.test(doc.norm[at] ?? ''))) at++;
+    while (at < piece.first && (doc.pos[at] === POS.ADJ || wordLists.group_words.has(doc.norm[at] ?? ''))) at++;
     if (at !== piece.first) return -1;
     if (piece.hit.kind === 'actor') return q;
     at = piece.last;
@@ -182,7 +161,7 @@ function frameVerbs(lexicon: CompiledLexicon): Set<string> {
  */
 export function verbLikeNoun(doc: Doc, k: number, end: number, lexicon: CompiledLexicon): boolean {
   const lemma = doc.lemma[k] ?? '';
-  if (!/[^s]s$/.test(doc.norm[k] ?? '') || !(lexicon.verbTriggers.has(lemma) || LIGHT_VERBS.has(lemma) || frameVerbs(lexicon).has(lemma))) return false;
+  if (!/[^s]s$/.test(doc.norm[k] ?? '') || !(lexicon.verbTriggers.has(lemma) || lexicon.wordLists.light_verbs.has(lemma) || frameVerbs(lexicon).has(lemma))) return false;
   const after = k + 1 < end ? doc.pos[k + 1] : undefined;
   // a frame verb takes its infinitive: "Poland plans to reduce …"
   if (doc.norm[k + 1] === 'to' && frameVerbs(lexicon).has(lemma)) return true;
@@ -190,12 +169,12 @@ export function verbLikeNoun(doc: Doc, k: number, end: number, lexicon: Compiled
 }
 
 /** Capitalised proper-noun run starting at i (an unknown person's name after a title: "Ambassador John Smith"). */
-function nameRun(doc: Doc, i: number, end: number, isVerb: (k: number) => boolean = () => false): number {
+function nameRun(doc: Doc, i: number, end: number, wordLists: WordLists, isVerb: (k: number) => boolean = () => false): number {
   let j = i;
   // (in a title-case headline every word is capitalised: a verb the tagger took for a plural noun ends the name)
   while (j < end && isCapitalized(doc, j) && (doc.pos[j] === POS.PROPN || ((doc.pos[j] === POS.NOUN || doc.pos[j] === POS.ADJ) && !isVerb(j))) && /^\p{L}/u.test(doc.norm[j] ?? '')) j++;
   // particles inside Arabic/Dutch names: "Mohammed Shia al-Sudani", "bin Salman"
-  while (j < end && /^(al-|bin$|ibn$|van$|von$|de$|el-)/.test(doc.norm[j] ?? '') && j > i) {
+  while (j < end && hasWordOrPrefix(wordLists.name_particles, doc.norm[j] ?? '') && j > i) {
     j++;
     while (j < end && isCapitalized(doc, j) && doc.pos[j] === POS.PROPN) j++;
   }
@@ -245,9 +224,9 @@ export function findActors(doc: Doc, sent: Sentence, lexicon: CompiledLexicon, d
     if (to - from > 3) return false;
     // model designations may stand between too ("a U.S. AC-130 gunship")
     // "US-led forces", "a NATO-led peacekeeping force": the forces of whoever leads them
-    const start = doc.norm[from] === '-' && LEADER_MARKS.has(doc.norm[from + 1] ?? '') && doc.start[from + 1] === doc.end[from] ? from + 2 : from;
+    const start = doc.norm[from] === '-' && lexicon.wordLists.leader_marks.has(doc.norm[from + 1] ?? '') && doc.start[from + 1] === doc.end[from] ? from + 2 : from;
     // (a designation has letters and digits, "AC-130"; a bare number is a count: "gave Iraq 100 military trucks")
-    for (let k = start; k < to; k++) if (!ROLE_GLUE.has(doc.norm[k] ?? '') && doc.pos[k] !== POS.ADJ && !/\d/.test(doc.norm[k] ?? '')) return false;
+    for (let k = start; k < to; k++) if (!lexicon.wordLists.role_glue.has(doc.norm[k] ?? '') && doc.pos[k] !== POS.ADJ && !/\d/.test(doc.norm[k] ?? '')) return false;
     for (let k = start; k < to; k++) if (/^[\d.,]+$/.test(doc.norm[k] ?? '')) return false;
     return true;
   };
@@ -283,7 +262,7 @@ export function findActors(doc: Doc, sent: Sentence, lexicon: CompiledLexicon, d
         const person = baseOf(after, lexicon, date);
         if (person !== null && person.basis === 'person') { name = person.name; last = after.last; used.add(pieces.indexOf(after)); }
       } else {
-        const run = nameRun(doc, last, sent.last, (k) => sent.headline === true && verbLikeNoun(doc, k, sent.last, lexicon));
+        const run = nameRun(doc, last, sent.last, lexicon.wordLists, (k) => sent.headline === true && verbLikeNoun(doc, k, sent.last, lexicon));
         if (run > last) { name = doc.text.slice(doc.start[last], doc.end[run - 1]); last = run; }
       }
       if (base.basis === 'country' || base.basis === 'demonym' || base.basis === 'capital') {
@@ -297,9 +276,9 @@ export function findActors(doc: Doc, sent: Sentence, lexicon: CompiledLexicon, d
       if (agent === undefined) continue;
       sector = agent.sector;
       basis = 'agent';
-      const run = nameRun(doc, last, sent.last, (k) => sent.headline === true && verbLikeNoun(doc, k, sent.last, lexicon));
+      const run = nameRun(doc, last, sent.last, lexicon.wordLists, (k) => sent.headline === true && verbLikeNoun(doc, k, sent.last, lexicon));
       // "Prime Minister Medvedev", "the paramilitary Rapid Support Forces", "militant group Hamas"
-      const namedNext = next !== undefined && next.hit.kind === 'actor' && (next.first === last || (next.first === last + 1 && /^(group|movement|organi[sz]ation|faction|militia)$/.test(doc.norm[last] ?? '')));
+      const namedNext = next !== undefined && next.hit.kind === 'actor' && (next.first === last || (next.first === last + 1 && lexicon.wordLists.group_words.has(doc.norm[last] ?? '')));
       const known = namedNext && next !== undefined ? baseOf(next, lexicon, date) : null;
       if (known !== null) {
         base = known.sector === null ? { ...known, sector: agent.sector } : known;
@@ -318,7 +297,7 @@ export function findActors(doc: Doc, sent: Sentence, lexicon: CompiledLexicon, d
         const link = doc.norm[linkAt];
         let owner = next !== undefined && (link === 'of' || link === 'in' || link === 'from') && (next.first === linkAt + 1 || (next.first === linkAt + 2 && doc.norm[linkAt + 1] === 'the')) ? next : undefined;
         // "the leader of militant Lebanese group Hezbollah": describing words may stand before the owner's name
-        const described = link === 'of' && owner !== undefined && owner.hit.kind !== 'actor' ? describedName(doc, pieces, p + 1, linkAt + 1) : -1;
+        const described = link === 'of' && owner !== undefined && owner.hit.kind !== 'actor' ? describedName(doc, pieces, p + 1, linkAt + 1, lexicon.wordLists) : -1;
         if (described > 0) {
           for (let q = p + 1; q < described; q++) used.add(q);
           owner = pieces[described];
@@ -332,7 +311,7 @@ export function findActors(doc: Doc, sent: Sentence, lexicon: CompiledLexicon, d
         } else if (agent.country !== undefined) {
           base = { code: `${agent.country}${agent.sector}`, country: agent.country, name: doc.text.slice(doc.start[first], doc.end[last - 1]), sector: agent.sector, basis: 'agent', media: false };
         } else {
-          generic = name === '' && GENERIC_SOURCES.has(doc.norm[piece.last - 1] ?? '');
+          generic = name === '' && lexicon.wordLists.generic_sources.has(doc.norm[piece.last - 1] ?? '');
           base = { code: `---${agent.sector}`, country: null, name: name !== '' ? name : doc.text.slice(doc.start[first], doc.end[last - 1]), sector: agent.sector, basis: 'agent', media: agent.sector === 'MED' };
         }
         if (name === '') name = base.name;
@@ -342,9 +321,9 @@ export function findActors(doc: Doc, sent: Sentence, lexicon: CompiledLexicon, d
       const following = last < sent.last ? doc.pos[last] : undefined;
       const preceding = first > sent.first ? doc.pos[first - 1] : undefined;
       // a country name right after a verb is an object even before a noun ("handed Iraq weapons")
-      const modifier = (base.basis === 'demonym' || !(preceding === POS.VERB || preceding === POS.AUX)) && !TIME_NOUNS.has(doc.norm[last] ?? '');
+      const modifier = (base.basis === 'demonym' || !(preceding === POS.VERB || preceding === POS.AUX)) && !lexicon.wordLists.not_modified_nouns.has(doc.norm[last] ?? '');
       // "Chinese-made drones", "Iranian-backed militias": a maker or backer is no party to what the thing does
-      if (doc.norm[last] === '-' && MAKER_MARKS.has(doc.norm[last + 1] ?? '') && doc.start[last + 1] === doc.end[last]) continue;
+      if (doc.norm[last] === '-' && lexicon.wordLists.maker_marks.has(doc.norm[last + 1] ?? '') && doc.start[last + 1] === doc.end[last]) continue;
       // ("Poland plans to reduce …": a verb the tagger took for a noun is no thing of the country's)
       const thing = modifier && !(base.basis === 'country' && verbLikeNoun(doc, last, sent.last, lexicon)) ? thingAfter(doc, last, sent.last, lexicon) : null;
       if (thing !== null && (next === undefined || next.first >= thing.last)) {
@@ -375,7 +354,7 @@ export function findActors(doc: Doc, sent: Sentence, lexicon: CompiledLexicon, d
 
     // A country or capital after "in", "near", ... is a place.
     const before = doc.norm[first - 1];
-    if (first > sent.first && before !== undefined && LOCATIVE.has(before) && (base.basis === 'country' || base.basis === 'capital' || base.basis === 'demonym')) {
+    if (first > sent.first && before !== undefined && lexicon.wordLists.locative_prepositions.has(before) && (base.basis === 'country' || base.basis === 'capital' || base.basis === 'demonym')) {
       // "arrived in Kuwait": kept as a place, which only a verb pattern's $T may take as its target
       if ((before === 'in' || before === 'into') && base.basis !== 'demonym' && base.country !== null && last - first === piece.last - piece.first) {
         mentions.push({ first, last, code: base.country, country: base.country, name: base.name, sector: null, basis: 'country', group: -1, media: false, generic: false, thing: 'place' });
@@ -399,7 +378,7 @@ export function findActors(doc: Doc, sent: Sentence, lexicon: CompiledLexicon, d
     });
   }
   addCityPlaces(doc, sent, lexicon, mentions);
-  markGroups(doc, mentions);
+  markGroups(doc, mentions, lexicon.wordLists);
   return mentions;
 }
 
@@ -421,14 +400,14 @@ function addCityPlaces(doc: Doc, sent: Sentence, lexicon: CompiledLexicon, menti
 }
 
 /** Joins mentions separated only by "and", "," or "as well as" into coordination groups. */
-function markGroups(doc: Doc, mentions: Mention[]): void {
+function markGroups(doc: Doc, mentions: Mention[], wordLists: WordLists): void {
   let group = 0;
   for (let m = 1; m < mentions.length; m++) {
     const a = mentions[m - 1] as Mention;
     const b = mentions[m] as Mention;
     const between = doc.norm.slice(a.last, b.first).join(' ');
     // "… a settlement with Israel, Mahmoud Abbas told the Arab League": a speaker after a comma starts the reporting clause
-    if ((between === ',' || between === ', the') && ATTRIBUTION_VERBS.has(doc.lemma[b.last] ?? '')) continue;
+    if ((between === ',' || between === ', the') && wordLists.verbs_of_saying.has(doc.lemma[b.last] ?? '')) continue;
     if (between === 'and' || between === ',' || between === ', and' || between === 'as well as' || between === 'and the' || between === ', the') {
       if (a.group < 0) a.group = group++;
       b.group = a.group;

@@ -2,6 +2,7 @@
 import type { Doc, Sentence } from '../nlp/doc.js';
 import { POS } from '../nlp/pos.js';
 import type { CompiledLexicon } from '../lexicon/compiled.js';
+import type { WordLists } from '../lexicon/word-lists.js';
 import type { Mention } from './mention.js';
 import { modalityAround, type Attribution } from './modality.js';
 import { findSubject } from './roles.js';
@@ -19,31 +20,25 @@ export interface DenialScope {
   verbCode: string | null;
 }
 
-/** Words that open a clause of its own after a comma: the denial does not reach past them. */
-const CLAUSE_BREAKS = new Set(['but', 'while', 'whereas', 'although', 'though', 'yet', 'and', 'even', 'however']);
-/** Words that end the denied clause wherever they stand. */
-const HARD_BREAKS = new Set([';', ':', 'but', 'whereas', 'however']);
-/** Subject pronouns that open a bare clause ("denied it had delivered"). */
-const SUBJECT_PRONOUNS = new Set(['it', 'they', 'he', 'she', 'we', 'i', 'you']);
 /** Words of a noun phrase that may stand between a denial verb and its claim noun ("denied Western media reports"). */
 const NP_POS: ReadonlySet<number> = new Set([POS.DET, POS.ADJ, POS.NOUN, POS.PROPN, POS.NUM, POS.ADV]);
 
 /** Where a clause starting at `first` ends: the sentence end, a semicolon, "but", or ", and/while/although …". */
-function clauseEnd(doc: Doc, sent: Sentence, first: number): number {
+function clauseEnd(doc: Doc, sent: Sentence, first: number, wordLists: WordLists): number {
   for (let k = first; k < sent.last; k++) {
     const norm = doc.norm[k] ?? '';
-    if (k > first && HARD_BREAKS.has(norm)) return k;
-    if (norm === ',' && CLAUSE_BREAKS.has(doc.norm[k + 1] ?? '')) return k;
+    if (k > first && wordLists.denial_breaks.has(norm)) return k;
+    if (norm === ',' && wordLists.denial_breaks_after_comma.has(doc.norm[k + 1] ?? '')) return k;
   }
   return sent.last;
 }
 
 /** Start of a finite clause right after the verb ("that it had …", "it had …", "Russia was …", "having sent …"), or -1. */
-function clauseStart(doc: Doc, sent: Sentence, j: number): number {
+function clauseStart(doc: Doc, sent: Sentence, j: number, wordLists: WordLists): number {
   const norm = doc.norm[j] ?? '';
   if (norm === 'that') return j + 1;
   if (norm === 'having' || (doc.pos[j] === POS.VERB && norm.endsWith('ing'))) return j;
-  if (SUBJECT_PRONOUNS.has(norm) && (doc.pos[j + 1] === POS.AUX || doc.pos[j + 1] === POS.VERB)) return j;
+  if (wordLists.clause_subject_pronouns.has(norm) && (doc.pos[j + 1] === POS.AUX || doc.pos[j + 1] === POS.VERB)) return j;
   // a bare clause with a noun subject: a short noun phrase, then a finite verb ("denied Russian troops had crossed")
   let k = j;
   while (k < sent.last && k - j < 6 && (NP_POS.has(doc.pos[k] ?? -1) || doc.norm[k] === "'s") && doc.pos[k] !== POS.ADV) k++;
@@ -65,10 +60,10 @@ function claimStart(doc: Doc, sent: Sentence, lexicon: CompiledLexicon, j: numbe
 }
 
 /** "confirm or deny", "neither confirmed nor denied", "did not deny", "never denied": no denial. */
-function deniesNothing(doc: Doc, sent: Sentence, verb: number): boolean {
+function deniesNothing(doc: Doc, sent: Sentence, verb: number, wordLists: WordLists): boolean {
   const before = doc.norm[verb - 1] ?? '';
   if (before === 'nor' || (before === 'or' && doc.lemma[verb - 2] === 'confirm')) return true;
-  return modalityAround(doc, sent, verb, verb + 1).negated;
+  return modalityAround(doc, sent, verb, verb + 1, wordLists).negated;
 }
 
 /** The denied clauses of a sentence, in order. Each denial verb gives at most one. */
@@ -86,12 +81,12 @@ export function findDenials(doc: Doc, sent: Sentence, lexicon: CompiledLexicon, 
       let j = k + 1 + cand.rest.length;
       while (j < sent.last && doc.pos[j] === POS.ADV && doc.norm[j] !== 'that') j++;
       const claim = claimStart(doc, sent, lexicon, j, cand.frame);
-      first = claim >= 0 ? claim : cand.claimOnly ? -1 : clauseStart(doc, sent, j);
+      first = claim >= 0 ? claim : cand.claimOnly ? -1 : clauseStart(doc, sent, j, lexicon.wordLists);
       verbCode = lexicon.frames[cand.frame]?.verbCode ?? null;
       if (first >= 0) break;
     }
-    if (first < 0 || first >= sent.last || deniesNothing(doc, sent, k)) continue;
-    const last = clauseEnd(doc, sent, first);
+    if (first < 0 || first >= sent.last || deniesNothing(doc, sent, k, lexicon.wordLists)) continue;
+    const last = clauseEnd(doc, sent, first, lexicon.wordLists);
     const speaker = findSubject(doc, sent, k, mentions, false);
     const attribution = speaker === null ? null : { first: speaker.first, last: speaker.last, verb: k, speaker };
     out.push({ verb: k, first, last, attribution, verbCode });

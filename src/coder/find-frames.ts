@@ -14,9 +14,8 @@ export interface FrameHit {
   object: Mention[] | null;
 }
 
-const TIME_WORDS = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|month|year|weekend|january|february|march|april|may|june|july|august|september|october|november|december|\d{4})$/;
-const TIME_LEADS = new Set(['on', 'in', 'last', 'this', 'next', 'earlier', 'late', 'early']);
-const SKIPPABLE = new Set(['also', 'again', 'quickly', 'soon', 'not', "n't", 'never', 'immediately', 'urgently', 'formally', 'swiftly', 'further', 'jointly']);
+/** A year between a frame verb and its complement ("promised in 2014 to"): a pattern of digits; time words are the lexicon's. */
+const YEAR = /^\d{4}$/;
 
 /** Maps an inner code through a frame: exact code, then the longest prefix, then "*"; no entry keeps the code. */
 export function mapThroughFrame(frame: FrameEntry, code: string): string {
@@ -31,7 +30,7 @@ export function mapThroughFrame(frame: FrameEntry, code: string): string {
 export function findFrame(doc: Doc, sent: Sentence, lexicon: CompiledLexicon, triggerFirst: number, mentions: Mention[]): FrameHit | null {
   if (lexicon.frames.length === 0) return null;
   let k = triggerFirst - 1;
-  while (k >= sent.first && (doc.pos[k] === POS.ADV || SKIPPABLE.has(doc.norm[k] ?? ''))) k--;
+  while (k >= sent.first && (doc.pos[k] === POS.ADV || lexicon.wordLists.frame_skippable.has(doc.norm[k] ?? ''))) k--;
   const gerund = /ing$/.test(doc.norm[triggerFirst] ?? '');
   let object: Mention[] | null = null;
   if (doc.norm[k] === 'to') {
@@ -42,9 +41,9 @@ export function findFrame(doc: Doc, sent: Sentence, lexicon: CompiledLexicon, tr
       k = (object[0] as Mention).first - 1;
     }
   } else if (!gerund) return null;
-  while (k >= sent.first && (doc.pos[k] === POS.ADV || SKIPPABLE.has(doc.norm[k] ?? ''))) k--;
+  while (k >= sent.first && (doc.pos[k] === POS.ADV || lexicon.wordLists.frame_skippable.has(doc.norm[k] ?? ''))) k--;
   // a time phrase may stand between the frame verb and "to": "refused on Friday to supply"
-  if (k - 1 > sent.first && TIME_WORDS.test(doc.norm[k] ?? '') && TIME_LEADS.has(doc.norm[k - 1] ?? '')) k -= 2;
+  if (k - 1 > sent.first && (lexicon.wordLists.time_words.has(doc.norm[k] ?? '') || YEAR.test(doc.norm[k] ?? '')) && lexicon.wordLists.time_leads.has(doc.norm[k - 1] ?? '')) k -= 2;
   // the frame verb ends at k: try starts up to 3 tokens back ("is ready", "is willing")
   for (let start = k; start >= Math.max(sent.first, k - 2); start--) {
     for (const key of [doc.lemma[start] ?? '', doc.norm[start] ?? '']) {

@@ -43,9 +43,6 @@ interface Scan {
 /** Clause punctuation: an actor beyond it is not the verb's object. */
 const CLAUSE_END = new Set([',', ';', ':']);
 
-/** Words that join the members of a coordinated subject ("Gondor and Osgiliath", "Israel, Jordan and Egypt"). */
-const COORDINATION = new Set(['and', ',', 'the']);
-
 /** Whether a coordination of actors ends before token `i` in its clause: each member is the others' target. */
 function coordinatedSubject(scan: Scan, i: number): boolean {
   const { first } = scan;
@@ -56,7 +53,7 @@ function coordinatedSubject(scan: Scan, i: number): boolean {
   }
   while (k >= first && scan.insideActor(k)) k--;
   let joined = false;
-  while (k >= first && COORDINATION.has(scan.doc.norm[k] ?? '')) {
+  while (k >= first && scan.lexicon.wordLists.coordination_words.has(scan.doc.norm[k] ?? '')) {
     joined ||= scan.doc.norm[k] !== 'the';
     k--;
   }

@@ -111,9 +111,6 @@ function setBackward(ctx: MatchContext, i: number, set: string): number {
   return -1;
 }
 
-/** Words that may stand between a pattern's word and the actor that fills its slot. */
-const LEADING = new Set(['a', 'an', 'the', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'several', 'some', 'dozens', 'hundreds', 'thousands']);
-
 interface Bind { S: Mention[] | null; T: Mention[] | null; edge: number }
 
 /** Matches elements from position `at`, stepping by `dir` (+1 after the trigger, -1 before it). */
@@ -146,7 +143,7 @@ function matchFrom(ctx: MatchContext, elements: readonly Element[], e: number, a
     } else {
       // after the trigger, an article or a count may stand before the actor ("freed an Indonesian woman", "two Britons")
       let start = cur;
-      while (dir === 1 && start < sent.last - 1 && start < cur + 2 && !ctx.startsAt.has(start) && (LEADING.has(doc.norm[start] ?? '') || doc.pos[start] === POS.NUM)) start++;
+      while (dir === 1 && start < sent.last - 1 && start < cur + 2 && !ctx.startsAt.has(start) && (ctx.lexicon.wordLists.actor_leading_words.has(doc.norm[start] ?? '') || doc.pos[start] === POS.NUM)) start++;
       const group = dir === 1 ? ctx.startsAt.get(start) : ctx.endsAt.get(cur + 1);
       if (group !== undefined && group.length > 0) {
         const span = dir === 1 ? (group[group.length - 1] as Mention).last - cur : cur + 1 - (group[0] as Mention).first;

@@ -1,15 +1,9 @@
 // Coder stage: the words around a trigger → negation, modality and attribution of the event.
 import type { Doc, Sentence } from '../nlp/doc.js';
 import { POS } from '../nlp/pos.js';
+import type { WordLists } from '../lexicon/word-lists.js';
 import type { Modality } from '../types/index.js';
 import type { Mention } from './mention.js';
-
-const NEGATORS = new Set(['not', "n't", 'never', 'no', 'neither', 'nor', 'without']);
-const HEDGES = new Set(['may', 'might', 'could', 'possibly', 'perhaps', 'probably', 'likely', 'considering', 'consider', 'mull', 'mulling', 'weighing', 'potential', 'potentially']);
-const FUTURE = new Set(['will', 'would', 'shall', "'ll", 'going', 'plans', 'plan', 'planned', 'intends', 'intend', 'expected', 'expects', 'soon', 'upcoming', 'next']);
-const CONDITIONS = new Set(['if', 'unless', 'provided', 'providing', 'condition', 'conditional', 'conditions']);
-/** Verbs of saying that attribute a claim to a speaker. */
-export const ATTRIBUTION_VERBS = new Set(['say', 'report', 'tell', 'claim', 'announce', 'state', 'quote', 'add', 'note', 'write', 'confirm', 'allege', 'cite', 'insist', 'assert', 'tweet', 'post', 'inform', 'disclose', 'reveal', 'indicate', 'suggest', 'explain', 'argue', 'warn', 'declare', 'reiterate', 'stress', 'emphasize', 'emphasise', 'repeat']);
 
 /**
  * Is the condition word at `k` one? "if" and "unless" always; "provided"/"providing" only as a conjunction ("provided
@@ -33,30 +27,30 @@ export interface Attribution {
   speaker: Mention | null;
 }
 
-/** The negation and modality cues in the few words before the trigger (same clause). */
-export function modalityAround(doc: Doc, sent: Sentence, first: number, last: number): { negated: boolean; modality: Modality } {
+/** The negation and modality cues (the lexicon's negators, hedges, future cues, conditions) in the few words before the trigger (same clause). */
+export function modalityAround(doc: Doc, sent: Sentence, first: number, last: number, wordLists: WordLists): { negated: boolean; modality: Modality } {
   let negated = false;
   let hedge = false;
   let future = false;
   for (let k = first - 1; k >= Math.max(sent.first, first - 5); k--) {
     const norm = doc.norm[k] ?? '';
     if (norm === ',' || norm === ';' || doc.pos[k] === POS.VERB) break;
-    if (NEGATORS.has(norm)) negated = true;
-    else if (HEDGES.has(norm)) hedge = true;
-    else if (FUTURE.has(norm)) future = true;
+    if (wordLists.negators.has(norm)) negated = true;
+    else if (wordLists.hedges.has(norm)) hedge = true;
+    else if (wordLists.future_cues.has(norm)) future = true;
   }
   // "refrained from", "no longer": negation right after ("did not ... any")
   if (doc.norm[last] === 'no' && doc.norm[last + 1] === 'longer') negated = true;
   // "gave no figures", "sent no troops": nothing was given or sent
   if (doc.norm[last] === 'no') negated = true;
   let conditional = false;
-  for (let k = sent.first; k < sent.last; k++) if (CONDITIONS.has(doc.norm[k] ?? '') && conditionAt(doc, k)) { conditional = true; break; }
+  for (let k = sent.first; k < sent.last; k++) if (wordLists.conditions.has(doc.norm[k] ?? '') && conditionAt(doc, k)) { conditional = true; break; }
   const modality: Modality = negated ? 'negated' : conditional ? 'conditional' : hedge ? 'possible' : future ? 'intended' : 'asserted';
   return { negated, modality };
 }
 
-/** Finds "X said", ", the agency reported", "according to X", "X quoted Y as saying" in a sentence. */
-export function findAttributions(doc: Doc, sent: Sentence, mentions: Mention[]): Attribution[] {
+/** Finds "X said", ", the agency reported", "according to X", "X quoted Y as saying" in a sentence (verbs of saying: the lexicon's). */
+export function findAttributions(doc: Doc, sent: Sentence, mentions: Mention[], wordLists: WordLists): Attribution[] {
   const out: Attribution[] = [];
   for (let k = sent.first; k < sent.last; k++) {
     const norm = doc.norm[k] ?? '';
@@ -67,7 +61,7 @@ export function findAttributions(doc: Doc, sent: Sentence, mentions: Mention[]):
       out.push({ first: k + 2, last: end, verb: k, speaker });
       continue;
     }
-    if (!(doc.pos[k] === POS.VERB || doc.pos[k] === POS.NOUN) || !ATTRIBUTION_VERBS.has(doc.lemma[k] ?? '')) continue;
+    if (!(doc.pos[k] === POS.VERB || doc.pos[k] === POS.NOUN) || !wordLists.verbs_of_saying.has(doc.lemma[k] ?? '')) continue;
     if (doc.pos[k] === POS.NOUN) continue;
     // the speaker: the noun phrase before the verb (", the Kommersant newspaper reported") or right after it ("said the minister")
     // ("the government has said", "officials have repeatedly said": auxiliaries and adverbs stand between)

@@ -1,13 +1,10 @@
 // Coder stage: a trigger + the sentence's mentions → its default source (subject) and target (object).
 import type { Doc, Sentence } from '../nlp/doc.js';
 import { POS } from '../nlp/pos.js';
+import type { WordLists } from '../lexicon/word-lists.js';
 import type { Mention } from './mention.js';
 
 const CLAUSE_BARRIER = new Set([';', ':', '"', '“', '”']);
-/** Words that open a new clause: an object search stops there. */
-const CLAUSE_OPENERS = new Set(['that', 'which', 'who', 'whom', 'because', 'while', 'whereas', 'although', 'though', 'but', 'after', 'before', 'when', 'since', 'if', 'unless', 'as', 'where', 'said', 'says', 'according']);
-const BE_FORMS = new Set(['be', 'is', 'are', 'was', 'were', 'been', 'being', 'am', "'s", "'re", 'get', 'got', 'gets', 'getting', 'gotten']);
-const IRREGULAR_PARTICIPLES = new Set(['held', 'sent', 'given', 'shot', 'hit', 'struck', 'seized', 'met', 'told', 'sold', 'built', 'made', 'brought', 'caught', 'taken', 'won', 'lost', 'led', 'fought', 'bought', 'hurt', 'beaten', 'stolen', 'slain', 'shown', 'seen', 'known', 'spent', 'left', 'kept', 'found', 'paid', 'put', 'set', 'cut', 'quit', 'bound', 'driven', 'forced', 'thrown', 'blown', 'overthrown', 'withdrawn', 'forgiven', 'forbidden', 'undertaken', 'overtaken', 'handed', 'supplied', 'delivered']);
 /** How far (in tokens) an object may stand from its verb. */
 const OBJECT_REACH = 14;
 
@@ -16,13 +13,13 @@ export function expandGroup(m: Mention, mentions: Mention[]): Mention[] {
   return m.group < 0 ? [m] : mentions.filter((x) => x.group === m.group);
 }
 
-/** True when the verb at `head` is in the passive voice ("was attacked", "were handed"). */
-export function isPassive(doc: Doc, sent: Sentence, head: number): boolean {
+/** True when the verb at `head` is in the passive voice ("was attacked", "were handed"; participles and auxiliaries: the lexicon's). */
+export function isPassive(doc: Doc, sent: Sentence, head: number, wordLists: WordLists): boolean {
   const word = doc.norm[head] ?? '';
-  if (!/(ed|en)$/.test(word) && !IRREGULAR_PARTICIPLES.has(word)) return false;
+  if (!/(ed|en)$/.test(word) && !wordLists.irregular_participles.has(word)) return false;
   for (let k = head - 1; k >= Math.max(sent.first, head - 4); k--) {
     const norm = doc.norm[k] ?? '';
-    if (BE_FORMS.has(norm) || doc.lemma[k] === 'be') return !(norm === "'s" && doc.pos[k] === POS.PART);
+    if (wordLists.passive_auxiliaries.has(norm) || doc.lemma[k] === 'be') return !(norm === "'s" && doc.pos[k] === POS.PART);
     if (doc.pos[k] !== POS.ADV && doc.pos[k] !== POS.PART && norm !== 'not' && norm !== "n't" && norm !== 'reportedly') break;
   }
   // reduced passive: "a base attacked by militants"
@@ -74,14 +71,14 @@ export function findSubject(doc: Doc, sent: Sentence, first: number, mentions: M
   return best;
 }
 
-/** The object of the trigger: the first mention after it in the same clause (not a passive agent). */
-export function findObject(doc: Doc, sent: Sentence, last: number, mentions: Mention[], skip: ReadonlySet<Mention>): Mention | null {
+/** The object of the trigger: the first mention after it in the same clause (not a passive agent; clause openers: the lexicon's). */
+export function findObject(doc: Doc, sent: Sentence, last: number, mentions: Mention[], skip: ReadonlySet<Mention>, wordLists: WordLists): Mention | null {
   for (const m of mentions) {
     if (m.first < last || skip.has(m)) continue;
     if (m.first - last > OBJECT_REACH) return null;
     for (let k = last; k < m.first; k++) {
       const norm = doc.norm[k] ?? '';
-      if (CLAUSE_BARRIER.has(norm) || (CLAUSE_OPENERS.has(norm) && k > last) || (doc.pos[k] === POS.VERB && k > last + 1 && doc.norm[k - 1] !== 'to')) return null;
+      if (CLAUSE_BARRIER.has(norm) || (wordLists.clause_openers.has(norm) && k > last) || (doc.pos[k] === POS.VERB && k > last + 1 && doc.norm[k - 1] !== 'to')) return null;
     }
     if (doc.norm[m.first - 1] === 'by') continue;
     return m;

@@ -1,6 +1,7 @@
 // Roles read from hand-written dependency trees: subject and object, passive with its agent, xcomp frames, control.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { defaultWordLists } from '../lexicon/load-lexicon.js';
 import type { Mention } from './mention.js';
 import { sentenceTree, treeRoles } from './tree-roles.js';
 
@@ -13,7 +14,7 @@ function build(spec: string, actors: Record<number, string>): { words: string[];
   const mentions: Mention[] = Object.entries(actors).map(([at, code]) => ({
     first: Number(at), last: Number(at) + 1, code, country: code.slice(0, 3), name: code, sector: null, basis: 'country', group: -1, media: false, generic: false,
   }));
-  return { words, mentions, tree: sentenceTree(0, head, labels, words) };
+  return { words, mentions, tree: sentenceTree(0, head, labels, words, defaultWordLists()) };
 }
 
 function roles(spec: string, actors: Record<number, string>, trigger: number, noun = false): { source: string | null; target: string | null; passive: boolean; hasSubject: boolean } {

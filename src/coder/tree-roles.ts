@@ -1,5 +1,6 @@
 // Coder stage: a sentence's dependency tree + its mentions + a trigger → source and target read from the tree
 // (nsubj, nsubj:pass with obl:agent, obj, iobj, obl with to/for/against/…, through xcomp, conj and relative clauses).
+import type { WordLists } from '../lexicon/word-lists.js';
 import type { Mention } from './mention.js';
 
 /** A parsed sentence in the coder's terms: token i of the tree is doc token `first + i`. */
@@ -14,10 +15,12 @@ export interface SentenceTree {
   marker: readonly string[];
   /** Children of each token, in token order. */
   children: readonly (readonly number[])[];
+  /** The lexicon's word lists the roles are read with (prepositions of party and owner, pronouns). */
+  wordLists: WordLists;
 }
 
-/** Builds the tree view from head indexes, labels and the tokens' words. */
-export function sentenceTree(first: number, head: Int16Array, label: readonly string[], words: readonly string[]): SentenceTree {
+/** Builds the tree view from head indexes, labels and the tokens' words, to be read with the lexicon's word lists. */
+export function sentenceTree(first: number, head: Int16Array, label: readonly string[], words: readonly string[], wordLists: WordLists): SentenceTree {
   const size = head.length;
   const children: number[][] = Array.from({ length: size }, () => []);
   for (let i = 0; i < size; i++) {
@@ -29,13 +32,9 @@ export function sentenceTree(first: number, head: Int16Array, label: readonly st
     const h = head[i] ?? -1;
     if (h >= 0 && label[i] === 'case' && marker[h] === '') marker[h] = (words[i] ?? '').toLowerCase();
   }
-  return { first, size, head, label, marker, children };
+  return { first, size, head, label, marker, children, wordLists };
 }
 
-/** Prepositions after which an oblique names the other party ("gave rifles to Iraq", "fired at Israel"). */
-const PARTY_MARKERS = new Set(['to', 'for', 'from', 'with', 'against', 'on', 'at', 'into', 'toward', 'towards', 'upon', 'onto', 'of', 'over', 'about']);
-/** Pronouns that stand for the previous subject. */
-const PRONOUNS = new Set(['he', 'she', 'it', 'they', 'we', 'who', 'which', 'that']);
 
 /** What the tree says about a trigger's roles. `null` fields: the tree names no dependent for the role. */
 export interface TreeRoles {
@@ -61,13 +60,6 @@ function mentionContaining(mentions: readonly Mention[], tok: number): Mention |
 
 /** Modifiers through which a noun phrase names its actor: "a Hamas training camp", "Iraq's army", "X, Iraq's envoy". */
 const NAMING_LABELS = new Set(['compound', 'nmod:poss', 'amod', 'appos', 'flat', 'conj', 'nmod', 'nmod:unmarked', 'nmod:desc']);
-/** Prepositions of an nmod that name the owner or party of a noun ("representatives of al-Sadr"), not a place or time. */
-const OWNER_MARKERS = new Set(['of', 'for', 'from', 'with', 'against', 'to', '']);
-/**
- * The same for the doer of an act: "sanctions against North Korea are one option" names no doer, nor do "talks with
- * Iran" or "aid to Iraq" (the party after against/with/to is the other side).
- */
-const DOER_OWNER_MARKERS = new Set(['of', 'for', 'from', '']);
 
 /** An actor of the phrase rather than a place, and not in `skip`. */
 function usable(m: Mention | null, skip?: ReadonlySet<Mention>): m is Mention {
@@ -81,7 +73,9 @@ function usable(m: Mention | null, skip?: ReadonlySet<Mention>): m is Mention {
  * to the named actor it is of.
  */
 export function mentionOf(tree: SentenceTree, node: number, mentions: readonly Mention[], skip?: ReadonlySet<Mention>, doer = false): Mention | null {
-  const owners = doer ? DOER_OWNER_MARKERS : OWNER_MARKERS;
+  // (the doer of an act: "sanctions against North Korea are one option" names no doer, nor do "talks with Iran" or
+  // "aid to Iraq" — the party after against/with/to is the other side)
+  const owners = doer ? tree.wordLists.doer_owner_prepositions : tree.wordLists.owner_prepositions;
   const own = mentionContaining(mentions, tree.first + node);
   const ownUnresolved = usable(own, skip) && own.country === null && own.code.startsWith('---');
   if (usable(own, skip) && !ownUnresolved) return own;
@@ -91,7 +85,7 @@ export function mentionOf(tree: SentenceTree, node: number, mentions: readonly M
   while (queue.length > 0) {
     const k = queue.shift() as number;
     const label = tree.label[k] ?? '';
-    if (!NAMING_LABELS.has(label) || (label === 'nmod' && !owners.has(tree.marker[k] ?? ''))) continue;
+    if (!NAMING_LABELS.has(label) || (label === 'nmod' && tree.marker[k] !== '' && !owners.has(tree.marker[k] ?? ''))) continue;
     const m = mentionContaining(mentions, tree.first + k);
     if (usable(m, skip) && m !== own) {
       // a role word with no country ("a team of paratroopers to Lebanon") gives way to a named actor further in
@@ -131,10 +125,11 @@ export function treeRoles(tree: SentenceTree, node: number, mentions: readonly M
     if (poss >= 0) {
       roles.hasSubject = true;
       roles.source = mentionOf(tree, poss, mentions);
-      roles.sourcePronoun = roles.source === null && PRONOUNS.has((words[poss] ?? '').toLowerCase().replace(/^(his|her|its|their)$/, 'he'));
+      const possessor = (words[poss] ?? '').toLowerCase();
+      roles.sourcePronoun = roles.source === null && (tree.wordLists.possessive_pronouns.has(possessor) || tree.wordLists.subject_pronouns.has(possessor));
     }
     for (const c of tree.children[node] ?? []) {
-      if (tree.label[c] === 'nmod' && PARTY_MARKERS.has(tree.marker[c] ?? '') && tree.marker[c] !== 'of') {
+      if (tree.label[c] === 'nmod' && tree.wordLists.party_prepositions.has(tree.marker[c] ?? '') && tree.marker[c] !== 'of') {
         const m = mentionOf(tree, c, mentions, roles.source !== null ? new Set([roles.source]) : undefined);
         if (m !== null) { roles.target = m; break; }
       }
@@ -174,7 +169,7 @@ export function treeRoles(tree: SentenceTree, node: number, mentions: readonly M
     roles.hasSubject = true;
     subjectMention = mentionOf(tree, subject, mentions, undefined, !roles.passive);
     // a relative pronoun stands for the noun the clause modifies ("the army, which attacked …")
-    if (subjectMention === null && /^(who|which|that)$/i.test(words[subject] ?? '') && (tree.head[at] ?? -1) >= 0) {
+    if (subjectMention === null && tree.wordLists.relative_pronouns.has((words[subject] ?? '').toLowerCase()) && (tree.head[at] ?? -1) >= 0) {
       if ((tree.label[at] ?? '').startsWith('acl')) subjectMention = mentionOf(tree, tree.head[at] as number, mentions);
       // "… met Pope John Paul II, who urged him": a relative clause hung on the verb stands for the actor just before
       else if (tree.label[at] === 'advcl:relcl') {
@@ -182,7 +177,7 @@ export function treeRoles(tree: SentenceTree, node: number, mentions: readonly M
         subjectMention = mentions.find((m) => before >= m.first && before < m.last && m.thing !== 'place') ?? null;
       }
     }
-    if (subjectMention === null) roles.sourcePronoun = PRONOUNS.has((words[subject] ?? '').toLowerCase());
+    if (subjectMention === null) roles.sourcePronoun = tree.wordLists.subject_pronouns.has((words[subject] ?? '').toLowerCase());
     if (roles.sourcePronoun) {
       roles.pronoun = tree.first + subject;
       // "China denied reports that it had sent …": the subject of a clause above the pronoun's
@@ -208,7 +203,7 @@ export function treeRoles(tree: SentenceTree, node: number, mentions: readonly M
   for (const want of ['iobj', 'obj']) for (const c of tree.children[node] ?? []) if (tree.label[c] === want) ranked.push(c);
   for (const c of tree.children[node] ?? []) {
     const label = tree.label[c] ?? '';
-    if ((label === 'obl' || label === 'obl:tmod' || label === 'nmod') && PARTY_MARKERS.has(tree.marker[c] ?? '') && tree.marker[c] !== 'of') ranked.push(c);
+    if ((label === 'obl' || label === 'obl:tmod' || label === 'nmod') && tree.wordLists.party_prepositions.has(tree.marker[c] ?? '') && tree.marker[c] !== 'of') ranked.push(c);
   }
   // a phrasal verb's particle-less object may hang under xcomp: "urged Iraq to …" is handled by frames
   // a named party wins over an unnamed role ("sent troops to Iraq": Iraq, not the troops)
@@ -217,7 +212,7 @@ export function treeRoles(tree: SentenceTree, node: number, mentions: readonly M
     const m = mentionOf(tree, c, mentions, skip);
     if (m !== null && m.country === null && m.code.startsWith('---')) { generic ??= m; continue; }
     if (m !== null) { roles.target = m; break; }
-    if (/^(him|her|them)$/i.test(words[c] ?? '') && roles.targetPronoun < 0) roles.targetPronoun = tree.first + c;
+    if (tree.wordLists.object_pronouns.has((words[c] ?? '').toLowerCase()) && roles.targetPronoun < 0) roles.targetPronoun = tree.first + c;
   }
   if (roles.target === null && generic !== null) roles.target = generic;
   return roles;

@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { findItems } from './items.js';
-import { compileEquipment, defaultEquipment, checkEquipment } from './equipment.js';
+import { compileEquipment, defaultEquipment, checkEquipment } from '../lexicon/equipment.js';
+import { defaultWordLists } from '../lexicon/load-lexicon.js';
 import { DyadError } from '../types/index.js';
 
 type Want = [text: string, kind: string, model: string | null, quantity: number | null, extra?: { max?: number; approx?: boolean; unit?: string }];
@@ -65,6 +66,15 @@ test('a user equipment lexicon adds kinds and models; a bad entry is an E301', (
   const extra = checkEquipment({ kinds: [{ kind: 'satellite', military: false, words: ['satellite'] }], models: [{ model: 'Gokturk-1', kind: 'satellite' }] }, 'user.yaml');
   const bundled = defaultEquipment();
   const eq = compileEquipment([{ kinds: [...bundled.kinds.values()], models: [] }, extra]);
-  assert.deepEqual(findItems('Ankara launched the Gokturk-1 satellite.', 0, undefined, eq).map((i) => [i.kind, i.model]), [['satellite', 'Gokturk-1']]);
+  assert.deepEqual(findItems('Ankara launched the Gokturk-1 satellite.', 0, undefined, { equipment: eq, wordLists: defaultWordLists() }).map((i) => [i.kind, i.model]), [['satellite', 'Gokturk-1']]);
   assert.throws(() => checkEquipment({ kinds: [{ kind: 'Bad Kind', military: true, words: [] }] }, 'user.yaml'), DyadError);
+});
+
+test('a spelling pair of an equipment lexicon indexes every kind word in both spellings', () => {
+  const source = checkEquipment({ spellings: [['tyre', 'tire']], kinds: [{ kind: 'tyre', military: false, words: ['spare tyre'] }], models: [] }, 'user.yaml');
+  const eq = compileEquipment([source]);
+  const kinds = (text: string): string[] => findItems(text, 0, undefined, { equipment: eq, wordLists: defaultWordLists() }).map((i) => `${i.kind}:${i.quantity}`);
+  assert.deepEqual(kinds('Japan sent 500 spare tires to Kenya.'), ['tyre:500']);
+  assert.deepEqual(kinds('Japan sent 500 spare tyres to Kenya.'), ['tyre:500']);
+  assert.throws(() => checkEquipment({ spellings: [['tyre']], kinds: [], models: [] }, 'user.yaml'), DyadError);
 });

@@ -1,31 +1,12 @@
 // Details: a sentence (or the part after an event's trigger) → the items it names: equipment and aid, with model and quantity.
 import type { Item } from '../types/index.js';
-import { defaultEquipment, isUnder, modelKey, type Equipment, type ModelName } from './equipment.js';
+import type { DetailsLexicon } from '../lexicon/compiled.js';
+import { isUnder, modelKey, type Equipment, type ModelName } from '../lexicon/equipment.js';
+import { defaultDetailsLexicon } from '../lexicon/load-lexicon.js';
+import type { WordLists } from '../lexicon/word-lists.js';
 import { readQuantity, type QuantityMatch } from './quantity.js';
-import { tokenize, type Tokens } from './tokens.js';
+import { tokenize, type Tokens } from '../lexicon/tokens.js';
 
-/** Words after a model that keep it an item and give a soft name its context ("Patriot systems", "the Rafale deal"). */
-const GENERIC = new Set(['system', 'systems', 'complex', 'complexes', 'launcher', 'launchers', 'battery', 'batteries',
-  'unit', 'units', 'deal', 'deals', 'contract', 'contracts', 'purchase', 'order', 'orders', 'variant', 'variants',
-  'version', 'versions', 'fleet', 'kit', 'kits', 'platform', 'platforms', 'type', 'model', 'models', 'class',
-  'program', 'programme', 'package', 'shipment', 'shipments', 'delivery', 'deliveries']);
-/** Nouns after a kind word that make it a modifier of something that is not an item ("drone strike", "arms embargo"). */
-const NOT_ITEM_BEFORE = new Set(['strike', 'strikes', 'attack', 'attacks', 'fire', 'shelling', 'barrage', 'launch',
-  'launches', 'embargo', 'control', 'race', 'talks', 'treaty', 'industry', 'maker', 'makers', 'manufacturer',
-  'manufacturers', 'company', 'companies', 'firm', 'firms', 'factory', 'plant', 'crew', 'crews', 'pilot', 'pilots',
-  'operator', 'operators', 'base', 'bases', 'regiment', 'brigade', 'battalion', 'division', 'school', 'academy',
-  'official', 'officials', 'agency', 'agencies', 'service', 'services', 'chief', 'sources', 'community', 'report',
-  'officer', 'officers', 'sector', 'market', 'fair', 'exhibition', 'show', 'crash', 'crashed', 'dealer', 'dealers',
-  'smuggler', 'smugglers', 'inspector', 'inspectors', 'site', 'sites', 'range', 'corps', 'forces', 'trade', 'ban']);
-/** Words that end the stretch between a quantity and its item. */
-const BREAK = new Set(['and', 'or', 'but', 'nor', 'to', 'for', 'from', 'with', 'by', 'at', 'on', 'as', 'than', 'in',
-  'into', 'onto', 'per', 'of', 'off', 'was', 'were', 'is', 'are', 'be', 'been', 'being', 'has', 'have', 'had', 'will',
-  'would', 'shall', 'should', 'can', 'could', 'may', 'might', 'must', 'which', 'that', 'who', 'whom', 'whose', 'while',
-  'including', 'include', 'includes', 'such', 'like', 'plus', 'after', 'before', 'since', 'during', 'said', 'says',
-  'say', 'not', 'no', 'also', 'if', 'when', 'where', 'because', 'people', 'killed', 'wounded', 'dead', 'years', 'year']);
-const MONEY_AID = /^(aid|assistance|support|funding|funds|help|loans?|grants?|credits?|financing|investment|relief|budget)$/;
-const MONEY_NOT_ITEM_BEFORE = new Set(['worth', 'valued', 'cost', 'costing', 'costs', 'priced', 'price', 'value', 'paid', 'pay']);
-const MONEY_NOT_ITEM_AFTER = new Set(['worth', 'contract', 'contracts', 'deal', 'deals', 'order', 'orders', 'budget', 'price', 'sale', 'sales', 'purchase', 'purchases', 'agreement', 'tender', 'acquisition']);
 const HAS_DIGIT = /\d/;
 /** Whether a word begins with a capital: a char-code test for ASCII, the Unicode class otherwise. */
 function startsUpper(w: string): boolean {
@@ -118,7 +99,7 @@ function matchModel(t: Tokens, i: number, to: number, equipment: Equipment): Hea
 }
 
 /** Models, kind words and their runs, left to right. */
-function findHeads(t: Tokens, from: number, to: number, equipment: Equipment): Head[] {
+function findHeads(t: Tokens, from: number, to: number, equipment: Equipment, wordLists: WordLists): Head[] {
   const raw: Head[] = [];
   for (let i = from; i < to; i++) {
     const model = matchModel(t, i, to, equipment);
@@ -143,18 +124,18 @@ function findHeads(t: Tokens, from: number, to: number, equipment: Equipment): H
     } else heads.push({ ...h });
   }
   for (const h of heads) {
-    while (h.last < to && GENERIC.has(t.lower[h.last] ?? '') && (h.model !== null || h.kind !== null)) { h.last++; h.context = true; }
+    while (h.last < to && wordLists.item_generic_words.has(t.lower[h.last] ?? '') && (h.model !== null || h.kind !== null)) { h.last++; h.context = true; }
   }
-  return heads.filter((h) => !NOT_ITEM_BEFORE.has(t.lower[h.last] ?? '') && (h.unknownModel === null || h.kind !== null));
+  return heads.filter((h) => !wordLists.not_item_before.has(t.lower[h.last] ?? '') && (h.unknownModel === null || h.kind !== null));
 }
 
 /** The stretch between a quantity and its item holds only modifier words ("48 new Russian-made helicopters", "five of its"). */
-function gapOk(t: Tokens, from: number, to: number): boolean {
+function gapOk(t: Tokens, from: number, to: number, wordLists: WordLists): boolean {
   if (to - from > 4) return false;
   for (let k = from; k < to; k++) {
     const w = t.lower[k] ?? '';
-    if (w === 'of' && k === from && /^(the|its|their|these|those|his|her|our)$/.test(t.lower[k + 1] ?? '')) continue;
-    if (BREAK.has(w) || !/^[\p{L}][\p{L}\p{N}'’-]*$/u.test(w)) return false;
+    if (w === 'of' && k === from && wordLists.of_determiners.has(t.lower[k + 1] ?? '')) continue;
+    if (wordLists.item_breaks.has(w) || !/^[\p{L}][\p{L}\p{N}'’-]*$/u.test(w)) return false;
   }
   return true;
 }
@@ -183,7 +164,8 @@ function item(t: Tokens, base: number, first: number, last: number, kind: string
  * A sum of money is an item of kind `money` unless it is the price or value of something ("worth $2 billion").
  * Quantity conventions: see {@link Quantity}. `max` and `approx` are present only when set.
  */
-export function findItems(sentenceText: string, sentenceStart: number, range?: { start: number; end: number }, equipment: Equipment = defaultEquipment()): Item[] {
+export function findItems(sentenceText: string, sentenceStart: number, range?: { start: number; end: number }, lexicon: Pick<DetailsLexicon, 'equipment' | 'wordLists'> = defaultDetailsLexicon()): Item[] {
+  const { equipment, wordLists } = lexicon;
   const t = tokenize(sentenceText);
   let from = 0;
   let to = t.words.length;
@@ -191,13 +173,13 @@ export function findItems(sentenceText: string, sentenceStart: number, range?: {
     while (from < to && (t.starts[from] ?? 0) < range.start - sentenceStart) from++;
     while (to > from && (t.ends[to - 1] ?? 0) > range.end - sentenceStart) to--;
   }
-  const heads = findHeads(t, from, to, equipment);
+  const heads = findHeads(t, from, to, equipment, wordLists);
   const inHead = new Uint8Array(t.words.length);
   for (const h of heads) for (let k = h.first; k < h.last; k++) inHead[k] = 1;
   const quantities: QuantityMatch[] = [];
   for (let i = from; i < to; i++) {
     if (inHead[i] === 1) continue;
-    const q = readQuantity(t, i);
+    const q = readQuantity(t, i, wordLists);
     if (q === null || q.last > to) continue;
     let clash = false;
     for (let k = q.first; k < q.last; k++) if (inHead[k] === 1) clash = true;
@@ -212,7 +194,7 @@ export function findItems(sentenceText: string, sentenceStart: number, range?: {
     for (let k = quantities.length - 1; k >= 0; k--) {
       const c = quantities[k];
       if (c === undefined || c.last > h.first) continue;
-      if (!used.has(c) && gapOk(t, c.last, h.first)) q = c;
+      if (!used.has(c) && gapOk(t, c.last, h.first, wordLists)) q = c;
       break;
     }
     const soft = h.model !== null && h.model.soft && h.kind === null;
@@ -231,10 +213,10 @@ export function findItems(sentenceText: string, sentenceStart: number, range?: {
   // sums of money that are not a price: "$50 million in aid", "a loan of 2 billion yuan"
   for (const q of quantities) {
     if (used.has(q) || !q.money) continue;
-    if (MONEY_NOT_ITEM_BEFORE.has(t.lower[q.first - 1] ?? '') || MONEY_NOT_ITEM_AFTER.has(t.lower[q.last] ?? '')) continue;
+    if (wordLists.money_not_item_before.has(t.lower[q.first - 1] ?? '') || wordLists.money_not_item_after.has(t.lower[q.last] ?? '')) continue;
     let last = q.last;
     if (t.lower[last] === 'in' || t.lower[last] === 'of') {
-      for (let k = last + 1; k < Math.min(to, last + 5); k++) if (MONEY_AID.test(t.lower[k] ?? '')) { last = k + 1; break; }
+      for (let k = last + 1; k < Math.min(to, last + 5); k++) if (wordLists.money_aid_words.has(t.lower[k] ?? '')) { last = k + 1; break; }
     }
     if (last === q.last && t.lower[q.first - 1] === 'for' && items.length > 0) continue; // "sold ... for $50 million": a price
     items.push(item(t, sentenceStart, q.first, last, 'money', null, q));

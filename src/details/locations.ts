@@ -1,18 +1,10 @@
 // Details: a sentence, its actors' countries and spans → the places it names, resolved in the offline gazetteer.
 import type { Location } from '../types/index.js';
 import { cityPlace, cityRows, defaultGazetteer, foldName, type Gazetteer, type Place } from './gazetteer.js';
-import { tokenize, type Tokens } from './tokens.js';
+import { defaultWordLists } from '../lexicon/load-lexicon.js';
+import { tokenize, type Tokens } from '../lexicon/tokens.js';
+import type { WordLists } from '../lexicon/word-lists.js';
 
-/** Prepositions that put a place after them ("in Basra", "near Samarra", "outside Kabul"). */
-const CUES = new Set(['in', 'at', 'near', 'outside', 'from', 'into', 'to', 'around', 'across', 'toward', 'towards',
-  'inside', 'throughout', 'within', 'via', 'over', 'off', 'along', 'through', 'between', 'reached', 'visited', 'entered']);
-/** Words that say the name after them is a place ("the northern city of Kirkuk", "Herat province"). */
-const DESCRIPTORS = new Set(['city', 'town', 'village', 'province', 'region', 'district', 'capital', 'port', 'governorate',
-  'state', 'county', 'enclave', 'camp', 'suburb', 'area', 'neighbourhood', 'neighborhood', 'municipality', 'island',
-  'oblast', 'prefecture', 'settlement', 'outpost', 'stronghold', 'hamlet', 'locality', 'valley', 'peninsula']);
-const CITY_DESCRIPTORS = new Set(['city', 'town', 'village', 'capital', 'port', 'suburb', 'settlement', 'hamlet', 'municipality']);
-const DIRECTIONS = /^(?:north|south|east|west|central|northern|southern|eastern|western|(?:north|south)-?(?:east|west)(?:ern)?|north-central|south-central|mid|upper|lower|rural|coastal|occupied|war-torn|restive|besieged)$/;
-const CONNECTORS = new Set(['al', 'el', 'ez', 'es', 'as', 'ar', 'ad', 'ash', 'az', 'de', 'del', 'la', 'le', 'du', 'des', 'di', 'da', 'dos', 'das', 'bin', 'ibn', 'bani', 'al-', 'of', 'and']);
 /** Cities of at least this many people count without a context country or a descriptor. */
 const MIN_POPULATION = 15000;
 /** A city this big wins over a namesake five times smaller in a context country. */
@@ -26,62 +18,62 @@ const isWord = (w: string): boolean => /^[\p{L}]/u.test(w);
 interface Candidate { first: number; last: number; descriptor: string | null; the: boolean; dateline: boolean }
 
 /** The capitalised run of a name from token `i` ("Deir ez-Zor", "East Timor", "Bosnia and Herzegovina"), at most 5 tokens. */
-function nameRun(t: Tokens, i: number): number {
+function nameRun(t: Tokens, i: number, wordLists: WordLists): number {
   let k = i;
   while (k < t.words.length && k - i < 5) {
     const w = t.words[k] ?? '';
     if (isCap(w) && isWord(w)) k++;
-    else if (k > i && CONNECTORS.has(t.lower[k] ?? '') && isCap(t.words[k + 1] ?? '')) k++;
+    else if (k > i && wordLists.place_name_connectors.has(t.lower[k] ?? '') && isCap(t.words[k + 1] ?? '')) k++;
     else break;
   }
   return k;
 }
 
 /** A descriptor phrase at `j`: "(the) (northern|Bosnian ...) city of", "capital"; returns the descriptor and the name's first token. */
-function readDescriptor(t: Tokens, j: number): [string, number] | null {
+function readDescriptor(t: Tokens, j: number, wordLists: WordLists): [string, number] | null {
   for (let k = j; k < Math.min(j + 5, t.words.length); k++) {
     const w = t.lower[k] ?? '';
-    if (DESCRIPTORS.has(w)) {
+    if (wordLists.place_descriptors.has(w)) {
       const next = t.lower[k + 1];
       if (next === 'of') return isCap(t.words[k + 2] ?? '') ? [w, k + 2] : null;
       if (next === ',' && isCap(t.words[k + 2] ?? '')) return [w, k + 2];
       return isCap(t.words[k + 1] ?? '') && (w === 'capital' || w === 'city' || w === 'town' || w === 'village') ? [w, k + 1] : null;
     }
-    if (!isWord(w) || CUES.has(w) || w === 'and' || w === 'or') return null;
+    if (!isWord(w) || wordLists.place_cues.has(w) || w === 'and' || w === 'or') return null;
   }
   return null;
 }
 
-function candidates(t: Tokens): Candidate[] {
+function candidates(t: Tokens, wordLists: WordLists): Candidate[] {
   const out: Candidate[] = [];
   const n = t.words.length;
   // a dateline: "BAGHDAD, May 14 (Reuters) -", "KABUL (AP) —", "Tashkent. May 14."
-  const lead = nameRun(t, 0);
+  const lead = nameRun(t, 0, wordLists);
   if (lead > 0 && /^[,.(—–-]$/.test(t.words[lead] ?? '') && /^(?:\p{Lu}+|[\p{Lu}][\p{Ll}]+)$/u.test(t.words[0] ?? '')) {
     const after = t.words[lead + 1] ?? '';
     if (t.words[lead] === '(' || /^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)/.test(after) || /^\d/.test(after)) out.push({ first: 0, last: lead, descriptor: null, the: false, dateline: true });
   }
   for (let i = 0; i < n; i++) {
     const w = t.lower[i] ?? '';
-    if (DESCRIPTORS.has(w)) {
+    if (wordLists.place_descriptors.has(w)) {
       // "Herat province", "Idlib governorate": the name before the descriptor
       let s = i;
       while (s > 0 && isCap(t.words[s - 1] ?? '') && i - s < 3) s--;
       const before = t.lower[s - 1] === 'the' ? s - 2 : s - 1;
-      if (s < i && before >= 0 && (CUES.has(t.lower[before] ?? '') || t.lower[before] === 'of')) out.push({ first: s, last: i, descriptor: w, the: false, dateline: false });
-      const d = readDescriptor(t, i);
-      if (d !== null) out.push({ first: d[1], last: nameRun(t, d[1]), descriptor: d[0], the: false, dateline: false });
+      if (s < i && before >= 0 && (wordLists.place_cues.has(t.lower[before] ?? '') || t.lower[before] === 'of')) out.push({ first: s, last: i, descriptor: w, the: false, dateline: false });
+      const d = readDescriptor(t, i, wordLists);
+      if (d !== null) out.push({ first: d[1], last: nameRun(t, d[1], wordLists), descriptor: d[0], the: false, dateline: false });
       continue;
     }
-    if (!CUES.has(w)) continue;
+    if (!wordLists.place_cues.has(w)) continue;
     let j = i + 1;
     let the = false;
     if (t.lower[j] === 'the' || t.lower[j] === 'a' || t.lower[j] === 'an') { the = true; j++; }
-    const d = readDescriptor(t, j);
-    if (d !== null) { out.push({ first: d[1], last: nameRun(t, d[1]), descriptor: d[0], the: false, dateline: false }); continue; }
-    while (DIRECTIONS.test(t.lower[j] ?? '') && !isCap(t.words[j] ?? '')) j++;
+    const d = readDescriptor(t, j, wordLists);
+    if (d !== null) { out.push({ first: d[1], last: nameRun(t, d[1], wordLists), descriptor: d[0], the: false, dateline: false }); continue; }
+    while (wordLists.place_directions.has(t.lower[j] ?? '') && !isCap(t.words[j] ?? '')) j++;
     if (!isCap(t.words[j] ?? '') || !isWord(t.words[j] ?? '')) continue;
-    out.push({ first: j, last: nameRun(t, j), descriptor: null, the, dateline: false });
+    out.push({ first: j, last: nameRun(t, j, wordLists), descriptor: null, the, dateline: false });
   }
   return out;
 }
@@ -97,12 +89,12 @@ function best(list: Place[], ctx: Set<string>): Place | null {
 }
 
 /** Resolves one name: countries and regions first, then cities, with the guards against everyday words. */
-function resolve(g: Gazetteer, t: Tokens, c: Candidate, first: number, last: number, ctx: Set<string>): Place | null {
+function resolve(g: Gazetteer, t: Tokens, c: Candidate, first: number, last: number, ctx: Set<string>, wordLists: WordLists): Place | null {
   const text = t.text.slice(t.starts[first], t.ends[last - 1]).replace(/['’]s$/, '');
   const folded = foldName(text);
   if (last - first === 1 && g.never.has(folded)) return null;
   const areas = g.areas.get(folded) ?? [];
-  const cityWanted = c.descriptor !== null && CITY_DESCRIPTORS.has(c.descriptor);
+  const cityWanted = c.descriptor !== null && wordLists.city_descriptors.has(c.descriptor);
   const area = best(areas, ctx);
   if (area !== null && !(cityWanted && area.type === 'country')) {
     // "Georgia": the country, unless the actors are American and not Georgian
@@ -142,10 +134,11 @@ function resolve(g: Gazetteer, t: Tokens, c: Candidate, first: number, last: num
  * City names that are everyday words ("Police", "Reading", "Nice") need a context country or a big city and are never
  * taken before another capitalised word; months and weekdays are never places. A name with a place descriptor that
  * is not in the gazetteer ("in the village of Khan Bani Saad") is kept with null coordinates and the sole context country.
+ * `wordLists`: the lexicon's word lists (place cues, descriptors, …).
  */
-export function findLocations(sentenceText: string, sentenceStart: number, context: { countries: string[]; actorSpans: Array<{ start: number; end: number }> }, gazetteer?: Gazetteer): Location[] {
+export function findLocations(sentenceText: string, sentenceStart: number, context: { countries: string[]; actorSpans: Array<{ start: number; end: number }> }, gazetteer?: Gazetteer, wordLists: WordLists = defaultWordLists()): Location[] {
   const t = tokenize(sentenceText);
-  const found = candidates(t);
+  const found = candidates(t, wordLists);
   if (found.length === 0) return [];
   const g = gazetteer ?? defaultGazetteer();
   const ctx = new Set(context.countries);
@@ -157,18 +150,18 @@ export function findLocations(sentenceText: string, sentenceStart: number, conte
     const start = t.starts[c.first] ?? 0;
     if (context.actorSpans.some((a) => a.start < sentenceStart + (t.ends[c.last - 1] ?? 0) && a.end > sentenceStart + start)) continue;
     for (let last = c.last; last > c.first; last--) {
-      if (CONNECTORS.has(t.lower[last - 1] ?? '')) continue;
-      const place = resolve(g, t, c, c.first, last, ctx);
+      if (wordLists.place_name_connectors.has(t.lower[last - 1] ?? '')) continue;
+      const place = resolve(g, t, c, c.first, last, ctx, wordLists);
       const text = t.text.slice(start, t.ends[last - 1]).replace(/['’]s$/, '');
       if (place !== null) {
         out.push({ text, name: place.name, country: place.country, lat: place.lat, lon: place.lon, geonamesId: place.geonamesId, start: sentenceStart + start, end: sentenceStart + start + text.length });
         taken.add(c.first);
         // "Fallujah and Raqqa": the rest of the run is another name
         if (last < c.last && (t.lower[last] === 'and' || t.lower[last] === 'or')) found.push({ ...c, first: last + 1, the: false, dateline: false });
-        else if (last === c.last && !c.dateline && (t.words[last] === ',' || t.lower[last] === 'and') && isCap(t.words[last + 1] ?? '')) found.push({ first: last + 1, last: nameRun(t, last + 1), descriptor: null, the: true, dateline: false });
+        else if (last === c.last && !c.dateline && (t.words[last] === ',' || t.lower[last] === 'and') && isCap(t.words[last + 1] ?? '')) found.push({ first: last + 1, last: nameRun(t, last + 1, wordLists), descriptor: null, the: true, dateline: false });
         break;
       }
-      if (last === c.first + 1 && DIRECTIONS.test(t.lower[c.first] ?? '') && c.last > c.first + 1) {
+      if (last === c.first + 1 && wordLists.place_directions.has(t.lower[c.first] ?? '') && c.last > c.first + 1) {
         found.push({ ...c, first: c.first + 1 }); // "in Western Cambodia"
       } else if (last === c.first + 1 && c.descriptor !== null && !g.never.has(foldName(text))) {
         const fullText = t.text.slice(start, t.ends[c.last - 1]).replace(/['’]s$/, '');

@@ -1,5 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadLexicon } from '../lexicon/load-lexicon.js';
 import { parseQuantity, type Quantity } from './quantity.js';
 
 const q = (quantity: number | null, max: number | null = null, approx = false, unit: string | null = null): Quantity => ({ quantity, max, approx, unit });
@@ -73,4 +77,19 @@ test('parseQuantity carries a written scale across a range', () => {
 
 test('a verb particle "over" is not "more than"', () => {
   assert.deepEqual(parseQuantity('handed over 50'), q(50));
+});
+
+test('a currency a --lexicon folder adds to currency_words is the unit of an amount', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'dyad-units-'));
+  try {
+    writeFileSync(join(dir, 'words.yaml'), 'currency_words: {naira: NGN}\ncontainer_words: {"!batches": null}\n');
+    const { lexicon, problems } = loadLexicon({ lexiconDirs: [dir] });
+    assert.deepEqual(problems, []);
+    assert.equal(parseQuantity('50 million naira')?.unit ?? null, null, 'Dyad alone knows no naira');
+    assert.deepEqual(parseQuantity('50 million naira', lexicon.wordLists), { quantity: 50e6, max: null, approx: false, unit: 'NGN' });
+    assert.equal(parseQuantity('two batches of rifles')?.unit, 'batch');
+    assert.equal(parseQuantity('two batches of rifles', lexicon.wordLists)?.unit, null, '"!batches" took the container out');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

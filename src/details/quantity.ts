@@ -1,5 +1,7 @@
 // Details: words of a quantity ("up to 9,000", "two batches of", "$50 million") → number, bound, approximation and unit.
-import { tokenize, type Tokens } from './tokens.js';
+import { defaultWordLists } from '../lexicon/load-lexicon.js';
+import { tokenize, type Tokens } from '../lexicon/tokens.js';
+import type { WordLists } from '../lexicon/word-lists.js';
 
 /**
  * A parsed quantity. Conventions (the same in every Item):
@@ -42,30 +44,8 @@ const SUFFIX_SCALE: Record<string, number> = { k: 1e3, m: 1e6, mn: 1e6, mln: 1e6
 /** Vague plurals: the smallest number each can mean. */
 const VAGUE: Record<string, number> = { dozens: 24, scores: 40, hundreds: 200, thousands: 2000, millions: 2e6, billions: 2e9 };
 
-const SIGNS: Record<string, string> = { '$': 'USD', 'us$': 'USD', '€': 'EUR', '£': 'GBP', '¥': 'JPY', '₽': 'RUB', '₹': 'INR' };
-const CURRENCY_WORDS: Record<string, string> = {
-  dollar: 'USD', dollars: 'USD', euro: 'EUR', euros: 'EUR', sterling: 'GBP', yuan: 'CNY', renminbi: 'CNY', rmb: 'CNY',
-  rouble: 'RUB', roubles: 'RUB', ruble: 'RUB', rubles: 'RUB', rupee: 'INR', rupees: 'INR', yen: 'JPY', riyal: 'SAR',
-  riyals: 'SAR', dirham: 'AED', dirhams: 'AED', lira: 'TRY', liras: 'TRY', hryvnia: 'UAH', hryvnias: 'UAH',
-  hryvnas: 'UAH', shekel: 'ILS', shekels: 'ILS', won: 'KRW', dinar: 'dinars', dinars: 'dinars', tenge: 'KZT',
-};
-const CURRENCY_CODES = new Set(['USD', 'EUR', 'GBP', 'CNY', 'RUB', 'JPY', 'INR', 'SAR', 'AED', 'TRY', 'UAH', 'ILS', 'CHF', 'KRW', 'IQD', 'IRR', 'PKR', 'KZT', 'EGP']);
 /** Bulk measures: the unit may stand without "of" ("500 tonnes"). */
-const BULK: Record<string, string> = {
-  tonne: 'tonnes', tonnes: 'tonnes', ton: 'tonnes', tons: 'tonnes', kg: 'kg', kilogram: 'kg', kilograms: 'kg',
-  kilos: 'kg', litre: 'litres', litres: 'litres', liter: 'litres', liters: 'litres', barrel: 'barrels',
-  barrels: 'barrels', gallon: 'gallons', gallons: 'gallons', pounds: 'pounds',
-};
 /** Containers and counters: only with "of" ("two batches of"); null means the counter adds nothing ("units of"). */
-const CONTAINERS: Record<string, string | null> = {
-  batch: 'batch', batches: 'batch', shipment: 'shipment', shipments: 'shipment', consignment: 'consignment',
-  consignments: 'consignment', set: 'set', sets: 'set', squadron: 'squadron', squadrons: 'squadron',
-  battery: 'battery', batteries: 'battery', tranche: 'tranche', tranches: 'tranche', lot: 'lot', lots: 'lot',
-  crate: 'crate', crates: 'crate', box: 'box', boxes: 'box', container: 'container', containers: 'container',
-  truckload: 'truckload', truckloads: 'truckload', convoy: 'convoy', convoys: 'convoy', package: 'package',
-  packages: 'package', round: 'rounds', rounds: 'rounds', dose: 'doses', doses: 'doses', type: 'type', types: 'type',
-  unit: null, units: null, piece: null, pieces: null, pair: null, pairs: 'pair', item: null, items: null,
-};
 
 type Bound = 'none' | 'lower' | 'upper' | 'approx';
 /** Words before a number and what they make of it. Longest first within one first word. */
@@ -80,20 +60,11 @@ const MODIFIERS: Array<[string[], Bound]> = [
   [['some'], 'approx'], [['an', 'estimated'], 'approx'], [['estimated'], 'approx'], [['close', 'to'], 'approx'],
   [['circa'], 'approx'], [['approx'], 'approx'], [['between'], 'none'], [['from'], 'none'],
 ];
-/** Verbs whose particle "over" is not the modifier "over" ("handed over 50 rifles"). */
-const PHRASAL = new Set(['hand', 'hands', 'handed', 'handing', 'turn', 'turns', 'turned', 'turning', 'pass', 'passed',
-  'passes', 'passing', 'sign', 'signed', 'signs', 'give', 'gave', 'given', 'gives', 'take', 'took', 'taken', 'takes',
-  'transfer', 'transferred', 'hauled', 'brought', 'bring', 'ship', 'shipped', 'flew', 'fly', 'flown', 'sent', 'send']);
-const MONTHS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october',
-  'november', 'december', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec']);
-/** Words before a four-digit number that make it a year, not a count. */
-const YEAR_BEFORE = new Set(['in', 'since', 'by', 'until', 'till', 'of', 'during', 'before', 'after', 'year', 'early',
-  'late', 'mid', 'from', 'the', 'to', 'between', 'and', 'spring', 'summer', 'autumn', 'fall', 'winter', 'fiscal', "'s"]);
-const NOT_COUNT_AFTER = new Set(['%', 'percent', 'per', 'pct', 'years', 'year', 'days', 'day', 'hours', 'minutes',
-  'km', 'kilometres', 'kilometers', 'miles', 'mph', 'am', 'pm', 'a.m', 'p.m', 'o\'clock', 'times', 'degrees']);
-
-/** Words a quantity can start with, other than digits, number words and currency codes: a cheap gate. */
-const STARTS = new Set([...MODIFIERS.map(([words]) => words[0] ?? ''), ...Object.keys(SIGNS), ...Object.keys(VAGUE), ...Object.keys(BULK),
+/**
+ * Words a quantity can start with, other than digits, number words and the lexicon's currency codes, signs and bulk
+ * units: a cheap gate.
+ */
+const STARTS = new Set([...MODIFIERS.map(([words]) => words[0] ?? ''), ...Object.keys(VAGUE),
   'a', 'an', 'tens', 'several', 'few', 'numerous', 'dozen']);
 
 const DIGITS = /^(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?([a-z]{0,3})$/i;
@@ -218,38 +189,49 @@ function matchModifier(t: Tokens, i: number): [number, Bound] | null {
   return null;
 }
 
-/** The gate in one lookup: STARTS, number words and currency codes (lower-cased; the code itself is checked later). */
-const GATE = new Set([...STARTS, ...NUMBER_WORDS, ...[...CURRENCY_CODES].map((c) => c.toLowerCase())]);
+/** The gate of each lexicon's word lists, built on first use. */
+const GATES = new WeakMap<WordLists, ReadonlySet<string>>();
 
-/** Reads a quantity starting exactly at token `i`, or returns null. */
-export function readQuantity(t: Tokens, i: number): QuantityMatch | null {
+/** The gate in one lookup: STARTS, number words, currency signs, bulk units and currency codes (lower-cased; the code itself is checked later). */
+function gateOf(wordLists: WordLists): ReadonlySet<string> {
+  let gate = GATES.get(wordLists);
+  if (gate === undefined) {
+    gate = new Set([...STARTS, ...wordLists.currency_signs.keys(), ...wordLists.bulk_units.keys(), ...NUMBER_WORDS, ...[...wordLists.currency_codes].map((c) => c.toLowerCase())]);
+    GATES.set(wordLists, gate);
+  }
+  return gate;
+}
+
+/** Reads a quantity starting exactly at token `i`, or returns null. `wordLists`: the lexicon's word lists (currency codes, …). */
+export function readQuantity(t: Tokens, i: number, wordLists: WordLists = defaultWordLists()): QuantityMatch | null {
   const w0 = t.lower[i] ?? '';
   const c0 = w0.charCodeAt(0);
-  if (!(c0 >= 48 && c0 <= 57) && !GATE.has(w0)) return null;
+  if (!(c0 >= 48 && c0 <= 57) && !gateOf(wordLists).has(w0)) return null;
   let pos = i;
   let bound: Bound = 'none';
   const mod = matchModifier(t, pos);
   const rangeWord = t.lower[i] === 'between' ? 'and' : t.lower[i] === 'from' ? 'to' : null;
   // "handed over 50 howitzers": a verb's particle, not "more than"
-  if (mod !== null && t.lower[i] === 'over' && PHRASAL.has(t.lower[i - 1] ?? '')) return null;
+  if (mod !== null && t.lower[i] === 'over' && wordLists.over_particle_verbs.has(t.lower[i - 1] ?? '')) return null;
   if (mod !== null) [pos, bound] = mod;
   let unit: string | null = null;
-  const sign = SIGNS[t.lower[pos] ?? ''];
-  if (sign !== undefined) { unit = sign; pos++; } else if (CURRENCY_CODES.has(t.words[pos] ?? '')) { unit = t.words[pos] ?? null; pos++; }
+  const sign = wordLists.currency_signs.get(t.lower[pos] ?? '');
+  if (sign !== undefined) { unit = sign; pos++; } else if (wordLists.currency_codes.has(t.words[pos] ?? '')) { unit = t.words[pos] ?? null; pos++; }
   const first = t.words[pos];
   if (first === undefined) return null;
   // a unit with no number: "tonnes of food"
-  if (mod === null && unit === null && BULK[t.lower[pos] ?? ''] !== undefined && t.lower[pos + 1] === 'of' && BULK[t.lower[pos] ?? ''] !== 'pounds') {
-    return { quantity: null, max: null, approx: false, unit: BULK[t.lower[pos] ?? ''] ?? null, first: i, last: pos + 2, money: false };
+  const bulk = wordLists.bulk_units.get(t.lower[pos] ?? '');
+  if (mod === null && unit === null && bulk !== undefined && t.lower[pos + 1] === 'of' && bulk !== 'pounds') {
+    return { quantity: null, max: null, approx: false, unit: bulk, first: i, last: pos + 2, money: false };
   }
   const num = readNumber(t, pos, unit !== null);
   if (num === null) return null;
   if (/^\d{4}$/.test(first) && unit === null && !num.scaled) {
     const before = t.lower[i - 1] ?? '';
     const v = Number(first);
-    if (v >= 1900 && v <= 2100 && (YEAR_BEFORE.has(before) || MONTHS.has(before) || t.lower[pos + 1] === ',')) return null;
+    if (v >= 1900 && v <= 2100 && (wordLists.year_before.has(before) || wordLists.month_words.has(before) || t.lower[pos + 1] === ',')) return null;
   }
-  if (NOT_COUNT_AFTER.has(t.lower[num.end] ?? '') || (t.lower[num.end] === 'per' && t.lower[num.end + 1] === 'cent')) return null;
+  if (wordLists.not_count_after.has(t.lower[num.end] ?? '') || (t.lower[num.end] === 'per' && t.lower[num.end + 1] === 'cent')) return null;
   if (rangeWord !== null && t.lower[num.end] !== rangeWord) return null; // "from Syria", "between 2015 and ..." without a second number
   let { value, max } = num;
   let approx = num.approx;
@@ -268,20 +250,20 @@ export function readQuantity(t: Tokens, i: number): QuantityMatch | null {
   // a currency or unit after the number
   const after = t.lower[end] ?? '';
   if (unit === null) {
-    if (CURRENCY_CODES.has(t.words[end] ?? '')) { unit = t.words[end] ?? null; end++; }
+    if (wordLists.currency_codes.has(t.words[end] ?? '')) { unit = t.words[end] ?? null; end++; }
     else if ((after === 'us' || after === 'u.s') && t.lower[end + 1]?.startsWith('dollar')) { unit = 'USD'; end += 2; }
     else if (after === 'pounds' && t.lower[end + 1] === 'sterling') { unit = 'GBP'; end += 2; }
     else if (after === 'swiss' && t.lower[end + 1]?.startsWith('franc')) { unit = 'CHF'; end += 2; }
-    else if (CURRENCY_WORDS[after] !== undefined) { unit = CURRENCY_WORDS[after] ?? null; end++; }
-    else if (BULK[after] !== undefined) {
-      unit = BULK[after] ?? null;
+    else if (wordLists.currency_words.get(after) !== undefined) { unit = wordLists.currency_words.get(after) ?? null; end++; }
+    else if (wordLists.bulk_units.get(after) !== undefined) {
+      unit = wordLists.bulk_units.get(after) ?? null;
       end++;
       if (t.lower[end] === 'of') end++;
-    } else if (after === 'metric' && BULK[t.lower[end + 1] ?? ''] !== undefined) {
+    } else if (after === 'metric' && wordLists.bulk_units.get(t.lower[end + 1] ?? '') !== undefined) {
       unit = 'tonnes';
       end += t.lower[end + 2] === 'of' ? 3 : 2;
-    } else if (after in CONTAINERS && t.lower[end + 1] === 'of') {
-      unit = CONTAINERS[after] ?? null;
+    } else if (wordLists.container_words.has(after) && t.lower[end + 1] === 'of') {
+      unit = wordLists.container_words.get(after) ?? null;
       end += 2;
     }
   }
@@ -293,10 +275,10 @@ export function readQuantity(t: Tokens, i: number): QuantityMatch | null {
 }
 
 /** Every quantity in a token list, left to right, not overlapping. */
-export function findQuantities(t: Tokens, from = 0, to = t.words.length): QuantityMatch[] {
+export function findQuantities(t: Tokens, from = 0, to = t.words.length, wordLists: WordLists = defaultWordLists()): QuantityMatch[] {
   const out: QuantityMatch[] = [];
   for (let i = from; i < to; i++) {
-    const m = readQuantity(t, i);
+    const m = readQuantity(t, i, wordLists);
     if (m !== null && m.last <= to) {
       out.push(m);
       i = m.last - 1;
@@ -306,8 +288,8 @@ export function findQuantities(t: Tokens, from = 0, to = t.words.length): Quanti
 }
 
 /** The first quantity in `text` ("up to 9,000" → `{quantity: null, max: 9000, approx: false, unit: null}`), or null. */
-export function parseQuantity(text: string): Quantity | null {
+export function parseQuantity(text: string, wordLists: WordLists = defaultWordLists()): Quantity | null {
   const t = tokenize(text);
-  const m = findQuantities(t)[0];
+  const m = findQuantities(t, 0, t.words.length, wordLists)[0];
   return m === undefined ? null : { quantity: m.quantity, max: m.max, approx: m.approx, unit: m.unit };
 }

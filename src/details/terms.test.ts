@@ -1,5 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadLexicon } from '../lexicon/load-lexicon.js';
 import { findTerms } from './terms.js';
 import type { Terms } from '../types/index.js';
 
@@ -39,4 +43,20 @@ test('findTerms looks only inside the range when one is given', () => {
   const at = text.indexOf('but');
   assert.equal(findTerms(text, 100, { start: 100 + at, end: 100 + text.length }), 'commercial');
   assert.equal(findTerms(text, 100, { start: 100, end: 100 + at }), 'free');
+});
+
+test('a --lexicon folder\'s terms.yaml adds a phrase to a term; a phrase that is no regular expression is an E301', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'dyad-terms-'));
+  try {
+    writeFileSync(join(dir, 'terms.yaml'), "terms:\n  commercial: ['on a cost-plus basis']\n  lease: ['(unclosed']\n");
+    const { lexicon, problems } = loadLexicon({ lexiconDirs: [dir] });
+    const text = 'Ankara will supply the drones on a cost-plus basis.';
+    assert.equal(findTerms(text), null);
+    assert.equal(findTerms(text, 0, undefined, lexicon.terms), 'commercial');
+    assert.equal(findTerms('Ankara will not supply the drones on a cost-plus basis.', 0, undefined, lexicon.terms), 'commercial', 'a negation more than two words before the phrase takes back nothing');
+    assert.equal(findTerms('The rifles were leased to Iraq.', 0, undefined, lexicon.terms), 'lease', 'the bad phrase is left out, the others stay');
+    assert.ok(problems.some((p) => p.code === 'E301' && p.message.includes('(unclosed')), JSON.stringify(problems));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

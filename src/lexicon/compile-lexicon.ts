@@ -1,9 +1,12 @@
-// Lexicon stage: LexiconSource → CompiledLexicon (phrase, trigger and set indexes); problems for bad patterns.
+// Lexicon stage: LexiconSource + equipment → CompiledLexicon (phrase, trigger and set indexes, word lists); problems for bad patterns.
 import type { LexiconSource, Problem } from '../types/index.js';
 import { phraseKeys } from '../nlp/normalize.js';
 import type { CompiledLexicon, CompiledVerbEntry, PhraseHit, PhraseIndex, PhraseKind, SetIndex, Trigger } from './compiled.js';
+import type { Equipment } from './equipment.js';
 import { compilePattern, type CompiledPattern } from './pattern.js';
 import { pluralize } from './plural.js';
+import { compileTerms } from './compile-terms.js';
+import { compileWordLists } from './word-lists.js';
 
 /** Short all-caps names ("US", "UN", "IS") match only in capitals. */
 function exactSpelling(phrase: string): string[] | null {
@@ -56,8 +59,12 @@ const byKeysDesc = (a: { keys: readonly string[] }, b: { keys: readonly string[]
 const byLengthDesc = (a: readonly string[], b: readonly string[]): number => b.length - a.length;
 
 /** Compiles a merged lexicon. Malformed patterns are skipped with a problem each. */
-export function compileLexicon(source: LexiconSource): { lexicon: CompiledLexicon; problems: Problem[] } {
+export function compileLexicon(source: LexiconSource, equipment: Equipment): { lexicon: CompiledLexicon; problems: Problem[] } {
   const problems: Problem[] = [];
+  const wordLists = compileWordLists(source.words ?? []);
+  problems.push(...wordLists.problems);
+  const terms = compileTerms(source.terms ?? []);
+  problems.push(...terms.problems);
   const phrases: PhraseIndex = new Map();
   const seen = new Set<string>();
   source.countries.forEach((c, i) => {
@@ -200,6 +207,9 @@ export function compileLexicon(source: LexiconSource): { lexicon: CompiledLexico
       frameTriggers,
       clauseTriggers,
       claimNouns,
+      wordLists: wordLists.words,
+      equipment,
+      terms: terms.terms,
     },
     problems,
   };

@@ -1,6 +1,9 @@
 // Lexicon: the compiled lexicon — indexes the coder reads, keyed by the words a match must start with.
 import type { ActorEntry, AgentEntry, CameoEntry, CountryEntry, FrameEntry } from '../types/index.js';
+import type { CompiledTerms } from './compile-terms.js';
+import type { Equipment } from './equipment.js';
 import type { CompiledPattern } from './pattern.js';
+import type { WordLists } from './word-lists.js';
 
 export type PhraseKind = 'country' | 'demonym' | 'capital' | 'actor' | 'agent';
 
@@ -70,4 +73,13 @@ export interface CompiledLexicon {
   clauseTriggers: Map<string, Array<{ frame: number; rest: readonly string[]; claimOnly: boolean }>>;
   /** Claim nouns (as written and lemma) → the frames they serve ("reports", "claims", "allegations"). */
   claimNouns: Map<string, number[]>;
+  /** The word lists of words.yaml (verbs of saying, hedges, place descriptors, …), every source's words pooled. */
+  wordLists: WordLists;
+  /** The equipment lexicon: Dyad's equipment.yaml with each lexicon folder's equipment.yaml added in order. */
+  equipment: Equipment;
+  /** The phrases of the terms of a transfer (terms.yaml), every source's pooled. */
+  terms: CompiledTerms;
 }
+
+/** What the detail finders (items, quantities, terms, places) read of the lexicon. */
+export type DetailsLexicon = Pick<CompiledLexicon, 'equipment' | 'wordLists' | 'terms'>;

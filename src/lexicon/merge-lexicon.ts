@@ -260,6 +260,8 @@ function combineTriggers(earlier: VerbEntry[], later: VerbEntry[]): { earlier: V
  * Merges lexicon sources in order; a later source wins where it truly conflicts with an earlier one:
  * - countries with one code pool their names; actors with the same kind and name, verb entries with the same id, sets
  *   with the same name, CAMEO codes, discard phrases and frame ids: the later entry replaces the earlier one;
+ * - word lists (words.yaml) and terms (terms.yaml) are pooled in order: a later source adds words or phrases, or
+ *   removes them with "!word";
  * - actor phrases (country names, demonyms and capitals, actor names, agent words) used by both with different
  *   meanings go to the later source; used with the same meaning, the earlier reading stays (see resolvePhrases);
  * - verb triggers shared by native entries of both: one combined entry, the later source's patterns and default first
@@ -267,7 +269,7 @@ function combineTriggers(earlier: VerbEntry[], later: VerbEntry[]): { earlier: V
  *   triggers it knows, a translated one codes the rest.
  */
 export function mergeLexicon(sources: LexiconSource[]): LexiconSource {
-  let out: LexiconSource = { countries: [], actors: [], agents: [], verbs: [], sets: [], cameo: [], discards: [], frames: [] };
+  let out: LexiconSource = { countries: [], actors: [], agents: [], verbs: [], sets: [], cameo: [], discards: [], frames: [], words: [], terms: [] };
   for (const source of sources) {
     const resolved = resolvePhrases(out, source);
     out = resolved.earlier;
@@ -288,6 +290,9 @@ export function mergeLexicon(sources: LexiconSource[]): LexiconSource {
     out.cameo = mergeBy(out.cameo, s.cameo, (c) => c.code);
     out.discards = mergeBy(out.discards, s.discards, (d) => d.phrase.toLowerCase());
     out.frames = mergeBy(out.frames ?? [], s.frames ?? [], (f) => f.id);
+    // word lists are not replaced but pooled in order: compiling adds each source's words and removes its "!words"
+    out.words = [...(out.words ?? []), ...(s.words ?? [])];
+    out.terms = [...(out.terms ?? []), ...(s.terms ?? [])];
   }
   return out;
 }

@@ -5,12 +5,12 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
-import type { LexiconSource, Problem, VerbEntry } from '../types/index.js';
-import { actorSchema, agentSchema, cameoSchema, countrySchema, discardSchema, frameSchema, setsSchema, verbSchema } from './schemas.js';
+import type { LexiconSource, Problem, TermsSource, VerbEntry, WordMap, WordSet } from '../types/index.js';
+import { actorSchema, agentSchema, cameoSchema, countrySchema, discardSchema, frameSchema, setsSchema, termsSchema, verbSchema, wordsSchema } from './schemas.js';
 
 /** An empty lexicon source, to merge into. */
 export function emptySource(): LexiconSource {
-  return { countries: [], actors: [], agents: [], verbs: [], sets: [], cameo: [], discards: [], frames: [] };
+  return { countries: [], actors: [], agents: [], verbs: [], sets: [], cameo: [], discards: [], frames: [], words: [], terms: [] };
 }
 
 /** `kind.yaml` and every YAML file under `kind/`, sorted, so a user can split a kind into many files. */
@@ -68,9 +68,9 @@ function readList<S extends z.ZodType>(path: string, schema: S, problems: Proble
   return out;
 }
 
-const KINDS = ['countries', 'actors', 'agents', 'verbs', 'sets', 'cameo', 'discards', 'frames'] as const;
+const KINDS = ['countries', 'actors', 'agents', 'verbs', 'sets', 'cameo', 'discards', 'frames', 'words', 'terms'] as const;
 /** Bump when the parsed shape changes, so old cache files are ignored. */
-const CACHE_VERSION = 2;
+const CACHE_VERSION = 4;
 const CACHE_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../.cache/lexicon');
 
 /** The cache key of a folder: every lexicon file's path, size and modification time. */
@@ -114,6 +114,32 @@ export function readLexiconDir(dir: string): { source: LexiconSource; problems: 
   return read;
 }
 
+/** The word lists of a folder's `words.yaml` (or `words/*.yaml`), in file order; bad files become problems. */
+export function readWordLists(dir: string, problems: Problem[]): Array<WordSet | WordMap> {
+  const lists: Array<WordSet | WordMap> = [];
+  for (const f of filesOf(dir, 'words')) {
+    const data = readYaml(f, problems);
+    if (data === null || data === undefined) continue;
+    const result = wordsSchema.safeParse(data);
+    if (!result.success) problems.push(problem(f, `expected a map of word list name → list of words (or map of words): ${result.error.issues[0]?.message ?? ''}`));
+    else for (const [name, words] of Object.entries(result.data)) lists.push(Array.isArray(words) ? { name, words } : { name, map: words });
+  }
+  return lists;
+}
+
+/** The terms of a folder's `terms.yaml` (or `terms/*.yaml`), in file order; bad files become problems. */
+export function readTerms(dir: string, problems: Problem[]): TermsSource[] {
+  const out: TermsSource[] = [];
+  for (const f of filesOf(dir, 'terms')) {
+    const data = readYaml(f, problems);
+    if (data === null || data === undefined) continue;
+    const result = termsSchema.safeParse(data);
+    if (!result.success) problems.push(problem(f, `expected negations (a list) and terms (a map of term → phrases): ${result.error.issues[0]?.message ?? ''}`));
+    else out.push(result.data);
+  }
+  return out;
+}
+
 /** Reads one lexicon folder from its YAML files. Missing kinds are simply empty; nothing is thrown for bad data. */
 export function readLexiconDirUncached(dir: string): { source: LexiconSource; problems: Problem[] } {
   const problems: Problem[] = [];
@@ -149,5 +175,7 @@ export function readLexiconDirUncached(dir: string): { source: LexiconSource; pr
   for (const f of filesOf(dir, 'cameo')) source.cameo.push(...readList(f, cameoSchema, problems));
   for (const f of filesOf(dir, 'discards')) source.discards.push(...readList(f, discardSchema, problems));
   for (const f of filesOf(dir, 'frames')) (source.frames ??= []).push(...readList(f, frameSchema, problems));
+  source.words = readWordLists(dir, problems);
+  source.terms = readTerms(dir, problems);
   return { source, problems };
 }

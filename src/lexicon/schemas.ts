@@ -52,6 +52,15 @@ export const verbSchema = z.object({
 
 export const setsSchema = z.record(z.string(), z.array(z.string().min(1)));
 
+/** terms.yaml: negation words and term → phrases. */
+export const termsSchema = z.object({
+  negations: z.array(z.string().min(1)).default([]),
+  terms: z.record(z.string(), z.array(z.string().min(1))).default({}),
+});
+
+/** words.yaml: a list of words, or a map of words to a value (`currency_words: {dollar: USD}`). */
+export const wordsSchema = z.record(z.string(), z.union([z.array(z.string().min(1)), z.record(z.string().min(1), z.string().min(1).nullable())]));
+
 export const cameoSchema = z.object({
   code: cameoCode,
   name: z.string(),

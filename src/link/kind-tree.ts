@@ -1,5 +1,6 @@
 // Link stage: the equipment lexicon's kinds → a small tree the linker asks "is one kind under the other?" and "military?".
-import { defaultEquipment, type Equipment } from '../details/equipment.js';
+import type { CompiledLexicon } from '../lexicon/compiled.js';
+import { defaultEquipment, type Equipment } from '../lexicon/equipment.js';
 
 /** The kinds of items and how they nest ("armed-drone" under "drone", "rifle" under "small-arms" under "arms"). */
 export interface KindTree {
@@ -7,17 +8,16 @@ export interface KindTree {
   isUnder(kind: string, than: string): boolean;
   /** True for arms and military services, false for civilian aid, null for a kind the tree does not know. */
   military(kind: string): boolean | null;
+  /** True for civilian help that is economic (money, fuel, reconstruction) rather than humanitarian relief. */
+  economic(kind: string): boolean;
 }
 
-/** Civilian kinds that are economic help rather than humanitarian relief. */
-const ECONOMIC_KINDS: ReadonlySet<string> = new Set(['money', 'fuel', 'electricity', 'reconstruction']);
-
-/** The kind of help an item kind stands for. */
+/** The kind of help an item kind stands for (economic: the kinds equipment.yaml marks `economic: true`). */
 export function kindContext(tree: KindTree, kind: string): 'military' | 'economic' | 'humanitarian' | null {
   const military = tree.military(kind);
   if (military === null) return null;
   if (military) return 'military';
-  return ECONOMIC_KINDS.has(kind) ? 'economic' : 'humanitarian';
+  return tree.economic(kind) ? 'economic' : 'humanitarian';
 }
 
 /** A tree over the kinds of a compiled equipment lexicon; the ancestors of each kind are cached on first use. */
@@ -40,12 +40,28 @@ export function kindTree(equipment: Equipment): KindTree {
   return {
     isUnder: (kind, than) => kind === than || chain(kind).has(than),
     military: (kind) => equipment.kinds.get(kind)?.military ?? null,
+    economic: (kind) => equipment.kinds.get(kind)?.economic === true,
   };
+}
+
+const trees = new WeakMap<Equipment, KindTree>();
+
+/**
+ * The tree of a loaded lexicon's equipment: Dyad's equipment.yaml with each `--lexicon` folder's added, so that a
+ * user's kinds nest and count as military or civilian when events are linked. Built once per equipment lexicon.
+ */
+export function lexiconKindTree(lexicon: Pick<CompiledLexicon, 'equipment'>): KindTree {
+  let tree = trees.get(lexicon.equipment);
+  if (tree === undefined) {
+    tree = lexicon.equipment === defaultEquipment() ? defaultKindTree() : kindTree(lexicon.equipment);
+    trees.set(lexicon.equipment, tree);
+  }
+  return tree;
 }
 
 let bundled: KindTree | null = null;
 
-/** The tree of Dyad's own lexicon/equipment.yaml, built on first use. */
+/** The tree of Dyad's own lexicon/equipment.yaml alone, built on first use: for linking with no lexicon at hand. */
 export function defaultKindTree(): KindTree {
   bundled ??= kindTree(defaultEquipment());
   return bundled;

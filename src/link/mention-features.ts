@@ -1,5 +1,5 @@
 // Link stage: a mention → what clustering compares (dyad and code family, normalised code, item kinds, date window), and how two compare.
-import { modelKey } from '../details/equipment.js';
+import { modelKey } from '../lexicon/equipment.js';
 import type { KindTree } from './kind-tree.js';
 import type { MentionInput } from '../types/link.js';
 import { parseDaySpan, type DaySpan } from '../types/day-number.js';

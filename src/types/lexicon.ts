@@ -86,6 +86,12 @@ export interface WordSet {
   words: string[];
 }
 
+/** A named map of words to values in words.yaml (`currency_words: {dollar: USD}`); null: the word adds no value. */
+export interface WordMap {
+  name: string;
+  map: Record<string, string | null>;
+}
+
 /** One CAMEO code with its scales. */
 export interface CameoEntry {
   code: string;
@@ -135,4 +141,14 @@ export interface LexiconSource {
   discards: DiscardEntry[];
   /** Verb+verb frames; optional so that imported sources may leave it out. */
   frames?: FrameEntry[];
+  /** The coder's word lists and maps (words.yaml), in source order: later ones add words or remove them ("!word"). Optional like frames. */
+  words?: Array<WordSet | WordMap>;
+  /** The phrases of the terms of a transfer (terms.yaml), in source order: later ones add phrases or remove them. */
+  terms?: TermsSource[];
+}
+
+/** One terms.yaml: negation words, and term → phrases (regular expressions), the most specific term first. */
+export interface TermsSource {
+  negations: string[];
+  terms: Record<string, string[]>;
 }

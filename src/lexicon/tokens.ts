@@ -1,4 +1,4 @@
-// Details: a sentence's text → word tokens with character offsets (the light tokenizer the detail extractors share).
+// Lexicon: text → word tokens with character offsets (the light tokenizer that equipment phrases and the detail extractors share).
 
 /** Tokens of one string as parallel arrays: `words[i]` is `text.slice(starts[i], ends[i])`, `lower[i]` its lower case. */
 export interface Tokens {

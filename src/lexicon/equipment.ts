@@ -1,10 +1,10 @@
-// Details: equipment.yaml (kinds, words, models) → a compiled index of kind phrases by first token and models by key.
+// Lexicon: equipment.yaml (kinds, words, models) → a compiled index of kind phrases by first token and models by key.
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import { DyadError } from '../types/index.js';
-import { pluralize } from '../lexicon/plural.js';
+import { pluralize } from './plural.js';
 import { tokenize } from './tokens.js';
 
 /** One kind of equipment or aid, as written in equipment.yaml. */
@@ -16,6 +16,8 @@ export interface EquipmentKind {
   mass: boolean;
   /** Serves a weapon rather than is one (ammunition, spare parts, training): wins over a model's kind. */
   support: boolean;
+  /** Civilian help that is economic rather than humanitarian relief (money, fuel, reconstruction): a thread's context. */
+  economic: boolean;
   words: string[];
 }
 
@@ -31,6 +33,8 @@ export interface EquipmentModel {
 export interface EquipmentSource {
   kinds: EquipmentKind[];
   models: EquipmentModel[];
+  /** Pairs of spellings a kind word may be written in either way ("defence", "defense"): every word is indexed in both. */
+  spellings?: Array<[string, string]>;
 }
 
 /** A kind phrase as lower-case tokens. */
@@ -80,15 +84,16 @@ function computeModelKey(text: string): string {
   return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toUpperCase().replace(/[^A-Z0-9]/g, '');
 }
 
-const SPELLINGS: Array<[RegExp, string]> = [
-  [/defence/g, 'defense'], [/defense/g, 'defence'], [/armoured/g, 'armored'], [/armored/g, 'armoured'],
-  [/armour/g, 'armor'], [/armor\b/g, 'armour'], [/isation/g, 'ization'], [/ization/g, 'isation'],
-];
-
-/** Every written form of a kind word: spellings, spaces or hyphens between its parts, singular and plural. */
-function variants(phrase: string): string[] {
+/**
+ * Every written form of a kind word: its spellings (each pair of `spellings` both ways: "defence" ↔ "defense"), spaces
+ * or hyphens between its parts, singular and plural.
+ */
+function variants(phrase: string, spellings: ReadonlyArray<readonly [string, string]>): string[] {
   const spelled = new Set([phrase.toLowerCase()]);
-  for (const [from, to] of SPELLINGS) for (const s of [...spelled]) spelled.add(s.replace(from, to));
+  for (const [one, other] of spellings) {
+    for (const s of [...spelled]) spelled.add(s.replaceAll(one, other));
+    for (const s of [...spelled]) spelled.add(s.replaceAll(other, one));
+  }
   const out = new Set<string>();
   for (const s of spelled) {
     const atoms = s.split(/[ -]/);
@@ -114,7 +119,7 @@ function fail(file: string, entry: number, message: string): never {
 /** Validates parsed YAML as an equipment source; throws E301 naming the file and entry. */
 export function checkEquipment(data: unknown, file: string): EquipmentSource {
   if (data === null || typeof data !== 'object') throw new DyadError('E301', file, 'expected a map with `kinds` and `models`');
-  const raw = data as { kinds?: unknown; models?: unknown };
+  const raw = data as { kinds?: unknown; models?: unknown; spellings?: unknown };
   const kinds: EquipmentKind[] = [];
   const models: EquipmentModel[] = [];
   const strings = (v: unknown): v is string[] => Array.isArray(v) && v.every((s) => typeof s === 'string' && s.length > 0);
@@ -123,7 +128,7 @@ export function checkEquipment(data: unknown, file: string): EquipmentSource {
     if (typeof e.kind !== 'string' || !/^[a-z0-9-]+$/.test(e.kind)) fail(file, i + 1, 'kind must be a kebab-case id');
     if (!strings(e.words)) fail(file, i + 1, `kind ${e.kind}: words must be a list of phrases`);
     if (typeof e.military !== 'boolean') fail(file, i + 1, `kind ${e.kind}: military must be true or false`);
-    kinds.push({ kind: e.kind, parent: typeof e.parent === 'string' ? e.parent : null, military: e.military, mass: e.mass === true, support: e.support === true, words: e.words });
+    kinds.push({ kind: e.kind, parent: typeof e.parent === 'string' ? e.parent : null, military: e.military, mass: e.mass === true, support: e.support === true, economic: e.economic === true, words: e.words });
   });
   (Array.isArray(raw.models) ? raw.models : []).forEach((m: unknown, i: number) => {
     const e = (m ?? {}) as Record<string, unknown>;
@@ -132,7 +137,12 @@ export function checkEquipment(data: unknown, file: string): EquipmentSource {
     if (e.names !== undefined && !strings(e.names)) fail(file, i + 1, `model ${e.model}: names must be a list`);
     models.push({ model: e.model, kind: e.kind, names: (e.names as string[] | undefined) ?? [e.model], ambiguous: e.ambiguous === true });
   });
-  return { kinds, models };
+  const spellings: Array<[string, string]> = [];
+  (Array.isArray(raw.spellings) ? raw.spellings : []).forEach((pair: unknown, i: number) => {
+    if (!strings(pair) || pair.length !== 2) fail(file, i + 1, 'a spelling must be a pair of spellings: [defence, defense]');
+    spellings.push([(pair[0] ?? '').toLowerCase(), (pair[1] ?? '').toLowerCase()]);
+  });
+  return { kinds, models, spellings };
 }
 
 /** Reads and validates one equipment.yaml. */
@@ -150,14 +160,16 @@ export function readEquipment(file: string): EquipmentSource {
 export function compileEquipment(sources: EquipmentSource[]): Equipment {
   const kinds = new Map<string, EquipmentKind>();
   const byModel = new Map<string, EquipmentModel>();
+  const spellings: Array<[string, string]> = [];
   for (const s of sources) {
     for (const k of s.kinds) kinds.set(k.kind, k);
     for (const m of s.models) byModel.set(m.model, m);
+    for (const pair of s.spellings ?? []) if (!spellings.some(([a, b]) => a === pair[0] && b === pair[1])) spellings.push(pair);
   }
   const phrases = new Map<string, KindPhrase[]>();
   for (const k of kinds.values()) {
     for (const word of k.words) {
-      for (const v of variants(word)) {
+      for (const v of variants(word, spellings)) {
         const tokens = tokenize(v).lower;
         const first = tokens[0];
         if (first === undefined) continue;
