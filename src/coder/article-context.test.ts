@@ -40,8 +40,8 @@ const cases: Array<{ name: string; text: string; has?: string[]; hasNot?: RegExp
     has: ['TWNGOV>USA:04'],
   },
   {
-    name: 'a place of fighting is no target',
-    text: 'Syrian troops attacked a convoy in Lebanon on Monday.',
+    name: 'a place of fighting is no target where the other side is named',
+    text: 'Syrian troops attacked Israeli soldiers in Lebanon on Monday.',
     hasNot: /LBN/,
   },
   {

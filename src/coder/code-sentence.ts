@@ -194,6 +194,9 @@ function askedInHeadline(doc: Doc, sent: Sentence, k: number, wordLists: WordLis
   return true;
 }
 
+/** Roots whose event with no one named on the other side is aimed at the country where it happens. */
+const PLACE_TARGET_ROOTS = new Set(['03', '07', '08', '15', '17', '18', '19', '20']);
+
 /** Roots of violence, whose victims named in a passive clause may be the target of the act named after it. */
 const VIOLENT_ROOTS = new Set(['18', '19', '20']);
 
@@ -374,6 +377,14 @@ export function codeSentence(doc: Doc, whole: Sentence, lexicon: CompiledLexicon
     // comes from, not a party to the events it reports
     if (targets !== null) targets = targets.filter((m) => !reporters.has(m));
     if (targets !== null) targets = targets.filter((m) => m.thing === undefined || (m.thing === 'place' ? boundTarget?.includes(m) === true : m.thing === 'proposal' ? ANSWER_ROOTS.has(rootNow) : THING_TARGET_ROOTS.has(rootNow)));
+    // "bombed targets in Iraq", "lifted the curfew in Montenegro", "sent 4,000 troops to a force in Liberia": an act of
+    // aid, easing, force or violence with no one named on the other side is aimed at the country where it happens
+    // (never the doer's own: "arrested protesters in Turkey" stays domestic with no target)
+    if ((targets === null || targets.every((m) => isUnresolvedAgent(m))) && PLACE_TARGET_ROOTS.has(rootNow)) {
+      const own = new Set((sources ?? []).map((m) => m.country));
+      const place = mentions.find((m) => m.thing === 'place' && m.first >= t.last && m.first - t.last <= 14 && m.country !== null && !own.has(m.country));
+      if (place !== undefined) targets = [place];
+    }
     // "Four Israeli soldiers were killed when Palestinian militants blew up a tunnel": victims of a passive act of
     // violence with no agent named are the target of the act of violence after it that names no one hit
     if ((sources === null || sources.length === 0) && passive && agent === null && targets !== null && targets.length > 0 && VIOLENT_ROOTS.has(rootNow)) victims = targets;

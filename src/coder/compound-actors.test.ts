@@ -135,3 +135,12 @@ test('a speaker in apposition before the verb ("Mujahid, the Taliban spokesman, 
   assert.deepEqual(dyads('Zabihullah Mujahid, the Taliban spokesman, claimed responsibility for the attack.'), ['TALIBAN>-:015']);
   assert.deepEqual(dyads('The South Korean government has said it is skeptical of that death toll.'), ['KORGOV>-:012']);
 });
+
+test('an act of aid, easing, force or violence with no one named on the other side is aimed at the country where it happens', () => {
+  assert.deepEqual(dyads('U.S. planes bombed targets in Iraq.'), ['USAMIL>IRQ:195']);
+  assert.deepEqual(dyads('Serbia lifted a night curfew in Montenegro.'), ['SRB>MNE:0813']);
+  assert.deepEqual(dyads('France is ready to contribute up to 4,000 troops to an international peace-keeping force in Liberia.'), ['FRA>LBR:0334']);
+  // never the doer's own country, and not a meeting's venue
+  assert.ok(!dyads('Turkish police arrested protesters in Turkey.').some((d) => d.includes('>TUR:')));
+  assert.ok(!dyads('Russia and China held talks in Geneva.').some((d) => d.includes('>CHE')));
+});
