@@ -381,7 +381,8 @@ export function codeSentence(doc: Doc, whole: Sentence, lexicon: CompiledLexicon
     // aid, easing, force or violence with no one named on the other side is aimed at the country where it happens
     // (never the doer's own: "arrested protesters in Turkey" stays domestic with no target)
     if ((targets === null || targets.every((m) => isUnresolvedAgent(m))) && PLACE_TARGET_ROOTS.has(rootNow)) {
-      const own = new Set((sources ?? []).map((m) => m.country));
+      // (coercion at home — "imposed a curfew in southeastern Turkey" — is aimed at the country itself)
+      const own = new Set(rootNow === '17' ? [] : (sources ?? []).map((m) => m.country));
       const place = mentions.find((m) => m.thing === 'place' && m.first >= t.last && m.first - t.last <= 14 && m.country !== null && !own.has(m.country));
       if (place !== undefined) targets = [place];
     }

@@ -144,3 +144,8 @@ test('an act of aid, easing, force or violence with no one named on the other si
   assert.ok(!dyads('Turkish police arrested protesters in Turkey.').some((d) => d.includes('>TUR:')));
   assert.ok(!dyads('Russia and China held talks in Geneva.').some((d) => d.includes('>CHE')));
 });
+
+test('a place may carry a direction ("in eastern Syria"); coercion at home is aimed at the country itself', () => {
+  assert.deepEqual(dyads('Turkish jets bombed targets in northern Iraq.'), ['TURMIL>IRQ:195']);
+  assert.deepEqual(dyads('Turkish authorities have imposed a curfew in the town of Cizre in southeastern Turkey.'), ['TURGOV>TUR:1723']);
+});

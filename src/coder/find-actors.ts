@@ -353,7 +353,9 @@ export function findActors(doc: Doc, sent: Sentence, lexicon: CompiledLexicon, d
     if (base === null) continue;
 
     // A country or capital after "in", "near", ... is a place.
-    const before = doc.norm[first - 1];
+    // ("in eastern Syria", "into northern Iraq": a direction may stand between)
+    const directed = first > sent.first + 1 && lexicon.wordLists.place_directions.has(doc.norm[first - 1] ?? '') && (base.basis === 'country' || base.basis === 'capital');
+    const before = doc.norm[directed ? first - 2 : first - 1];
     if (first > sent.first && before !== undefined && lexicon.wordLists.locative_prepositions.has(before) && (base.basis === 'country' || base.basis === 'capital' || base.basis === 'demonym')) {
       // "arrived in Kuwait": kept as a place, which only a verb pattern's $T may take as its target
       if ((before === 'in' || before === 'into') && base.basis !== 'demonym' && base.country !== null && last - first === piece.last - piece.first) {
