@@ -149,3 +149,7 @@ test('a place may carry a direction ("in eastern Syria"); coercion at home is ai
   assert.deepEqual(dyads('Turkish jets bombed targets in northern Iraq.'), ['TURMIL>IRQ:195']);
   assert.deepEqual(dyads('Turkish authorities have imposed a curfew in the town of Cizre in southeastern Turkey.'), ['TURGOV>TUR:1723']);
 });
+
+test('a city after a direction or "the city of" is a place of its country', () => {
+  assert.ok(dyads('US planes bombed targets in the city of Falluja.').includes('USAMIL>IRQ:195'));
+});

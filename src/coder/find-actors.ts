@@ -387,8 +387,12 @@ export function findActors(doc: Doc, sent: Sentence, lexicon: CompiledLexicon, d
 /** "visited Seattle", "sent troops to Darfur": a city or region after in/to/into, as a place of its country. */
 function addCityPlaces(doc: Doc, sent: Sentence, lexicon: CompiledLexicon, mentions: Mention[]): void {
   for (let i = sent.first + 1; i < sent.last; i++) {
-    const prev = doc.norm[i - 1];
-    if ((prev !== 'in' && prev !== 'to' && prev !== 'into' && doc.lemma[i - 1] !== 'visit') || doc.pos[i] !== POS.PROPN || !isCapitalized(doc, i)) continue;
+    // ("in northern Baghdad", "in the city of Mosul": a direction or a place descriptor may stand between)
+    let lead = i - 1;
+    if (lead > sent.first && lexicon.wordLists.place_directions.has(doc.norm[lead] ?? '')) lead--;
+    else if (lead > sent.first + 2 && doc.norm[lead] === 'of' && lexicon.wordLists.place_descriptors.has(doc.norm[lead - 1] ?? '') && doc.norm[lead - 2] === 'the') lead -= 3;
+    const prev = doc.norm[lead];
+    if ((prev !== 'in' && prev !== 'to' && prev !== 'into' && doc.lemma[lead] !== 'visit') || doc.pos[i] !== POS.PROPN || !isCapitalized(doc, i)) continue;
     if (mentions.some((m) => i >= m.first && i < m.last)) continue;
     let end = i + 1;
     while (end < sent.last && end - i < 3 && doc.pos[end] === POS.PROPN && isCapitalized(doc, end)) end++;
