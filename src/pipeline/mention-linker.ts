@@ -3,6 +3,8 @@ import { buildThreads } from '../link/build-threads.js';
 import { Clusterer } from '../link/cluster-events.js';
 import { THREAD_ROOTS } from '../link/thread-steps.js';
 import type { Cluster, ClusterChange, MentionInput } from '../types/link.js';
+import { restoreRegions } from './restore-regions.js';
+import { storedMentions } from './stored-mentions.js';
 import type { ArticleEntry, PutResult, Store, StoredMention } from '../store/store.js';
 
 const PAGE = 10_000;
@@ -26,45 +28,86 @@ export interface LinkSummary {
   threads: number;
 }
 
+/** Mentions a linker holds in memory by default (~1.7 KB each): about 85 MB of clustering state, whatever the store holds. */
+export const LINK_CAPACITY = 50_000;
+
+/** How a linker is opened. */
+export interface MentionLinkerOptions {
+  /** Most mentions held in memory (default LINK_CAPACITY); the rest is read back from the store when a report needs it. */
+  capacity?: number;
+}
+
 /**
- * Keeps the store's clusters in step with its mentions while an ingest runs: seeded once from the stored mentions,
- * then fed each stored batch, writing only what changed. Order-independent: the clusters depend only on the set of
- * mentions, whatever order the articles arrived in.
+ * Keeps the store's clusters in step with its mentions while an ingest runs: fed each stored batch, writing only
+ * what changed. Order-independent: the clusters depend only on the set of mentions, whatever order the articles
+ * arrived in. Its memory is bounded: the clusterer holds at most `capacity` mentions (past it, the islands touched
+ * least recently are dropped), and before a batch is added the stored mentions it may relate to and memory does not
+ * hold are read back (`restoreRegions`), so the result is the one of a clusterer that holds everything.
  */
 export class MentionLinker {
-  private readonly clusterer = new Clusterer();
-
-  private constructor(private readonly store: Store) {}
+  private constructor(private readonly store: Store, private readonly clusterer: Clusterer) {}
 
   /**
-   * A linker seeded with every stored mention. When the stored clusters disagree with the mentions (an earlier run
-   * was killed between writing a batch and its clusters, or the store predates clustering), they are rewritten.
+   * A linker over the store's mentions. When the stored clusters disagree with the mentions (an earlier run was
+   * killed between writing a batch and its clusters, or the store predates clustering), they are rewritten: every
+   * stored mention is checked once, a page at a time, its island read back whole.
    */
-  static async open(store: Store): Promise<MentionLinker> {
-    const linker = new MentionLinker(store);
-    // fed a page at a time (clustering does not depend on order), so no list of every stored mention is held
+  static async open(store: Store, options: MentionLinkerOptions = {}): Promise<MentionLinker> {
+    const holdsAll = !(await hasMentions(store));
+    const linker = new MentionLinker(store, new Clusterer({ capacity: options.capacity ?? LINK_CAPACITY, holdsAll }));
+    if (!holdsAll) await linker.repair();
+    return linker;
+  }
+
+  /** Rewrites the stored clusters that are not what the stored mentions make (see `open`). */
+  private async repair(): Promise<void> {
+    const { store, clusterer } = this;
+    /** Stored cluster ids some mention left, whose first mention memory did not hold: settled at the end. */
+    const unsettled = new Set<string>();
+    const removed = new Set<string>();
+    const check = async (page: StoredMention[]): Promise<void> => {
+      await restoreRegions(store, clusterer, clusterer.regionsToRead(page), NONE);
+      const upserted = new Map<string, Cluster>();
+      for (const mention of page) {
+        const now = clusterer.clusterOf(mention.event.id);
+        if (mention.cluster === now) continue;
+        // every event of its island is summarised again: which are ambiguous depends on the island's reports
+        if (now !== null && !upserted.has(now)) {
+          for (const id of clusterer.islandClusters(mention.event.id)) upserted.set(id, clusterer.cluster(id) as Cluster);
+        }
+        if (mention.cluster === null) continue;
+        // the cluster it left: still an event (then summarised again) when its first mention is still in it
+        const first = mention.cluster.slice(2);
+        if (!clusterer.holds(first)) unsettled.add(mention.cluster);
+        else if (clusterer.clusterOf(first) === mention.cluster) upserted.set(mention.cluster, clusterer.cluster(mention.cluster) as Cluster);
+        else removed.add(mention.cluster);
+      }
+      if (upserted.size > 0) await store.applyClusterChange({ upserted: [...upserted.values()], removed: [], merged: [] });
+      clusterer.trim();
+    };
     let page: StoredMention[] = [];
     for await (const mention of store.iterateMentions({ pageSize: PAGE })) {
       page.push(mention);
       if (page.length >= PAGE) {
-        linker.clusterer.addQuietly(page);
+        await check(page);
         page = [];
       }
     }
-    linker.clusterer.addQuietly(page);
-    // a second pass compares what is stored with what the mentions make
-    const stale = new Set<string>();
-    let repair = false;
-    for await (const mention of store.iterateMentions({ pageSize: PAGE })) {
-      if (mention.cluster !== null) stale.add(mention.cluster);
-      if (mention.cluster !== linker.clusterer.clusterOf(mention.event.id)) repair = true;
+    await check(page);
+    for (const id of unsettled) {
+      const event = await store.getEvent(id.slice(2));
+      if (event === null) {
+        removed.add(id);
+        continue;
+      }
+      const mentions = await storedMentions(store, [event]);
+      await restoreRegions(store, clusterer, clusterer.regionsToRead(mentions), NONE);
+      clusterer.addQuietly(mentions);
+      if (clusterer.clusterOf(event.id) === id) await store.applyClusterChange({ upserted: [clusterer.cluster(id) as Cluster], removed: [], merged: [] });
+      else removed.add(id);
+      clusterer.trim();
     }
-    if (repair) {
-      const upserted = linker.clusterer.clusters();
-      for (const cluster of upserted) stale.delete(cluster.id);
-      await store.applyClusterChange({ upserted, removed: [...stale], merged: [] });
-    }
-    return linker;
+    if (removed.size > 0) await store.applyClusterChange({ upserted: [], removed: [...removed], merged: [] });
   }
 
   /** Adds the new, coded articles of a stored batch (`results[i]` is the outcome of `entries[i]`) and stores the change. */
@@ -78,8 +121,12 @@ export class MentionLinker {
         mentions.push({ event, outlet: article.source ?? null, published: article.date ?? null, nearDuplicateOf: meta.nearDuplicateOf ?? null });
       }
     });
+    // the batch is stored already: it is added below, not read back
+    const batch = new Set(mentions.map((m) => m.event.id));
+    await restoreRegions(this.store, this.clusterer, this.clusterer.regionsToRead(mentions), batch);
     const change = this.clusterer.addAll(mentions);
     if (change.upserted.length > 0 || change.removed.length > 0) await this.store.applyClusterChange(change);
+    this.clusterer.trim();
     return change;
   }
 
@@ -87,6 +134,14 @@ export class MentionLinker {
   async finish(): Promise<LinkSummary> {
     const threads = buildThreads(await threadClusters(this.store));
     await this.store.putThreads(threads);
-    return { clusters: this.clusterer.size.clusters, threads: threads.length };
+    return { clusters: await this.store.countClusters({}), threads: threads.length };
   }
+}
+
+const NONE: ReadonlySet<string> = new Set();
+
+/** True when the store holds at least one mention. */
+async function hasMentions(store: Store): Promise<boolean> {
+  for await (const mention of store.iterateMentions({ pageSize: 1 })) return mention !== undefined;
+  return false;
 }
