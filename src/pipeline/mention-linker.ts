@@ -1,8 +1,8 @@
 // Pipeline stage: stored batches of coded articles → events (clusters) kept current in the store; threads rebuilt at the end.
-import { buildThreads } from '../link/build-threads.js';
 import { Clusterer } from '../link/cluster-events.js';
 import { THREAD_ROOTS } from '../link/thread-steps.js';
 import type { Cluster, ClusterChange, MentionInput } from '../types/link.js';
+import { rebuildThreads } from './rebuild-threads.js';
 import { restoreRegions } from './restore-regions.js';
 import { storedMentions } from './stored-mentions.js';
 import type { ArticleEntry, PutResult, Store, StoredMention } from '../store/store.js';
@@ -130,9 +130,9 @@ export class MentionLinker {
     return change;
   }
 
-  /** Rebuilds the threads from the stored clusters about help, and stores them. */
+  /** Rebuilds the threads from the stored clusters about help, one recipient at a time (`rebuildThreads`), and stores them. */
   async finish(): Promise<LinkSummary> {
-    const threads = buildThreads(await threadClusters(this.store));
+    const threads = await rebuildThreads(this.store);
     await this.store.putThreads(threads);
     return { clusters: await this.store.countClusters({}), threads: threads.length };
   }
