@@ -110,8 +110,12 @@ export class MentionLinker {
     if (removed.size > 0) await store.applyClusterChange({ upserted: [], removed: [...removed], merged: [] });
   }
 
-  /** Adds the new, coded articles of a stored batch (`results[i]` is the outcome of `entries[i]`) and stores the change. */
-  async addBatch(entries: readonly ArticleEntry[], results: ReadonlyArray<PutResult | null>): Promise<ClusterChange> {
+  /**
+   * Adds the new, coded articles of a stored batch (`results[i]` is the outcome of `entries[i]`) and stores the change;
+   * `beforeStore` is called with the change before it is stored (to read what it replaces).
+   */
+  async addBatch(entries: readonly ArticleEntry[], results: ReadonlyArray<PutResult | null>,
+    beforeStore?: (change: ClusterChange) => Promise<void>): Promise<ClusterChange> {
     const mentions: MentionInput[] = [];
     entries.forEach((entry, i) => {
       const result = results[i];
@@ -125,7 +129,10 @@ export class MentionLinker {
     const batch = new Set(mentions.map((m) => m.event.id));
     await restoreRegions(this.store, this.clusterer, this.clusterer.regionsToRead(mentions), batch);
     const change = this.clusterer.addAll(mentions);
-    if (change.upserted.length > 0 || change.removed.length > 0) await this.store.applyClusterChange(change);
+    if (change.upserted.length > 0 || change.removed.length > 0) {
+      await beforeStore?.(change);
+      await this.store.applyClusterChange(change);
+    }
     this.clusterer.trim();
     return change;
   }
