@@ -220,6 +220,17 @@ export class Clusterer {
     return index === undefined ? [] : this.graph.islandClusters(this.mentionRep[index] as number);
   }
 
+  /** The ids of the mentions on the island of a held mention, itself included; empty for one not held. */
+  islandMentions(mentionId: string): string[] {
+    const index = this.mentionIndex.get(mentionId);
+    if (index === undefined) return [];
+    const ids: string[] = [];
+    for (const rep of this.graph.islandReps(this.mentionRep[index] as number)) {
+      for (const m of this.repMentions[rep] ?? []) ids.push((this.mentions[m] as ClusterMention).event.id);
+    }
+    return ids;
+  }
+
   /** True when the mention is held in memory. */
   holds(mentionId: string): boolean {
     return this.mentionIndex.has(mentionId);

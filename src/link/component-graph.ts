@@ -138,6 +138,11 @@ export class ComponentGraph {
     return [...ids];
   }
 
+  /** The reps on a rep's island. */
+  islandReps(rep: number): number[] {
+    return this.islandComponents(this.find(rep), new Uint8Array(this.size)).flatMap((comp) => this.compReps[comp] ?? []);
+  }
+
   /** The component roots joined to `root` by edges either way, marking each in `seen`. */
   private islandComponents(root: number, seen: Uint8Array): number[] {
     const comps: number[] = [];

@@ -48,52 +48,57 @@ export class MentionLinker {
   private constructor(private readonly store: Store, private readonly clusterer: Clusterer) {}
 
   /**
-   * A linker over the store's mentions. When the stored clusters disagree with the mentions (an earlier run was
-   * killed between writing a batch and its clusters, or the store predates clustering), they are rewritten: every
-   * stored mention is checked once, a page at a time, its island read back whole.
+   * A linker over the store's mentions. Stored mentions not linked yet (an earlier run was killed between writing a
+   * batch and its clusters, an article was coded again, or the store predates clustering) are linked now: each
+   * one's island is read back whole and its events are rewritten, and the events its reports were in before are
+   * summarised again or deleted. One pass over the stored mentions, which holds none of them.
    */
   static async open(store: Store, options: MentionLinkerOptions = {}): Promise<MentionLinker> {
     const holdsAll = !(await hasMentions(store));
     const linker = new MentionLinker(store, new Clusterer({ capacity: options.capacity ?? LINK_CAPACITY, holdsAll }));
-    if (!holdsAll) await linker.repair();
+    if (!holdsAll) await linker.linkUnlinked();
     return linker;
   }
 
-  /** Rewrites the stored clusters that are not what the stored mentions make (see `open`). */
-  private async repair(): Promise<void> {
+  /** Links the stored mentions that belong to no cluster (see `open`). */
+  private async linkUnlinked(): Promise<void> {
     const { store, clusterer } = this;
-    /** Stored cluster ids some mention left, whose first mention memory did not hold: settled at the end. */
+    /** Stored cluster ids a report left, whose first report memory did not hold: settled at the end. */
     const unsettled = new Set<string>();
     const removed = new Set<string>();
-    const check = async (page: StoredMention[]): Promise<void> => {
-      await restoreRegions(store, clusterer, clusterer.regionsToRead(page), NONE);
+    const link = async (unlinked: StoredMention[]): Promise<void> => {
+      await restoreRegions(store, clusterer, clusterer.regionsToRead(unlinked), NONE);
       const upserted = new Map<string, Cluster>();
-      for (const mention of page) {
-        const now = clusterer.clusterOf(mention.event.id);
-        if (mention.cluster === now) continue;
-        // every event of its island is summarised again: which are ambiguous depends on the island's reports
-        if (now !== null && !upserted.has(now)) {
-          for (const id of clusterer.islandClusters(mention.event.id)) upserted.set(id, clusterer.cluster(id) as Cluster);
-        }
-        if (mention.cluster === null) continue;
-        // the cluster it left: still an event (then summarised again) when its first mention is still in it
-        const first = mention.cluster.slice(2);
-        if (!clusterer.holds(first)) unsettled.add(mention.cluster);
-        else if (clusterer.clusterOf(first) === mention.cluster) upserted.set(mention.cluster, clusterer.cluster(mention.cluster) as Cluster);
-        else removed.add(mention.cluster);
+      const members = new Set<string>();
+      for (const mention of unlinked) {
+        if (members.has(mention.event.id)) continue;
+        // every event of its island is written: which are ambiguous depends on all the island's reports
+        for (const id of clusterer.islandClusters(mention.event.id)) upserted.set(id, clusterer.cluster(id) as Cluster);
+        for (const id of clusterer.islandMentions(mention.event.id)) members.add(id);
+      }
+      for (const mention of unlinked) members.delete(mention.event.id);
+      // the events the island's other reports were in: still an event when its first report is still in it
+      for (const id of members) {
+        const before = (await store.clusterOf(id))?.id ?? null;
+        if (before === null || upserted.has(before)) continue;
+        const first = before.slice(2);
+        if (!clusterer.holds(first)) unsettled.add(before);
+        else if (clusterer.clusterOf(first) === before) upserted.set(before, clusterer.cluster(before) as Cluster);
+        else removed.add(before);
       }
       if (upserted.size > 0) await store.applyClusterChange({ upserted: [...upserted.values()], removed: [], merged: [] });
       clusterer.trim();
     };
-    let page: StoredMention[] = [];
+    let unlinked: StoredMention[] = [];
     for await (const mention of store.iterateMentions({ pageSize: PAGE })) {
-      page.push(mention);
-      if (page.length >= PAGE) {
-        await check(page);
-        page = [];
+      if (mention.cluster !== null) continue;
+      unlinked.push(mention);
+      if (unlinked.length >= 1000) {
+        await link(unlinked);
+        unlinked = [];
       }
     }
-    await check(page);
+    if (unlinked.length > 0) await link(unlinked);
     for (const id of unsettled) {
       const event = await store.getEvent(id.slice(2));
       if (event === null) {
