@@ -7,7 +7,7 @@ import type { ArticleEntry, PutResult, Store } from '../store/store.js';
 import { DyadError, type Article } from '../types/index.js';
 import type { ArticleCoder } from './article-coder.js';
 import { codeWithinBudget } from './code-within-budget.js';
-import { MentionLinker } from './mention-linker.js';
+import { MentionLinker, type MentionLinkerOptions } from './mention-linker.js';
 import { NearDuplicateIndex } from './near-duplicate-index.js';
 import { isThreadEvent, lastDayOf, rebuildThreads, threadParties, threadsTo } from './rebuild-threads.js';
 
@@ -32,12 +32,13 @@ export class LiveLinker {
   private threadsWritten = false;
 
   /**
-   * A linker seeded with the stored articles and mentions (stale stored clusters are repaired, see MentionLinker.open).
-   * Hold the store's writer lock while opening and using it.
+   * A linker over the stored articles and mentions (reports left unlinked are linked, see MentionLinker.open), holding
+   * at most `options.capacity` reports in memory (default LINK_CAPACITY). Hold the store's writer lock while opening
+   * and using it.
    */
-  static async open(store: Store): Promise<LiveLinker> {
+  static async open(store: Store, options: MentionLinkerOptions = {}): Promise<LiveLinker> {
     const nearIndex = await NearDuplicateIndex.open(store);
-    const linker = await MentionLinker.open(store);
+    const linker = await MentionLinker.open(store, options);
     const { newest } = await threadParties(store);
     return new LiveLinker(store, nearIndex, linker, newest, await store.changeMark());
   }
