@@ -1,4 +1,4 @@
-// Bench child of `memory`: one ingest of a corpus into a fresh SQLite store (word-window coder) with the given linker capacity, printing RSS as it goes.
+// Bench child of `memory`: one ingest of a corpus into a fresh SQLite store (word-window coder) with the given linker capacity, printing RSS and the live heap (after a forced GC, with --expose-gc) as it goes.
 import { createCoder } from '../src/coder/create-coder.js';
 import { ingestArticles } from '../src/pipeline/ingest-articles.js';
 import { openSqliteStore } from '../src/store/sqlite/sqlite-store.js';
@@ -18,7 +18,12 @@ const summary = await ingestArticles([corpus], {
     const seen = p.read;
     if (seen < next) return;
     next = (Math.floor(seen / step) + 1) * step;
-    process.stdout.write(`rss ${seen} ${Math.round(process.memoryUsage().rss / 1048576)}\n`);
+    const rss = Math.round(process.memoryUsage().rss / 1048576);
+    // the live heap: what stays after a full collection (RSS also holds garbage V8 has not yet collected)
+    const gc = (globalThis as { gc?: () => void }).gc;
+    gc?.();
+    const heap = gc === undefined ? '-' : String(Math.round(process.memoryUsage().heapUsed / 1048576));
+    process.stdout.write(`rss ${seen} ${rss} ${heap}\n`);
   },
 });
 process.stdout.write(`done ${summary.new} ${summary.nearDuplicates} ${summary.events} ${summary.clusters ?? 0}\n`);

@@ -36,7 +36,7 @@ async function happenings(db: string): Promise<{ count: number; digest: string }
 
 export const memoryBench: Bench = {
   name: 'memory',
-  describe: 'ingest of the syndicated news corpus (word-window coder) at 20k, 50k, 100k articles with the linker bounded and unbounded: peak RSS',
+  describe: 'ingest of the syndicated news corpus (word-window coder) at 20k, 50k, 100k articles with the linker bounded and unbounded: peak RSS, RSS and live heap along the way',
   async run(context: BenchContext): Promise<Record<string, Figures>> {
     const out = join(context.root, 'bench', 'out');
     mkdirSync(out, { recursive: true });
@@ -51,13 +51,17 @@ export const memoryBench: Bench = {
         const load = loadavg()[0]?.toFixed(1) ?? '?';
         context.progress(`${n.toLocaleString('en-US')} articles, linker ${mode} (load ${load})`);
         const samples: string[] = [];
+        const heaps: string[] = [];
         let done = '';
-        const child = await measureChild(process.execPath, ['--import', 'tsx', join('bench', 'memory-ingest.ts'), corpus, db, mode === 'bounded' ? String(CAPACITY) : 'unbounded', String(Math.max(1000, n / 10))], {
+        const child = await measureChild(process.execPath, ['--expose-gc', '--import', 'tsx', join('bench', 'memory-ingest.ts'), corpus, db, mode === 'bounded' ? String(CAPACITY) : 'unbounded', String(Math.max(1000, n / 10))], {
           cwd: context.root,
           onStdout: (chunk) => {
             for (const line of chunk.toString('utf8').split('\n')) {
               const [kind, ...rest] = line.split(' ');
-              if (kind === 'rss') samples.push(`${Number(rest[0]).toLocaleString('en-US')}: ${rest[1]} MB`);
+              if (kind === 'rss') {
+                samples.push(`${Number(rest[0]).toLocaleString('en-US')}: ${rest[1]} MB`);
+                heaps.push(`${Number(rest[0]).toLocaleString('en-US')}: ${rest[2]} MB`);
+              }
               if (kind === 'done') done = rest.join(' ');
             }
           },
@@ -74,6 +78,7 @@ export const memoryBench: Bench = {
           'wall s': Number((child.wallMs / 1000).toFixed(1)),
           'peak RSS MB': child.peakRssKb === null ? 'n/a' : Math.round(child.peakRssKb / 1024),
           'RSS by articles read': samples.join(', '),
+          'live heap after GC by articles read': heaps.join(', '),
           'load average at start': load,
         };
         if (child.exitCode !== 0) context.progress(child.stderrTail);
