@@ -163,8 +163,8 @@ export class Clusterer {
 
   /**
    * Past the capacity, drops the islands touched least recently until half as many mentions are held (call it once
-   * what was added is stored). Islands of undated mentions stay: the store is read back by date. An island larger
-   * than the capacity stays whole.
+   * what was added is stored). Islands with a report that has no event date of its own stay (the store is read back
+   * by event date; such a report may be placed by its publication date). An island larger than the capacity stays whole.
    */
   trim(): void {
     if (this.mentions.length <= this.capacity) return;
@@ -178,7 +178,8 @@ export class Clusterer {
         const features = this.repFeatures[rep] as MentionFeatures;
         touch = Math.max(touch, this.repTouch[rep] as number);
         count += (this.repMentions[rep] as number[]).length;
-        if (features.dateClass === DATE_NONE) undated = true;
+        // a report without an event date may be placed by its publication date, which the store cannot be asked by
+        if (features.dateClass === DATE_NONE || this.hasUndatedEvent(rep)) undated = true;
         first = Math.min(first, features.first);
         last = Math.max(last, features.last);
       }
@@ -246,6 +247,12 @@ export class Clusterer {
     const members: ClusterMention[] = [];
     for (const rep of reps) for (const m of this.repMentions[rep] ?? []) members.push(this.mentions[m] as ClusterMention);
     return buildCluster(members, this.tree, ambiguous);
+  }
+
+  /** True when a report of the rep has no event date of its own. */
+  private hasUndatedEvent(rep: number): boolean {
+    for (const m of this.repMentions[rep] ?? []) if ((this.mentions[m] as ClusterMention).event.date === null) return true;
+    return false;
   }
 
   /** The region to read before a mention with these features is added, or null when memory holds all it can relate to. */

@@ -89,6 +89,12 @@ export class MentionLinker {
       if (upserted.size > 0) await store.applyClusterChange({ upserted: [...upserted.values()], removed: [], merged: [] });
       clusterer.trim();
     };
+    // reports without an event date are held for good (the store is read back by event date; they may be placed by
+    // their publication date), so they are read first, with the islands they are on
+    const undated: StoredMention[] = [];
+    for await (const mention of store.iterateMentions({ pageSize: PAGE })) if (mention.event.date === null) undated.push(mention);
+    await restoreRegions(store, clusterer, clusterer.regionsToRead(undated), NONE);
+    clusterer.addQuietly(undated);
     let unlinked: StoredMention[] = [];
     for await (const mention of store.iterateMentions({ pageSize: PAGE })) {
       if (mention.cluster !== null) continue;
