@@ -44,7 +44,7 @@ function link(clusterer: Clusterer, store: FakeStore, batch: MentionInput[]): Cl
   return change;
 }
 
-/** Mentions over two years between a few dyads: days, months, years, undated ones and publication dates only. */
+/** Mentions over two years between a few dyads: days, months, years, publication dates only, and a few with no date at all. */
 function spreadOverTwoYears(n: number, seed: number): MentionInput[] {
   const codes = ['072', '070', '07', '0232', '023', '1032'];
   const kinds = ['rifle', 'small-arms', 'drone', 'armed-drone', 'tank'];
@@ -55,11 +55,14 @@ function spreadOverTwoYears(n: number, seed: number): MentionInput[] {
     const day = start + (shuffled([...Array(730).keys()], seed * 31 + i)[0] as number);
     const iso = isoOfDay(day);
     const form = i % 9;
-    const date = form === 8 ? null : form === 7 ? iso.slice(0, 4) : form >= 5 ? iso.slice(0, 7) : form === 4 ? null : iso;
     const published = form === 8 ? null : isoOfDay(day + (i % 4));
+    // form 4: no date of its own, so the publication date, as the coder gives it (basis `publication`); now and then
+    // (i = 4) none at all though the article has one: such a report, and its island, are never dropped
+    const date = form === 8 || i === 4 ? null : form === 7 ? iso.slice(0, 4) : form >= 5 ? iso.slice(0, 7) : form === 4 ? published : iso;
+    const basis = form === 4 && date !== null ? 'publication' as const : undefined;
     const [source, target] = pick(dyads, 1) as string[];
     const items = i % 3 === 0 ? [] : [{ kind: pick(kinds, 2) }];
-    return m({ id: `r${String(i).padStart(4, '0')}`, doc: `d${i}`, outlet: `o${i % 5}`, published, source: source as string, target, cameo: pick(codes, 3), date, items });
+    return m({ id: `r${String(i).padStart(4, '0')}`, doc: `d${i}`, outlet: `o${i % 5}`, published, source: source as string, target, cameo: pick(codes, 3), date, basis, items });
   });
 }
 
