@@ -6,6 +6,7 @@ import { codeBench } from './code.js';
 import { correctionsBench } from './corrections.js';
 import { hostileBench } from './hostile.js';
 import { ingestBench } from './ingest.js';
+import { memoryBench } from './memory.js';
 import { parserBench } from './parser.js';
 import { scaleBench } from './scale.js';
 import { serveBench } from './serve.js';
@@ -19,6 +20,7 @@ export const BENCHES: { bench: Bench; byDefault: boolean }[] = [
   { bench: parserBench, byDefault: false },
   { bench: scaleBench, byDefault: false },
   { bench: correctionsBench, byDefault: false },
+  { bench: memoryBench, byDefault: false },
 ];
 
 interface Args {

@@ -113,6 +113,55 @@ export class ComponentGraph {
     return { reps, ambiguous };
   }
 
+  /**
+   * The reps grouped by *island*: components joined by edges either way, i.e. reps related directly or through
+   * others. Nothing outside an island bears on its clusters, so an island can be dropped or read back whole.
+   */
+  islands(): number[][] {
+    const seen = new Uint8Array(this.size);
+    const islands: number[][] = [];
+    for (let rep = 0; rep < this.size; rep++) {
+      const root = this.find(rep);
+      if (seen[root] === 1) continue;
+      islands.push(this.islandComponents(root, seen).flatMap((comp) => this.compReps[comp] ?? []));
+    }
+    return islands;
+  }
+
+  /** The ids of the clusters on a rep's island. */
+  islandClusters(rep: number): string[] {
+    const ids = new Set<string>();
+    for (const comp of this.islandComponents(this.find(rep), new Uint8Array(this.size))) {
+      const cluster = this.compCluster[comp];
+      if (cluster !== undefined) ids.add(cluster);
+    }
+    return [...ids];
+  }
+
+  /** The reps on a rep's island. */
+  islandReps(rep: number): number[] {
+    return this.islandComponents(this.find(rep), new Uint8Array(this.size)).flatMap((comp) => this.compReps[comp] ?? []);
+  }
+
+  /** The component roots joined to `root` by edges either way, marking each in `seen`. */
+  private islandComponents(root: number, seen: Uint8Array): number[] {
+    const comps: number[] = [];
+    const stack = [root];
+    seen[root] = 1;
+    while (stack.length > 0) {
+      const comp = stack.pop() as number;
+      comps.push(comp);
+      for (const list of [this.out[comp], this.inn[comp]]) {
+        for (const n of list ?? []) {
+          if (seen[n] === 1) continue;
+          seen[n] = 1;
+          stack.push(n);
+        }
+      }
+    }
+    return comps;
+  }
+
   /** Another mention joined an existing rep: only its cluster's id may change. */
   grow(rep: number, mentionId: string): void {
     const comp = this.find(rep);

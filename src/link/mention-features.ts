@@ -81,6 +81,14 @@ export function sideKey(actor: { code: string; country: string | null; sector?: 
   return actor.country;
 }
 
+/** The sides and code family a group key (`MentionFeatures.group`) was made of; `target` null for events without one. */
+export function groupSides(group: string): { source: string; target: string | null; family: string } {
+  const bar = group.lastIndexOf('|');
+  const arrow = group.indexOf('>');
+  const target = group.slice(arrow + 1, bar);
+  return { source: group.slice(0, arrow), target: target === '-' ? null : target, family: group.slice(bar + 1) };
+}
+
 /** The code as compared: `10x` demands read as `02x` appeals, and a trailing "not specified below" zero dropped. */
 export function normaliseCode(code: string): string {
   let c = code.startsWith('10') ? `02${code.slice(2)}` : code;

@@ -45,6 +45,8 @@ export interface IngestOptions {
   progressEveryMs?: number;
   /** Cluster mentions into events and rebuild threads (default true); false leaves both as they are. */
   cluster?: boolean;
+  /** Most mentions the linker holds in memory (default LINK_CAPACITY); the rest stays in the store and is read back when needed. */
+  linkCapacity?: number;
   /**
    * When another process writes the store: refuse (E601, the default) or wait (`{ wait: true, onWait }`). The
    * writer lock is held for the whole run, so that the linking state this run keeps follows the store.
@@ -112,7 +114,7 @@ async function ingestLocked(inputs: string[], options: IngestOptions): Promise<I
       return out;
     }
   };
-  const linker = options.cluster === false ? null : await MentionLinker.open(store);
+  const linker = options.cluster === false ? null : await MentionLinker.open(store, { capacity: options.linkCapacity });
   const flush = async (): Promise<void> => {
     if (batch.length === 0) return;
     const results = await put(batch);

@@ -79,6 +79,17 @@ describe('LiveLinker', () => {
     await live.close();
   });
 
+  it('holding 2 reports in memory, links articles written one at a time as one ingest of them all does', async () => {
+    const whole = await openSqliteStore(':memory:');
+    await ingestArticles([jsonl('all-bounded', WRITTEN)], { store: whole, coder });
+    const live = await openSqliteStore(':memory:');
+    await ingestArticles([jsonl('first-bounded', WRITTEN.slice(0, 2))], { store: live, coder, linkCapacity: 2 });
+    await writeOneByOne(await LiveLinker.open(live, { capacity: 2 }), live, await read(jsonl('rest-bounded', WRITTEN.slice(2))));
+    assert.deepEqual(await linked(live), await linked(whole));
+    await whole.close();
+    await live.close();
+  });
+
   it('stores a syndicated copy of a stored article uncoded, linked to it, and content already stored without events', async () => {
     const store = await openSqliteStore(':memory:');
     await ingestArticles([jsonl('original', WRITTEN.slice(0, 1))], { store, coder });

@@ -2,15 +2,14 @@
 import type { Coder } from '../coder/create-coder.js';
 import { contentHash } from '../ingest/content-hash.js';
 import { signature } from '../ingest/near-duplicate.js';
-import type { ClusterChange } from '../types/link.js';
-import { ThreadIndex } from '../link/thread-index.js';
+import type { Cluster, ClusterChange } from '../types/link.js';
 import type { ArticleEntry, PutResult, Store } from '../store/store.js';
 import { DyadError, type Article } from '../types/index.js';
 import type { ArticleCoder } from './article-coder.js';
 import { codeWithinBudget } from './code-within-budget.js';
-import { THREAD_ROOTS } from '../link/thread-steps.js';
-import { MentionLinker, threadClusters } from './mention-linker.js';
+import { MentionLinker, type MentionLinkerOptions } from './mention-linker.js';
 import { NearDuplicateIndex } from './near-duplicate-index.js';
+import { isThreadEvent, lastDayOf, rebuildThreads, threadParties, threadsTo } from './rebuild-threads.js';
 
 /**
  * The state `ingestArticles` keeps during one run — the near-duplicate index and the mention linker — kept for as
@@ -24,7 +23,8 @@ export class LiveLinker {
     private readonly store: Store,
     private readonly nearIndex: NearDuplicateIndex,
     private readonly linker: MentionLinker,
-    private readonly threads: ThreadIndex,
+    /** The newest day of the stored events that can be thread steps: "now" for stalled threads. */
+    private newest: number | null,
     private mark: string,
   ) {}
 
@@ -32,14 +32,15 @@ export class LiveLinker {
   private threadsWritten = false;
 
   /**
-   * A linker seeded with the stored articles and mentions (stale stored clusters are repaired, see MentionLinker.open).
-   * Hold the store's writer lock while opening and using it.
+   * A linker over the stored articles and mentions (reports left unlinked are linked, see MentionLinker.open), holding
+   * at most `options.capacity` reports in memory (default LINK_CAPACITY). Hold the store's writer lock while opening
+   * and using it.
    */
-  static async open(store: Store): Promise<LiveLinker> {
+  static async open(store: Store, options: MentionLinkerOptions = {}): Promise<LiveLinker> {
     const nearIndex = await NearDuplicateIndex.open(store);
-    const linker = await MentionLinker.open(store);
-    const threads = new ThreadIndex(THREAD_ROOTS, await threadClusters(store));
-    return new LiveLinker(store, nearIndex, linker, threads, await store.changeMark());
+    const linker = await MentionLinker.open(store, options);
+    const { newest } = await threadParties(store);
+    return new LiveLinker(store, nearIndex, linker, newest, await store.changeMark());
   }
 
   /** True when another process wrote the store since this linker last read or wrote it: open a new one. */
@@ -74,17 +75,34 @@ export class LiveLinker {
   /**
    * Links stored entries (`results[i]` is the outcome of `entries[i]`, null when refused): their mentions join the
    * events (clusters) they report, and when a change touches an event that can be a thread step (THREAD_ROOTS) the
-   * threads it touches are rebuilt and stored: those to a party of a changed event (ThreadIndex), or every thread
-   * when the newest event date moved (stalled threads are judged against it) or the first time this linker writes.
+   * threads it touches are rebuilt from the store and stored: those to a party of a changed event (`threadsTo`), or
+   * every thread when the newest event date moved (stalled threads are judged against it) or the first time this
+   * linker writes. Nothing of the threads is held between calls: memory is the linker's (bounded) and one party's events.
    */
   async link(entries: readonly ArticleEntry[], results: ReadonlyArray<PutResult | null>): Promise<ClusterChange> {
     this.nearIndex.forget(entries.map((entry) => entry.article.id));
-    const change = await this.linker.addBatch(entries, results);
-    const update = this.threads.update(change);
-    if (update.kind !== 'none') {
-      if (update.kind === 'recipients' && this.threadsWritten) await this.store.putThreads(update.threads, { recipients: update.recipients });
-      else await this.store.putThreads(update.kind === 'all' ? update.threads : this.threads.all());
-      this.threadsWritten = true;
+    // the stored versions the change replaces: their parties' threads change too, and one may have held the newest date
+    const replaced: Cluster[] = [];
+    const change = await this.linker.addBatch(entries, results, async (next) => {
+      for (const id of [...next.removed, ...next.upserted.map((c) => c.id)]) {
+        const before = await this.store.cluster(id);
+        if (before !== null && isThreadEvent(before)) replaced.push(before);
+      }
+    });
+    const changed = [...replaced, ...change.upserted.filter(isThreadEvent)];
+    if (changed.length > 0) {
+      let newest = this.newest;
+      if (replaced.some((c) => lastDayOf(c) === this.newest)) newest = (await threadParties(this.store)).newest;
+      else for (const c of changed) newest = Math.max(newest ?? -Infinity, lastDayOf(c) ?? -Infinity);
+      if (newest === -Infinity) newest = null;
+      if (newest !== this.newest || !this.threadsWritten) {
+        this.newest = newest;
+        await this.store.putThreads(await rebuildThreads(this.store));
+        this.threadsWritten = true;
+      } else {
+        const parties = [...new Set(changed.flatMap((c) => (c.target === null ? [c.source] : [c.source, c.target])))].sort();
+        await this.store.putThreads(await threadsTo(this.store, parties, newest), { recipients: parties });
+      }
     }
     this.mark = await this.store.changeMark();
     return change;

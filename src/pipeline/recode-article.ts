@@ -1,18 +1,9 @@
 // Pipeline: a stored article coded again → its events replaced, and the events (clusters) that lost reports summarised again, in one transaction.
 import { buildCluster } from '../link/build-cluster.js';
 import { defaultKindTree } from '../link/kind-tree.js';
-import type { MentionInput } from '../types/link.js';
 import type { Store } from '../store/store.js';
 import type { EventRecord } from '../types/index.js';
-
-/** The mention of a stored event as clustering reads it: the event with its article's outlet, date and near-duplicate link. */
-async function mentionsFor(store: Store, events: readonly EventRecord[]): Promise<MentionInput[]> {
-  const refs = new Map((await store.articleRefs([...new Set(events.map((e) => e.doc))])).map((r) => [r.id, r]));
-  return events.map((event) => {
-    const ref = refs.get(event.doc);
-    return { event, outlet: ref?.source ?? null, published: ref?.date ?? null, nearDuplicateOf: ref?.nearDuplicateOf ?? null };
-  });
-}
+import { storedMentions } from './stored-mentions.js';
 
 /**
  * Replaces the events of a stored article with `events` (returns how many were written) and, in the same
@@ -47,7 +38,7 @@ export async function recodeArticle(store: Store, articleId: string, events: Eve
         await tx.applyClusterChange({ upserted: [], removed: [id], merged: [] });
         continue;
       }
-      const after = buildCluster(await mentionsFor(tx, remaining), tree, clusters.get(id) ?? false);
+      const after = buildCluster(await storedMentions(tx, remaining), tree, clusters.get(id) ?? false);
       await tx.applyClusterChange({ upserted: [after], removed: after.id === id ? [] : [id], merged: [] });
     }
     return written;
