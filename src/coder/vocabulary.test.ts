@@ -1,0 +1,38 @@
+// Coder behaviour on the verb lexicon's vocabulary: one table row per class of verbs, event nouns or objects
+// (lexicon/verbs/*.yaml, lexicon/sets.yaml), each with sentences that must code and one that must not.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createCoderSync } from './create-coder.js';
+import type { EventRecord } from '../types/index.js';
+
+const coder = createCoderSync();
+const coded = (text: string): string[] =>
+  coder.codeArticle({ id: 'doc-vocabulary', text, date: '2021-03-01' }).map((e: EventRecord) => `${e.source.code}>${e.target?.code ?? '-'}:${e.cameo}`);
+
+interface VocabularyCase {
+  name: string;
+  text: string;
+  /** events (source>target:cameo) that must be among those coded */
+  has?: string[];
+  /** no coded event may match */
+  none?: RegExp;
+}
+
+const cases: VocabularyCase[] = [
+  // A pattern's `a|b` alternatives are single words: a phrase among them ("sea lanes", "high alert") split the
+  // element in two and the whole pattern never matched. The phrases are now their own elements or patterns.
+  { name: 'closing borders is a blockade', text: 'Ghana closed its borders with Togo on Monday.', has: ['GHA>TGO:191'] },
+  { name: 'closing an embassy reduces relations', text: 'Russia closed its embassy in Georgia on Monday.', has: ['RUS>GEOGOV:161'] },
+  { name: 'troops that remain on alert raise their alert status', text: 'Indian troops remained on alert on Monday.', has: ['INDMIL>-:152'] },
+  { name: 'a clash with riot police', text: 'Protesters clashed with riot police in Cairo on Monday.', has: ['---CVL>EGYCOP:145'] },
+  { name: 'a shop that closes its doors codes nothing', text: 'The shop closed its doors on Monday.', none: /./ },
+  { name: 'a rally in a capital names no target', text: 'Grenade blasts rocked an opposition party rally in the Bangladesh capital.', none: /:141$/ },
+];
+
+for (const c of cases) {
+  test(c.name, () => {
+    const found = coded(c.text);
+    for (const want of c.has ?? []) assert.ok(found.includes(want), `expected ${want} in ${JSON.stringify(found)}`);
+    if (c.none !== undefined) assert.ok(!found.some((d) => c.none?.test(d)), `unexpected ${JSON.stringify(found)}`);
+  });
+}
