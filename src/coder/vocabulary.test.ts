@@ -27,6 +27,10 @@ const cases: VocabularyCase[] = [
   { name: 'a clash with riot police', text: 'Protesters clashed with riot police in Cairo on Monday.', has: ['---CVL>EGYCOP:145'] },
   { name: 'a shop that closes its doors codes nothing', text: 'The shop closed its doors on Monday.', none: /./ },
   { name: 'a rally in a capital names no target', text: 'Grenade blasts rocked an opposition party rally in the Bangladesh capital.', none: /:141$/ },
+  // cancel / call off / postpone + visit, trip, tour: relations reduced (161), while called-off talks stay 164
+  { name: 'a cancelled visit reduces relations', text: 'Pakistan has cancelled a planned visit to Malaysia.', has: ['PAK>MYS:161'] },
+  { name: 'a called-off trip reduces relations', text: 'Iran called off the trip to Iraq on Monday.', has: ['IRN>IRQ:161'] },
+  { name: 'cancelled talks halt negotiations', text: 'Russia cancelled talks with Japan on Monday.', has: ['RUS>JPN:164'], none: /:161$/ },
 ];
 
 for (const c of cases) {
