@@ -31,6 +31,9 @@ const cases: VocabularyCase[] = [
   { name: 'a cancelled visit reduces relations', text: 'Pakistan has cancelled a planned visit to Malaysia.', has: ['PAK>MYS:161'] },
   { name: 'a called-off trip reduces relations', text: 'Iran called off the trip to Iraq on Monday.', has: ['IRN>IRQ:161'] },
   { name: 'cancelled talks halt negotiations', text: 'Russia cancelled talks with Japan on Monday.', has: ['RUS>JPN:164'], none: /:161$/ },
+  // cyber warfare, cyber war, cyber assault… are cyber attacks (176)
+  { name: 'launching cyber warfare is a cyber attack', text: 'Russia launched cyber warfare against Britain on Monday.', has: ['RUS>GBR:176'] },
+  { name: 'discussing cyber warfare attacks nobody', text: 'NATO ministers discussed cyber warfare in Brussels on Monday.', none: /:176$/ },
 ];
 
 for (const c of cases) {
