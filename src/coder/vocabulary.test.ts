@@ -34,6 +34,11 @@ const cases: VocabularyCase[] = [
   // cyber warfare, cyber war, cyber assault… are cyber attacks (176)
   { name: 'launching cyber warfare is a cyber attack', text: 'Russia launched cyber warfare against Britain on Monday.', has: ['RUS>GBR:176'] },
   { name: 'discussing cyber warfare attacks nobody', text: 'NATO ministers discussed cyber warfare in Brussels on Monday.', none: /:176$/ },
+  // give / send / deliver + warning → threat (130); give someone a deadline → ultimatum (139)
+  { name: 'giving someone a stern warning threatens', text: 'Obama gave Putin a stern warning on Monday.', has: ['USAELI>RUSGOV:130'] },
+  { name: 'sending a warning to someone threatens', text: 'Iran sent a clear warning to Israel on Monday.', has: ['IRN>ISR:130'] },
+  { name: 'giving someone a deadline is an ultimatum', text: 'Britain gave Russia a deadline on Monday.', has: ['GBR>RUS:139'] },
+  { name: 'an early warning of floods threatens nobody', text: 'The agency gave an early warning of floods on Monday.', none: /:13/ },
 ];
 
 for (const c of cases) {
