@@ -39,6 +39,10 @@ const cases: VocabularyCase[] = [
   { name: 'sending a warning to someone threatens', text: 'Iran sent a clear warning to Israel on Monday.', has: ['IRN>ISR:130'] },
   { name: 'giving someone a deadline is an ultimatum', text: 'Britain gave Russia a deadline on Monday.', has: ['GBR>RUS:139'] },
   { name: 'an early warning of floods threatens nobody', text: 'The agency gave an early warning of floods on Monday.', none: /:13/ },
+  // saying one is skeptical, doubtful or wary is a pessimistic comment (012)
+  { name: 'a skeptical statement is pessimistic', text: 'Russia said it was sceptical about the plan.', has: ['RUS>-:012'] },
+  { name: 'a wary statement is pessimistic', text: 'Japan said it remains wary of China.', has: ['JPN>-:012'] },
+  { name: 'a plain statement is no pessimistic comment', text: 'Japan said it will hold elections in May.', none: /:012$/ },
 ];
 
 for (const c of cases) {
