@@ -43,6 +43,10 @@ const cases: VocabularyCase[] = [
   { name: 'a skeptical statement is pessimistic', text: 'Russia said it was sceptical about the plan.', has: ['RUS>-:012'] },
   { name: 'a wary statement is pessimistic', text: 'Japan said it remains wary of China.', has: ['JPN>-:012'] },
   { name: 'a plain statement is no pessimistic comment', text: 'Japan said it will hold elections in May.', none: /:012$/ },
+  // resumed exports, imports or shipments are economic cooperation (061)
+  { name: 'resumed exports to a country cooperate economically', text: 'Malaysia resumed exports of poultry to Singapore.', has: ['MYS>SGP:061'] },
+  { name: 'an expected resumption of exports is an intention', text: 'Malaysia expects to resume export of poultry and eggs to Singapore.', has: ['MYS>SGP:0311'] },
+  { name: 'resumed enrichment is no trade', text: 'Iran resumed uranium enrichment on Monday.', none: /:06/ },
 ];
 
 for (const c of cases) {
