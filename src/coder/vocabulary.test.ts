@@ -47,6 +47,9 @@ const cases: VocabularyCase[] = [
   { name: 'resumed exports to a country cooperate economically', text: 'Malaysia resumed exports of poultry to Singapore.', has: ['MYS>SGP:061'] },
   { name: 'an expected resumption of exports is an intention', text: 'Malaysia expects to resume export of poultry and eggs to Singapore.', has: ['MYS>SGP:0311'] },
   { name: 'resumed enrichment is no trade', text: 'Iran resumed uranium enrichment on Monday.', none: /:06/ },
+  // "let free" releases people (0841) like "set free"; "let" alone stays an allowing verb
+  { name: 'letting activists free releases them', text: 'Yemen let free activists on Monday.', has: ['YEM>-:0841'] },
+  { name: 'letting inspectors in releases nobody', text: 'Syria let the inspectors in on Monday.', none: /:0841$/ },
 ];
 
 for (const c of cases) {
