@@ -50,6 +50,10 @@ const cases: VocabularyCase[] = [
   // "let free" releases people (0841) like "set free"; "let" alone stays an allowing verb
   { name: 'letting activists free releases them', text: 'Yemen let free activists on Monday.', has: ['YEM>-:0841'] },
   { name: 'letting inspectors in releases nobody', text: 'Syria let the inspectors in on Monday.', none: /:0841$/ },
+  // idioms of criticism: lay into, tear into, rip into, round on (111)
+  { name: 'laying into a country criticises it', text: 'China laid into the United States on Monday.', has: ['CHN>USA:111'] },
+  { name: 'tearing into an alliance criticises it', text: 'Russia tore into NATO over the expansion.', has: ['RUS>NATO:111'] },
+  { name: 'laying a foundation stone criticises nobody', text: 'The Afghan minister laid the foundation stone in Kabul.', none: /:111$/ },
 ];
 
 for (const c of cases) {
