@@ -54,6 +54,10 @@ const cases: VocabularyCase[] = [
   { name: 'laying into a country criticises it', text: 'China laid into the United States on Monday.', has: ['CHN>USA:111'] },
   { name: 'tearing into an alliance criticises it', text: 'Russia tore into NATO over the expansion.', has: ['RUS>NATO:111'] },
   { name: 'laying a foundation stone criticises nobody', text: 'The Afghan minister laid the foundation stone in Kabul.', none: /:111$/ },
+  // information or evidence provided to someone, with what it is about in between, is shared intelligence (064)
+  { name: 'information on someone provided to authorities', text: 'Canada provided information on Maher Arar to American authorities.', has: ['CAN>USAGOV:064'] },
+  { name: 'evidence given to the UN', text: 'Iraq gave evidence of the weapons program to the United Nations.', has: ['IRQ>UN:064'] },
+  { name: 'weapons given stay military aid', text: 'Russia gave weapons to Syria on Monday.', has: ['RUS>SYR:072'], none: /:064$/ },
 ];
 
 for (const c of cases) {
