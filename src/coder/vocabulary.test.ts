@@ -58,6 +58,9 @@ const cases: VocabularyCase[] = [
   { name: 'information on someone provided to authorities', text: 'Canada provided information on Maher Arar to American authorities.', has: ['CAN>USAGOV:064'] },
   { name: 'evidence given to the UN', text: 'Iraq gave evidence of the weapons program to the United Nations.', has: ['IRQ>UN:064'] },
   { name: 'weapons given stay military aid', text: 'Russia gave weapons to Syria on Monday.', has: ['RUS>SYR:072'], none: /:064$/ },
+  // investing in a country cooperates with it economically (061)
+  { name: 'a pledge to invest in a country', text: 'France said it will invest 570 million dollars in South Korea.', has: ['FRA>KOR:0311'] },
+  { name: 'investing in technology names no other side', text: 'Japan invested in new technology on Monday.', none: />[A-Z]/ },
 ];
 
 for (const c of cases) {
