@@ -61,6 +61,10 @@ const cases: VocabularyCase[] = [
   // investing in a country cooperates with it economically (061)
   { name: 'a pledge to invest in a country', text: 'France said it will invest 570 million dollars in South Korea.', has: ['FRA>KOR:0311'] },
   { name: 'investing in technology names no other side', text: 'Japan invested in new technology on Monday.', none: />[A-Z]/ },
+  // "make available" gives like "provide": what is made available decides the code
+  { name: 'medical supplies made available are humanitarian aid', text: 'Germany has made available ambulances and medical supplies to Liberia.', has: ['DEU>LBR:073'] },
+  { name: 'money made available is economic aid', text: 'Germany made available 50 million euros for Syrian refugees.', has: ['DEU>SYRREF:071'] },
+  { name: 'a phone call made is no aid', text: 'Iran made a phone call to Iraq on Monday.', has: ['IRN>IRQ:041'], none: /:07/ },
 ];
 
 for (const c of cases) {
