@@ -65,6 +65,11 @@ const cases: VocabularyCase[] = [
   { name: 'medical supplies made available are humanitarian aid', text: 'Germany has made available ambulances and medical supplies to Liberia.', has: ['DEU>LBR:073'] },
   { name: 'money made available is economic aid', text: 'Germany made available 50 million euros for Syrian refugees.', has: ['DEU>SYRREF:071'] },
   { name: 'a phone call made is no aid', text: 'Iran made a phone call to Iraq on Monday.', has: ['IRN>IRQ:041'], none: /:07/ },
+  // joining or taking part in a protest, hunger strike or riot protests (14); ending a hunger strike eases dissent (082)
+  { name: 'joining a hunger strike is one', text: 'Iraqi prisoners joined a hunger strike on Monday.', has: ['IRQCVL>-:142'] },
+  { name: 'taking part in demonstrations demonstrates', text: 'Iraqi students took part in demonstrations against the government.', has: ['IRQEDU>-:141'] },
+  { name: 'an ended hunger strike eases dissent, it halts no attack', text: 'Iraqi prisoners ended their hunger strike on Monday.', has: ['IRQCVL>-:082'], none: /:087$/ },
+  { name: 'joining the army protests nothing', text: 'Iraqi students joined the army on Monday.', none: /:14/ },
 ];
 
 for (const c of cases) {
