@@ -70,6 +70,10 @@ const cases: VocabularyCase[] = [
   { name: 'taking part in demonstrations demonstrates', text: 'Iraqi students took part in demonstrations against the government.', has: ['IRQEDU>-:141'] },
   { name: 'an ended hunger strike eases dissent, it halts no attack', text: 'Iraqi prisoners ended their hunger strike on Monday.', has: ['IRQCVL>-:082'], none: /:087$/ },
   { name: 'joining the army protests nothing', text: 'Iraqi students joined the army on Monday.', none: /:14/ },
+  // trade ties and military ties established, intensified or resumed are economic (061) and military (062) cooperation
+  { name: 'established trade ties cooperate economically', text: 'China established trade ties with Russia.', has: ['CHN>RUS:061'] },
+  { name: 'resumed military ties cooperate militarily', text: 'Russia resumed military ties with Iran.', has: ['RUS>IRN:062'] },
+  { name: 'resumed diplomatic relations stay diplomatic', text: 'Russia resumed diplomatic relations with Georgia.', has: ['RUS>GEO:050'], none: /:06/ },
 ];
 
 for (const c of cases) {
