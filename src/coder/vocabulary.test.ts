@@ -74,6 +74,9 @@ const cases: VocabularyCase[] = [
   { name: 'established trade ties cooperate economically', text: 'China established trade ties with Russia.', has: ['CHN>RUS:061'] },
   { name: 'resumed military ties cooperate militarily', text: 'Russia resumed military ties with Iran.', has: ['RUS>IRN:062'] },
   { name: 'resumed diplomatic relations stay diplomatic', text: 'Russia resumed diplomatic relations with Georgia.', has: ['RUS>GEO:050'], none: /:06/ },
+  // a camp or refugee camp is a place forces withdraw from (0874)
+  { name: 'withdrawing from a refugee camp is a military retreat', text: 'Israel withdrew from the Khan Younis refugee camp on Monday.', has: ['ISR>-:0874'] },
+  { name: 'a summer camp hosted is no retreat', text: 'Syria hosted a summer camp for students.', none: /:0874$/ },
 ];
 
 for (const c of cases) {
