@@ -174,10 +174,10 @@ const ANSWER_DEED_ROOTS = new Set(['11', '12']);
 const REFUSAL_ROOTS = new Set(['03', '04', '05', '06', '08']);
 
 /** "will not", "won't", "would never": a future auxiliary among the few words before the trigger. */
-function futureBefore(doc: Doc, sent: Sentence, first: number): boolean {
+function futureBefore(doc: Doc, sent: Sentence, first: number, wordLists: WordLists): boolean {
   for (let k = first - 1; k >= Math.max(sent.first, first - 4); k--) {
     const w = doc.norm[k] ?? '';
-    if (w === 'will' || w === 'would' || w === "'ll" || w === 'shall' || w === 'wo') return true;
+    if (wordLists.future_auxiliaries.has(w)) return true;
     if (doc.pos[k] !== POS.PART && doc.pos[k] !== POS.ADV && doc.pos[k] !== POS.AUX && w !== "n't" && w !== 'not') return false;
   }
   return false;
@@ -417,7 +417,7 @@ export function codeSentence(doc: Doc, whole: Sentence, lexicon: CompiledLexicon
     // "will not accept a settlement", "won't attend the conference": a coming act of cooperation said not to happen is
     // a refusal, coded as the refuse frame maps it (giving — aid, troops, arms — stays a negated act with its status
     // refused, as coders write "will not deploy forces")
-    if (frame === null && negated && REFUSAL_ROOTS.has(code.slice(0, 2)) && !code.startsWith('033') && futureBefore(doc, sent, anchor)) {
+    if (frame === null && negated && REFUSAL_ROOTS.has(code.slice(0, 2)) && !code.startsWith('033') && futureBefore(doc, sent, anchor, lexicon.wordLists)) {
       const refuse = lexicon.frames.find((f) => f.id === 'refuse');
       if (refuse !== undefined) {
         code = mapThroughFrame(refuse, code);

@@ -6,7 +6,7 @@ import type { Problem, WordMap, WordSet } from '../types/index.js';
  * of another name is reported, so that a misspelt name in a user's words.yaml does not pass unnoticed.
  */
 export const WORD_LIST_NAMES = [
-  'verbs_of_saying', 'negators', 'hedges', 'future_cues', 'conditions',
+  'verbs_of_saying', 'negators', 'hedges', 'future_cues', 'future_auxiliaries', 'conditions',
   'role_glue', 'leader_marks', 'locative_prepositions', 'not_modified_nouns', 'generic_sources', 'maker_marks', 'diplomats',
   'name_particles', 'group_words',
   'light_verbs', 'travel_verbs', 'asking_verbs', 'mutual_force', 'reciprocal_words', 'place_prepositions', 'personal_pronouns', 'possessive_pronouns', 'obligation_modals', 'obligation_verbs',
