@@ -365,7 +365,7 @@ export function codeSentence(doc: Doc, whole: Sentence, lexicon: CompiledLexicon
         targets = subject !== null ? expandGroup(subject, mentions) : null;
       } else if (!code.startsWith('01') || match?.pattern.hasTarget) {
         const skip = new Set<Mention>([...(sources ?? []), ...(agent !== null ? [agent] : [])]);
-        const object = findObject(doc, sent, t.last, mentions, skip, lexicon.wordLists);
+        const object = findObject(doc, sent, t.last, mentions, skip, lexicon.wordLists, t.noun);
         targets = object !== null ? expandGroup(object, mentions) : null;
       }
     }
@@ -496,9 +496,20 @@ export function codeSentence(doc: Doc, whole: Sentence, lexicon: CompiledLexicon
     if (!passive) context.lastSubject = sources;
   };
 
+  // (a judgement — "says it will abide by the 'unfair' resolution" — stands beside what the clause reports; an
+  // announcement does not where a verb of the clause it reports codes the event: "announced it will return weapons")
+  const judgingSpeech = (t: TriggerHit): boolean => {
+    const entry = lexicon.verbs[t.entry];
+    const match = entry === undefined ? null : bestMatch(ctx, entry, t);
+    if (match === null || match.pattern.code === null || match.pattern.code.startsWith('01')) return false;
+    return match.pattern.code.startsWith('11') || !eventTriggers.some((x) => !x.noun && x !== t && x.head > t.head && x.head < match.last);
+  };
   for (const t of eventTriggers) {
     // a denial verb and its claim noun ("denied the charges that") wait for their clause: see below
-    if (isSpeech(t) || denials.some((d) => t.head >= d.verb && t.head < d.first)) continue;
+    if (denials.some((d) => t.head >= d.verb && t.head < d.first)) continue;
+    // a verb of saying waits until nothing else is reported, unless its words make it an event of its own ("said the
+    // US war in Iraq was illegal" is a criticism, whatever else the sentence reports)
+    if (isSpeech(t) && !judgingSpeech(t)) continue;
     // a noun inside a pattern that already coded its event is part of that event ("called for talks")
     if (t.noun && covered.some(([a, b]) => t.head >= a && t.head < b)) continue;
     const before = out.length;

@@ -47,6 +47,29 @@ function thingAfter(doc: Doc, at: number, end: number, lexicon: CompiledLexicon)
 }
 
 /**
+ * "Israeli air strikes", "the US invasion of Iraq", "a Chinese offer": whether an event noun of the lexicon heads the
+ * noun phrase after a nationality (adjectives and compounding nouns may stand between), so that the nationality names
+ * the one who acts. An event noun that modifies another noun ("attack helicopters") names a thing, and does not count.
+ */
+function eventNounAfter(doc: Doc, at: number, end: number, lexicon: CompiledLexicon): boolean {
+  for (let k = at; k < Math.min(end, at + 4); k++) {
+    const pos = doc.pos[k];
+    if (pos !== POS.NOUN && pos !== POS.ADJ && pos !== POS.PROPN) return false;
+    for (const key of [doc.norm[k] ?? '', doc.lemma[k] ?? '']) {
+      for (const t of lexicon.nounTriggers.get(key) ?? []) {
+        let stop = k + 1;
+        for (const word of t.rest) {
+          if (stop < end && (doc.norm[stop] === word || doc.lemma[stop] === word)) stop++;
+          else { stop = -1; break; }
+        }
+        if (stop > 0) return stop >= end || doc.pos[stop] !== POS.NOUN;
+      }
+    }
+  }
+  return false;
+}
+
+/**
  * The index of the piece naming an actor after describing words that start at token `from` — "militant", a
  * nationality, "group", adjectives — or -1 when something else stands between.
  */
@@ -344,11 +367,14 @@ export function findActors(doc: Doc, sent: Sentence, lexicon: CompiledLexicon, d
         });
         continue;
       }
+      // "Israeli air strikes killed …", "condemned the US invasion": a nationality before an event noun is its doer
+      // (a country's name only where written as a nationality is, in capitals — "US", "UK" —: "the Iraq war" is a place's)
+      const agentive = modifier && (base.basis === 'demonym' || ((doc.flags[first] ?? 0) & TOKEN_FLAGS.ALL_CAPS) !== 0) && eventNounAfter(doc, last, sent.last, lexicon);
       // (a noun that is the verb of a headline or a terse sentence — "Russia arrests two officers", "Zimbabwe jails UK
       // plotter" — leaves the country its subject)
       const verbAfter = following === POS.NOUN && base.basis === 'country' && verbLikeNoun(doc, last, sent.last, lexicon);
-      if (modifier && ((following === POS.NOUN && !verbAfter) || (base.basis === 'demonym' && following === POS.PROPN && next?.first !== last)) && doc.norm[last] !== "'s") continue;
-      if (base.basis === 'demonym' && following === POS.ADJ) continue;
+      if (!agentive && modifier && ((following === POS.NOUN && !verbAfter) || (base.basis === 'demonym' && following === POS.PROPN && next?.first !== last)) && doc.norm[last] !== "'s") continue;
+      if (!agentive && base.basis === 'demonym' && following === POS.ADJ) continue;
     }
     if (base === null) continue;
 

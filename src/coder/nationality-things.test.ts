@@ -24,6 +24,13 @@ const cases: Array<{ name: string; text: string; has?: string[]; none?: RegExp }
   { name: 'a proposal named by nationality is no party to other events', text: 'A French proposal reached Iran on Monday.', none: /^FRA/ },
   { name: 'people named by nationality are that country\'s civilians', text: 'Gunmen seized a British man in Iraq on Monday.', has: ['---UAF>GBRCVL:17'] },
   { name: 'weapons delivered name no actor', text: 'Russia delivered Chinese helicopters to Mali on Monday.', none: /CHN/ },
+  // a nationality before an event noun is the doer of the event
+  { name: 'a nationality before an event noun is its doer', text: 'Israeli air strikes killed ten Palestinians in Gaza on Monday.', has: ['ISR>PSE:19'] },
+  { name: 'a country written in capitals before an event noun is its doer', text: 'A US air strike killed 20 civilians in Afghanistan on Monday.', has: ['USA>AFGCVL:19'] },
+  { name: 'judging a deed named by nationality is aimed at its doer', text: 'Syria condemned the Israeli raid on Monday.', has: ['SYR>ISR:11'] },
+  { name: 'a country name before an event noun is a place, not a doer', text: 'The Iraq war cost billions of dollars.', none: /^IRQ/ },
+  { name: 'an event noun modifying a noun is a thing, and names no doer', text: 'Russian attack helicopters landed in Mali on Monday.', none: /^RUS>MLI:19/ },
+  { name: "an event noun's object ends at a comma", text: "Peru granted asylum to five Panamanian officers after last month's U.S. invasion, the Peruvian embassy said on Tuesday.", none: /^USA>PER/ },
 ];
 
 for (const c of cases) {

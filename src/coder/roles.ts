@@ -71,14 +71,18 @@ export function findSubject(doc: Doc, sent: Sentence, first: number, mentions: M
   return best;
 }
 
-/** The object of the trigger: the first mention after it in the same clause (not a passive agent; clause openers: the lexicon's). */
-export function findObject(doc: Doc, sent: Sentence, last: number, mentions: Mention[], skip: ReadonlySet<Mention>, wordLists: WordLists): Mention | null {
+/**
+ * The object of the trigger: the first mention after it in the same clause (not a passive agent; clause openers: the
+ * lexicon's). An event noun's object stands in its own noun phrase: a comma ends it ("since last month's U.S. invasion,
+ * the Peruvian embassy said").
+ */
+export function findObject(doc: Doc, sent: Sentence, last: number, mentions: Mention[], skip: ReadonlySet<Mention>, wordLists: WordLists, noun = false): Mention | null {
   for (const m of mentions) {
     if (m.first < last || skip.has(m)) continue;
     if (m.first - last > OBJECT_REACH) return null;
     for (let k = last; k < m.first; k++) {
       const norm = doc.norm[k] ?? '';
-      if (CLAUSE_BARRIER.has(norm) || (wordLists.clause_openers.has(norm) && k > last) || (doc.pos[k] === POS.VERB && k > last + 1 && doc.norm[k - 1] !== 'to')) return null;
+      if (CLAUSE_BARRIER.has(norm) || (noun && norm === ',') || (wordLists.clause_openers.has(norm) && k > last) || (doc.pos[k] === POS.VERB && k > last + 1 && doc.norm[k - 1] !== 'to')) return null;
     }
     if (doc.norm[m.first - 1] === 'by') continue;
     return m;

@@ -77,6 +77,11 @@ const cases: VocabularyCase[] = [
   // a camp or refugee camp is a place forces withdraw from (0874)
   { name: 'withdrawing from a refugee camp is a military retreat', text: 'Israel withdrew from the Khan Younis refugee camp on Monday.', has: ['ISR>-:0874'] },
   { name: 'a summer camp hosted is no retreat', text: 'Syria hosted a summer camp for students.', none: /:0874$/ },
+  // a verb of saying whose words judge ("said … was illegal") is a criticism beside what else the sentence reports;
+  // one whose words announce an act ("announced a ceasefire") is that act, unless a verb of the clause codes it
+  { name: 'a judgement said beside another event', text: "Sudan said it would abide by the 'unfair' UN resolution.", has: ['SDN>UN:111', 'SDN>UN:080'] },
+  { name: 'a ceasefire declared beside another event', text: 'The Ogaden rebels declared a unilateral ceasefire on Sunday and freed two hostages.', has: ['---REB>-:0871'] },
+  { name: 'an announced act a verb of its clause codes is coded once', text: 'Pakistan announced it will return weapons seized from Afghanistan.', none: /:0332$/ },
 ];
 
 for (const c of cases) {
