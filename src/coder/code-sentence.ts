@@ -394,7 +394,18 @@ export function codeSentence(doc: Doc, whole: Sentence, lexicon: CompiledLexicon
 
     let { negated, modality } = modalityAround(doc, sent, anchor, t.last, lexicon.wordLists);
     let status: Status = null;
-    if (frame !== null) {
+    // "is not ready to send troops", "has no plans to meet": a negated intention or offer is the frame it stands for
+    // (a refusal), with that frame's status, asserted
+    const negatedAs = frame !== null && (frame.negated || negated) && frame.frame.negatedAs !== undefined
+      ? lexicon.frames.find((f) => f.id === frame.frame.negatedAs) ?? null : null;
+    if (frame !== null && negatedAs !== null) {
+      code = mapThroughFrame(negatedAs, code);
+      status = /^(1[3-9]|20)/.test(code) ? null : negatedAs.status ?? null;
+      negated = false;
+      modality = 'asserted';
+    } else if (frame !== null) {
+      if (frame.negated) negated = true;
+      if (frame.negated && modality === 'asserted') modality = 'negated';
       code = mapThroughFrame(frame.frame, code);
       if (frame.frame.modality === 'denied' || frame.frame.modality === 'negated') negated = true;
       if (frame.frame.modality !== undefined && (modality === 'asserted' || frame.frame.modality === 'denied')) modality = frame.frame.modality;

@@ -12,6 +12,8 @@ export interface FrameHit {
   last: number;
   /** The actor between the frame verb and "to" ("asked China to supply"). */
   object: Mention[] | null;
+  /** A negator stands in or right before the frame verb ("is not ready to", "has no plans to", "did not agree to"). */
+  negated: boolean;
 }
 
 /** A year between a frame verb and its complement ("promised in 2014 to"): a pattern of digits; time words are the lexicon's. */
@@ -44,18 +46,28 @@ export function findFrame(doc: Doc, sent: Sentence, lexicon: CompiledLexicon, tr
   while (k >= sent.first && (doc.pos[k] === POS.ADV || lexicon.wordLists.frame_skippable.has(doc.norm[k] ?? ''))) k--;
   // a time phrase may stand between the frame verb and "to": "refused on Friday to supply"
   if (k - 1 > sent.first && (lexicon.wordLists.time_words.has(doc.norm[k] ?? '') || YEAR.test(doc.norm[k] ?? '')) && lexicon.wordLists.time_leads.has(doc.norm[k - 1] ?? '')) k -= 2;
-  // the frame verb ends at k: try starts up to 3 tokens back ("is ready", "is willing")
-  for (let start = k; start >= Math.max(sent.first, k - 2); start--) {
+  // the frame verb ends at k: try starts up to 3 tokens back ("is ready", "is willing"), a negator allowed inside it
+  // ("is not ready", "are not going")
+  const negator = (t: number): boolean => lexicon.wordLists.negators.has(doc.norm[t] ?? '');
+  for (let start = k; start >= Math.max(sent.first, k - 3); start--) {
     for (const key of [doc.lemma[start] ?? '', doc.norm[start] ?? '']) {
       for (const cand of lexicon.frameTriggers.get(key) ?? []) {
-        if (start + 1 + cand.rest.length !== k + 1) continue;
+        let t = start + 1;
+        let inside = false;
         let ok = true;
-        for (let r = 0; r < cand.rest.length; r++) {
-          const t = start + 1 + r;
-          if (doc.norm[t] !== cand.rest[r] && doc.lemma[t] !== cand.rest[r]) { ok = false; break; }
+        for (let r = 0; r < cand.rest.length && ok; r++, t++) {
+          if (r === 0 && negator(t)) {
+            inside = true;
+            t++;
+          }
+          ok = doc.norm[t] === cand.rest[r] || doc.lemma[t] === cand.rest[r];
         }
         const frame = lexicon.frames[cand.frame];
-        if (ok && frame !== undefined) return { frame, first: start, last: k + 1, object };
+        if (!ok || t !== k + 1 || frame === undefined) continue;
+        // (or right before it, an auxiliary or "no" between: "did not agree", "has no plans")
+        let before = start - 1;
+        if (before >= sent.first && (doc.pos[before] === POS.AUX || doc.pos[before] === POS.ADV) && !negator(before)) before--;
+        return { frame, first: start, last: k + 1, object, negated: inside || (before >= sent.first && negator(before)) };
       }
     }
   }

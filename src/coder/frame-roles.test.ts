@@ -137,3 +137,28 @@ test('a country word inside a region name is no actor: "Latin America", "the Sou
   assert.ok(!dyads('Vietnam protested Chinese drills in the South China Sea.').some((d) => d.includes('CHN>')));
   assert.ok(dyads('Papua New Guinea signed a deal with Australia.').includes('PNG>AUS:05'));
 });
+
+// a negated intention or offer is a refusal (frames.yaml `negatedAs`), with the refusal's status
+const codes = (text: string): Array<{ code: string; status: string | null; modality: string }> =>
+  coder.codeArticle({ id: 'doc-frames', text, date: '2004-09-01' }).map((e: EventRecord) => ({ code: `${e.source.code}>${e.target?.code ?? '-'}:${e.cameo}`, status: e.status, modality: e.modality }));
+
+for (const [text, want] of [
+  ['Iran is not ready to accept the European offer.', 'IRN>-:120'],
+  ['Russia is not going to send troops to Syria.', 'RUS>SYR:1224'],
+  ['Iran has no plans to meet the envoy.', 'IRN>-:125'],
+  ['Iraq does not intend to meet the envoy.', 'IRQ>-:125'],
+] as const) {
+  test(`a negated intention or offer is a refusal: "${text}"`, () => {
+    const found = codes(text);
+    const event = found.find((e) => e.code === want);
+    assert.ok(event !== undefined, JSON.stringify(found));
+    assert.equal(event.status, 'refused');
+    assert.equal(event.modality, 'asserted');
+  });
+}
+
+test('"is going to" is an intention, not a deed done', () => {
+  const found = codes('Russia is going to send troops to Syria.');
+  assert.ok(found.some((e) => e.code === 'RUS>SYR:0334' && e.status === 'pledged' && e.modality === 'intended'), JSON.stringify(found));
+  assert.ok(!found.some((e) => e.status === 'delivered'), JSON.stringify(found));
+});

@@ -91,4 +91,6 @@ export const frameSchema = z.object({
   claimVerbs: z.array(z.string().min(1)).optional(),
   /** The frame verb's own code beside a clause's event ("denied that …" → 016). */
   verbCode: cameoCode.optional(),
+  /** The id of the frame a negated use of this one stands for ("is not ready to send" → refuse). */
+  negatedAs: z.string().min(1).optional(),
 });

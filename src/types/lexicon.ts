@@ -126,6 +126,8 @@ export interface FrameEntry {
   claims?: string[];
   /** Verbs that take this frame only through one of its `claims` ("rejected claims that …"; "rejected the offer" is no denial). */
   claimVerbs?: string[];
+  /** The id of the frame a negated use of this one stands for: "is not ready to send", "has no plans to meet" → refuse. */
+  negatedAs?: string;
   /** The code of the frame verb itself, beside the embedded event, when it embeds a clause ("denied that …" → 016). */
   verbCode?: string;
 }
