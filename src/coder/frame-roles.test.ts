@@ -162,3 +162,9 @@ test('"is going to" is an intention, not a deed done', () => {
   assert.ok(found.some((e) => e.code === 'RUS>SYR:0334' && e.status === 'pledged' && e.modality === 'intended'), JSON.stringify(found));
   assert.ok(!found.some((e) => e.status === 'delivered'), JSON.stringify(found));
 });
+
+test('a threat noun frames the act threatened: "renewed its threat to attack"', () => {
+  const found = codes('Hamas renewed its threat to attack Israel.');
+  assert.ok(found.some((e) => e.code.startsWith('HAMAS>ISR:13')), JSON.stringify(found));
+  assert.ok(!found.some((e) => /:1[89]\d*$/.test(e.code)), `no attack is coded: ${JSON.stringify(found)}`);
+});

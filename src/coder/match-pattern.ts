@@ -113,6 +113,12 @@ function setBackward(ctx: MatchContext, i: number, set: string): number {
 
 interface Bind { S: Mention[] | null; T: Mention[] | null; edge: number }
 
+/** Is token i a noun that frames an infinitive ("threat", "plans", "offer": a frame verb of the lexicon as a noun)? */
+function frameNoun(ctx: MatchContext, i: number): boolean {
+  const { doc } = ctx;
+  return doc.pos[i] === POS.NOUN && (ctx.lexicon.frameTriggers.has(doc.norm[i] ?? '') || ctx.lexicon.frameTriggers.has(doc.lemma[i] ?? ''));
+}
+
 /** Matches elements from position `at`, stepping by `dir` (+1 after the trigger, -1 before it). */
 function matchFrom(ctx: MatchContext, elements: readonly Element[], e: number, at: number, dir: 1 | -1, S: Mention[] | null, T: Mention[] | null): Bind | null {
   if (e === elements.length) return { S, T, edge: at };
@@ -124,6 +130,10 @@ function matchFrom(ctx: MatchContext, elements: readonly Element[], e: number, a
       if (skip > 0) {
         const crossed = dir === 1 ? pos - 1 : pos;
         if (crossed < sent.first || crossed >= sent.last || BARRIER.has(doc.norm[crossed] ?? '')) break;
+        // nor the "to" of a frame noun's infinitive after the trigger: "renewed its threat to attack" renews a threat,
+        // "cancel plans to sell arms" cancels plans, not the arms (a verb's — "refused to join" — and a purpose's — "sent
+        // material to help" — are crossed)
+        if (dir === 1 && doc.norm[crossed] === 'to' && doc.pos[crossed] === POS.PART && doc.pos[crossed + 1] === POS.VERB && frameNoun(ctx, crossed - 1)) break;
       }
       const r = matchFrom(ctx, elements, e + 1, pos, dir, S, T);
       if (r !== null) return r;
