@@ -77,6 +77,12 @@ export function findAttributions(doc: Doc, sent: Sentence, mentions: Mention[], 
       out.push({ first: apposition.first, last: apposition.last, verb: k, speaker: apposition });
       continue;
     }
+    // 'a group calling itself "The Islamic Army in Iraq" said …': a name in quotes that closes right before the verb
+    const quoted = first === last && /^["”']$/.test(doc.norm[last - 1] ?? '') ? mentions.find((m) => m.last === last - 1) : undefined;
+    if (quoted !== undefined) {
+      out.push({ first: quoted.first, last: quoted.last, verb: k, speaker: quoted });
+      continue;
+    }
     if (first === last && last === k && (doc.pos[k + 1] === POS.DET || doc.pos[k + 1] === POS.PROPN || doc.pos[k + 1] === POS.NOUN)) {
       first = k + 1;
       last = first;
