@@ -304,6 +304,9 @@ export function codeSentence(doc: Doc, whole: Sentence, lexicon: CompiledLexicon
     // a trigger the tree reads as a participle modifying a noun, with no agent ("Mugabe [who was] accused the …"), is
     // as often a main verb the greedy parse lost: the tree does not decide its roles
     if (roles !== null && parsed !== null && roles.passive && parsed.label[t.head - sent.first] === 'acl' && !roles.hasSubject) roles = null;
+    // a participle with its agent right after it that the tree reads as active ("Journalist purportedly kidnapped by
+    // militants" read as the journalist kidnapping) is a reduced passive the greedy parse lost: the words decide
+    if (roles !== null && !roles.passive && !t.noun && doc.norm[t.last] === 'by' && byAgent(doc, sent, t.last, mentions) !== null && isPassive(doc, sent, t.head, lexicon.wordLists)) roles = null;
     const passive = roles !== null ? roles.passive : !t.noun && isPassive(doc, sent, t.head, lexicon.wordLists);
 
     let sources: Mention[] | null = match?.source ?? null;

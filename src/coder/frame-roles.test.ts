@@ -168,3 +168,19 @@ test('a threat noun frames the act threatened: "renewed its threat to attack"', 
   assert.ok(found.some((e) => e.code.startsWith('HAMAS>ISR:13')), JSON.stringify(found));
   assert.ok(!found.some((e) => /:1[89]\d*$/.test(e.code)), `no attack is coded: ${JSON.stringify(found)}`);
 });
+
+test('a name in quotes right before a verb of saying is the speaker: \'a group calling itself "X" said Italy must withdraw\'', () => {
+  const found = dyads('A group calling itself "The Islamic Army in Iraq" said Italy must withdraw its troops.');
+  assert.ok(found.includes('IRQMIL>ITA:10'), JSON.stringify(found));
+});
+
+test('a reduced passive with an adverb before the participle: "Journalist purportedly kidnapped by militants"', () => {
+  const found = dyads('Journalist purportedly kidnapped by militants.');
+  assert.ok(found.some((d) => d.startsWith('---REB>') && d.endsWith(':18')), JSON.stringify(found));
+  assert.ok(!found.some((d) => d.startsWith('---MED>')), `the journalist kidnaps no one: ${JSON.stringify(found)}`);
+});
+
+test('an active verb followed by "by" and a measure is no passive: "shortened by one hour the curfew"', () => {
+  const found = dyads('Sudan on Thursday shortened by one hour the nightly curfew imposed in Darfur.');
+  assert.ok(!found.some((d) => d.includes('>SDN:') && d.startsWith('---')), JSON.stringify(found));
+});

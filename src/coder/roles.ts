@@ -22,8 +22,10 @@ export function isPassive(doc: Doc, sent: Sentence, head: number, wordLists: Wor
     if (wordLists.passive_auxiliaries.has(norm) || doc.lemma[k] === 'be') return !(norm === "'s" && doc.pos[k] === POS.PART);
     if (doc.pos[k] !== POS.ADV && doc.pos[k] !== POS.PART && norm !== 'not' && norm !== "n't" && norm !== 'reportedly') break;
   }
-  // reduced passive: "a base attacked by militants"
-  return doc.norm[head + 1] === 'by' && doc.pos[head - 1] !== POS.AUX && doc.pos[head - 1] === POS.NOUN;
+  // reduced passive: "a base attacked by militants", "Journalist purportedly kidnapped by militants"
+  let before = head - 1;
+  while (before > sent.first && doc.pos[before] === POS.ADV) before--;
+  return doc.norm[head + 1] === 'by' && (doc.pos[before] === POS.NOUN || doc.pos[before] === POS.PROPN);
 }
 
 /** The mention right after "by" following the trigger (the agent of a passive). */
