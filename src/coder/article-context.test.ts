@@ -10,6 +10,21 @@ const dyads = (events: EventRecord[]): string[] => events.filter((e) => e.target
 
 const cases: Array<{ name: string; text: string; has?: string[]; hasNot?: RegExp }> = [
   {
+    name: 'a headline\'s title and surname are the person the lead introduces in full',
+    text: 'Minister Okonkwo meets Ghana leaders.\nNigerian Foreign Minister Chidi Okonkwo arrived in Accra on Monday for talks with Ghana.',
+    has: ['NGAGOV>GHAGOV:04'],
+  },
+  {
+    name: 'a title and the first word of a name that puts the family name first',
+    text: 'President Hu congratulates Sihamoni on becoming king of Cambodia. Chinese President Hu Jintao sent a message to Norodom Sihamoni on Thursday.',
+    has: ['CHNGOV>KHMGOV:05'],
+  },
+  {
+    name: 'a first name alone is no one introduced',
+    text: 'Nigerian Foreign Minister Chidi Okonkwo arrived in Accra on Monday. Chidi Adeyemi criticised Ghana on Tuesday.',
+    hasNot: /^NGAGOV>GHA:11/,
+  },
+  {
     name: 'a generic agent takes the country of the dateline',
     text: 'Gunship hits rebels.\nNAJAF, Iraq (Reuters) - U.S. troops attacked militia positions on Monday.',
     has: ['USAMIL>IRQREB:19'],

@@ -29,12 +29,17 @@ export interface ArticleContext {
   sectorCountry: Map<string, string>;
   /** Surname (matching key) → the person introduced with it. */
   people: Map<string, KnownPerson>;
+  /** First word of a person's name (matching key) → the person: "President Hu" for "Hu Jintao", after a title only. */
+  nameStarts: Map<string, KnownPerson>;
 }
 
 /** A fresh context for an article. */
 export function newArticleContext(): ArticleContext {
-  return { lastSubject: null, datelineCountry: null, datelineEnd: 0, sectorCountry: new Map(), people: new Map() };
+  return { lastSubject: null, datelineCountry: null, datelineEnd: 0, sectorCountry: new Map(), people: new Map(), nameStarts: new Map() };
 }
+
+/** How many sentences of an article's lead are read for people before its headline is coded. */
+export const LEAD_SENTENCES = 4;
 
 /** How many sentences from the start a dateline may open (the title is usually the first). */
 const DATELINE_SENTENCES = 3;
@@ -120,7 +125,10 @@ export function rememberPeople(doc: Doc, mentions: Mention[], context: ArticleCo
     if (surname.length < 3) continue;
     while (k > m.first && doc.pos[k - 1] === POS.PROPN) k--;
     if (k === m.last - 1 && m.basis !== 'person') continue; // one capitalised word after a title may be a place
-    context.people.set(surname, { code: m.code, country: m.country, sector: m.sector, name: spanText(doc, k, m.last) });
+    const person = { code: m.code, country: m.country, sector: m.sector, name: spanText(doc, k, m.last) };
+    context.people.set(surname, person);
+    // (names that put the family name first — "Hu Jintao", "Kim Jong Il" — are given by it after a title)
+    if (k < m.last - 1 && (doc.norm[k] ?? '').length >= 2) context.nameStarts.set(doc.norm[k] ?? '', person);
   }
 }
 
@@ -129,7 +137,19 @@ export function rememberPeople(doc: Doc, mentions: Mention[], context: ArticleCo
  * token order, never inside an existing mention.
  */
 export function findKnownPeople(doc: Doc, sent: Sentence, mentions: Mention[], context: ArticleContext): Mention[] {
-  if (context.people.size === 0) return mentions;
+  if (context.people.size === 0 && context.nameStarts.size === 0) return mentions;
+  // "President Hu" after (or, in a headline, before) "Chinese President Hu Jintao": a title with a known surname and
+  // no country is that person
+  for (const m of mentions) {
+    if (!isUnresolvedAgent(m) || m.media || m.last - m.first < 2 || ((doc.flags[m.last - 1] ?? 0) & TOKEN_FLAGS.CAPITALIZED) === 0) continue;
+    const key = doc.norm[m.last - 1] ?? '';
+    const person = context.people.get(key) ?? context.nameStarts.get(key);
+    if (person === undefined || (m.sector !== null && person.sector !== null && m.sector !== person.sector)) continue;
+    m.code = person.code;
+    m.country = person.country;
+    m.sector = person.sector;
+    m.name = person.name;
+  }
   const inside = (i: number): boolean => mentions.some((m) => i >= m.first && i < m.last);
   const added: Mention[] = [];
   for (let i = sent.first; i < sent.last; i++) {

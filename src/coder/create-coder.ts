@@ -7,7 +7,8 @@ import { DEPRELS, loadParser } from '../parse/index.js';
 import { DyadError, type Article, type EventRecord, type LexiconSource, type Problem } from '../types/index.js';
 import { buildEvent } from './build-event.js';
 import { codeSentence, type SentenceParser } from './code-sentence.js';
-import { newArticleContext, readDateline } from './article-context.js';
+import { LEAD_SENTENCES, newArticleContext, readDateline, rememberPeople } from './article-context.js';
+import { findActors } from './find-actors.js';
 import { discardScope } from './discards.js';
 import { addDetails, datelineEnd, publicationDate } from './add-details.js';
 
@@ -75,6 +76,9 @@ export function createCoderSync(options: CoderOptions = {}): Coder {
     // cheap: the article's own date, else a look at the head of its text (office-holders are resolved on it too)
     const pub = publicationDate(doc.article);
     const skip = datelineEnd(doc.article);
+    // the headline names people by title and surname ("President Hu congratulates …") whom the lead introduces in
+    // full ("Chinese President Hu Jintao"): the lead's people are known before the first sentence is coded
+    for (const sent of doc.sentences.slice(1, LEAD_SENTENCES)) rememberPeople(doc, findActors(doc, sent, lexicon, doc.article.date ?? pub.date), context);
     for (const sent of doc.sentences) {
       if (performance.now() > deadline) {
         throw new DyadError('E401', doc.article.id, `coding ran past the time budget for one article (stopped before sentence ${sent.index + 1} of ${doc.sentences.length})`);
