@@ -153,3 +153,9 @@ test('a place may carry a direction ("in eastern Syria"); coercion at home is ai
 test('a city after a direction or "the city of" is a place of its country', () => {
   assert.ok(dyads('US planes bombed targets in the city of Falluja.').includes('USAMIL>IRQ:195'));
 });
+
+test('a region after "in the" is a place of its country; a name that modifies a noun is not', () => {
+  assert.ok(dyads('Israeli troops raided homes in the West Bank.').includes('ISRMIL>PSE:171'));
+  assert.ok(dyads('Serbia eased emergency measures in Montenegro province.').some((d) => d.startsWith('SRB>MNE:')));
+  assert.ok(!dyads('The Palestinians rejected proposed changes to the Wye River land-for-security deal.').some((d) => d.includes('>GBR')));
+});

@@ -415,6 +415,8 @@ function addCityPlaces(doc: Doc, sent: Sentence, lexicon: CompiledLexicon, menti
   for (let i = sent.first + 1; i < sent.last; i++) {
     // ("in northern Baghdad", "in the city of Mosul": a direction or a place descriptor may stand between)
     let lead = i - 1;
+    // ("in the Gaza Strip", "into the West Bank": an article may stand first)
+    if (lead > sent.first && doc.norm[lead] === 'the' && doc.pos[lead] === POS.DET) lead--;
     if (lead > sent.first && lexicon.wordLists.place_directions.has(doc.norm[lead] ?? '')) lead--;
     else if (lead > sent.first + 2 && doc.norm[lead] === 'of' && lexicon.wordLists.place_descriptors.has(doc.norm[lead - 1] ?? '') && doc.norm[lead - 2] === 'the') lead -= 3;
     const prev = doc.norm[lead];
@@ -423,6 +425,9 @@ function addCityPlaces(doc: Doc, sent: Sentence, lexicon: CompiledLexicon, menti
     let end = i + 1;
     while (end < sent.last && end - i < 3 && doc.pos[end] === POS.PROPN && isCapitalized(doc, end)) end++;
     if (mentions.some((m) => m.first < end && m.last > i)) continue;
+    // a name that modifies a noun names the thing, not a place ("changes to the Wye River land-for-security deal"),
+    // unless the noun says what kind of place it is ("in Montenegro province")
+    if (end < sent.last && doc.pos[end] === POS.NOUN && !lexicon.wordLists.place_descriptors.has(doc.norm[end] ?? '')) continue;
     const country = placeCountry(doc.text.slice(doc.start[i], doc.end[end - 1]), lexicon);
     if (country === null) continue;
     const name = lexicon.countries.find((c) => c.code === country)?.name ?? country;
