@@ -194,6 +194,13 @@ function askedInHeadline(doc: Doc, sent: Sentence, k: number, wordLists: WordLis
   return true;
 }
 
+/** Whether a possessive pronoun ("its 3,000 troops") stands before token `first`, numbers and adjectives between. */
+function ownedBefore(doc: Doc, sent: Sentence, first: number, wordLists: WordLists): boolean {
+  let k = first - 1;
+  while (k > sent.first && (doc.pos[k] === POS.NUM || doc.pos[k] === POS.ADJ)) k--;
+  return k >= sent.first && wordLists.possessive_pronouns.has(doc.norm[k] ?? '');
+}
+
 /** Roots whose event with no one named on the other side is aimed at the country where it happens. */
 const PLACE_TARGET_ROOTS = new Set(['03', '07', '08', '15', '17', '18', '19', '20']);
 
@@ -383,7 +390,9 @@ export function codeSentence(doc: Doc, whole: Sentence, lexicon: CompiledLexicon
     // "bombed targets in Iraq", "lifted the curfew in Montenegro", "sent 4,000 troops to a force in Liberia": an act of
     // aid, easing, force or violence with no one named on the other side is aimed at the country where it happens
     // (never the doer's own: "arrested protesters in Turkey" stays domestic with no target)
-    if ((targets === null || targets.every((m) => isUnresolvedAgent(m))) && PLACE_TARGET_ROOTS.has(rootNow)) {
+    // ("cut its forces in Iraq": a cut of one's own forces somewhere is aimed at where they are)
+    const ownForces = rootNow === '16' && targets !== null && targets.length > 0 && targets.every((m) => isUnresolvedAgent(m) && m.sector === 'MIL' && ownedBefore(doc, sent, m.first, lexicon.wordLists));
+    if ((targets === null || targets.every((m) => isUnresolvedAgent(m))) && (PLACE_TARGET_ROOTS.has(rootNow) || ownForces)) {
       // (coercion at home — "imposed a curfew in southeastern Turkey" — is aimed at the country itself)
       const own = new Set(rootNow === '17' ? [] : (sources ?? []).map((m) => m.country));
       const place = mentions.find((m) => m.thing === 'place' && m.first >= t.last && m.first - t.last <= 14 && m.country !== null && !own.has(m.country));

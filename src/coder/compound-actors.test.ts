@@ -159,3 +159,11 @@ test('a region after "in the" is a place of its country; a name that modifies a 
   assert.ok(dyads('Serbia eased emergency measures in Montenegro province.').some((d) => d.startsWith('SRB>MNE:')));
   assert.ok(!dyads('The Palestinians rejected proposed changes to the Wye River land-for-security deal.').some((d) => d.includes('>GBR')));
 });
+
+test('one\'s own forces in or from a country are not that country\'s forces; the country is where they are', () => {
+  assert.deepEqual(dyads('Australia is willing to withdraw its troops from Iraq.'), ['AUS>IRQ:0356']);
+  assert.ok(dyads('Israel has strengthened its forces in Lebanon.').includes('ISR>LBN:154'));
+  assert.ok(dyads('Poland plans to reduce its 2,400 troops in Iraq.').includes('POL>IRQ:1661'));
+  // (with no possessive, "soldiers from Chad" are Chad's)
+  assert.ok(dyads('Soldiers from Chad attacked Sudan.').some((d) => d.startsWith('TCDMIL>')));
+});

@@ -318,7 +318,12 @@ export function findActors(doc: Doc, sent: Sentence, lexicon: CompiledLexicon, d
         if (run > last) { name = doc.text.slice(doc.start[last], doc.end[run - 1]); last = run; }
         const linkAt = last;
         const link = doc.norm[linkAt];
-        let owner = next !== undefined && (link === 'of' || link === 'in' || link === 'from') && (next.first === linkAt + 1 || (next.first === linkAt + 2 && doc.norm[linkAt + 1] === 'the')) ? next : undefined;
+        // ("its 3,000 troops in Iraq", "withdrew their forces from Lebanon": after a possessive the place is where they are)
+        let lead = first - 1;
+        while (lead > sent.first && (doc.pos[lead] === POS.NUM || doc.pos[lead] === POS.ADJ)) lead--;
+        // (forces only: "closed its embassy in Georgia" is the embassy for Georgia)
+        const possessed = agent.sector === 'MIL' && lead >= sent.first && lexicon.wordLists.possessive_pronouns.has(doc.norm[lead] ?? '');
+        let owner = next !== undefined && (link === 'of' || ((link === 'in' || link === 'from') && !possessed)) && (next.first === linkAt + 1 || (next.first === linkAt + 2 && doc.norm[linkAt + 1] === 'the')) ? next : undefined;
         // "the leader of militant Lebanese group Hezbollah": describing words may stand before the owner's name
         const described = link === 'of' && owner !== undefined && owner.hit.kind !== 'actor' ? describedName(doc, pieces, p + 1, linkAt + 1, lexicon.wordLists) : -1;
         if (described > 0) {
