@@ -527,6 +527,23 @@ export function codeSentence(doc: Doc, whole: Sentence, lexicon: CompiledLexicon
     if (match === null || match.pattern.code === null || match.pattern.code.startsWith('01')) return false;
     return match.pattern.code.startsWith('11') || !eventTriggers.some((x) => !x.noun && x !== t && x.head > t.head && x.head < match.last);
   };
+  // "rejected a UN call for the group to disarm", "turned down a proposal to hold talks", "made a call for Hezbollah to
+  // disarm": the act a proposal or an appeal coded in this sentence asks for has not happened — it is the proposal's
+  // content, not an event of its own
+  const proposalContent = (t: TriggerHit): boolean => {
+    if (t.noun) return false;
+    let k = t.first - 1;
+    if (doc.lemma[k] === 'be') k--;
+    if (doc.norm[k] !== 'to') return false;
+    const proposals = lexicon.sets.get('owned_proposal');
+    for (let j = k - 1; j >= Math.max(sent.first, k - 8); j--) {
+      if (doc.pos[j] === POS.PUNCT || doc.pos[j] === POS.VERB) return false;
+      if (doc.pos[j] === POS.NOUN && proposals?.get(doc.norm[j] ?? '')?.some((p) => p.length === 1) === true) {
+        return out.some((e) => (ANSWER_ROOTS.has(e.code.slice(0, 2)) || ASKING_ROOTS.has(e.code.slice(0, 2))) && e.trigger.last <= j + 1 && j - e.trigger.last <= 6);
+      }
+    }
+    return false;
+  };
   for (const t of eventTriggers) {
     // a denial verb and its claim noun ("denied the charges that") wait for their clause: see below
     if (denials.some((d) => t.head >= d.verb && t.head < d.first)) continue;
@@ -535,6 +552,7 @@ export function codeSentence(doc: Doc, whole: Sentence, lexicon: CompiledLexicon
     if (isSpeech(t) && !judgingSpeech(t)) continue;
     // a noun inside a pattern that already coded its event is part of that event ("called for talks")
     if (t.noun && covered.some(([a, b]) => t.head >= a && t.head < b)) continue;
+    if (proposalContent(t)) continue;
     const before = out.length;
     codeTrigger(t);
     if (out.length > before) {

@@ -184,3 +184,12 @@ test('an active verb followed by "by" and a measure is no passive: "shortened by
   const found = dyads('Sudan on Thursday shortened by one hour the nightly curfew imposed in Darfur.');
   assert.ok(!found.some((d) => d.includes('>SDN:') && d.startsWith('---')), JSON.stringify(found));
 });
+
+test('the act a rejected call or proposal asks for is no event of its own', () => {
+  const found = dyads('Hezbollah rejected a UN call for the group to disarm.');
+  assert.ok(found.includes('HEZBOLLAH>UN:12'), JSON.stringify(found));
+  assert.ok(!found.some((d) => d.endsWith(':08')), `no disarming happened: ${JSON.stringify(found)}`);
+  const appeal = dyads('The UN made a call for Hezbollah to disarm.');
+  assert.ok(appeal.includes('UN>HEZBOLLAH:02'), JSON.stringify(appeal));
+  assert.ok(!appeal.some((d) => d.endsWith(':08')), `no disarming happened: ${JSON.stringify(appeal)}`);
+});
