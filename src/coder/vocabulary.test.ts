@@ -82,6 +82,11 @@ const cases: VocabularyCase[] = [
   { name: 'a judgement said beside another event', text: "Sudan said it would abide by the 'unfair' UN resolution.", has: ['SDN>UN:111', 'SDN>UN:080'] },
   { name: 'a ceasefire declared beside another event', text: 'The Ogaden rebels declared a unilateral ceasefire on Sunday and freed two hostages.', has: ['---REB>-:0871'] },
   { name: 'an announced act a verb of its clause codes is coded once', text: 'Pakistan announced it will return weapons seized from Afghanistan.', none: /:0332$/ },
+  // releasing people the text counts or names by role ("two former followers", "two ex-ministers") frees persons,
+  // while releasing what is published ("a statement by the opposition leader") frees no one
+  { name: 'releasing counted followers frees persons', text: 'Ugandan authorities on Friday released two followers of the opposition.', has: ['UGAGOV>-:0841'] },
+  { name: 'a court freeing ex-ministers frees persons', text: 'A Zimbabwe court has freed on bail two ex-ministers.', has: ['ZWEJUD>-:0841'] },
+  { name: 'releasing a statement frees no one', text: 'The army released a statement by the opposition leader.', none: /:084/ },
 ];
 
 for (const c of cases) {
