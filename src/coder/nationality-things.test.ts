@@ -22,7 +22,7 @@ const cases: Array<{ name: string; text: string; has?: string[]; none?: RegExp }
   { name: 'goods named by nationality are the target of sanctions', text: 'France imposed import restrictions against German goods on Monday.', has: ['FRA>DEU:16'] },
   { name: 'a verb that is also a proposal noun leaves the country an actor', text: 'China demanded commercial terms from Iraq for the drones.', has: ['CHN>IRQ:10'] },
   { name: 'a proposal named by nationality is no party to other events', text: 'A French proposal reached Iran on Monday.', none: /^FRA/ },
-  { name: 'people named by nationality are that country\'s civilians', text: 'Gunmen seized a British man in Iraq on Monday.', has: ['---UAF>GBRCVL:17'] },
+  { name: 'people named by nationality are that country\'s civilians', text: 'Gunmen seized a British man in Iraq on Monday.', has: ['---UAF>GBRCVL:18'] },
   { name: 'weapons delivered name no actor', text: 'Russia delivered Chinese helicopters to Mali on Monday.', none: /CHN/ },
   // a nationality before an event noun is the doer of the event
   { name: 'a nationality before an event noun is its doer', text: 'Israeli air strikes killed ten Palestinians in Gaza on Monday.', has: ['ISR>PSE:19'] },
