@@ -87,6 +87,9 @@ const cases: VocabularyCase[] = [
   { name: 'releasing counted followers frees persons', text: 'Ugandan authorities on Friday released two followers of the opposition.', has: ['UGAGOV>-:0841'] },
   { name: 'a court freeing ex-ministers frees persons', text: 'A Zimbabwe court has freed on bail two ex-ministers.', has: ['ZWEJUD>-:0841'] },
   { name: 'releasing a statement frees no one', text: 'The army released a statement by the opposition leader.', none: /:084/ },
+  // doctors and medical teams sent are humanitarian aid (073)
+  { name: 'doctors sent are humanitarian aid', text: 'Cuba sent doctors to Haiti on Monday.', has: ['CUB>HTI:073'] },
+  { name: 'a team of medical experts sent is humanitarian aid', text: "China's health ministry sent a team of medical experts to the hospital.", has: ['CHNGOV>-:073'] },
 ];
 
 for (const c of cases) {
