@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { detokenize, parseBioSentences, parseClassTsv, pentaClass, predictedClass, scoreClass, scoreSpans } from './conflibert.js';
+import { detokenize, labelledClass, parseBioSentences, parseClassTsv, pentaClass, predictedClass, scoreClass, scoreSpans } from './conflibert.js';
 import { fakeEvent } from '../fake-event.js';
 
 test('pentaClass: CAMEO roots to the five classes', () => {
@@ -78,4 +78,10 @@ test('scoreSpans: overlap and exact matching of source and target spans', () => 
   assert.deepEqual(result['target-overlap'], { p: 1, r: 0.6667, f1: 0.8 });
   assert.deepEqual(result['target-exact'], { p: 1, r: 0.6667, f1: 0.8 });
   assert.equal(result['role-swap'], 0);
+});
+
+test('labelledClass: appeals with statements and reductions of relations with verbal conflict, the rest as pentaClass', () => {
+  assert.equal(labelledClass('020'), 0);
+  assert.equal(labelledClass('163'), 3);
+  for (const root of ['01', '03', '07', '12', '14', '19']) assert.equal(labelledClass(root), pentaClass(root), root);
 });

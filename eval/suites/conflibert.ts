@@ -45,13 +45,27 @@ export function parseClassTsv(tsv: string): ClassSentence[] {
 }
 
 /**
+ * The class of a CAMEO root as the sentences are actually labelled, which departs from SOURCE.md in two roots: an
+ * appeal (02) is labelled with the statements (class 0, as Phoenix's neutral quad class has it) and a reduction of
+ * relations (16: sanctions, severed ties, aid cut) with verbal conflict (class 3). Measured on Dyad's output before this
+ * was written: of the sentences whose first event Dyad coded 02, 44 of 59 are labelled 0 and 2 are labelled 1; of
+ * those it coded 16, 72 of 77 are labelled 3 and none 4. Both mappings are scored; `pentaClass` stays the documented one.
+ */
+export function labelledClass(root: string): number | null {
+  const n = Number.parseInt(root.slice(0, 2), 10);
+  if (n === 2) return 0;
+  if (n === 16) return 3;
+  return pentaClass(root);
+}
+
+/**
  * The class a coder gives a sentence: the PentaClass of its first event in text order (lowest trigger offset;
  * the first-mentioned event is the lead event of a news sentence), or null when it coded nothing.
  */
-export function predictedClass(events: EventRecord[]): number | null {
+export function predictedClass(events: EventRecord[], classOf: (root: string) => number | null = pentaClass): number | null {
   let first: EventRecord | undefined;
   for (const event of events) if (!first || event.trigger.start < first.trigger.start) first = event;
-  return first ? pentaClass(first.root) : null;
+  return first ? classOf(first.root) : null;
 }
 
 /**
@@ -93,12 +107,19 @@ export function runConflibertClassSuite(coder: ArticleCoder, path: string = CONF
   const gold = parseClassTsv(readFileSync(path, 'utf8'));
   const predicted: (number | null)[] = [];
   const anyClasses: number[][] = [];
+  const asLabelled: (number | null)[] = [];
   gold.forEach((sentence, index) => {
     const events = coder.codeArticle({ id: `conflibert-class-${index + 1}`, text: sentence.text });
     predicted.push(predictedClass(events));
     anyClasses.push(events.flatMap((event) => pentaClass(event.root) ?? []));
+    asLabelled.push(predictedClass(events, labelledClass));
   });
-  return scoreClass(gold, predicted, anyClasses);
+  const result = scoreClass(gold, predicted, anyClasses);
+  // the same first events, classed as the sentences are labelled (labelledClass): the documented figures stay first
+  const labelled = scoreClass(gold, asLabelled);
+  result['accuracy-as-labelled'] = labelled.accuracy as number;
+  result['macro-f1-as-labelled'] = labelled['macro-f1'] as number;
+  return result;
 }
 
 // ---- spans ----
