@@ -393,8 +393,9 @@ export function codeSentence(doc: Doc, whole: Sentence, lexicon: CompiledLexicon
     // ("cut its forces in Iraq": a cut of one's own forces somewhere is aimed at where they are)
     const ownForces = rootNow === '16' && targets !== null && targets.length > 0 && targets.every((m) => isUnresolvedAgent(m) && m.sector === 'MIL' && ownedBefore(doc, sent, m.first, lexicon.wordLists));
     if ((targets === null || targets.every((m) => isUnresolvedAgent(m))) && (PLACE_TARGET_ROOTS.has(rootNow) || ownForces)) {
-      // (coercion at home — "imposed a curfew in southeastern Turkey" — is aimed at the country itself)
-      const own = new Set(rootNow === '17' ? [] : (sources ?? []).map((m) => m.country));
+      // (coercion at home — "imposed a curfew in southeastern Turkey" — is aimed at the country itself, and so is its
+      // easing — "lifted a state of emergency in West Darfur", CAMEO 081x)
+      const own = new Set(rootNow === '17' || code.startsWith('081') ? [] : (sources ?? []).map((m) => m.country));
       const place = mentions.find((m) => m.thing === 'place' && m.first >= t.last && m.first - t.last <= 14 && m.country !== null && !own.has(m.country));
       if (place !== undefined) targets = [place];
     }
@@ -489,10 +490,13 @@ export function codeSentence(doc: Doc, whole: Sentence, lexicon: CompiledLexicon
     for (const s of sources) {
       const others = reciprocal ? sources.filter((m) => m !== s) : targets !== null && targets.length > 0 ? targets : [null];
       for (const other of others) {
-        if (other !== null && (other.code === s.code || other === s)) continue;
+        // (the doer named again — "Turkey imposed a curfew in Turkey's Cizre" — is no other side: the event stands without
+        // one where it has no other, as below)
+        const again = other !== null && (other.code === s.code || other === s);
+        if (again && others.length > 1) continue;
         // a state and its own government are no dyad: the event stands without a target where its root allows
         // (a statement about one's own country — "Putin says Russia is working on new missiles" — has no other side)
-        const self = other !== null && (sameState(s, other) || (root === '01' && other.country !== null && other.country === s.country));
+        const self = again || (other !== null && (sameState(s, other) || (root === '01' && other.country !== null && other.country === s.country)));
         if (self && (TARGET_REQUIRED_ROOTS.has(root) || others.length > 1)) continue;
         // an unnamed role with no country the article could give it is no identifiable party: the event stands
         // without a target where its root allows one (a consultation or aid needs its other side, so keeps it)

@@ -167,3 +167,12 @@ test('one\'s own forces in or from a country are not that country\'s forces; the
   // (with no possessive, "soldiers from Chad" are Chad's)
   assert.ok(dyads('Soldiers from Chad attacked Sudan.').some((d) => d.startsWith('TCDMIL>')));
 });
+
+test('easing coercion at home is aimed at the country itself, as the coercion is', () => {
+  assert.ok(dyads('Turkish authorities lifted the curfew in the town of Cizre in southeastern Turkey.').includes('TURGOV>TUR:0813'));
+});
+
+test('the doer named again as the other side leaves the event standing without one', () => {
+  // (it was dropped: its only "other side" had the doer's own code)
+  assert.deepEqual(dyads('Turkey imposed a curfew in Cizre.'), ['TUR>-:1723']);
+});
