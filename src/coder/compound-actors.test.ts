@@ -176,3 +176,8 @@ test('the doer named again as the other side leaves the event standing without o
   // (it was dropped: its only "other side" had the doer's own code)
   assert.deepEqual(dyads('Turkey imposed a curfew in Cizre.'), ['TUR>-:1723']);
 });
+
+test('a rank word between nationality and role ("junior", "caretaker") keeps them one actor', () => {
+  assert.ok(dyads('Nigerian junior foreign minister Dubem Oniya criticised Niger on Monday.').some((d) => d.startsWith('NGAGOV>NER')));
+  assert.ok(dyads('Pakistani caretaker prime minister Anwar Kakar criticised India on Monday.').some((d) => d.startsWith('PAKGOV>IND')));
+});
