@@ -139,6 +139,36 @@ export function clusterContract(name: string, open: () => Promise<Store>, skip: 
       await store.close();
     });
 
+    it('gives many clusters by id at once, as cluster gives them one by one', async () => {
+      const { store, clusters } = await clusteredSample(open);
+      const unknown = Array.from({ length: 1_200 }, (_, i) => `c-none-${i}`);
+      const asked = [...unknown, C(T1), C(B2), C(T1), 'c-missing', ...clusters.map((c) => c.id)];
+      const many = await store.clustersById(asked);
+      assert.deepEqual([...many.keys()].sort(), clusters.map((c) => c.id).sort(), 'every stored cluster asked, once; unknown ids left out');
+      for (const cluster of clusters) assert.deepEqual(many.get(cluster.id), await store.cluster(cluster.id), cluster.id);
+      assert.equal((await store.clustersById([])).size, 0);
+      await store.close();
+    });
+
+    it('gives the report ranks of many clusters: the mentions of mentionsOfMany, in their order, a few fields each', async () => {
+      const { store, clusters } = await clusteredSample(open);
+      const joined = clusters.find((c) => c.id === C(B2));
+      assert.ok(joined);
+      await store.applyClusterChange({
+        upserted: [{ ...joined, mentionIds: [B2, D3, P2], mentionCount: 3 }], removed: [C(D3), C(P2)], merged: [],
+      });
+      const asked = [C(B2), 'c-missing', C(D3), C(B1), C(B2), ...clusters.map((c) => c.id)];
+      const [ranks, mentions] = [await store.reportRanksOfMany(asked), await store.mentionsOfMany(asked)];
+      assert.deepEqual([...ranks.keys()].sort(), [...mentions.keys()].sort(), 'an answer for every id asked, once');
+      for (const [id, reports] of mentions) {
+        assert.deepEqual(ranks.get(id), reports.map((r) => ({ id: r.id, cameo: r.cameo, modality: r.modality, date: r.date, itemCount: r.items.length })), id);
+      }
+      assert.deepEqual(ranks.get(C(B2))?.map((r) => r.id), [B2, D3, P2], 'storage order within a cluster');
+      assert.ok([...ranks.values()].flat().some((r) => r.itemCount > 0), 'the sample names items');
+      assert.equal((await store.reportRanksOfMany([])).size, 0);
+      await store.close();
+    });
+
     it('replaces an article\'s events without deciding anything about their clusters', async () => {
       const { store, clusters } = await clusteredSample(open);
       const drones = sampleEntries().find((e) => e.article.id === 'drones-2020.txt');

@@ -60,3 +60,15 @@ export interface StoreStats {
   firstDate: string | null;
   lastDate: string | null;
 }
+
+/**
+ * What choosing the report that speaks for an event best looks at (`strongestReport` in src/export/happening.ts):
+ * a report's id, code, modality, date and how many items it names — a few columns, where the whole report is dozens.
+ */
+export interface ReportRank {
+  id: string;
+  cameo: string;
+  modality: EventRecord['modality'];
+  date: string | null;
+  itemCount: number;
+}

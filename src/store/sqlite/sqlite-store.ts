@@ -2,7 +2,7 @@
 
 import { argumentError } from '../argument-error.js';
 import { DyadError } from '../../types/index.js';
-import type { Article, Correction, EventRecord } from '../../types/index.js';
+import type { Article, Correction, EventRecord, ReportRank } from '../../types/index.js';
 import { correctionRows, type CorrectionRow } from '../correction-rows.js';
 import { lastDay, normalizeEventFilter, searchWords, sinceBound, type NormalizedFilter } from '../event-filter.js';
 import type {
@@ -12,7 +12,8 @@ import type {
 } from '../store.js';
 import type { Cluster, ClusterChange, Thread } from '../../types/link.js';
 import {
-  countClusters, countThreads, getCluster, getClusterOfMention, getThread, mentionsOfClusters, queryClusters, queryThreads, writeClusterChange, writeThreads,
+  clustersWithIds, countClusters, countThreads, getCluster, getClusterOfMention, getThread, mentionsOfClusters, queryClusters, queryThreads,
+  reportRanksOfClusters, writeClusterChange, writeThreads,
 } from './cluster-store.js';
 import { rowToEvent, selectEvents, type EventRow } from './event-row.js';
 import { SORTS, afterCursor, cursorAfter, decodeCursor, eventWhere, periodTerms, whereClause, type SqlPart, type SqlValue } from './event-query.js';
@@ -486,6 +487,10 @@ export class SqliteStore implements Store {
     return this.#run(() => getCluster((sql) => this.#prepare(sql), id));
   }
 
+  async clustersById(ids: readonly string[]): Promise<Map<string, Cluster>> {
+    return this.#run(() => clustersWithIds((sql) => this.#prepare(sql), ids));
+  }
+
   async clusterOf(mentionId: string): Promise<Cluster | null> {
     return this.#run(() => getClusterOfMention((sql) => this.#prepare(sql), mentionId));
   }
@@ -499,6 +504,10 @@ export class SqliteStore implements Store {
 
   async mentionsOfMany(clusterIds: readonly string[]): Promise<Map<string, EventRecord[]>> {
     return this.#run(() => mentionsOfClusters((sql) => this.#prepare(sql), clusterIds));
+  }
+
+  async reportRanksOfMany(clusterIds: readonly string[]): Promise<Map<string, ReportRank[]>> {
+    return this.#run(() => reportRanksOfClusters((sql) => this.#prepare(sql), clusterIds));
   }
 
   async putThreads(threads: readonly Thread[], options: PutThreadsOptions = {}): Promise<void> {
