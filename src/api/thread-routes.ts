@@ -46,13 +46,13 @@ function summary(thread: Thread, n: number): Thread & Pick<ThreadSummary, 'stepC
 }
 
 /**
- * The threads' steps each with its strongest report's id: one store lookup for the events of every step and one for
- * their reports' ranks (a few columns each: the lead is an id here, so no report is read whole).
+ * The threads' steps each with its strongest report's id: one store lookup for the ranks of every step's event and one
+ * for their reports' (a few columns each: the lead is an id here, so no event or report is read whole).
  */
 async function withLeads<T extends { steps: ThreadStep[]; related: RelatedStep[] }>(ctx: ApiContext, threads: readonly T[]):
   Promise<Array<Omit<T, 'steps' | 'related'> & { steps: WithLead<ThreadStep>[]; related: WithLead<RelatedStep>[] }>> {
   const ids = [...new Set(threads.flatMap((t) => [...t.steps, ...t.related].map((s) => s.cluster)))];
-  const [events, ranks] = [await ctx.store.clustersById(ids), await ctx.store.reportRanksOfMany(ids)];
+  const [events, ranks] = [await ctx.store.eventRanksById(ids), await ctx.store.reportRanksOfMany(ids)];
   const lead = <S extends ThreadStep | RelatedStep>(step: S): WithLead<S> => {
     const event = events.get(step.cluster);
     return { ...step, lead: event === undefined ? null : strongestOf(event, ranks.get(step.cluster) ?? [], (r) => r)?.id ?? null };

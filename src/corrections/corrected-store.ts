@@ -11,8 +11,8 @@
 // correction in effect every call is the store's own. Offset paging then reads the rows before the page (deep pages
 // cost more while corrections are in effect); a cursor is an offset (`k:N`).
 
-import type { Correction, EventRecord, ReportRank } from '../types/index.js';
-import { reportRank } from '../export/happening.js';
+import type { Correction, EventRank, EventRecord, ReportRank } from '../types/index.js';
+import { eventRank, reportRank } from '../export/happening.js';
 import type { Cluster, Thread } from '../types/link.js';
 import { normalizeEventFilter, type NormalizedFilter } from '../store/event-filter.js';
 import { argumentError } from '../store/argument-error.js';
@@ -261,18 +261,17 @@ export class CorrectedStore implements Store {
     return holder === undefined ? null : view.corrected.clusters.find((c) => c.id === holder) ?? null;
   }
 
-  async clustersById(ids: readonly string[]): Promise<Map<string, Cluster>> {
+  async eventRanksById(ids: readonly string[]): Promise<Map<string, EventRank>> {
     const view = await this.view();
-    if (view === null) return this.inner.clustersById(ids);
+    if (view === null) return this.inner.eventRanksById(ids);
     const asked = [...new Set(ids)];
     const corrected = new Map(view.corrected.clusters.map((c) => [c.id, c]));
-    const stored = await this.inner.clustersById(asked.filter((id) => !corrected.has(id) && !view.corrected.replaced.has(id)));
-    const out = new Map<string, Cluster>();
+    const out = await this.inner.eventRanksById(asked.filter((id) => !corrected.has(id) && !view.corrected.replaced.has(id)));
     for (const id of asked) {
-      // as `cluster` answers: a corrected event's own id, a stored one, or the event now holding a retired id's report
+      // as `cluster` answers: a corrected event's own id, or the event now holding a retired id's report
       const holder = view.corrected.replaced.has(id) ? view.corrected.clusterOf.get(id.slice(2)) : undefined;
-      const cluster = corrected.get(id) ?? stored.get(id) ?? (holder === undefined ? undefined : corrected.get(holder));
-      if (cluster !== undefined) out.set(id, cluster);
+      const cluster = corrected.get(id) ?? (holder === undefined ? undefined : corrected.get(holder));
+      if (cluster !== undefined) out.set(id, eventRank(cluster));
     }
     return out;
   }

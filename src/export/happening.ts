@@ -8,7 +8,7 @@
 import { buildCluster } from '../link/build-cluster.js';
 import { defaultKindTree } from '../link/kind-tree.js';
 import type { Cluster } from '../types/link.js';
-import type { EventRecord, ReportRank } from '../types/index.js';
+import type { EventRank, EventRecord, ReportRank } from '../types/index.js';
 import { articleOf, type AnyIterable, type ExportContext } from './export-context.js';
 
 /** Which rows an export writes: one per happening (reports merged) or one per report as coded. */
@@ -47,6 +47,11 @@ const FIRMNESS: Record<EventRecord['modality'], number> = {
   asserted: 0, reported: 1, intended: 2, conditional: 3, possible: 4, negated: 5, denied: 6,
 };
 
+/** An event's rank: what of it choosing its strongest report looks at. */
+export function eventRank(cluster: Cluster): EventRank {
+  return { id: cluster.id, cameo: cluster.cameo, date: cluster.date, modality: cluster.modality, disputingMentionIds: cluster.disputingMentionIds };
+}
+
 /** A report's rank: what choosing the strongest report looks at. */
 export function reportRank(report: EventRecord): ReportRank {
   return { id: report.id, cameo: report.cameo, modality: report.modality, date: report.date, itemCount: report.items.length };
@@ -58,7 +63,7 @@ export function reportRank(report: EventRecord): ReportRank {
  * event's date, naming the most items; ties go to the first stored. Null for an event with no stored report. Takes
  * reports whole or as their ranks (`Store.reportRanksOfMany`), with `rank` saying how to read one.
  */
-export function strongestOf<R>(cluster: Cluster, reports: readonly R[], rank: (report: R) => ReportRank): R | null {
+export function strongestOf<R>(cluster: Cluster | EventRank, reports: readonly R[], rank: (report: R) => ReportRank): R | null {
   if (reports.length === 0) return null;
   const disputing = cluster.disputingMentionIds.length > 0 && cluster.modality === 'asserted' ? new Set(cluster.disputingMentionIds) : null;
   const supporting = disputing === null ? reports : reports.filter((r) => !disputing.has(rank(r).id));

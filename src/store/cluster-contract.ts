@@ -139,14 +139,22 @@ export function clusterContract(name: string, open: () => Promise<Store>, skip: 
       await store.close();
     });
 
-    it('gives many clusters by id at once, as cluster gives them one by one', async () => {
+    it('gives the ranks of many events by id at once, as cluster gives them one by one', async () => {
       const { store, clusters } = await clusteredSample(open);
+      const { disputed } = linkedSample();
+      await store.applyClusterChange({ upserted: [disputed], removed: [], merged: [] });
       const unknown = Array.from({ length: 1_200 }, (_, i) => `c-none-${i}`);
-      const asked = [...unknown, C(T1), C(B2), C(T1), 'c-missing', ...clusters.map((c) => c.id)];
-      const many = await store.clustersById(asked);
-      assert.deepEqual([...many.keys()].sort(), clusters.map((c) => c.id).sort(), 'every stored cluster asked, once; unknown ids left out');
-      for (const cluster of clusters) assert.deepEqual(many.get(cluster.id), await store.cluster(cluster.id), cluster.id);
-      assert.equal((await store.clustersById([])).size, 0);
+      const stored = [...clusters.map((c) => c.id), disputed.id];
+      const asked = [...unknown, C(T1), C(B2), C(T1), 'c-missing', ...stored];
+      const many = await store.eventRanksById(asked);
+      assert.deepEqual([...many.keys()].sort(), stored.sort(), 'every stored event asked, once; unknown ids left out');
+      for (const id of stored) {
+        const cluster = await store.cluster(id);
+        assert.ok(cluster);
+        assert.deepEqual(many.get(id), { id, cameo: cluster.cameo, date: cluster.date, modality: cluster.modality, disputingMentionIds: cluster.disputingMentionIds }, id);
+      }
+      assert.ok((many.get(disputed.id)?.disputingMentionIds.length ?? 0) > 0, 'a disputed event names its disputing reports');
+      assert.equal((await store.eventRanksById([])).size, 0);
       await store.close();
     });
 

@@ -26,7 +26,7 @@
 
 import type { Article, Correction, EventRecord } from '../types/index.js';
 import type { Cluster, ClusterChange, MentionInput, Thread } from '../types/link.js';
-import type { ActorCount, ArticleRef, DyadRow, EventPage, Period, ReportRank, StoreStats } from '../types/query.js';
+import type { ActorCount, ArticleRef, DyadRow, EventPage, EventRank, Period, ReportRank, StoreStats } from '../types/query.js';
 
 // The rows queries answer live in src/types (the API and the UI read them too); named here as well for the adapters.
 export type { ActorCount, ArticleRef, DyadRow, EventPage, Period, StoreStats };
@@ -316,10 +316,11 @@ export interface Store {
   /** One cluster by id, or null. */
   cluster(id: string): Promise<Cluster | null>;
   /**
-   * Several clusters at once (a page of threads names hundreds): each asked id that `cluster` answers → that cluster;
-   * ids it answers with null are left out. One query, where `cluster` per id is one each.
+   * What choosing the strongest report reads of several clusters (a page of threads names hundreds): each asked id
+   * that `cluster` answers → that cluster's `EventRank`; ids it answers with null are left out. One query, where
+   * `cluster` per id is one each, and a few columns, where a cluster is dozens.
    */
-  clustersById(ids: readonly string[]): Promise<Map<string, Cluster>>;
+  eventRanksById(ids: readonly string[]): Promise<Map<string, EventRank>>;
   /** The cluster a stored event (mention) belongs to, or null (unknown id, or not clustered yet). */
   clusterOf(mentionId: string): Promise<Cluster | null>;
   /** The mentions (stored events) of a cluster, in storage order; empty for an unknown id. */

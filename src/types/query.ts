@@ -1,6 +1,7 @@
 // Types: what the store's queries answer and the API passes on — a page of events, an article's citation, actor
 // counts, dyad rows, the store's statistics.
 import type { EventRecord } from './event.js';
+import type { ClusterModality } from './link.js';
 
 /** One page of events, and the cursor of the next page (null when this was the last). */
 export interface EventPage {
@@ -71,4 +72,13 @@ export interface ReportRank {
   modality: EventRecord['modality'];
   date: string | null;
   itemCount: number;
+}
+
+/** What of an event choosing its strongest report compares the reports with: its code, date, modality and disputing reports. */
+export interface EventRank {
+  id: string;
+  cameo: string;
+  date: string | null;
+  modality: ClusterModality;
+  disputingMentionIds: string[];
 }

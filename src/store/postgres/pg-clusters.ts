@@ -2,10 +2,12 @@
 
 import { parseDaySpan } from '../../types/day-number.js';
 import type { Cluster, ClusterChange, RelatedStep, Thread, ThreadStep } from '../../types/link.js';
-import type { ReportRank } from '../../types/query.js';
+import type { EventRank, ReportRank } from '../../types/query.js';
 import { argumentError } from '../argument-error.js';
 import type { NormalizedFilter } from '../event-filter.js';
-import { CLUSTER_COLUMNS, clusterParams, REPORT_RANK_COLUMNS, rowToCluster, rowToReportRank, type ClusterRow, type ReportRankRow } from '../sqlite/cluster-store.js';
+import {
+  CLUSTER_COLUMNS, clusterParams, EVENT_RANK_COLUMNS, REPORT_RANK_COLUMNS, rowToCluster, rowToEventRank, rowToReportRank, type ClusterRow, type ReportRankRow,
+} from '../sqlite/cluster-store.js';
 import type { ClusterQueryOptions, ThreadFilter } from '../store.js';
 import { threadTerms } from '../thread-filter.js';
 import { numbered, type Queryable } from './pg-driver.js';
@@ -61,12 +63,12 @@ export async function pgGetCluster(db: Queryable, id: string): Promise<Cluster |
   return row === undefined ? null : rowToCluster(row as unknown as ClusterRow);
 }
 
-/** Clusters by id in one query (`= ANY` of a text array, on the unique id). */
-export async function pgClustersWithIds(db: Queryable, ids: readonly string[]): Promise<Map<string, Cluster>> {
-  const out = new Map<string, Cluster>();
+/** Event ranks by cluster id in one query (`= ANY` of a text array, on the unique id). */
+export async function pgEventRanksWithIds(db: Queryable, ids: readonly string[]): Promise<Map<string, EventRank>> {
+  const out = new Map<string, EventRank>();
   if (ids.length === 0) return out;
-  const rows = (await db.query(`SELECT ${CLUSTER_COLUMNS} FROM event_clusters c WHERE c.id = ANY($1::text[])`, [[...new Set(ids)]])).rows;
-  for (const row of rows as unknown as ClusterRow[]) out.set(row.id, rowToCluster(row));
+  const rows = (await db.query(`SELECT ${EVENT_RANK_COLUMNS} FROM event_clusters c WHERE c.id = ANY($1::text[])`, [[...new Set(ids)]])).rows;
+  for (const row of rows as unknown as ClusterRow[]) out.set(row.id, rowToEventRank(row));
   return out;
 }
 

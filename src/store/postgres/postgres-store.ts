@@ -2,7 +2,7 @@
 
 import type { Cluster, ClusterChange, Thread } from '../../types/link.js';
 import { DyadError } from '../../types/index.js';
-import type { Article, Correction, EventRecord, ReportRank } from '../../types/index.js';
+import type { Article, Correction, EventRank, EventRecord, ReportRank } from '../../types/index.js';
 import { correctionRows } from '../correction-rows.js';
 import { argumentError } from '../argument-error.js';
 import { normalizeEventFilter, searchWords } from '../event-filter.js';
@@ -17,7 +17,7 @@ import type {
   WriterLock, WriterLockOptions,
 } from '../store.js';
 import {
-  pgClusterOfMention, pgClustersWithIds, pgCountClusters, pgCountThreads, pgGetCluster, pgGetThread, pgQueryClusters, pgQueryThreads,
+  pgClusterOfMention, pgCountClusters, pgEventRanksWithIds, pgCountThreads, pgGetCluster, pgGetThread, pgQueryClusters, pgQueryThreads,
   pgReportRanksOfClusters, pgWriteClusterChange, pgWriteThreads,
 } from './pg-clusters.js';
 import { createPool, numbered, safeLocation, storeError, type Connection, type Pool, type Queryable, type Row, type SqlParam } from './pg-driver.js';
@@ -442,8 +442,8 @@ export class PostgresStore implements Store {
     return this.#run((db) => pgGetCluster(db, id));
   }
 
-  async clustersById(ids: readonly string[]): Promise<Map<string, Cluster>> {
-    return this.#run((db) => pgClustersWithIds(db, ids));
+  async eventRanksById(ids: readonly string[]): Promise<Map<string, EventRank>> {
+    return this.#run((db) => pgEventRanksWithIds(db, ids));
   }
 
   async clusterOf(mentionId: string): Promise<Cluster | null> {

@@ -2,7 +2,7 @@
 
 import { parseDaySpan } from '../../types/day-number.js';
 import { argumentError } from '../argument-error.js';
-import type { DateBasis, DatePrecision, EventRecord, Modality, ReportRank, Status, Terms } from '../../types/index.js';
+import type { DateBasis, DatePrecision, EventRank, EventRecord, Modality, ReportRank, Status, Terms } from '../../types/index.js';
 import type { Cluster, ClusterChange, ClusterItem, ClusterModality, RelatedStep, Thread, ThreadStep } from '../../types/link.js';
 import { threadTerms } from '../thread-filter.js';
 import type { NormalizedFilter } from '../event-filter.js';
@@ -191,13 +191,21 @@ export function getCluster(prepare: Prepare, id: string): Cluster | null {
   return row === undefined ? null : rowToCluster(row);
 }
 
-/** Clusters by id, one query per chunk of ids (one JSON array parameter, unpacked by json_each), each a seek on the unique id. */
-export function clustersWithIds(prepare: Prepare, ids: readonly string[]): Map<string, Cluster> {
-  const out = new Map<string, Cluster>();
+/** The columns of an event's rank (see EventRank). */
+export const EVENT_RANK_COLUMNS = 'c.id, c.cameo, c.date, c.modality, c.disputing_ids';
+
+/** A row of EVENT_RANK_COLUMNS → the EventRank (shared with the PostgreSQL adapter). */
+export function rowToEventRank(r: Pick<ClusterRow, 'id' | 'cameo' | 'date' | 'modality' | 'disputing_ids'>): EventRank {
+  return { id: r.id, cameo: r.cameo, date: r.date, modality: r.modality as ClusterModality, disputingMentionIds: JSON.parse(r.disputing_ids) as string[] };
+}
+
+/** Event ranks by cluster id, one query per chunk of ids (one JSON array parameter, unpacked by json_each), each a seek on the unique id. */
+export function eventRanksWithIds(prepare: Prepare, ids: readonly string[]): Map<string, EventRank> {
+  const out = new Map<string, EventRank>();
   const distinct = [...new Set(ids)];
-  const select = prepare(`SELECT ${CLUSTER_COLUMNS} FROM event_clusters c WHERE c.id IN (SELECT value FROM json_each(?))`);
+  const select = prepare(`SELECT ${EVENT_RANK_COLUMNS} FROM event_clusters c WHERE c.id IN (SELECT value FROM json_each(?))`);
   for (let start = 0; start < distinct.length; start += IDS_PER_QUERY) {
-    for (const row of select.all(JSON.stringify(distinct.slice(start, start + IDS_PER_QUERY))) as ClusterRow[]) out.set(row.id, rowToCluster(row));
+    for (const row of select.all(JSON.stringify(distinct.slice(start, start + IDS_PER_QUERY))) as ClusterRow[]) out.set(row.id, rowToEventRank(row));
   }
   return out;
 }

@@ -2,7 +2,7 @@
 
 import { argumentError } from '../argument-error.js';
 import { DyadError } from '../../types/index.js';
-import type { Article, Correction, EventRecord, ReportRank } from '../../types/index.js';
+import type { Article, Correction, EventRank, EventRecord, ReportRank } from '../../types/index.js';
 import { correctionRows, type CorrectionRow } from '../correction-rows.js';
 import { lastDay, normalizeEventFilter, searchWords, sinceBound, type NormalizedFilter } from '../event-filter.js';
 import type {
@@ -12,7 +12,7 @@ import type {
 } from '../store.js';
 import type { Cluster, ClusterChange, Thread } from '../../types/link.js';
 import {
-  clustersWithIds, countClusters, countThreads, getCluster, getClusterOfMention, getThread, mentionsOfClusters, queryClusters, queryThreads,
+  countClusters, eventRanksWithIds, countThreads, getCluster, getClusterOfMention, getThread, mentionsOfClusters, queryClusters, queryThreads,
   reportRanksOfClusters, writeClusterChange, writeThreads,
 } from './cluster-store.js';
 import { rowToEvent, selectEvents, type EventRow } from './event-row.js';
@@ -487,8 +487,8 @@ export class SqliteStore implements Store {
     return this.#run(() => getCluster((sql) => this.#prepare(sql), id));
   }
 
-  async clustersById(ids: readonly string[]): Promise<Map<string, Cluster>> {
-    return this.#run(() => clustersWithIds((sql) => this.#prepare(sql), ids));
+  async eventRanksById(ids: readonly string[]): Promise<Map<string, EventRank>> {
+    return this.#run(() => eventRanksWithIds((sql) => this.#prepare(sql), ids));
   }
 
   async clusterOf(mentionId: string): Promise<Cluster | null> {
