@@ -101,6 +101,17 @@ export class CorrectedStore implements Store {
     return view.corrected.reports.get(id) ?? null;
   }
 
+  async eventsById(ids: readonly string[]): Promise<Map<string, EventRecord>> {
+    const view = await this.view();
+    if (view === null) return this.inner.eventsById(ids);
+    const out = await this.inner.eventsById(ids.filter((id) => !view.changed.has(id)));
+    for (const id of ids) {
+      const corrected = view.changed.has(id) ? view.corrected.reports.get(id) : undefined;
+      if (corrected !== undefined) out.set(id, corrected);
+    }
+    return out;
+  }
+
   /** Every report matching a filter, as corrected, in the order of `sort`. */
   async *#reports(view: CorrectedView, filter: EventFilter, normalized: NormalizedFilter, sort: EventSort, pageSize?: number): AsyncGenerator<EventRecord> {
     const rows = this.inner.iterateEvents(filter, { sort, pageSize });

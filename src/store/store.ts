@@ -288,6 +288,8 @@ export interface Store {
   countEvents(filter: EventFilter): Promise<number>;
   /** One stored event (a mention) by its id, or null; a lookup on the id, whatever the size of the store. */
   getEvent(id: string): Promise<EventRecord | null>;
+  /** Several stored events (mentions) at once: each asked id that `getEvent` answers → that event; unknown ids left out. */
+  eventsById(ids: readonly string[]): Promise<Map<string, EventRecord>>;
   /** Actors of the matching events, most frequent first. */
   actors(filter: EventFilter, options?: { limit?: number }): Promise<ActorCount[]>;
   /** Source → target pairs of the matching events per period, by period then count. Events without a target are left out. */

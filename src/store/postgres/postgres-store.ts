@@ -338,6 +338,14 @@ export class PostgresStore implements Store {
     return row === undefined ? null : rowToEvent(row as unknown as EventRow);
   }
 
+  async eventsById(ids: readonly string[]): Promise<Map<string, EventRecord>> {
+    const out = new Map<string, EventRecord>();
+    if (ids.length === 0) return out;
+    const rows = await this.#rows(selectEvents('WHERE e.id = ANY(?::text[])', 'e.seq'), [[...new Set(ids)], null, 0]) as unknown as EventRow[];
+    for (const row of rows) out.set(row.id, rowToEvent(row));
+    return out;
+  }
+
   async actors(filter: EventFilter, options: { limit?: number } = {}): Promise<ActorCount[]> {
     const normalized = normalizeEventFilter(filter);
     const limit = positiveInt('limit', options.limit, 100, 1_000_000);

@@ -19,7 +19,7 @@ import { rowToEvent, selectEvents, type EventRow } from './event-row.js';
 import { SORTS, afterCursor, cursorAfter, decodeCursor, eventWhere, periodTerms, whereClause, type SqlPart, type SqlValue } from './event-query.js';
 import { DATE_WINDOW, dateWindow } from './date-window.js';
 import { dyadSummaryQuery } from './dyad-summary.js';
-import { articleRefs, getEvent } from './lookups.js';
+import { articleRefs, eventsWithIds, getEvent } from './lookups.js';
 import { openDatabase, type OpenOptions, type SqliteDatabase, type Statement } from './open-database.js';
 import { nearKeyMatches, nearSignatures } from './near-keys.js';
 import { deleteEvents, prepareWrites, simhashBands, writeArticle, writeEvents, writeSignature, type WriteStatements } from './write-article.js';
@@ -359,6 +359,10 @@ export class SqliteStore implements Store {
 
   async getEvent(id: string): Promise<EventRecord | null> {
     return this.#run(() => getEvent((sql) => this.#prepare(sql), id));
+  }
+
+  async eventsById(ids: readonly string[]): Promise<Map<string, EventRecord>> {
+    return this.#run(() => eventsWithIds((sql) => this.#prepare(sql), ids));
   }
 
   async actors(filter: EventFilter, options: { limit?: number } = {}): Promise<ActorCount[]> {
