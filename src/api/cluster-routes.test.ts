@@ -56,6 +56,9 @@ describe('GET /api/events (level events, the default)', () => {
     assert.deepEqual(all, await getJson('/api/events?level=events', eventPageSchema));
     assert.equal(all.events.length, 10, 'eleven reports of ten events');
     for (const event of all.events) assert.ok(event.lead !== null && event.mentionIds.includes(event.lead.id));
+    for (const event of all.events) {
+      assert.deepEqual(event.lead, (await getJson(`/api/events/${encodeURIComponent(event.id)}`, eventDetailSchema)).event.lead, `the list names ${event.id}'s lead as its own view does`);
+    }
     assert.equal(all.next, null);
     const dates = all.events.map((c) => c.date ?? '');
     assert.deepEqual(dates.filter((d) => d !== ''), [...dates.filter((d) => d !== '')].sort().reverse());
@@ -128,6 +131,8 @@ describe('a disputed event', () => {
       assert.ok(detail.event);
       const cluster = clusterSchema.strict().parse((await (await app.request(`/api/clusters/${detail.event.id}`)).json() as { cluster: unknown }).cluster);
       assert.equal(detail.event.lead?.id, DELIVERY, 'the denial is never the strongest report');
+      const listed = eventPageSchema.parse(await (await app.request('/api/events?source=CHN&status=delivered')).json()).events.find((e) => e.id === detail.event?.id);
+      assert.equal(listed?.lead?.id, DELIVERY, 'nor in a list of events');
       assert.deepEqual([cluster.modality, cluster.disputed, cluster.negated], ['asserted', true, false]);
       assert.deepEqual(cluster.disputingMentionIds, [`${id}:1:1`]);
       assert.deepEqual([cluster.mentionCount, cluster.independentSources, cluster.outlets], [2, 2, ['Euphrates Wire', 'Gulf Ledger']]);

@@ -272,3 +272,20 @@ describe('errors', () => {
     await getJson('/api/nothing', errorSchema, 404);
   });
 });
+
+describe('headers on every kind of answer', () => {
+  // answers made through the context (JSON, errors, redirects) and Responses a route makes itself (downloads)
+  const answers: [string, number][] = [
+    ['/api/stats', 200], ['/api/events?since=2020-13', 400], ['/api/nothing', 404], ['/api/events/baghdad-2019.txt:0:1', 308],
+    ['/api/events?level=reports&format=csv', 200], ['/api/export?as=gdelt', 200], ['/api/corrections?format=jsonl', 200],
+  ];
+  for (const [path, status] of answers) {
+    it(`${path}: nosniff, and not cached`, async () => {
+      const res = await app.request(path);
+      await res.arrayBuffer();
+      assert.equal(res.status, status);
+      assert.equal(res.headers.get('x-content-type-options'), 'nosniff');
+      assert.equal(res.headers.get('cache-control'), 'no-store');
+    });
+  }
+});

@@ -1,6 +1,6 @@
 // API edge: a Store (+ token, coder, exporter) → the Hono app that answers the JSON API under /api and the web UI at /.
 import { readFileSync } from 'node:fs';
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { createCoder, type Coder } from '../coder/create-coder.js';
 import type { ArticleCoder } from '../pipeline/article-coder.js';
 import type { Store } from '../store/store.js';
@@ -81,17 +81,27 @@ export function createApp(options: AppOptions): Hono {
     return c.json(body, status);
   });
   app.notFound((c) => c.json({ error: { code: 'not_found', message: `no route ${c.req.method} ${c.req.path}` } }, 404));
+  // Headers every answer carries are set before the route runs, so that an answer made through the context (c.json,
+  // c.body, errors, redirects) is made with them. Setting one after it is made re-makes the answer around its body as
+  // a stream, which @hono/node-server then writes piece by piece instead of as the one string it holds: most of what
+  // writing a JSON answer cost the request thread. A Response a route makes itself (a download) gets them after.
+  const always = (c: Context, name: string, value: string): void => {
+    if (!c.res.headers.has(name)) c.header(name, value);
+  };
   app.use('*', async (c, next) => {
     const allowed = options.allowedHosts;
     if (allowed && !allowed.includes(hostName(c.req.header('Host') ?? ''))) {
       throw new ApiError(403, 'forbidden', 'this server answers only to its own host name');
     }
-    await next();
     c.header('X-Content-Type-Options', 'nosniff');
+    await next();
+    always(c, 'X-Content-Type-Options', 'nosniff');
   });
   app.use('/api/*', async (c, next) => {
+    // a route may set its own
+    c.header('Cache-Control', 'no-store');
     await next();
-    if (!c.res.headers.has('Cache-Control')) c.header('Cache-Control', 'no-store');
+    always(c, 'Cache-Control', 'no-store');
   });
 
   const api = new Hono();

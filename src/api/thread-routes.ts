@@ -2,13 +2,13 @@
 // GET /api/threads/:id (its steps in order, a page, each with its event and reports); every step names its strongest report (`lead`).
 import { Hono } from 'hono';
 import { z } from 'zod';
-import type { Cluster, RelatedStep, Thread, ThreadStep } from '../types/link.js';
+import type { RelatedStep, Thread, ThreadStep } from '../types/link.js';
 import { THREAD_STATUSES, threadFilterProblem } from '../store/thread-filter.js';
 import type { ThreadFilter } from '../store/store.js';
 import { isPartialDate } from '../store/event-filter.js';
 import type { ApiContext } from './api-context.js';
 import { ApiError } from './api-error.js';
-import { strongestReport } from '../export/happening.js';
+import { strongestOf, strongestReport } from '../export/happening.js';
 import { withArticles } from './mention-details.js';
 import { intParam, parseQuery } from './query-params.js';
 import type { StepDetail, ThreadDetail, ThreadList, ThreadSummary, WithLead } from '../types/api.js';
@@ -45,15 +45,17 @@ function summary(thread: Thread, n: number): Thread & Pick<ThreadSummary, 'stepC
   return { ...thread, steps: ends(thread.steps, n), related: thread.related.slice(-n), stepCount: thread.steps.length, relatedCount: thread.related.length };
 }
 
-/** The threads' steps each with its strongest report's id (one store lookup for the reports of every step). */
+/**
+ * The threads' steps each with its strongest report's id: one store lookup for the ranks of every step's event and one
+ * for their reports' (a few columns each: the lead is an id here, so no event or report is read whole).
+ */
 async function withLeads<T extends { steps: ThreadStep[]; related: RelatedStep[] }>(ctx: ApiContext, threads: readonly T[]):
   Promise<Array<Omit<T, 'steps' | 'related'> & { steps: WithLead<ThreadStep>[]; related: WithLead<RelatedStep>[] }>> {
-  const ids = threads.flatMap((t) => [...t.steps, ...t.related].map((s) => s.cluster));
-  const [reports, events] = [await ctx.store.mentionsOfMany(ids), new Map<string, Cluster | null>()];
-  for (const id of new Set(ids)) events.set(id, await ctx.store.cluster(id));
+  const ids = [...new Set(threads.flatMap((t) => [...t.steps, ...t.related].map((s) => s.cluster)))];
+  const [events, ranks] = [await ctx.store.eventRanksById(ids), await ctx.store.reportRanksOfMany(ids)];
   const lead = <S extends ThreadStep | RelatedStep>(step: S): WithLead<S> => {
-    const event = events.get(step.cluster) ?? null;
-    return { ...step, lead: event === null ? null : strongestReport(event, reports.get(step.cluster) ?? [])?.id ?? null };
+    const event = events.get(step.cluster);
+    return { ...step, lead: event === undefined ? null : strongestOf(event, ranks.get(step.cluster) ?? [], (r) => r)?.id ?? null };
   };
   return threads.map((t) => ({ ...t, steps: t.steps.map(lead), related: t.related.map(lead) }));
 }

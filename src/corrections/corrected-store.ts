@@ -11,7 +11,8 @@
 // correction in effect every call is the store's own. Offset paging then reads the rows before the page (deep pages
 // cost more while corrections are in effect); a cursor is an offset (`k:N`).
 
-import type { Correction, EventRecord } from '../types/index.js';
+import type { Correction, EventRank, EventRecord, ReportRank } from '../types/index.js';
+import { eventRank, reportRank } from '../export/happening.js';
 import type { Cluster, Thread } from '../types/link.js';
 import { normalizeEventFilter, type NormalizedFilter } from '../store/event-filter.js';
 import { argumentError } from '../store/argument-error.js';
@@ -98,6 +99,17 @@ export class CorrectedStore implements Store {
     const view = await this.view();
     if (view === null || !view.changed.has(id)) return this.inner.getEvent(id);
     return view.corrected.reports.get(id) ?? null;
+  }
+
+  async eventsById(ids: readonly string[]): Promise<Map<string, EventRecord>> {
+    const view = await this.view();
+    if (view === null) return this.inner.eventsById(ids);
+    const out = await this.inner.eventsById(ids.filter((id) => !view.changed.has(id)));
+    for (const id of ids) {
+      const corrected = view.changed.has(id) ? view.corrected.reports.get(id) : undefined;
+      if (corrected !== undefined) out.set(id, corrected);
+    }
+    return out;
   }
 
   /** Every report matching a filter, as corrected, in the order of `sort`. */
@@ -260,6 +272,21 @@ export class CorrectedStore implements Store {
     return holder === undefined ? null : view.corrected.clusters.find((c) => c.id === holder) ?? null;
   }
 
+  async eventRanksById(ids: readonly string[]): Promise<Map<string, EventRank>> {
+    const view = await this.view();
+    if (view === null) return this.inner.eventRanksById(ids);
+    const asked = [...new Set(ids)];
+    const corrected = new Map(view.corrected.clusters.map((c) => [c.id, c]));
+    const out = await this.inner.eventRanksById(asked.filter((id) => !corrected.has(id) && !view.corrected.replaced.has(id)));
+    for (const id of asked) {
+      // as `cluster` answers: a corrected event's own id, or the event now holding a retired id's report
+      const holder = view.corrected.replaced.has(id) ? view.corrected.clusterOf.get(id.slice(2)) : undefined;
+      const cluster = corrected.get(id) ?? (holder === undefined ? undefined : corrected.get(holder));
+      if (cluster !== undefined) out.set(id, eventRank(cluster));
+    }
+    return out;
+  }
+
   async clusterOf(mentionId: string): Promise<Cluster | null> {
     const view = await this.view();
     if (view === null || !view.original.has(mentionId)) return this.inner.clusterOf(mentionId);
@@ -277,6 +304,15 @@ export class CorrectedStore implements Store {
     const asked = [...new Set(clusterIds)];
     const out = await this.inner.mentionsOfMany(asked.filter((id) => !view.membersOf.has(id) && !view.corrected.replaced.has(id)));
     for (const id of asked) if (view.membersOf.has(id) || view.corrected.replaced.has(id)) out.set(id, view.membersOf.get(id) ?? []);
+    return out;
+  }
+
+  async reportRanksOfMany(clusterIds: readonly string[]): Promise<Map<string, ReportRank[]>> {
+    const view = await this.view();
+    if (view === null) return this.inner.reportRanksOfMany(clusterIds);
+    const asked = [...new Set(clusterIds)];
+    const out = await this.inner.reportRanksOfMany(asked.filter((id) => !view.membersOf.has(id) && !view.corrected.replaced.has(id)));
+    for (const id of asked) if (view.membersOf.has(id) || view.corrected.replaced.has(id)) out.set(id, (view.membersOf.get(id) ?? []).map(reportRank));
     return out;
   }
 

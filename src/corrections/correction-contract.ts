@@ -59,6 +59,7 @@ export function correctionContract(name: string, open: () => Promise<Store>, ski
       assert.deepEqual(await ids(view, { status: ['delivered'] }), [T1]);
       assert.equal(await view.countEvents({}), 9);
       assert.equal(await view.getEvent(D3), null);
+      assert.equal((await view.eventsById([D3])).has(D3), false, 'nor by eventsById');
       assert.equal(await view.cluster(C(D3)), null);
       assert.deepEqual(await clusterIds(view, { status: ['delivered'] }), [C(T1)]);
       assert.equal(await view.countClusters({}), 9);
@@ -78,6 +79,9 @@ export function correctionContract(name: string, open: () => Promise<Store>, ski
       const t1 = await view.getEvent(T1);
       assert.deepEqual([t1?.source.code, t1?.source.country, t1?.source.name, t1?.target?.code, t1?.target?.country, t1?.target?.sector], ['RUS', 'RUS', 'Russia', 'SYRMIL', 'SYR', 'MIL']);
       assert.equal(t1?.source.text, 'Turkey', 'the words in the sentence stay');
+      const byId = await view.eventsById([T1, B1, P1, 'missing']);
+      for (const id of [T1, B1, P1]) assert.deepEqual(byId.get(id), await view.getEvent(id), `eventsById answers ${id} as getEvent does`);
+      assert.equal(byId.has('missing'), false);
       assert.deepEqual(await ids(view, { source: ['RUS'] }), [T1]);
       assert.deepEqual(await ids(view, { actor: ['TUR'] }), [P1]);
       assert.equal(await view.countEvents({ target: ['SYR'] }), 1);
@@ -117,6 +121,17 @@ export function correctionContract(name: string, open: () => Promise<Store>, ski
       assert.equal((await view.clusterOf(D1))?.id, merged?.id);
       assert.deepEqual((await view.mentionsOf(merged?.id ?? '')).map((e) => e.id).sort(), [B1, D1].sort());
       assert.equal(await view.countEvents({}), 10, 'a merge changes no report');
+      const asked = [C(B1), C(D1), C(B2), 'c-missing'];
+      const byId = await view.eventRanksById(asked);
+      for (const id of asked) {
+        const cluster = await view.cluster(id);
+        const rank = cluster === null ? null : { id: cluster.id, cameo: cluster.cameo, date: cluster.date, modality: cluster.modality, disputingMentionIds: cluster.disputingMentionIds };
+        assert.deepEqual(byId.get(id) ?? null, rank, `eventRanksById answers ${id} as cluster does`);
+      }
+      const ranks = await view.reportRanksOfMany(asked);
+      for (const [id, reports] of await view.mentionsOfMany(asked)) {
+        assert.deepEqual(ranks.get(id), reports.map((r) => ({ id: r.id, cameo: r.cameo, modality: r.modality, date: r.date, itemCount: r.items.length })), `ranks of ${id}`);
+      }
       await correct(store, { kind: 'split', id: merged?.id ?? '', reports: [D1] }, 'two requests after all');
       assert.deepEqual(await clusterIds(view), ALL.map(C).sort());
       await store.close();

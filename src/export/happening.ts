@@ -8,7 +8,7 @@
 import { buildCluster } from '../link/build-cluster.js';
 import { defaultKindTree } from '../link/kind-tree.js';
 import type { Cluster } from '../types/link.js';
-import type { EventRecord } from '../types/index.js';
+import type { EventRank, EventRecord, ReportRank } from '../types/index.js';
 import { articleOf, type AnyIterable, type ExportContext } from './export-context.js';
 
 /** Which rows an export writes: one per happening (reports merged) or one per report as coded. */
@@ -47,19 +47,33 @@ const FIRMNESS: Record<EventRecord['modality'], number> = {
   asserted: 0, reported: 1, intended: 2, conditional: 3, possible: 4, negated: 5, denied: 6,
 };
 
+/** An event's rank: what of it choosing its strongest report looks at. */
+export function eventRank(cluster: Cluster): EventRank {
+  return { id: cluster.id, cameo: cluster.cameo, date: cluster.date, modality: cluster.modality, disputingMentionIds: cluster.disputingMentionIds };
+}
+
+/** A report's rank: what choosing the strongest report looks at. */
+export function reportRank(report: EventRecord): ReportRank {
+  return { id: report.id, cameo: report.cameo, modality: report.modality, date: report.date, itemCount: report.items.length };
+}
+
 /**
  * The report that speaks for an event best — the one a view opens first: one of its own reports (never a denial of
  * an event others report) with the event's code, put most firmly (asserted before reported or hedged), with the
- * event's date, naming the most items; ties go to the first stored. Null for an event with no stored report.
+ * event's date, naming the most items; ties go to the first stored. Null for an event with no stored report. Takes
+ * reports whole or as their ranks (`Store.reportRanksOfMany`), with `rank` saying how to read one.
  */
-export function strongestReport(cluster: Cluster, reports: readonly EventRecord[]): EventRecord | null {
+export function strongestOf<R>(cluster: Cluster | EventRank, reports: readonly R[], rank: (report: R) => ReportRank): R | null {
   if (reports.length === 0) return null;
-  const own = ownMentions({ cluster, mentions: [...reports] });
-  const score = (r: EventRecord): number[] => [r.cameo === cluster.cameo ? 0 : 1, FIRMNESS[r.modality], r.date === cluster.date ? 0 : 1, -r.items.length];
-  let best = own[0] as EventRecord;
-  let bestScore = score(best);
+  const disputing = cluster.disputingMentionIds.length > 0 && cluster.modality === 'asserted' ? new Set(cluster.disputingMentionIds) : null;
+  const supporting = disputing === null ? reports : reports.filter((r) => !disputing.has(rank(r).id));
+  // as ownMentions: the reports that support the event, or all of them when none does
+  const own = supporting.length > 0 ? supporting : reports;
+  const score = (r: ReportRank): number[] => [r.cameo === cluster.cameo ? 0 : 1, FIRMNESS[r.modality], r.date === cluster.date ? 0 : 1, -r.itemCount];
+  let best = own[0] as R;
+  let bestScore = score(rank(best));
   for (const report of own.slice(1)) {
-    const s = score(report);
+    const s = score(rank(report));
     const i = s.findIndex((v, k) => v !== bestScore[k]);
     if (i >= 0 && (s[i] as number) < (bestScore[i] as number)) {
       best = report;
@@ -67,6 +81,11 @@ export function strongestReport(cluster: Cluster, reports: readonly EventRecord[
     }
   }
   return best;
+}
+
+/** The strongest of an event's reports read whole (see strongestOf). */
+export function strongestReport(cluster: Cluster, reports: readonly EventRecord[]): EventRecord | null {
+  return strongestOf(cluster, reports, reportRank);
 }
 
 /**

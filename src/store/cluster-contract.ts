@@ -139,6 +139,44 @@ export function clusterContract(name: string, open: () => Promise<Store>, skip: 
       await store.close();
     });
 
+    it('gives the ranks of many events by id at once, as cluster gives them one by one', async () => {
+      const { store, clusters } = await clusteredSample(open);
+      const { disputed } = linkedSample();
+      await store.applyClusterChange({ upserted: [disputed], removed: [], merged: [] });
+      const unknown = Array.from({ length: 1_200 }, (_, i) => `c-none-${i}`);
+      const stored = [...clusters.map((c) => c.id), disputed.id];
+      const asked = [...unknown, C(T1), C(B2), C(T1), 'c-missing', ...stored];
+      const many = await store.eventRanksById(asked);
+      assert.deepEqual([...many.keys()].sort(), stored.sort(), 'every stored event asked, once; unknown ids left out');
+      for (const id of stored) {
+        const cluster = await store.cluster(id);
+        assert.ok(cluster);
+        assert.deepEqual(many.get(id), { id, cameo: cluster.cameo, date: cluster.date, modality: cluster.modality, disputingMentionIds: cluster.disputingMentionIds }, id);
+      }
+      assert.ok((many.get(disputed.id)?.disputingMentionIds.length ?? 0) > 0, 'a disputed event names its disputing reports');
+      assert.equal((await store.eventRanksById([])).size, 0);
+      await store.close();
+    });
+
+    it('gives the report ranks of many clusters: the mentions of mentionsOfMany, in their order, a few fields each', async () => {
+      const { store, clusters } = await clusteredSample(open);
+      const joined = clusters.find((c) => c.id === C(B2));
+      assert.ok(joined);
+      await store.applyClusterChange({
+        upserted: [{ ...joined, mentionIds: [B2, D3, P2], mentionCount: 3 }], removed: [C(D3), C(P2)], merged: [],
+      });
+      const asked = [C(B2), 'c-missing', C(D3), C(B1), C(B2), ...clusters.map((c) => c.id)];
+      const [ranks, mentions] = [await store.reportRanksOfMany(asked), await store.mentionsOfMany(asked)];
+      assert.deepEqual([...ranks.keys()].sort(), [...mentions.keys()].sort(), 'an answer for every id asked, once');
+      for (const [id, reports] of mentions) {
+        assert.deepEqual(ranks.get(id), reports.map((r) => ({ id: r.id, cameo: r.cameo, modality: r.modality, date: r.date, itemCount: r.items.length })), id);
+      }
+      assert.deepEqual(ranks.get(C(B2))?.map((r) => r.id), [B2, D3, P2], 'storage order within a cluster');
+      assert.ok([...ranks.values()].flat().some((r) => r.itemCount > 0), 'the sample names items');
+      assert.equal((await store.reportRanksOfMany([])).size, 0);
+      await store.close();
+    });
+
     it('replaces an article\'s events without deciding anything about their clusters', async () => {
       const { store, clusters } = await clusteredSample(open);
       const drones = sampleEntries().find((e) => e.article.id === 'drones-2020.txt');

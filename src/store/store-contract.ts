@@ -343,6 +343,12 @@ export function storeContract(name: string, open: () => Promise<Store>, skip: Re
       for (const event of sampleEvents()) assert.deepEqual(await store.getEvent(event.id), event);
       assert.equal(await store.getEvent('missing'), null);
       assert.equal(await store.getEvent(''), null);
+      const unknown = Array.from({ length: 1_200 }, (_, i) => `missing-${i}`);
+      const asked = [...unknown, ...sampleEvents().map((e) => e.id).reverse(), sampleEvents()[0]!.id];
+      const byId = await store.eventsById(asked);
+      assert.deepEqual([...byId.keys()].sort(), sampleEvents().map((e) => e.id).sort(), 'every stored event asked, once; unknown ids left out');
+      for (const event of sampleEvents()) assert.deepEqual(byId.get(event.id), event, `eventsById answers ${event.id} as getEvent does`);
+      assert.equal((await store.eventsById([])).size, 0);
       const refs = await store.articleRefs(['syndicated-2019.txt', 'missing', 'boats-2020.txt', 'syndicated-2019.txt']);
       assert.deepEqual(refs, [
         { id: 'syndicated-2019.txt', title: 'Iraq seeks Chinese arms (copy)', date: '2019-03-15', url: null, source: 'Desert Daily', nearDuplicateOf: 'baghdad-2019.txt' },

@@ -26,7 +26,7 @@
 
 import type { Article, Correction, EventRecord } from '../types/index.js';
 import type { Cluster, ClusterChange, MentionInput, Thread } from '../types/link.js';
-import type { ActorCount, ArticleRef, DyadRow, EventPage, Period, StoreStats } from '../types/query.js';
+import type { ActorCount, ArticleRef, DyadRow, EventPage, EventRank, Period, ReportRank, StoreStats } from '../types/query.js';
 
 // The rows queries answer live in src/types (the API and the UI read them too); named here as well for the adapters.
 export type { ActorCount, ArticleRef, DyadRow, EventPage, Period, StoreStats };
@@ -288,6 +288,8 @@ export interface Store {
   countEvents(filter: EventFilter): Promise<number>;
   /** One stored event (a mention) by its id, or null; a lookup on the id, whatever the size of the store. */
   getEvent(id: string): Promise<EventRecord | null>;
+  /** Several stored events (mentions) at once: each asked id that `getEvent` answers → that event; unknown ids left out. */
+  eventsById(ids: readonly string[]): Promise<Map<string, EventRecord>>;
   /** Actors of the matching events, most frequent first. */
   actors(filter: EventFilter, options?: { limit?: number }): Promise<ActorCount[]>;
   /** Source → target pairs of the matching events per period, by period then count. Events without a target are left out. */
@@ -315,6 +317,12 @@ export interface Store {
   countClusters(filter: EventFilter): Promise<number>;
   /** One cluster by id, or null. */
   cluster(id: string): Promise<Cluster | null>;
+  /**
+   * What choosing the strongest report reads of several clusters (a page of threads names hundreds): each asked id
+   * that `cluster` answers → that cluster's `EventRank`; ids it answers with null are left out. One query, where
+   * `cluster` per id is one each, and a few columns, where a cluster is dozens.
+   */
+  eventRanksById(ids: readonly string[]): Promise<Map<string, EventRank>>;
   /** The cluster a stored event (mention) belongs to, or null (unknown id, or not clustered yet). */
   clusterOf(mentionId: string): Promise<Cluster | null>;
   /** The mentions (stored events) of a cluster, in storage order; empty for an unknown id. */
@@ -324,6 +332,11 @@ export interface Store {
    * order, as `mentionsOf` gives them; an unknown id maps to an empty list. Repeated ids are answered once.
    */
   mentionsOfMany(clusterIds: readonly string[]): Promise<Map<string, EventRecord[]>>;
+  /**
+   * The mentions of several clusters as `mentionsOfMany` gives them, in the same order, but only what choosing the
+   * strongest report reads (`ReportRank`): a list shows each event's strongest report without reading every report whole.
+   */
+  reportRanksOfMany(clusterIds: readonly string[]): Promise<Map<string, ReportRank[]>>;
   /**
    * Replaces all threads with these, in one transaction; with `recipients`, only the threads to one of them (each
    * of `threads` must have one of those recipients): how a few changed events update their threads alone.

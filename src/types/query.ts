@@ -1,6 +1,7 @@
 // Types: what the store's queries answer and the API passes on — a page of events, an article's citation, actor
 // counts, dyad rows, the store's statistics.
 import type { EventRecord } from './event.js';
+import type { ClusterModality } from './link.js';
 
 /** One page of events, and the cursor of the next page (null when this was the last). */
 export interface EventPage {
@@ -59,4 +60,25 @@ export interface StoreStats {
   /** Earliest and latest event dates, as stored. */
   firstDate: string | null;
   lastDate: string | null;
+}
+
+/**
+ * What choosing the report that speaks for an event best looks at (`strongestReport` in src/export/happening.ts):
+ * a report's id, code, modality, date and how many items it names — a few columns, where the whole report is dozens.
+ */
+export interface ReportRank {
+  id: string;
+  cameo: string;
+  modality: EventRecord['modality'];
+  date: string | null;
+  itemCount: number;
+}
+
+/** What of an event choosing its strongest report compares the reports with: its code, date, modality and disputing reports. */
+export interface EventRank {
+  id: string;
+  cameo: string;
+  date: string | null;
+  modality: ClusterModality;
+  disputingMentionIds: string[];
 }

@@ -2,9 +2,12 @@
 
 import { parseDaySpan } from '../../types/day-number.js';
 import type { Cluster, ClusterChange, RelatedStep, Thread, ThreadStep } from '../../types/link.js';
+import type { EventRank, ReportRank } from '../../types/query.js';
 import { argumentError } from '../argument-error.js';
 import type { NormalizedFilter } from '../event-filter.js';
-import { CLUSTER_COLUMNS, clusterParams, rowToCluster, type ClusterRow } from '../sqlite/cluster-store.js';
+import {
+  CLUSTER_COLUMNS, clusterParams, EVENT_RANK_COLUMNS, REPORT_RANK_COLUMNS, rowToCluster, rowToEventRank, rowToReportRank, type ClusterRow, type ReportRankRow,
+} from '../sqlite/cluster-store.js';
 import type { ClusterQueryOptions, ThreadFilter } from '../store.js';
 import { threadTerms } from '../thread-filter.js';
 import { numbered, type Queryable } from './pg-driver.js';
@@ -58,6 +61,25 @@ export async function pgCountClusters(db: Queryable, filter: NormalizedFilter): 
 export async function pgGetCluster(db: Queryable, id: string): Promise<Cluster | null> {
   const row = (await db.query(`SELECT ${CLUSTER_COLUMNS} FROM event_clusters c WHERE c.id = $1`, [id])).rows[0];
   return row === undefined ? null : rowToCluster(row as unknown as ClusterRow);
+}
+
+/** Event ranks by cluster id in one query (`= ANY` of a text array, on the unique id). */
+export async function pgEventRanksWithIds(db: Queryable, ids: readonly string[]): Promise<Map<string, EventRank>> {
+  const out = new Map<string, EventRank>();
+  if (ids.length === 0) return out;
+  const rows = (await db.query(`SELECT ${EVENT_RANK_COLUMNS} FROM event_clusters c WHERE c.id = ANY($1::text[])`, [[...new Set(ids)]])).rows;
+  for (const row of rows as unknown as ClusterRow[]) out.set(row.id, rowToEventRank(row));
+  return out;
+}
+
+/** The report ranks of several clusters, each in storage order (see the SQLite adapter's `reportRanksOfClusters`). */
+export async function pgReportRanksOfClusters(db: Queryable, clusterIds: readonly string[]): Promise<Map<string, ReportRank[]>> {
+  const out = new Map<string, ReportRank[]>();
+  for (const id of clusterIds) out.set(id, []);
+  if (out.size === 0) return out;
+  const rows = (await db.query(`SELECT ${REPORT_RANK_COLUMNS} FROM events e WHERE e.cluster = ANY($1::text[]) ORDER BY e.seq`, [[...out.keys()]])).rows;
+  for (const row of rows as unknown as ReportRankRow[]) out.get(row.cluster)?.push(rowToReportRank(row));
+  return out;
 }
 
 export async function pgClusterOfMention(db: Queryable, mentionId: string): Promise<Cluster | null> {

@@ -2,7 +2,7 @@
 
 import type { Cluster, ClusterChange, Thread } from '../../types/link.js';
 import { DyadError } from '../../types/index.js';
-import type { Article, Correction, EventRecord } from '../../types/index.js';
+import type { Article, Correction, EventRank, EventRecord, ReportRank } from '../../types/index.js';
 import { correctionRows } from '../correction-rows.js';
 import { argumentError } from '../argument-error.js';
 import { normalizeEventFilter, searchWords } from '../event-filter.js';
@@ -17,7 +17,8 @@ import type {
   WriterLock, WriterLockOptions,
 } from '../store.js';
 import {
-  pgClusterOfMention, pgCountClusters, pgCountThreads, pgGetCluster, pgGetThread, pgQueryClusters, pgQueryThreads, pgWriteClusterChange, pgWriteThreads,
+  pgClusterOfMention, pgCountClusters, pgEventRanksWithIds, pgCountThreads, pgGetCluster, pgGetThread, pgQueryClusters, pgQueryThreads,
+  pgReportRanksOfClusters, pgWriteClusterChange, pgWriteThreads,
 } from './pg-clusters.js';
 import { createPool, numbered, safeLocation, storeError, type Connection, type Pool, type Queryable, type Row, type SqlParam } from './pg-driver.js';
 import { PG_EVENT_ORDER, pgEventWhere, pgWhere, type SqlPart } from './pg-query.js';
@@ -337,6 +338,14 @@ export class PostgresStore implements Store {
     return row === undefined ? null : rowToEvent(row as unknown as EventRow);
   }
 
+  async eventsById(ids: readonly string[]): Promise<Map<string, EventRecord>> {
+    const out = new Map<string, EventRecord>();
+    if (ids.length === 0) return out;
+    const rows = await this.#rows(selectEvents('WHERE e.id = ANY(?::text[])', 'e.seq'), [[...new Set(ids)], null, 0]) as unknown as EventRow[];
+    for (const row of rows) out.set(row.id, rowToEvent(row));
+    return out;
+  }
+
   async actors(filter: EventFilter, options: { limit?: number } = {}): Promise<ActorCount[]> {
     const normalized = normalizeEventFilter(filter);
     const limit = positiveInt('limit', options.limit, 100, 1_000_000);
@@ -441,6 +450,10 @@ export class PostgresStore implements Store {
     return this.#run((db) => pgGetCluster(db, id));
   }
 
+  async eventRanksById(ids: readonly string[]): Promise<Map<string, EventRank>> {
+    return this.#run((db) => pgEventRanksWithIds(db, ids));
+  }
+
   async clusterOf(mentionId: string): Promise<Cluster | null> {
     return this.#run((db) => pgClusterOfMention(db, mentionId));
   }
@@ -455,6 +468,10 @@ export class PostgresStore implements Store {
     const rows = await this.#rows(selectEvents('WHERE e.cluster = ANY(?::text[])', 'e.seq'), [[...out.keys()], null, 0]) as unknown as FullRow[];
     for (const row of rows) if (row.cluster !== null) out.get(row.cluster)?.push(rowToEvent(row));
     return out;
+  }
+
+  async reportRanksOfMany(clusterIds: readonly string[]): Promise<Map<string, ReportRank[]>> {
+    return this.#run((db) => pgReportRanksOfClusters(db, clusterIds));
   }
 
   async putThreads(threads: readonly Thread[], options: PutThreadsOptions = {}): Promise<void> {

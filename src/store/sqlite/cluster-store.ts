@@ -2,7 +2,7 @@
 
 import { parseDaySpan } from '../../types/day-number.js';
 import { argumentError } from '../argument-error.js';
-import type { DateBasis, DatePrecision, EventRecord, Status, Terms } from '../../types/index.js';
+import type { DateBasis, DatePrecision, EventRank, EventRecord, Modality, ReportRank, Status, Terms } from '../../types/index.js';
 import type { Cluster, ClusterChange, ClusterItem, ClusterModality, RelatedStep, Thread, ThreadStep } from '../../types/link.js';
 import { threadTerms } from '../thread-filter.js';
 import type { NormalizedFilter } from '../event-filter.js';
@@ -191,6 +191,25 @@ export function getCluster(prepare: Prepare, id: string): Cluster | null {
   return row === undefined ? null : rowToCluster(row);
 }
 
+/** The columns of an event's rank (see EventRank). */
+export const EVENT_RANK_COLUMNS = 'c.id, c.cameo, c.date, c.modality, c.disputing_ids';
+
+/** A row of EVENT_RANK_COLUMNS → the EventRank (shared with the PostgreSQL adapter). */
+export function rowToEventRank(r: Pick<ClusterRow, 'id' | 'cameo' | 'date' | 'modality' | 'disputing_ids'>): EventRank {
+  return { id: r.id, cameo: r.cameo, date: r.date, modality: r.modality as ClusterModality, disputingMentionIds: JSON.parse(r.disputing_ids) as string[] };
+}
+
+/** Event ranks by cluster id, one query per chunk of ids (one JSON array parameter, unpacked by json_each), each a seek on the unique id. */
+export function eventRanksWithIds(prepare: Prepare, ids: readonly string[]): Map<string, EventRank> {
+  const out = new Map<string, EventRank>();
+  const distinct = [...new Set(ids)];
+  const select = prepare(`SELECT ${EVENT_RANK_COLUMNS} FROM event_clusters c WHERE c.id IN (SELECT value FROM json_each(?))`);
+  for (let start = 0; start < distinct.length; start += IDS_PER_QUERY) {
+    for (const row of select.all(JSON.stringify(distinct.slice(start, start + IDS_PER_QUERY))) as ClusterRow[]) out.set(row.id, rowToEventRank(row));
+  }
+  return out;
+}
+
 /** The cluster of a stored mention: the mention's row (UNIQUE id) gives the cluster id, then one seek on event_clusters. */
 export const CLUSTER_OF_MENTION = `SELECT ${CLUSTER_COLUMNS} FROM events e CROSS JOIN event_clusters c ON c.id = e.cluster WHERE e.id = ?`;
 
@@ -214,6 +233,31 @@ export function mentionsOfClusters(prepare: Prepare, clusterIds: readonly string
   for (let start = 0; start < ids.length; start += IDS_PER_QUERY) {
     const rows = select.all(JSON.stringify(ids.slice(start, start + IDS_PER_QUERY)), -1, 0) as Array<EventRow & { cluster: string }>;
     for (const row of rows) out.get(row.cluster)?.push(rowToEvent(row));
+  }
+  return out;
+}
+
+/** The columns of a report's rank, its cluster first; the item count from event_items' index on (event, ord). */
+export const REPORT_RANK_COLUMNS = `e.cluster, e.id, e.cameo, e.modality, e.date,
+  (SELECT count(*) FROM event_items i WHERE i.event = e.seq) AS item_count`;
+
+/** A row of REPORT_RANK_COLUMNS. */
+export interface ReportRankRow { cluster: string; id: string; cameo: string; modality: string; date: string | null; item_count: number | string }
+
+/** A rank row → the ReportRank (shared with the PostgreSQL adapter, whose count is a bigint given as text). */
+export function rowToReportRank(row: ReportRankRow): ReportRank {
+  return { id: row.id, cameo: row.cameo, modality: row.modality as Modality, date: row.date, itemCount: Number(row.item_count) };
+}
+
+/** The report ranks of several clusters, each in storage order: `mentionsOfClusters` with a few columns and no joins. */
+export function reportRanksOfClusters(prepare: Prepare, clusterIds: readonly string[]): Map<string, ReportRank[]> {
+  const out = new Map<string, ReportRank[]>();
+  for (const id of clusterIds) out.set(id, []);
+  const ids = [...out.keys()];
+  const select = prepare(`SELECT ${REPORT_RANK_COLUMNS} FROM events e
+    WHERE e.cluster IS NOT NULL AND e.cluster IN (SELECT value FROM json_each(?)) ORDER BY e.seq`);
+  for (let start = 0; start < ids.length; start += IDS_PER_QUERY) {
+    for (const row of select.all(JSON.stringify(ids.slice(start, start + IDS_PER_QUERY))) as ReportRankRow[]) out.get(row.cluster)?.push(rowToReportRank(row));
   }
   return out;
 }

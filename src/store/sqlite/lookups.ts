@@ -14,6 +14,20 @@ export function getEvent(prepare: Prepare, id: string): EventRecord | null {
   return row === undefined ? null : rowToEvent(row);
 }
 
+/** Event ids per query of `eventsWithIds` (one JSON array parameter). */
+const IDS_PER_QUERY = 500;
+
+/** Events by id, one query per chunk of ids, each a seek on the unique id. */
+export function eventsWithIds(prepare: Prepare, ids: readonly string[]): Map<string, EventRecord> {
+  const out = new Map<string, EventRecord>();
+  const distinct = [...new Set(ids)];
+  const select = prepare(selectEvents('WHERE e.id IN (SELECT value FROM json_each(?))', 'e.seq'));
+  for (let start = 0; start < distinct.length; start += IDS_PER_QUERY) {
+    for (const row of select.all(JSON.stringify(distinct.slice(start, start + IDS_PER_QUERY)), -1, 0) as EventRow[]) out.set(row.id, rowToEvent(row));
+  }
+  return out;
+}
+
 interface RefRow { id: string; title: string | null; date: string | null; url: string | null; outlet: string | null; near_duplicate_of: string | null }
 
 /** Citation fields of the stored articles among `ids`, in the order asked (duplicates and unknown ids left out). */

@@ -2,7 +2,7 @@
 
 import { argumentError } from '../argument-error.js';
 import { DyadError } from '../../types/index.js';
-import type { Article, Correction, EventRecord } from '../../types/index.js';
+import type { Article, Correction, EventRank, EventRecord, ReportRank } from '../../types/index.js';
 import { correctionRows, type CorrectionRow } from '../correction-rows.js';
 import { lastDay, normalizeEventFilter, searchWords, sinceBound, type NormalizedFilter } from '../event-filter.js';
 import type {
@@ -12,13 +12,14 @@ import type {
 } from '../store.js';
 import type { Cluster, ClusterChange, Thread } from '../../types/link.js';
 import {
-  countClusters, countThreads, getCluster, getClusterOfMention, getThread, mentionsOfClusters, queryClusters, queryThreads, writeClusterChange, writeThreads,
+  countClusters, eventRanksWithIds, countThreads, getCluster, getClusterOfMention, getThread, mentionsOfClusters, queryClusters, queryThreads,
+  reportRanksOfClusters, writeClusterChange, writeThreads,
 } from './cluster-store.js';
 import { rowToEvent, selectEvents, type EventRow } from './event-row.js';
 import { SORTS, afterCursor, cursorAfter, decodeCursor, eventWhere, periodTerms, whereClause, type SqlPart, type SqlValue } from './event-query.js';
 import { DATE_WINDOW, dateWindow } from './date-window.js';
 import { dyadSummaryQuery } from './dyad-summary.js';
-import { articleRefs, getEvent } from './lookups.js';
+import { articleRefs, eventsWithIds, getEvent } from './lookups.js';
 import { openDatabase, type OpenOptions, type SqliteDatabase, type Statement } from './open-database.js';
 import { nearKeyMatches, nearSignatures } from './near-keys.js';
 import { deleteEvents, prepareWrites, simhashBands, writeArticle, writeEvents, writeSignature, type WriteStatements } from './write-article.js';
@@ -360,6 +361,10 @@ export class SqliteStore implements Store {
     return this.#run(() => getEvent((sql) => this.#prepare(sql), id));
   }
 
+  async eventsById(ids: readonly string[]): Promise<Map<string, EventRecord>> {
+    return this.#run(() => eventsWithIds((sql) => this.#prepare(sql), ids));
+  }
+
   async actors(filter: EventFilter, options: { limit?: number } = {}): Promise<ActorCount[]> {
     return this.#run(() => {
       const normalized = normalizeEventFilter(filter);
@@ -486,6 +491,10 @@ export class SqliteStore implements Store {
     return this.#run(() => getCluster((sql) => this.#prepare(sql), id));
   }
 
+  async eventRanksById(ids: readonly string[]): Promise<Map<string, EventRank>> {
+    return this.#run(() => eventRanksWithIds((sql) => this.#prepare(sql), ids));
+  }
+
   async clusterOf(mentionId: string): Promise<Cluster | null> {
     return this.#run(() => getClusterOfMention((sql) => this.#prepare(sql), mentionId));
   }
@@ -499,6 +508,10 @@ export class SqliteStore implements Store {
 
   async mentionsOfMany(clusterIds: readonly string[]): Promise<Map<string, EventRecord[]>> {
     return this.#run(() => mentionsOfClusters((sql) => this.#prepare(sql), clusterIds));
+  }
+
+  async reportRanksOfMany(clusterIds: readonly string[]): Promise<Map<string, ReportRank[]>> {
+    return this.#run(() => reportRanksOfClusters((sql) => this.#prepare(sql), clusterIds));
   }
 
   async putThreads(threads: readonly Thread[], options: PutThreadsOptions = {}): Promise<void> {
