@@ -181,3 +181,8 @@ test('a rank word between nationality and role ("junior", "caretaker") keeps the
   assert.ok(dyads('Nigerian junior foreign minister Dubem Oniya criticised Niger on Monday.').some((d) => d.startsWith('NGAGOV>NER')));
   assert.ok(dyads('Pakistani caretaker prime minister Anwar Kakar criticised India on Monday.').some((d) => d.startsWith('PAKGOV>IND')));
 });
+
+test('a country after a place word and "of" is a place, not a party ("a region of western Morocco")', () => {
+  assert.deepEqual(dyads('A bus and a truck collided in a mountainous region of western Morocco on Saturday, killing 24 people.'), []);
+  assert.ok(dyads('Indonesian troops attacked rebels in the province of Aceh in Indonesia.').every((d) => !d.startsWith('IDN>')));
+});

@@ -387,9 +387,11 @@ export function findActors(doc: Doc, sent: Sentence, lexicon: CompiledLexicon, d
     // ("in eastern Syria", "into northern Iraq": a direction may stand between)
     const directed = first > sent.first + 1 && lexicon.wordLists.place_directions.has(doc.norm[first - 1] ?? '') && (base.basis === 'country' || base.basis === 'capital');
     const before = doc.norm[directed ? first - 2 : first - 1];
-    if (first > sent.first && before !== undefined && lexicon.wordLists.locative_prepositions.has(before) && (base.basis === 'country' || base.basis === 'capital' || base.basis === 'demonym')) {
+    // ("a mountainous region of western Morocco", "the province of Aceh": a place word and "of" stand for "in")
+    const placeOf = before === 'of' && lexicon.wordLists.place_descriptors.has(doc.norm[directed ? first - 3 : first - 2] ?? '');
+    if (first > sent.first && before !== undefined && (lexicon.wordLists.locative_prepositions.has(before) || placeOf) && (base.basis === 'country' || base.basis === 'capital' || base.basis === 'demonym')) {
       // "arrived in Kuwait": kept as a place, which only a verb pattern's $T may take as its target
-      if ((before === 'in' || before === 'into') && base.basis !== 'demonym' && base.country !== null && last - first === piece.last - piece.first) {
+      if ((before === 'in' || before === 'into' || placeOf) && base.basis !== 'demonym' && base.country !== null && last - first === piece.last - piece.first) {
         mentions.push({ first, last, code: base.country, country: base.country, name: base.name, sector: null, basis: 'country', group: -1, media: false, generic: false, thing: 'place' });
       }
       continue;
