@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { DyadError } from '../types/index.js';
-import { analyze, MAX_SENTENCE_CHARS, MAX_SENTENCE_TOKENS } from './analyze.js';
+import { analyze, MAX_SENTENCE_CHARS, MAX_SENTENCE_TOKENS, mendLemma } from './analyze.js';
 
 const article = (text: string) => ({ id: 'a1', text, date: '2024-01-01' });
 
@@ -49,4 +49,14 @@ test('past the token budget analysis stops with E202', () => {
 
 test('past the deadline analysis stops with E401', () => {
   assert.throws(() => analyze(article('Officials met.'), { deadline: 0 }), (err: unknown) => err instanceof DyadError && err.code === 'E401');
+});
+
+test('lemmas of past forms in -ged keep the stem\'s e ("staged" → "stage", not "stag"); doubled g stays', () => {
+  const doc = analyze({ id: 'lemmas', text: 'Students staged a protest. Rebels waged war. Fighting raged on. Talks lagged.', date: null });
+  const lemmaOf = (word: string): string | undefined => doc.lemma[doc.norm.indexOf(word)];
+  assert.equal(lemmaOf('staged'), 'stage');
+  assert.equal(lemmaOf('waged'), 'wage');
+  assert.equal(lemmaOf('raged'), 'rage');
+  assert.equal(lemmaOf('lagged'), 'lag');
+  assert.equal(mendLemma('urged', 'urge'), 'urge');
 });

@@ -26,6 +26,16 @@ function shouldJoinHyphen(left: string, right: string): boolean {
   return !(leftUpper && rightLower) || /^(al|el|ad|as|an|ash|at|bin|ibn|abu)$/i.test(left);
 }
 
+/**
+ * The tagger's lemma, mended where it cuts a verb's past form to a shorter word: "staged" → "stag", "waged" → "wag",
+ * "raged" → "rag". A single g after a vowel before "-ed" belongs to a stem ending in "-ge" ("stage", "wage"; a stem
+ * ending in g doubles it: "lagged", "bogged").
+ */
+export function mendLemma(norm: string, lemma: string): string {
+  if (/[aeiou]ged$/.test(norm) && !/gged$/.test(norm) && lemma === norm.slice(0, -2)) return norm.slice(0, -1);
+  return lemma;
+}
+
 let nlp: WinkNLP | null = null;
 let tokensSinceLoad = 0;
 
@@ -109,7 +119,7 @@ function retagHeadline(text: string, out: Builder, sent: Sentence): void {
     // names keep their proper-noun reading; only words the tagger now sees as verbs, nouns… change
     if (tag === POS.NOUN && out.pos[i] === POS.PROPN && /^\p{Lu}/u.test(text.slice(out.start[i], out.end[i])) && k === 0) continue;
     out.pos[i] = tag;
-    out.lemma[i] = normalizeWord(lemmas[k] ?? text.slice(out.start[i], out.end[i]));
+    out.lemma[i] = mendLemma(out.norm[i] ?? '', normalizeWord(lemmas[k] ?? text.slice(out.start[i], out.end[i])));
   }
 }
 
@@ -159,7 +169,7 @@ function analyzeBlock(text: string, block: string, offset: number, out: Builder)
     out.start.push(startChar);
     out.end.push(endChar);
     out.norm.push(normalizeWord(value));
-    out.lemma.push(normalizeWord(lemmas[t] ?? value));
+    out.lemma.push(mendLemma(normalizeWord(value), normalizeWord(lemmas[t] ?? value)));
     const tag = posId(tags[t] ?? 'X');
     out.pos.push(tag);
     out.flags.push(flagsOf(value, spaceBefore, types[t] === 'number' || tag === POS.NUM));
