@@ -115,6 +115,10 @@ export function findTriggers(doc: Doc, sent: Sentence, lexicon: CompiledLexicon,
       // "Russia arrests two officers": a third-person verb read as a plural noun, right after its subject
       if (pos === POS.NOUN && i > sent.first && insideActor(i - 1) && verbLikeNoun(doc, i, sent.last, lexicon)
         && pick(scan, i, lexicon.verbTriggers.get(doc.lemma[i] ?? ''), false, PARTICLE_REACH, out)) continue;
+      // "EU and UN hand over supplies": a phrasal verb the tagger took for a noun, right after its subject, with its
+      // particle right after it
+      if (pos === POS.NOUN && i > sent.first && insideActor(i - 1) && phrasalAt(doc, i, lexicon.verbTriggers.get(doc.lemma[i] ?? ''))
+        && pick(scan, i, lexicon.verbTriggers.get(doc.lemma[i] ?? ''), false, 0, out)) continue;
       if (pick(scan, i, lexicon.nounTriggers.get(doc.norm[i] ?? ''), true, 0, out)) continue;
       if (pick(scan, i, lexicon.nounTriggers.get(doc.lemma[i] ?? ''), true, 0, out)) continue;
       // and verbs as nouns or adjectives ("Iraq appeals to", "attacked" as ADJ)
@@ -127,6 +131,11 @@ export function findTriggers(doc: Doc, sent: Sentence, lexicon: CompiledLexicon,
     }
   }
   return out;
+}
+
+/** Whether a trigger of the word at i is a phrasal verb whose particle comes right after it ("hand over"). */
+function phrasalAt(doc: Doc, i: number, triggers: Trigger[] | undefined): boolean {
+  return triggers?.some((t) => t.rest.length > 0 && doc.pos[i + 1] === POS.ADP && doc.norm[i + 1] === t.rest[0]) === true;
 }
 
 /**

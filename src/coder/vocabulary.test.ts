@@ -90,6 +90,8 @@ const cases: VocabularyCase[] = [
   // doctors and medical teams sent are humanitarian aid (073)
   { name: 'doctors sent are humanitarian aid', text: 'Cuba sent doctors to Haiti on Monday.', has: ['CUB>HTI:073'] },
   { name: 'a team of medical experts sent is humanitarian aid', text: "China's health ministry sent a team of medical experts to the hospital.", has: ['CHNGOV>-:073'] },
+  // a phrasal verb the tagger reads as a noun right after its subject still triggers
+  { name: 'a phrasal verb read as a noun after a coordinated subject', text: 'EU and UN hand over medical supplies to the Nigerian Government.', has: ['EU>NGAGOV:073', 'UN>NGAGOV:073'] },
 ];
 
 for (const c of cases) {
