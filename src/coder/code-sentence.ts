@@ -386,6 +386,8 @@ export function codeSentence(doc: Doc, whole: Sentence, lexicon: CompiledLexicon
     // an outlet that reports the sentence ("the BBC reported", "an AFP correspondent said") is where the report
     // comes from, not a party to the events it reports
     if (targets !== null) targets = targets.filter((m) => !reporters.has(m));
+    // (and one told something — "the Indian High Commission told AFP" — is the report's outlet, not the other side)
+    if (targets !== null && isSpeech(t)) targets = targets.filter((m) => !m.media);
     if (targets !== null) targets = targets.filter((m) => m.thing === undefined || (m.thing === 'place' ? boundTarget?.includes(m) === true : m.thing === 'proposal' ? ANSWER_ROOTS.has(rootNow) : THING_TARGET_ROOTS.has(rootNow)));
     // "bombed targets in Iraq", "lifted the curfew in Montenegro", "sent 4,000 troops to a force in Liberia": an act of
     // aid, easing, force or violence with no one named on the other side is aimed at the country where it happens
