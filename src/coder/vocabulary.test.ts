@@ -92,6 +92,11 @@ const cases: VocabularyCase[] = [
   { name: 'a team of medical experts sent is humanitarian aid', text: "China's health ministry sent a team of medical experts to the hospital.", has: ['CHNGOV>-:073'] },
   // a phrasal verb the tagger reads as a noun right after its subject still triggers
   { name: 'a phrasal verb read as a noun after a coordinated subject', text: 'EU and UN hand over medical supplies to the Nigerian Government.', has: ['EU>NGAGOV:073', 'UN>NGAGOV:073'] },
+  // a mission abroad, Islamist groups and sportsmen are roles of the lexicon's agents
+  { name: 'a high commission is its government', text: 'The British High Commission has asked the Indian government for consular access.', has: ['GBRGOV>INDGOV:0255'] },
+  { name: 'an Islamic group is an insurgent group', text: 'A radical Islamic group has threatened to kill Indian cricketers.', has: ['---INS>INDCVL:1384'] },
+  // one told something is the report's outlet, not the other side of a statement
+  { name: 'the outlet one speaks to is no party', text: 'The Indian High Commission told AFP on Monday.', none: />.*MED/ },
 ];
 
 for (const c of cases) {
