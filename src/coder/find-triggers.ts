@@ -124,7 +124,8 @@ export function findTriggers(doc: Doc, sent: Sentence, lexicon: CompiledLexicon,
       // and verbs as nouns or adjectives ("Iraq appeals to", "attacked" as ADJ)
       if (/(ed|s)$/.test(doc.norm[i] ?? '') && pos !== POS.PROPN) {
         // (an -ed word between a determiner and its noun describes a thing: "the wounded man", "detained activists")
-        const attributive = i + 1 < sent.last && (doc.pos[i + 1] === POS.NOUN || doc.pos[i + 1] === POS.PROPN || doc.pos[i + 1] === POS.ADJ);
+        // (not right after an actor, its subject: "Rights groups branded Israel an aggressor")
+        const attributive = i + 1 < sent.last && (doc.pos[i + 1] === POS.NOUN || doc.pos[i + 1] === POS.PROPN || doc.pos[i + 1] === POS.ADJ) && !(i > sent.first && insideActor(i - 1));
         const lemmas = attributive && doc.lemma[i] === doc.norm[i] ? [doc.lemma[i] ?? ''] : pastLemmas(doc.norm[i] ?? '', doc.lemma[i] ?? '');
         for (const lemma of lemmas) if (pick(scan, i, lexicon.verbTriggers.get(lemma), false, PARTICLE_REACH, out)) break;
       }

@@ -97,6 +97,9 @@ const cases: VocabularyCase[] = [
   { name: 'an Islamic group is an insurgent group', text: 'A radical Islamic group has threatened to kill Indian cricketers.', has: ['---INS>INDCVL:1384'] },
   // one told something is the report's outlet, not the other side of a statement
   { name: 'the outlet one speaks to is no party', text: 'The Indian High Commission told AFP on Monday.', none: />.*MED/ },
+  // an -ed verb right after its subject is the verb, not a describing word ("Rights groups branded Israel an aggressor")
+  { name: 'branding right after the subject', text: 'Rights groups branded Israel an aggressor on Monday.', has: ['---NGO>ISR:111'] },
+  { name: 'labelling a country the worst is a criticism', text: 'Reporters Without Borders has labeled North Korea the worst country for journalists.', has: ['RWB>PRK:111'] },
 ];
 
 for (const c of cases) {
