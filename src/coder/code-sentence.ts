@@ -407,7 +407,7 @@ export function codeSentence(doc: Doc, whole: Sentence, lexicon: CompiledLexicon
     if (sources === null || sources.length === 0) return;
     if ((targets === null || targets.every((m) => isUnresolvedAgent(m))) && victims !== null && VIOLENT_ROOTS.has(rootNow) && !victims.some((v) => sources?.includes(v))) targets = victims;
 
-    let { negated, modality } = modalityAround(doc, sent, anchor, t.last, lexicon.wordLists);
+    let { negated, modality } = modalityAround(doc, sent, anchor, t.last, lexicon.wordLists, (i) => inside[i - sent.first] === 1);
     let status: Status = null;
     // "is not ready to send troops", "has no plans to meet": a negated intention or offer is the frame it stands for
     // (a refusal), with that frame's status, asserted

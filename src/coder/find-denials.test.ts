@@ -151,3 +151,11 @@ test('the published JSON Schema holds a denied or negated event to negated: true
   assert.equal(validate({ ...denied, status: 'delivered' }), false, 'a denied delivery is refused');
   assert.equal(validate({ ...denied, negated: false }), false, 'a denied event not negated is refused');
 });
+
+test('a negator inside a name is no negation: "Reporters Without Borders has labeled …", "Doctors Without Borders sent …"', () => {
+  for (const text of ['Reporters Without Borders has labeled North Korea the worst country for journalists.', 'Doctors Without Borders sent doctors to Haiti on Monday.']) {
+    const events = code(text);
+    assert.ok(events.length > 0, text);
+    assert.ok(events.every((e) => !e.negated && e.modality === 'asserted'), `${text}: ${JSON.stringify(events.map(brief))}`);
+  }
+});

@@ -28,13 +28,15 @@ export interface Attribution {
 }
 
 /** The negation and modality cues (the lexicon's negators, hedges, future cues, conditions) in the few words before the trigger (same clause). */
-export function modalityAround(doc: Doc, sent: Sentence, first: number, last: number, wordLists: WordLists): { negated: boolean; modality: Modality } {
+export function modalityAround(doc: Doc, sent: Sentence, first: number, last: number, wordLists: WordLists, insideActor: (i: number) => boolean = () => false): { negated: boolean; modality: Modality } {
   let negated = false;
   let hedge = false;
   let future = false;
   for (let k = first - 1; k >= Math.max(sent.first, first - 5); k--) {
     const norm = doc.norm[k] ?? '';
     if (norm === ',' || norm === ';' || doc.pos[k] === POS.VERB) break;
+    // (a word of a name is no cue: "Reporters Without Borders has labeled …")
+    if (insideActor(k)) continue;
     if (wordLists.negators.has(norm)) negated = true;
     else if (wordLists.hedges.has(norm)) hedge = true;
     else if (wordLists.future_cues.has(norm)) future = true;
