@@ -538,15 +538,24 @@ export function codeSentence(doc: Doc, whole: Sentence, lexicon: CompiledLexicon
   // content, not an event of its own
   const proposalContent = (t: TriggerHit): boolean => {
     if (t.noun) return false;
+    const proposals = lexicon.sets.get('owned_proposal');
+    const isProposal = (j: number): boolean => doc.pos[j] === POS.NOUN && [doc.norm[j] ?? '', doc.lemma[j] ?? ''].some((w) => proposals?.get(w)?.some((p) => p.length === 1) === true);
+    const answered = (j: number): boolean => out.some((e) => (ANSWER_ROOTS.has(e.code.slice(0, 2)) || ASKING_ROOTS.has(e.code.slice(0, 2))) && e.trigger.last <= j + 1 && j - e.trigger.last <= 6);
+    // "a call for the group to disarm": the proposal noun before the infinitive's "to"
     let k = t.first - 1;
     if (doc.lemma[k] === 'be') k--;
-    if (doc.norm[k] !== 'to') return false;
-    const proposals = lexicon.sets.get('owned_proposal');
+    if (doc.norm[k] === 'to') {
+      for (let j = k - 1; j >= Math.max(sent.first, k - 8); j--) {
+        if (doc.pos[j] === POS.PUNCT || doc.pos[j] === POS.VERB) break;
+        if (isProposal(j)) return answered(j);
+      }
+    }
+    // "rebuffed suggestions by Powell that it consider accepting …": the proposal noun before the clause's "that"
+    for (k = t.first - 1; k >= Math.max(sent.first, t.first - 8) && doc.norm[k] !== 'that'; k--) if (doc.pos[k] === POS.PUNCT) return false;
+    if (doc.norm[k] !== 'that') return false;
     for (let j = k - 1; j >= Math.max(sent.first, k - 8); j--) {
       if (doc.pos[j] === POS.PUNCT || doc.pos[j] === POS.VERB) return false;
-      if (doc.pos[j] === POS.NOUN && proposals?.get(doc.norm[j] ?? '')?.some((p) => p.length === 1) === true) {
-        return out.some((e) => (ANSWER_ROOTS.has(e.code.slice(0, 2)) || ASKING_ROOTS.has(e.code.slice(0, 2))) && e.trigger.last <= j + 1 && j - e.trigger.last <= 6);
-      }
+      if (isProposal(j)) return answered(j);
     }
     return false;
   };

@@ -193,3 +193,9 @@ test('the act a rejected call or proposal asks for is no event of its own', () =
   assert.ok(appeal.includes('UN>HEZBOLLAH:02'), JSON.stringify(appeal));
   assert.ok(!appeal.some((d) => d.endsWith(':08')), `no disarming happened: ${JSON.stringify(appeal)}`);
 });
+
+test('the act a supported or rejected resolution or plan says it will do is no event of its own', () => {
+  const found = dyads('Hungary will support a UN resolution that aims to impose a naval blockade against Serbia.');
+  assert.ok(found.some((d) => d.startsWith('HUN>UN:03')), JSON.stringify(found));
+  assert.ok(!found.some((d) => d.includes('>SRB:')), `no blockade happened: ${JSON.stringify(found)}`);
+});
