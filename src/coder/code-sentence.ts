@@ -183,6 +183,21 @@ function futureBefore(doc: Doc, sent: Sentence, first: number, wordLists: WordLi
   return false;
 }
 
+/**
+ * The verb a trigger is joined to by "or" or "nor" ("will not dismantle its programs or improve ties"): the nearest
+ * verb before the conjunction, within its clause, or -1.
+ */
+function disjoinedVerb(doc: Doc, sent: Sentence, first: number): number {
+  let k = first - 1;
+  while (k > sent.first && doc.pos[k] === POS.ADV) k--;
+  if (doc.norm[k] !== 'or' && doc.norm[k] !== 'nor') return -1;
+  for (let j = k - 1; j >= Math.max(sent.first, k - 10); j--) {
+    if (doc.pos[j] === POS.VERB) return j;
+    if (doc.pos[j] === POS.PUNCT && doc.norm[j] !== ',') return -1;
+  }
+  return -1;
+}
+
 /** Sets of what is given that make a cut one of aid only where a recipient is named. */
 const RECIPIENT_SETS = new Set(['military_aid', 'protection', 'military_units']);
 
@@ -408,6 +423,17 @@ export function codeSentence(doc: Doc, whole: Sentence, lexicon: CompiledLexicon
     if ((targets === null || targets.every((m) => isUnresolvedAgent(m))) && victims !== null && VIOLENT_ROOTS.has(rootNow) && !victims.some((v) => sources?.includes(v))) targets = victims;
 
     let { negated, modality } = modalityAround(doc, sent, anchor, t.last, lexicon.wordLists, (i) => inside[i - sent.first] === 1);
+    // "will not dismantle its programs or improve ties": a verb joined by "or" / "nor" to a negated one is negated too
+    const joined = !t.noun && frame === null ? disjoinedVerb(doc, sent, anchor) : -1;
+    let negationAt = anchor;
+    if (joined >= 0 && !negated) {
+      const before = modalityAround(doc, sent, joined, joined + 1, lexicon.wordLists, (i) => inside[i - sent.first] === 1);
+      if (before.negated) {
+        negated = true;
+        modality = 'negated';
+        negationAt = joined;
+      }
+    }
     let status: Status = null;
     // "is not ready to send troops", "has no plans to meet": a negated intention or offer is the frame it stands for
     // (a refusal), with that frame's status, asserted
@@ -443,7 +469,7 @@ export function codeSentence(doc: Doc, whole: Sentence, lexicon: CompiledLexicon
     // "will not accept a settlement", "won't attend the conference": a coming act of cooperation said not to happen is
     // a refusal, coded as the refuse frame maps it (giving — aid, troops, arms — stays a negated act with its status
     // refused, as coders write "will not deploy forces")
-    if (frame === null && negated && REFUSAL_ROOTS.has(code.slice(0, 2)) && !code.startsWith('033') && futureBefore(doc, sent, anchor, lexicon.wordLists)) {
+    if (frame === null && negated && REFUSAL_ROOTS.has(code.slice(0, 2)) && !code.startsWith('033') && futureBefore(doc, sent, negationAt, lexicon.wordLists)) {
       const refuse = lexicon.frames.find((f) => f.id === 'refuse');
       if (refuse !== undefined) {
         code = mapThroughFrame(refuse, code);

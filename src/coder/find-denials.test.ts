@@ -159,3 +159,8 @@ test('a negator inside a name is no negation: "Reporters Without Borders has lab
     assert.ok(events.every((e) => !e.negated && e.modality === 'asserted'), `${text}: ${JSON.stringify(events.map(brief))}`);
   }
 });
+
+test('a verb joined by "or" to a negated one is negated too, a coming one a refusal', () => {
+  assert.deepEqual(code('Iraq did not attack Kuwait or threaten Saudi Arabia.').map(brief), ['IRQ>KWT:190 negated!', 'IRQ>SAU:130 negated!']);
+  assert.ok(code('North Korea will not dismantle its nuclear programs or improve ties with South Korea.').map(brief).includes('PRK>KOR:120 asserted refused'));
+});
