@@ -198,6 +198,25 @@ function disjoinedVerb(doc: Doc, sent: Sentence, first: number): number {
   return -1;
 }
 
+/** A modal of possibility or of the future right before the verb ("can hit", "would strike back"). */
+function modalBefore(doc: Doc, sent: Sentence, first: number, wordLists: WordLists): boolean {
+  let k = first - 1;
+  while (k > sent.first && doc.pos[k] === POS.ADV) k--;
+  const w = doc.norm[k] ?? '';
+  return doc.pos[k] === POS.AUX && (w === 'can' || wordLists.hedges.has(w) || wordLists.future_cues.has(w));
+}
+
+/** A verb of the threaten frame ("warns", "threatened") earlier in the sentence, with no full stop or semicolon between. */
+function threatVerbBefore(doc: Doc, sent: Sentence, first: number, lexicon: CompiledLexicon): boolean {
+  const threaten = lexicon.frames.find((f) => f.id === 'threaten');
+  if (threaten === undefined) return false;
+  for (let k = first - 1; k >= sent.first; k--) {
+    if (doc.norm[k] === ';') return false;
+    if ((doc.pos[k] === POS.VERB || doc.pos[k] === POS.NOUN) && threaten.verbs.includes(doc.lemma[k] ?? '') && doc.norm[k + 1] !== 'to') return true;
+  }
+  return false;
+}
+
 /** Sets of what is given that make a cut one of aid only where a recipient is named. */
 const RECIPIENT_SETS = new Set(['military_aid', 'protection', 'military_units']);
 
@@ -456,7 +475,15 @@ export function codeSentence(doc: Doc, whole: Sentence, lexicon: CompiledLexicon
     // "Finland will give Tanzania a grant": a future act is an intention to act, coded as the intend frame maps it
     // (cooperation, aid, coercion and force — "will attack" is 138; a coming cut or pull-out keeps its own code, as
     // coders write it)
-    if (frame === null && modality === 'intended' && !negated && FUTURE_INTENT_ROOTS.has(code.slice(0, 2))) {
+    // "Iran warns its missiles can hit anywhere in Israel": force said to be possible or coming, in what a verb of
+    // threatening or warning says, is the threat
+    if (frame === null && !negated && VIOLENT_ROOTS.has(code.slice(0, 2)) && modalBefore(doc, sent, anchor, lexicon.wordLists) && threatVerbBefore(doc, sent, anchor, lexicon)) {
+      const threaten = lexicon.frames.find((f) => f.id === 'threaten');
+      if (threaten !== undefined) {
+        code = mapThroughFrame(threaten, code);
+        modality = 'intended';
+      }
+    } else if (frame === null && modality === 'intended' && !negated && FUTURE_INTENT_ROOTS.has(code.slice(0, 2))) {
       const intend = lexicon.frames.find((f) => f.id === 'intend');
       if (intend !== undefined) {
         const mapped = mapThroughFrame(intend, code);

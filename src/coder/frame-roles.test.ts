@@ -199,3 +199,9 @@ test('the act a supported or rejected resolution or plan says it will do is no e
   assert.ok(found.some((d) => d.startsWith('HUN>UN:03')), JSON.stringify(found));
   assert.ok(!found.some((d) => d.includes('>SRB:')), `no blockade happened: ${JSON.stringify(found)}`);
 });
+
+test('force said to be possible or coming in a warning is a threat: "warns its missiles can hit Israel"', () => {
+  const found = codes('Iran warned on Sunday that its missiles can hit anywhere in Israel.');
+  assert.ok(found.some((e) => e.code.startsWith('IRN>ISR:138') && e.modality === 'intended'), JSON.stringify(found));
+  assert.ok(!found.some((e) => /:19\d*$/.test(e.code)), `no attack happened: ${JSON.stringify(found)}`);
+});
