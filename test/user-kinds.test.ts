@@ -2,6 +2,7 @@
 // the store records it, and later commands that read the store without the lexicon link by it too.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,7 +16,7 @@ import { storeWriter } from '../src/api/post-articles.js';
 import { openSqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import type { Store } from '../src/store/store.js';
 import { DyadError } from '../src/types/index.js';
-import type { Cluster } from '../src/types/link.js';
+import type { Cluster, Thread } from '../src/types/link.js';
 
 /** Our own reports: Turkey pledges Foo-9 drones to Ukraine; months later two outlets report the delivery, one naming the model, one saying "UAVs". */
 const ARTICLES = [
@@ -146,4 +147,28 @@ test('the server\'s writer links posted articles by the store\'s tree', async ()
   assert.equal(events.length, 1, 'the "UAVs" report joins the Foo-9 delivery');
   assert.equal((await store.threads({ party: 'UKR' }))[0]?.status, 'fulfilled');
   await store.close();
+});
+
+function dyad(args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/bin.ts', ...args], { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+test('through the CLI: ingest with --lexicon, then commands without it read the store\'s kinds; another lexicon is refused', () => {
+  const db = join(dir, 'cli.db');
+  const first = dyad(['ingest', jsonl('cli-first', PLEDGE_AND_UAVS), '-q', '--db', db, '--lexicon', 'test/fixtures/lexicon-foo-drone']);
+  assert.equal(first.status, 0, first.stderr);
+  const threads = (): Thread[] => {
+    const run = dyad(['threads', '--db', db, '--party', 'UKR', '--format', 'jsonl']);
+    assert.equal(run.status, 0, run.stderr);
+    return run.stdout.trim().split('\n').map((line) => JSON.parse(line) as Thread);
+  };
+  assert.deepEqual(threads().map((t) => t.status), ['fulfilled']);
+  const refused = dyad(['ingest', jsonl('cli-other', [LATER]), '-q', '--db', db, '--lexicon', 'test/fixtures/lexicon-foo-aircraft']);
+  assert.equal(refused.status, 1);
+  assert.match(refused.stderr, /E500 .*foo-drone \(the store: under drone, military; the lexicon: under aircraft, military\)/);
+  const plain = dyad(['ingest', '-q', '--db', db, jsonl('cli-later', [LATER])]);
+  assert.equal(plain.status, 0, plain.stderr);
+  assert.match(plain.stderr, /dyad: warning: the store was coded with item kinds this lexicon lacks \(foo-drone\)/);
+  assert.deepEqual(threads().map((t) => t.status), ['fulfilled'], 'the threads rebuilt without --lexicon follow the store\'s kinds');
 });
