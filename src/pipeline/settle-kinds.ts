@@ -16,6 +16,20 @@ function conflictText(c: KindConflict): string {
 
 const names = (kinds: readonly ItemKind[]): string => kinds.map((k) => k.kind).join(', ');
 
+function conflictError(store: Store, conflicts: readonly KindConflict[]): DyadError {
+  return new DyadError('E500', store.location, `this lexicon defines item kinds otherwise than the store's reports were coded and linked with: `
+    + `${conflicts.map(conflictText).join('; ')}. Pass the --lexicon the store was coded with, or use a new store`);
+}
+
+/**
+ * Throws the E500 `settleKinds` would throw for a lexicon adding `added`, writing nothing and taking no lock: a
+ * server that will code posted articles checks its lexicon against the store when it starts.
+ */
+export async function checkKinds(store: Store, added: readonly ItemKind[]): Promise<void> {
+  const { conflicts } = compareKinds(await store.lexiconKinds(), added);
+  if (conflicts.length > 0 && (await holdsReports(store))) throw conflictError(store, conflicts);
+}
+
 /** True when the store holds at least one report. */
 async function holdsReports(store: Store): Promise<boolean> {
   return (await store.queryEvents({}, { limit: 1 })).events.length > 0;
@@ -40,10 +54,7 @@ export async function settleKinds(store: Store, added: readonly ItemKind[], onWa
     return recordedKindTree(added);
   }
   const difference = compareKinds(recorded, added);
-  if (difference.conflicts.length > 0) {
-    throw new DyadError('E500', store.location, `this lexicon defines item kinds otherwise than the store's reports were coded and linked with: `
-      + `${difference.conflicts.map(conflictText).join('; ')}. Pass the --lexicon the store was coded with, or use a new store`);
-  }
+  if (difference.conflicts.length > 0) throw conflictError(store, difference.conflicts);
   if (difference.lacking.length > 0) {
     onWarning?.(`the store was coded with item kinds this lexicon lacks (${names(difference.lacking)}): articles coded now name none of them, `
       + 'though events are linked by them; pass the --lexicon the store was coded with');
