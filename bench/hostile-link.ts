@@ -7,6 +7,7 @@ import { isoOfDay, daysFromCivil } from '../src/types/day-number.js';
 import { seededRandom } from '../src/parse/hash.js';
 import { measureChild } from './measure-child.js';
 import type { Figures } from './bench.js';
+import { defaultKindTree } from '../src/link/kind-tree.js';
 
 const PARTIES = ['CHN', 'IRQ', 'RUS', 'DEU', 'FRA', 'MLI', 'SOM', 'UKR', 'JPN', 'IRN', 'TUR', 'EGY', 'CHNGOV', 'IRQMIL', 'RUSGOV', 'NATO'];
 const CODES = ['010', '020', '0232', '033', '036', '040', '042', '051', '057', '061', '072', '111', '112', '120', '130', '173', '190', '193', '195'];
@@ -36,7 +37,7 @@ export function linkingScale(sizes: readonly number[]): Figures {
     const parts: string[] = [];
     for (const n of sizes) {
       const mentions = syntheticMentions(n, n, crowded).map(fixtureMention);
-      const clusterer = new Clusterer();
+      const clusterer = new Clusterer({ kinds: defaultKindTree() });
       const started = performance.now();
       clusterer.addAll(mentions);
       const ms = performance.now() - started;

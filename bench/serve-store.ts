@@ -288,7 +288,7 @@ async function linkThreads(store: Store): Promise<number> {
     clusters.push(...page);
     if (page.length < 10_000) break;
   }
-  const threads = buildThreads(clusters);
+  const threads = buildThreads(clusters, { kinds: defaultKindTree() });
   await store.putThreads(threads);
   return threads.length;
 }

@@ -15,6 +15,7 @@ import { threadsAsOf } from '../src/corrections/corrected-threads.js';
 import { buildThreads } from '../src/link/build-threads.js';
 import type { Thread } from '../src/types/link.js';
 import { THREAD_ROOTS } from '../src/link/thread-steps.js';
+import { defaultKindTree } from '../src/link/kind-tree.js';
 
 const SAMPLES = 'samples/articles';
 const files = readdirSync(SAMPLES).filter((f) => f.endsWith('.txt')).sort().map((f) => join(SAMPLES, f));
@@ -63,7 +64,7 @@ test('the threads as corrected are those every corrected event gives, though onl
   const threads = await store.threads();
   assert.ok(threads.length >= 4, 'the samples make threads');
   const asOf = threadsAsOf(await store.clusters({ root: [...THREAD_ROOTS] }, { sort: 'id', limit: 1000 }));
-  const everything = async (): Promise<Thread[]> => buildThreads(await view.clusters({ root: [...THREAD_ROOTS] }, { sort: 'id', limit: 1000 }), asOf === null ? {} : { asOf })
+  const everything = async (): Promise<Thread[]> => buildThreads(await view.clusters({ root: [...THREAD_ROOTS] }, { sort: 'id', limit: 1000 }), { kinds: defaultKindTree(), ...(asOf === null ? {} : { asOf }) })
     .sort((a, b) => (a.lastStep === b.lastStep ? (a.id < b.id ? -1 : 1) : a.lastStep === null ? 1 : b.lastStep === null ? -1 : a.lastStep > b.lastStep ? -1 : 1));
   assert.deepEqual(await view.threads(), threads, 'no corrections: the stored threads');
   const steps = threads.flatMap((t) => t.steps.map((step) => step.cluster));

@@ -10,6 +10,7 @@ import { fixtureMention } from '../src/link/link-fixtures.js';
 import { sampleEntries } from '../src/store/store-fixtures.js';
 import type { LinkedSample } from '../src/store/linked-sample.js';
 import type { MentionInput } from '../src/types/index.js';
+import { defaultKindTree } from '../src/link/kind-tree.js';
 
 const GOLDEN = fileURLToPath(new URL('../src/store/linked-sample.json', import.meta.url));
 
@@ -17,7 +18,7 @@ const GOLDEN = fileURLToPath(new URL('../src/store/linked-sample.json', import.m
 function linkSample(): LinkedSample {
   const mentions: MentionInput[] = sampleEntries().flatMap(({ article, meta, events }) => events.map((event) => (
     { event, outlet: article.source ?? null, published: article.date ?? null, nearDuplicateOf: meta.nearDuplicateOf ?? null })));
-  const clusterer = new Clusterer();
+  const clusterer = new Clusterer({ kinds: defaultKindTree() });
   clusterer.addAll(mentions);
   const clusters = clusterer.clusters();
   const delivery = { source: 'CHN', target: 'IRQ', cameo: '072', date: '2021-03-02' };
@@ -25,10 +26,10 @@ function linkSample(): LinkedSample {
     fixtureMention({ ...delivery, id: 'dx-1', doc: 'dx-1', outlet: 'Reuters' }),
     fixtureMention({ ...delivery, id: 'dx-2', doc: 'dx-2', outlet: 'AP' }),
     fixtureMention({ ...delivery, id: 'dx-3', doc: 'dx-3', outlet: null, negated: true, modality: 'denied' }),
-  ]);
-  const [denied] = clusterEvents([fixtureMention({ ...delivery, id: 'dy-1', doc: 'dy-1', outlet: 'TASS', date: '2021-06-01', negated: true, modality: 'denied' })]);
+  ], { kinds: defaultKindTree() });
+  const [denied] = clusterEvents([fixtureMention({ ...delivery, id: 'dy-1', doc: 'dy-1', outlet: 'TASS', date: '2021-06-01', negated: true, modality: 'denied' })], { kinds: defaultKindTree() });
   assert.ok(disputed && denied);
-  return { clusters, threads: buildThreads(clusters), disputed, denied };
+  return { clusters, threads: buildThreads(clusters, { kinds: defaultKindTree() }), disputed, denied };
 }
 
 test('the linked sample the store contract reads is what the linker makes of the sample articles', () => {

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { clusterEvents } from '../../src/link/cluster-events.js';
 import { fixtureMention, type MentionSpec } from '../../src/link/link-fixtures.js';
 import { prfSplit, type Prf } from '../score.js';
+import { defaultKindTree } from '../../src/link/kind-tree.js';
 
 /** Where the labelled mentions live. */
 export const CLUSTERS_FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'clusters');
@@ -56,7 +57,7 @@ export function pairwiseScores(predicted: string[][], gold: Map<string, string>)
 export async function runClustersSuite(): Promise<{ pairwise: { p: number; r: number; f1: number }; clusters: number; gold: number }> {
   const labelled = readLabelledMentions();
   const gold = new Map(labelled.map((m) => [m.id, m.gold]));
-  const clusters = clusterEvents(labelled.map(fixtureMention));
+  const clusters = clusterEvents(labelled.map(fixtureMention), { kinds: defaultKindTree() });
   const pairwise = pairwiseScores(clusters.map((c) => c.mentionIds), gold);
   const result = { pairwise, clusters: clusters.length, gold: new Set(gold.values()).size };
   console.log(

@@ -13,6 +13,7 @@ import { sampleEntries } from '../store/store-fixtures.js';
 import type { ArticleEntry, Store } from '../store/store.js';
 import type { EventRecord } from '../types/index.js';
 import { createApp } from './create-app.js';
+import { defaultKindTree } from '../link/kind-tree.js';
 
 export interface TestStore {
   store: Store;
@@ -52,9 +53,9 @@ export function secondReport(): ArticleEntry {
 export async function linkStore(store: Store): Promise<void> {
   const mentions: MentionInput[] = [];
   for await (const mention of store.iterateMentions()) mentions.push(mention);
-  const clusterer = new Clusterer();
+  const clusterer = new Clusterer({ kinds: defaultKindTree() });
   await store.applyClusterChange(clusterer.addAll(mentions));
-  await store.putThreads(buildThreads(clusterer.clusters()));
+  await store.putThreads(buildThreads(clusterer.clusters(), { kinds: defaultKindTree() }));
 }
 
 /**

@@ -1,7 +1,8 @@
 // API edge: a posted body → articles read, coded, stored and linked into events and threads, as POST /api/articles answers it (the writer beside one store).
 import type { Coder } from '../coder/create-coder.js';
-import type { ArticleCoder } from '../pipeline/article-coder.js';
+import { coderKinds, type ArticleCoder } from '../pipeline/article-coder.js';
 import { LiveLinker } from '../pipeline/live-linker.js';
+import { settleKinds } from '../pipeline/settle-kinds.js';
 import type { ArticleEntry, PutResult, Store } from '../store/store.js';
 import type { EventRecord, Problem } from '../types/index.js';
 import { DyadError } from '../types/index.js';
@@ -58,7 +59,9 @@ export function storeWriter(store: Store, coder: () => Promise<Coder | ArticleCo
         const lock = await store.acquireWriter();
         try {
           if (live !== null && await (await live).isStale()) live = null;
-          live ??= LiveLinker.open(store);
+          // the store's item kinds with the coder's (E500 when its lexicon places one otherwise), settled again with each linker
+          live ??= settleKinds(store, coderKinds(articleCoder), (message) => warnings.push(message))
+            .then((kinds) => LiveLinker.open(store, { kinds }));
           const linker = await live;
           const out: PostAnswer['body']['articles'] = [];
           const entries: ArticleEntry[] = [];

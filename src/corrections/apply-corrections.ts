@@ -5,7 +5,7 @@
 
 import type { Correction, CorrectionFields, EventRecord, Item } from '../types/index.js';
 import { buildCluster } from '../link/build-cluster.js';
-import { defaultKindTree } from '../link/kind-tree.js';
+import type { KindTree } from '../link/kind-tree.js';
 import type { Cluster, MentionInput } from '../types/link.js';
 
 /** What applying corrections needs: every report the log names, and every report of the events that hold them. */
@@ -14,6 +14,8 @@ export interface CorrectionScope {
   reports: ReadonlyMap<string, MentionInput>;
   /** The stored events holding them (each with its report ids). Reports of no stored event are in none. */
   clusters: readonly Cluster[];
+  /** The kind tree the store's reports are linked by (`recordedKindTree` of its `lexiconKinds`): events are summarised again by it. */
+  kinds: KindTree;
 }
 
 /** The reports and events of a scope after the corrections. */
@@ -116,7 +118,7 @@ export function applyCorrections(log: readonly Correction[], scope: CorrectionSc
     if (list === undefined) members.set(group, [id]);
     else list.push(id);
   }
-  const tree = defaultKindTree();
+  const tree = scope.kinds;
   const clusters: Cluster[] = [];
   const clusterOf = new Map<string, string>();
   for (const [group, ids] of members) {

@@ -80,6 +80,8 @@ export class CorrectedStore implements Store {
   unsignedArticles: Store['unsignedArticles'] = (options) => this.inner.unsignedArticles(options);
   putSignature: Store['putSignature'] = async (position, sig) => this.#wrote(await this.inner.putSignature(position, sig));
   corrections: Store['corrections'] = () => this.inner.corrections();
+  lexiconKinds: Store['lexiconKinds'] = () => this.inner.lexiconKinds();
+  putLexiconKinds: Store['putLexiconKinds'] = async (kinds) => this.#wrote(await this.inner.putLexiconKinds(kinds));
   close: Store['close'] = () => this.inner.close();
 
   async appendCorrections(corrections: readonly Correction[]): Promise<number> {

@@ -67,7 +67,7 @@ export function correctedThreads(view: CorrectedView, sources: ThreadSources): P
       const parties = touchedParties(view);
       const roots = [...THREAD_ROOTS];
       const asOf = await sources.asOf();
-      const options = asOf === null ? {} : { asOf };
+      const options = asOf === null ? { kinds: view.kinds } : { kinds: view.kinds, asOf };
       // a side no filter can name (not a code): build every thread again
       if ([...parties].some((p) => !/^[A-Z0-9_-]{1,40}$/.test(p))) return buildThreads(await sources.events({ root: roots }), options).sort(byLastStep);
       const stored = await sources.stored();

@@ -2,6 +2,7 @@
 
 import type { Correction, EventRecord } from '../types/index.js';
 import type { Cluster, MentionInput } from '../types/link.js';
+import { recordedKindTree, type KindTree } from '../link/kind-tree.js';
 import type { Store } from '../store/store.js';
 import { applyCorrections, namedReports, type CorrectedScope } from './apply-corrections.js';
 
@@ -17,6 +18,8 @@ export interface CorrectedView {
   changed: Set<string>;
   /** Each corrected event's reports as corrected, in storage order. */
   membersOf: Map<string, EventRecord[]>;
+  /** The kind tree the store's reports are linked by (Dyad's kinds with those it records): corrected events and threads are built by it. */
+  kinds: KindTree;
 }
 
 /**
@@ -51,7 +54,8 @@ export async function loadCorrectedView(store: Store, log: Correction[]): Promis
     const ref = refs.get(event.doc);
     reports.set(id, { event, outlet: ref?.source ?? null, published: ref?.date ?? null, nearDuplicateOf: ref?.nearDuplicateOf ?? null });
   }
-  const corrected = applyCorrections(log, { reports, clusters: [...clusters.values()] });
+  const kinds = recordedKindTree(await store.lexiconKinds());
+  const corrected = applyCorrections(log, { reports, clusters: [...clusters.values()], kinds });
   const changed = new Set(corrected.rejected);
   for (const [id, event] of corrected.reports) if (event !== original.get(id)) changed.add(id);
   const membersOf = new Map<string, EventRecord[]>();
@@ -63,5 +67,5 @@ export async function loadCorrectedView(store: Store, log: Correction[]): Promis
     if (list === undefined) membersOf.set(cluster, [event]);
     else list.push(event);
   }
-  return { log, original, originalClusters, corrected, changed, membersOf };
+  return { log, original, originalClusters, corrected, changed, membersOf, kinds };
 }

@@ -13,6 +13,7 @@ import { correctionsFromJsonl, correctionsToJsonl } from './corrections-file.js'
 import { exportFromStore } from '../export/export-store.js';
 import { buildThreads } from '../link/build-threads.js';
 import type { Thread } from '../types/link.js';
+import { defaultKindTree } from '../link/kind-tree.js';
 
 const B1 = 'baghdad-2019.txt:0:1', B2 = 'baghdad-2019.txt:1:2', B3 = 'baghdad-2019.txt:2:3';
 const D1 = 'drones-2020.txt:0:1', D2 = 'drones-2020.txt:1:2', D3 = 'drones-2020.txt:2:3';
@@ -207,7 +208,7 @@ export function correctionContract(name: string, open: () => Promise<Store>, ski
 
     it('applies to exports and threads', async () => {
       const { store, clusters } = await clusteredSample(open);
-      await store.putThreads(buildThreads(clusters));
+      await store.putThreads(buildThreads(clusters, { kinds: defaultKindTree() }));
       const view = correctedStore(store);
       const step = (threads: Thread[]): boolean => threads.some((t) => t.steps.some((s) => s.cluster === C(D3)));
       assert.equal(step(await view.threads({ party: 'CHN' })), true);

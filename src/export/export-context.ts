@@ -1,5 +1,6 @@
 // Export: what every exporter shares — the input (events, sync or async), the article lookup, and field escaping.
 
+import type { KindTree } from '../link/kind-tree.js';
 import type { EventRecord } from '../types/index.js';
 
 /** Events from an array, a generator, or a store's paged async iterator. */
@@ -31,6 +32,11 @@ export interface ExportContext {
   countryName?: (code: string) => string | null | undefined;
   /** Graph nodes (GEXF): full actor codes (default) or countries. */
   nodes?: 'actor' | 'country';
+  /**
+   * The kind tree a report that belongs to no event is summarised by, as an event of its own (its items merged):
+   * a store's (`recordedKindTree` of its `lexiconKinds`; `exportFromStore` reads it when absent); Dyad's own otherwise.
+   */
+  kinds?: KindTree;
 }
 
 /** The article of an event, or null. */

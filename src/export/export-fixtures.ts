@@ -5,6 +5,7 @@ import { fixtureMention, type MentionSpec } from '../link/link-fixtures.js';
 import { sampleEntries } from '../store/store-fixtures.js';
 import type { ExportArticle, ExportContext } from './export-context.js';
 import type { Happening } from './happening.js';
+import { defaultKindTree } from '../link/kind-tree.js';
 
 const COUNTRIES: Record<string, string> = { IRQ: 'Iraq', CHN: 'China', TUR: 'Turkey', RUS: 'Russia', MLI: 'Mali' };
 
@@ -38,7 +39,7 @@ export function deliveryHappening(): { happening: Happening; context: ExportCont
   // the second report alone places it (so a row takes the place from a report other than its lead)
   const placed = mentions[1]!.event;
   mentions[1] = { ...mentions[1]!, event: { ...placed, location: { text: 'Bamako', start: 0, end: 6, name: 'Bamako', country: 'MLI', lat: 12.65, lon: -8 } } };
-  const clusters = clusterEvents(mentions);
+  const clusters = clusterEvents(mentions, { kinds: defaultKindTree() });
   if (clusters.length !== 1) throw new Error(`fixture: the four reports make ${clusters.length} clusters, not one`);
   const articles = new Map(REPORTS.map((spec, i): [string, ExportArticle] => [spec.doc, {
     id: spec.doc, url: spec.url, source: spec.outlet ?? null, title: null, date: spec.published ?? null, language: 'en',
@@ -65,7 +66,7 @@ export function disputedHappening(): { happening: Happening; context: ExportCont
     const article = context.articles.get(event.doc);
     return { event, outlet: article?.source ?? 'Kremlin Feed', published: article?.date ?? '2022-05-06', nearDuplicateOf: article?.nearDuplicateOf ?? null };
   });
-  const clusters = clusterEvents(mentions);
+  const clusters = clusterEvents(mentions, { kinds: defaultKindTree() });
   if (clusters.length !== 1) throw new Error(`fixture: the five reports make ${clusters.length} clusters, not one`);
   context.articles.set('kremlin-feed', {
     id: 'kremlin-feed', url: 'https://feed.example/denial', source: 'Kremlin Feed', title: null, date: '2022-05-06', language: 'en',

@@ -27,7 +27,7 @@ async function clusteredStore(): Promise<{ store: Store; merged: string }> {
   const store = await sampleStore();
   const mentions: MentionInput[] = [];
   for await (const mention of store.iterateMentions()) mentions.push(mention);
-  const clusterer = new Clusterer();
+  const clusterer = new Clusterer({ kinds: defaultKindTree() });
   await store.applyClusterChange(clusterer.addAll(mentions));
   const merged = buildCluster(mentions.filter((m) => [B1, D1].includes(m.event.id)), defaultKindTree());
   await store.applyClusterChange({ upserted: [merged], removed: [`c-${D1}`], merged: [] });

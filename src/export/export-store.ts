@@ -5,6 +5,7 @@ import type { Cluster, EventRecord } from '../types/index.js';
 import type { EventFilter, Store } from '../store/store.js';
 import type { AnyIterable, ExportContext } from './export-context.js';
 import { DEFAULT_EXPORT_LEVEL, EXPORTERS, type ExportFormatName } from './exporters.js';
+import { recordedKindTree } from '../link/kind-tree.js';
 import { singleHappening, type ExportLevel, type Happening } from './happening.js';
 
 /** Clusters per query: the largest page a store gives, since each page sorts all the matching clusters again. */
@@ -90,6 +91,8 @@ function before(a: Happening, b: Happening): boolean {
  */
 export async function* storeHappenings(store: Store, filter: EventFilter, context: ExportContext = {}): AsyncGenerator<Happening> {
   const ids = await unclustered(store);
+  // a report of no event is summarised as one by the kinds the store's reports are linked by
+  if (context.kinds === undefined) context = { ...context, kinds: recordedKindTree(await store.lexiconKinds()) };
   const clustered = ids === 'all' ? null : clusteredHappenings(store, filter);
   const single = unclusteredHappenings(store, filter, ids, context);
   const next = async (rows: AsyncGenerator<Happening> | null): Promise<Happening | undefined> => {
@@ -133,7 +136,12 @@ export function exportFromStore(store: Store, request: StoreExport, context: Exp
       yield row;
     }
   };
-  return (request.level ?? DEFAULT_EXPORT_LEVEL) === 'events'
-    ? writer.events(counted(storeHappenings(store, request.filter, context)), context)
-    : writer.mentions(counted<EventRecord>(store.iterateEvents(request.filter)), context);
+  const level = request.level ?? DEFAULT_EXPORT_LEVEL;
+  return (async function* (): AsyncGenerator<string> {
+    // GDELT's reports level writes each report as an event of its own, summarised by the store's kinds too
+    const full = context.kinds !== undefined ? context : { ...context, kinds: recordedKindTree(await store.lexiconKinds()) };
+    yield* level === 'events'
+      ? writer.events(counted(storeHappenings(store, request.filter, full)), full)
+      : writer.mentions(counted<EventRecord>(store.iterateEvents(request.filter)), full);
+  })();
 }

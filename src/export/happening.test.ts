@@ -4,6 +4,7 @@ import { Clusterer } from '../link/cluster-events.js';
 import { sampleEntries, sampleEvents } from '../store/store-fixtures.js';
 import { deliveryHappening, sampleContext } from './export-fixtures.js';
 import { happeningRecord, leadMention, reportRank, singleHappening, strongestOf, strongestReport } from './happening.js';
+import { defaultKindTree } from '../link/kind-tree.js';
 
 test('a happening speaks through its first report with its code and date, and takes its place from any report', () => {
   const { happening } = deliveryHappening();
@@ -20,7 +21,7 @@ test('a happening speaks through its first report with its code and date, and ta
 
 test('an unclustered event is the happening clustering would make of it alone', async () => {
   const context = sampleContext();
-  const clusterer = new Clusterer();
+  const clusterer = new Clusterer({ kinds: defaultKindTree() });
   for (const { article, meta, events } of sampleEntries()) {
     for (const event of events) clusterer.add({ event, outlet: article.source ?? null, published: article.date ?? null, nearDuplicateOf: meta.nearDuplicateOf ?? null });
   }

@@ -107,11 +107,14 @@ export function happeningRecord(happening: Happening): EventRecord {
   };
 }
 
-/** A mention that belongs to no cluster, as a happening of its own (the cluster clustering would give it alone). */
+/**
+ * A mention that belongs to no cluster, as a happening of its own (the cluster clustering would give it alone, by the
+ * context's kind tree: events from a store are summarised by the store's).
+ */
 export async function singleHappening(event: EventRecord, context: ExportContext): Promise<Happening> {
   const article = await articleOf(context, event);
   const mention = { event, outlet: article?.source ?? null, published: article?.date ?? null, nearDuplicateOf: article?.nearDuplicateOf ?? null };
-  return { cluster: buildCluster([mention], defaultKindTree()), mentions: [event] };
+  return { cluster: buildCluster([mention], context.kinds ?? defaultKindTree()), mentions: [event] };
 }
 
 /** Each event as a happening of its own (the mentions level of formats that always write events, such as GDELT). */

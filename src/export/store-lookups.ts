@@ -1,4 +1,5 @@
 // Export: a Store → the lookups exports need (article metadata by document id, country names), shared by CLI and API.
+import { recordedKindTree } from '../link/kind-tree.js';
 import type { Store } from '../store/store.js';
 import type { ExportArticle, ExportContext } from './export-context.js';
 
@@ -28,8 +29,8 @@ export async function countryNames(store: Store): Promise<Map<string, string>> {
   return names;
 }
 
-/** The lookups an export from a store uses: article metadata and country names. */
+/** The lookups an export from a store uses: article metadata, country names, and the kind tree its reports are linked by. */
 export async function storeContext(store: Store): Promise<ExportContext> {
   const names = await countryNames(store);
-  return { article: articleLookup(store), countryName: (code) => names.get(code) };
+  return { article: articleLookup(store), countryName: (code) => names.get(code), kinds: recordedKindTree(await store.lexiconKinds()) };
 }

@@ -32,9 +32,10 @@ export interface LexiconOptions {
 /**
  * The equipment lexicon: Dyad's own equipment.yaml (also with `builtin: false`: items need kinds), with the
  * `equipment.yaml` of each user lexicon folder added in order (the same kind or model id: the later wins). With no
- * user equipment, the shared bundled index. Throws E300/E301 for an unreadable or invalid file.
+ * user equipment, the shared bundled index. Cheap next to `loadLexicon`: a process that codes in worker threads reads
+ * it to know the kinds they code with. Throws E300/E301 for an unreadable or invalid file.
  */
-function equipmentOf(dirs: readonly string[]): Equipment {
+export function loadEquipment(dirs: readonly string[]): Equipment {
   const files = dirs.map((dir) => join(dir, 'equipment.yaml')).filter((file) => existsSync(file));
   return files.length === 0 ? defaultEquipment() : compileEquipment([readEquipment(EQUIPMENT_FILE), ...files.map(readEquipment)]);
 }
@@ -52,7 +53,7 @@ export function loadLexicon(options: LexiconOptions = {}): { lexicon: CompiledLe
     problems.push(...read.problems);
   }
   sources.push(...(options.extra ?? []));
-  const compiled = compileLexicon(mergeLexicon(sources), equipmentOf(options.lexiconDirs ?? []));
+  const compiled = compileLexicon(mergeLexicon(sources), loadEquipment(options.lexiconDirs ?? []));
   problems.push(...compiled.problems);
   return { lexicon: compiled.lexicon, problems };
 }

@@ -5,6 +5,7 @@ import { Clusterer, clusterEvents, type StoreRegion } from './cluster-events.js'
 import { fixtureMention as m, shuffled } from './link-fixtures.js';
 import type { Cluster, ClusterChange, MentionInput } from '../types/link.js';
 import { isoOfDay } from '../types/day-number.js';
+import { defaultKindTree } from './kind-tree.js';
 
 /** A store as the pipeline keeps one: the mentions written so far and the clusters of every change applied. */
 class FakeStore {
@@ -68,9 +69,9 @@ function spreadOverTwoYears(n: number, seed: number): MentionInput[] {
 
 test('with room for 40 mentions, 900 arriving in any order end in the clusters of an unbounded clusterer', () => {
   const all = spreadOverTwoYears(900, 3);
-  const expected = clusterEvents(all);
+  const expected = clusterEvents(all, { kinds: defaultKindTree() });
   for (const [name, order] of [['shuffled', shuffled(all, 8)], ['by date', [...all].sort((a, b) => ((a.event.date ?? '') < (b.event.date ?? '') ? -1 : 1))]] as const) {
-    const clusterer = new Clusterer({ capacity: 40 });
+    const clusterer = new Clusterer({ kinds: defaultKindTree(), capacity: 40 });
     const store = new FakeStore();
     let most = 0;
     for (let i = 0; i < order.length; i += 4) {
@@ -85,7 +86,7 @@ test('with room for 40 mentions, 900 arriving in any order end in the clusters o
 });
 
 test('a late report joins the event it reports, read back after it was dropped, and renames it', () => {
-  const clusterer = new Clusterer({ capacity: 4 });
+  const clusterer = new Clusterer({ kinds: defaultKindTree(), capacity: 4 });
   const store = new FakeStore();
   link(clusterer, store, [m({ id: 'b-early', doc: 'a1', outlet: 'Reuters', published: '2021-03-03', source: 'CHN', target: 'IRQ', cameo: '072', date: '2021-03-02', items: [{ kind: 'rifle' }] })]);
   // months later, other deliveries fill the memory and the March one is dropped
@@ -98,5 +99,5 @@ test('a late report joins the event it reports, read back after it was dropped, 
   const change = link(clusterer, store, [m({ id: 'a-late', doc: 'a2', outlet: 'AP', published: '2021-10-01', source: 'CHN', target: 'IRQ', cameo: '072', date: '2021-03-02', items: [{ kind: 'rifle' }] })]);
   assert.deepEqual(change.removed, ['c-b-early']);
   assert.deepEqual(change.upserted.map((c) => [c.id, c.mentionIds, c.independentSources]), [['c-a-late', ['a-late', 'b-early'], 2]]);
-  assert.deepEqual(store.sorted().map((c) => c.id), clusterEvents(store.mentions).map((c) => c.id));
+  assert.deepEqual(store.sorted().map((c) => c.id), clusterEvents(store.mentions, { kinds: defaultKindTree() }).map((c) => c.id));
 });

@@ -1,8 +1,9 @@
 // Tests: assistance threads from written events — the multi-year Iraq–China story, each status, related third parties, order.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { buildThreads } from './build-threads.js';
+import { buildThreads, type ThreadOptions } from './build-threads.js';
 import { clusterEvents } from './cluster-events.js';
+import { defaultKindTree } from './kind-tree.js';
 import { fixtureMention as m, shuffled, type MentionSpec } from './link-fixtures.js';
 import type { Thread } from '../types/link.js';
 
@@ -28,8 +29,10 @@ const STORY: MentionSpec[] = [
     items: [{ kind: 'rifle', quantity: 20000 }], text: 'A Chinese shipment of 20,000 assault rifles reached the Iraqi army.' },
 ];
 
-function threadsOf(specs: MentionSpec[], options: Parameters<typeof buildThreads>[1] = {}): Thread[] {
-  return buildThreads(clusterEvents(specs.map(m)), options);
+const OWN = { kinds: defaultKindTree() };
+
+function threadsOf(specs: MentionSpec[], options: Omit<ThreadOptions, 'kinds'> = {}): Thread[] {
+  return buildThreads(clusterEvents(specs.map(m), OWN), { ...OWN, ...options });
 }
 
 test('the multi-year Iraq–China thread: steps in order, each with evidence, partly fulfilled, Turkey related', () => {
@@ -124,7 +127,7 @@ test('threads do not depend on the order of mentions or of clusters', () => {
   const expected = threadsOf(all, { asOf: '2022-01-01' });
   assert.ok(expected.length >= 4, `${expected.length} threads`);
   for (const seed of [1, 2, 3, 4]) {
-    const clusters = clusterEvents(shuffled(all, seed).map(m));
-    assert.deepEqual(buildThreads(shuffled(clusters, seed + 10), { asOf: '2022-01-01' }), expected, `seed ${seed}`);
+    const clusters = clusterEvents(shuffled(all, seed).map(m), OWN);
+    assert.deepEqual(buildThreads(shuffled(clusters, seed + 10), { ...OWN, asOf: '2022-01-01' }), expected, `seed ${seed}`);
   }
 });

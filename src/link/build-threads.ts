@@ -1,13 +1,14 @@
 // Link stage: events (clusters) → assistance threads: request → offer/pledge → agreement/condition → delivery/refusal, per supplier, recipient and kind of help.
 import type { AidContext, Cluster, RelatedStep, Thread, ThreadStep } from '../types/link.js';
-import { defaultKindTree, type KindTree } from './kind-tree.js';
+import type { KindTree } from './kind-tree.js';
 import { ROLE_ORDER, threadStep, type StepInfo } from './thread-steps.js';
 import { threadStatus } from './thread-status.js';
 import { firstDay, parseDaySpan } from '../types/day-number.js';
 
 /** Options of thread building. */
 export interface ThreadOptions {
-  kinds?: KindTree;
+  /** The kind tree the events were linked by (a store's: `recordedKindTree`), which matches a delivery to what was asked. */
+  kinds: KindTree;
   /** "Now" for stalled threads, `YYYY-MM-DD`; default: the newest date in the clusters. */
   asOf?: string;
   /** A thread with no step for longer than this (after its last one, before `asOf`) is stalled (default 18). */
@@ -109,8 +110,8 @@ function toStep(p: Placed, order: number, supplier: string): ThreadStep {
  * thread's last step, are linked as `related` (with the asked kinds they match), not merged. Order-independent:
  * the same clusters in any order give the same threads, sorted by id.
  */
-export function buildThreads(clusters: readonly Cluster[], options: ThreadOptions = {}): Thread[] {
-  const tree = options.kinds ?? defaultKindTree();
+export function buildThreads(clusters: readonly Cluster[], options: ThreadOptions): Thread[] {
+  const tree = options.kinds;
   const stallDays = (options.stallMonths ?? 18) * DAYS_PER_MONTH;
   const gapDays = (options.gapMonths ?? 36) * DAYS_PER_MONTH;
   const relatedDays = (options.relatedMonths ?? 12) * DAYS_PER_MONTH;

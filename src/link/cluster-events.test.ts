@@ -37,7 +37,7 @@ const TWO_DELIVERIES: MentionSpec[] = [
 const VAGUE: MentionSpec = { id: 'vague-1', doc: 'd5', outlet: 'Politika', published: '2021-05-06', source: 'RUS', target: 'SRB', cameo: '072', date: '2021-05-05' };
 
 test('four outlets, one of them a syndicated copy → one event with three independent sources', () => {
-  const [event, ...rest] = clusterEvents(RIFLE_STORY.map(m));
+  const [event, ...rest] = clusterEvents(RIFLE_STORY.map(m), { kinds: defaultKindTree() });
   assert.equal(rest.length, 0);
   assert.ok(event);
   assert.equal(event.mentionCount, 4);
@@ -54,21 +54,21 @@ test('four outlets, one of them a syndicated copy → one event with three indep
 
 test('conflicting quantities are kept and flagged; the quantity most sources give is the agreed one', () => {
   const specs = [...RIFLE_STORY, { ...RIFLE_STORY[2] as MentionSpec, id: 'x1-0', doc: 'xinhua-1', outlet: 'Xinhua', items: [{ kind: 'rifle', quantity: 2000 }] }];
-  const [event] = clusterEvents(specs.map(m));
+  const [event] = clusterEvents(specs.map(m), { kinds: defaultKindTree() });
   assert.deepEqual(event?.items.map((i) => [i.kind, i.quantity, i.quantities, i.conflict]), [['rifle', 20000, [2000, 20000], true]]);
 });
 
 test('two different deliveries between the same parties in the same week → two events', () => {
-  const clusters = clusterEvents(TWO_DELIVERIES.map(m));
+  const clusters = clusterEvents(TWO_DELIVERIES.map(m), { kinds: defaultKindTree() });
   assert.deepEqual(partition(clusters), [['jets-1', 'jets-2'], ['tank-1', 'tank-2']]);
   assert.deepEqual(clusters.map((c) => c.items.map((i) => `${i.kind}:${i.model}:${i.quantity}`)), [['combat-aircraft:MiG-29:6'], ['tank:T-72:30']]);
 });
 
 test('a vague report that fits two events joins neither and is flagged; one that fits one event joins it', () => {
-  const both = clusterEvents([...TWO_DELIVERIES, VAGUE].map(m));
+  const both = clusterEvents([...TWO_DELIVERIES, VAGUE].map(m), { kinds: defaultKindTree() });
   assert.deepEqual(partition(both), [['jets-1', 'jets-2'], ['tank-1', 'tank-2'], ['vague-1']]);
   assert.deepEqual(both.map((c) => c.ambiguous), [false, false, true]);
-  const one = clusterEvents([...TWO_DELIVERIES.slice(2), VAGUE].map(m));
+  const one = clusterEvents([...TWO_DELIVERIES.slice(2), VAGUE].map(m), { kinds: defaultKindTree() });
   assert.deepEqual(partition(one), [['tank-1', 'tank-2', 'vague-1']]);
 });
 
@@ -122,11 +122,11 @@ const table: Array<{ name: string; specs: MentionSpec[]; expected: string[][] }>
 ];
 
 for (const { name, specs, expected } of table) {
-  test(name, () => assert.deepEqual(partition(clusterEvents(specs.map(m))), expected));
+  test(name, () => assert.deepEqual(partition(clusterEvents(specs.map(m), { kinds: defaultKindTree() })), expected));
 }
 
 test('a mention that bridges two events merges them, and the change says so', () => {
-  const clusterer = new Clusterer();
+  const clusterer = new Clusterer({ kinds: defaultKindTree() });
   const delivery = { doc: 'b', source: 'TUR', target: 'IRQ', cameo: '072', date: '2020-09-04' };
   clusterer.add(m({ ...delivery, id: 'b2', items: [{ kind: 'patrol-boat', quantity: 2 }] }));
   clusterer.add(m({ ...delivery, id: 'b3', items: [{ kind: 'armoured-vehicle', quantity: 40 }] }));
@@ -141,10 +141,10 @@ test('a mention that bridges two events merges them, and the change says so', ()
 
 test('near days join; a report dated between two reports a week apart fits both and bridges neither', () => {
   const boats = { source: 'TUR', target: 'IRQ', cameo: '072', items: [{ kind: 'patrol-boat', quantity: 2 }] };
-  const near = clusterEvents([{ ...boats, id: 'n1', doc: 'n1', date: '2020-09-01' }, { ...boats, id: 'n2', doc: 'n2', date: '2020-09-03' }].map(m));
+  const near = clusterEvents([{ ...boats, id: 'n1', doc: 'n1', date: '2020-09-01' }, { ...boats, id: 'n2', doc: 'n2', date: '2020-09-03' }].map(m), { kinds: defaultKindTree() });
   assert.deepEqual(partition(near), [['n1', 'n2']]);
   const days = ['2020-09-01', '2020-09-04', '2020-09-07'];
-  const apart = clusterEvents(days.map((date, i) => m({ ...boats, id: `w${i}`, doc: `w${i}`, date })));
+  const apart = clusterEvents(days.map((date, i) => m({ ...boats, id: `w${i}`, doc: `w${i}`, date })), { kinds: defaultKindTree() });
   assert.deepEqual(partition(apart), [['w0'], ['w1'], ['w2']]);
   assert.deepEqual(apart.map((c) => c.ambiguous), [false, true, false]);
 });
@@ -161,7 +161,7 @@ const DENIALS: MentionSpec[] = [
 ];
 
 test('denials join the event they deny as disputing reports: it is disputed, with the sources on each side', () => {
-  const [event, ...rest] = clusterEvents([...RIFLE_STORY, ...DENIALS].map(m));
+  const [event, ...rest] = clusterEvents([...RIFLE_STORY, ...DENIALS].map(m), { kinds: defaultKindTree() });
   assert.equal(rest.length, 0);
   assert.ok(event);
   assert.equal(event.id, 'c-a1-0');
@@ -169,7 +169,7 @@ test('denials join the event they deny as disputing reports: it is disputed, wit
   assert.deepEqual(event.mentionIds, ['a1-0', 'f1-0', 'g1-0', 'r1-0', 'r2-0', 't1-0', 'x1-0']);
   assert.deepEqual(event.disputingMentionIds, ['r2-0', 't1-0', 'x1-0']);
   // support is counted as without the denials
-  const alone = clusterEvents(RIFLE_STORY.map(m))[0];
+  const alone = clusterEvents(RIFLE_STORY.map(m), { kinds: defaultKindTree() })[0];
   assert.deepEqual([event.mentionCount, event.articleCount, event.independentSources, event.outlets, event.confidence],
     [alone?.mentionCount, alone?.articleCount, alone?.independentSources, alone?.outlets, alone?.confidence]);
   assert.deepEqual([event.cameo, event.date, event.status, event.items], [alone?.cameo, alone?.date, alone?.status, alone?.items]);
@@ -180,22 +180,22 @@ test('denials join the event they deny as disputing reports: it is disputed, wit
 });
 
 test('an event only denials report is a denied event, counted by its denials, not an asserted one', () => {
-  const [event, ...rest] = clusterEvents(DENIALS.map(m));
+  const [event, ...rest] = clusterEvents(DENIALS.map(m), { kinds: defaultKindTree() });
   assert.equal(rest.length, 0);
   assert.deepEqual([event?.modality, event?.negated, event?.disputed, event?.status], ['denied', true, false, null]);
   assert.deepEqual([event?.mentionCount, event?.independentSources, event?.supportingSourceCount, event?.disputingSourceCount], [3, 3, 0, 3]);
   assert.deepEqual([event?.supportingSources, event?.disputingSources], [[], ['Reuters', 'TASS', 'Xinhua']]);
-  const [negation] = clusterEvents([DENIALS[2] as MentionSpec].map(m));
+  const [negation] = clusterEvents([DENIALS[2] as MentionSpec].map(m), { kinds: defaultKindTree() });
   assert.deepEqual([negation?.modality, negation?.negated, negation?.disputingMentionIds], ['negated', true, ['t1-0']]);
 });
 
 test('with denials among them, the result still does not depend on arrival order', () => {
   const all = [...RIFLE_STORY, ...DENIALS, ...TWO_DELIVERIES, VAGUE].map(m);
-  const expected = clusterEvents(all);
+  const expected = clusterEvents(all, { kinds: defaultKindTree() });
   assert.equal(expected.filter((c) => c.disputed).length, 1);
   for (const seed of [21, 22, 23, 24]) {
-    assert.deepEqual(clusterEvents(shuffled(all, seed)), expected, `seed ${seed}`);
-    const clusterer = new Clusterer();
+    assert.deepEqual(clusterEvents(shuffled(all, seed), { kinds: defaultKindTree() }), expected, `seed ${seed}`);
+    const clusterer = new Clusterer({ kinds: defaultKindTree() });
     const store = new Map<string, Cluster>();
     for (const mention of shuffled(all, seed + 100)) {
       const change = clusterer.add(mention);
@@ -215,12 +215,12 @@ function everything(): MentionInput[] {
 
 test('the result does not depend on arrival order: shuffled batches and one-by-one additions agree', () => {
   const all = everything();
-  const expected = clusterEvents(all);
+  const expected = clusterEvents(all, { kinds: defaultKindTree() });
   for (const seed of [1, 2, 3, 4, 5]) {
     const order = shuffled(all, seed);
-    assert.deepEqual(clusterEvents(order), expected, `seed ${seed}`);
+    assert.deepEqual(clusterEvents(order, { kinds: defaultKindTree() }), expected, `seed ${seed}`);
     // Applying each change to a map, as a store would, ends with the same clusters.
-    const clusterer = new Clusterer();
+    const clusterer = new Clusterer({ kinds: defaultKindTree() });
     const store = new Map<string, Cluster>();
     for (let i = 0; i < order.length; i += 3) {
       const change = clusterer.addAll(order.slice(i, i + 3));
@@ -273,9 +273,9 @@ test('incremental clustering equals the partition computed from its definition o
       const items = i % 3 === 0 ? [] : [{ kind: pick(kinds, i) }, ...(i % 7 === 0 ? [{ kind: pick(kinds, i + 1) }] : [])];
       return m({ id: `r${String(i).padStart(3, '0')}`, doc: `d${i}`, published: `2021-07-${String(day + 2).padStart(2, '0')}`, source: i % 2 ? 'RUS' : 'IRN', target: 'SYR', cameo: pick(codes, i), date, items });
     });
-    const expected = clusterEvents(shuffled(mentions, seed));
+    const expected = clusterEvents(shuffled(mentions, seed), { kinds: defaultKindTree() });
     assert.deepEqual(partition(expected), reference(mentions), `seed ${seed}`);
-    const clusterer = new Clusterer();
+    const clusterer = new Clusterer({ kinds: defaultKindTree() });
     const store = new Map<string, Cluster>();
     for (const mention of shuffled(mentions, seed + 1)) {
       const change = clusterer.add(mention);

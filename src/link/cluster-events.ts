@@ -11,7 +11,7 @@
 // where the store may hold what memory does not. The result is the unbounded one: clusters are a function of the set
 // of mentions, and every island in memory is whole.
 import type { Cluster, ClusterChange, ClusterMention, MentionInput } from '../types/link.js';
-import { defaultKindTree, type KindTree } from './kind-tree.js';
+import type { KindTree } from './kind-tree.js';
 import { buildCluster } from './build-cluster.js';
 import { ComponentGraph } from './component-graph.js';
 import { KnownRegions } from './known-regions.js';
@@ -23,8 +23,11 @@ import {
 
 /** Options of clustering. */
 export interface ClusterOptions {
-  /** Kind hierarchy for item compatibility (default: Dyad's equipment lexicon). */
-  kinds?: KindTree;
+  /**
+   * Kind hierarchy for item compatibility: the tree the reports were coded with (a store's: `recordedKindTree`;
+   * a lexicon's: `lexiconKindTree`; Dyad's own: `defaultKindTree`). No default, so that no caller forgets a user's.
+   */
+  kinds: KindTree;
   /** Date windows in days (default: day ±3, undated ±7 around the publication date). */
   windows?: Partial<DateWindows>;
   /**
@@ -77,8 +80,8 @@ export class Clusterer {
   private readonly vaguerThan: number[] = [];
   private readonly vaguerOf: number[] = [];
 
-  constructor(options: ClusterOptions = {}) {
-    this.tree = options.kinds ?? defaultKindTree();
+  constructor(options: ClusterOptions) {
+    this.tree = options.kinds;
     this.windows = { ...DEFAULT_WINDOWS, ...options.windows };
     this.reach = Math.max(this.windows.day, this.windows.undated);
     this.capacity = options.capacity ?? Infinity;
@@ -365,7 +368,7 @@ function slim(mention: MentionInput): ClusterMention {
 const NO_ITEMS: ClusterMention['event']['items'] = [];
 
 /** Clusters a set of mentions from scratch; the same as adding them to a `Clusterer` in any order. */
-export function clusterEvents(mentions: Iterable<MentionInput>, options: ClusterOptions = {}): Cluster[] {
+export function clusterEvents(mentions: Iterable<MentionInput>, options: ClusterOptions): Cluster[] {
   const clusterer = new Clusterer(options);
   clusterer.addQuietly(mentions);
   return clusterer.clusters();

@@ -1,6 +1,7 @@
 // Link stage: the equipment lexicon's kinds → a small tree the linker asks "is one kind under the other?" and "military?".
 import type { CompiledLexicon } from '../lexicon/compiled.js';
 import { defaultEquipment, type Equipment } from '../lexicon/equipment.js';
+import type { ItemKind } from '../types/link.js';
 
 /** The kinds of items and how they nest ("armed-drone" under "drone", "rifle" under "small-arms" under "arms"). */
 export interface KindTree {
@@ -20,8 +21,8 @@ export function kindContext(tree: KindTree, kind: string): 'military' | 'economi
   return tree.economic(kind) ? 'economic' : 'humanitarian';
 }
 
-/** A tree over the kinds of a compiled equipment lexicon; the ancestors of each kind are cached on first use. */
-export function kindTree(equipment: Equipment): KindTree {
+/** A tree over item kinds by id (a compiled equipment lexicon's, or Dyad's with a store's); the ancestors of each kind are cached on first use. */
+export function kindTree(kinds: ReadonlyMap<string, ItemKind>): KindTree {
   const ancestors = new Map<string, ReadonlySet<string>>();
   const chain = (kind: string): ReadonlySet<string> => {
     let set = ancestors.get(kind);
@@ -30,7 +31,7 @@ export function kindTree(equipment: Equipment): KindTree {
       // The bound guards against a cycle written into a user's lexicon.
       for (let k: string | null = kind, n = 0; k !== null && n < 16; n++) {
         found.add(k);
-        k = equipment.kinds.get(k)?.parent ?? null;
+        k = kinds.get(k)?.parent ?? null;
       }
       set = found;
       ancestors.set(kind, set);
@@ -39,8 +40,8 @@ export function kindTree(equipment: Equipment): KindTree {
   };
   return {
     isUnder: (kind, than) => kind === than || chain(kind).has(than),
-    military: (kind) => equipment.kinds.get(kind)?.military ?? null,
-    economic: (kind) => equipment.kinds.get(kind)?.economic === true,
+    military: (kind) => kinds.get(kind)?.military ?? null,
+    economic: (kind) => kinds.get(kind)?.economic === true,
   };
 }
 
@@ -53,7 +54,7 @@ const trees = new WeakMap<Equipment, KindTree>();
 export function lexiconKindTree(lexicon: Pick<CompiledLexicon, 'equipment'>): KindTree {
   let tree = trees.get(lexicon.equipment);
   if (tree === undefined) {
-    tree = lexicon.equipment === defaultEquipment() ? defaultKindTree() : kindTree(lexicon.equipment);
+    tree = lexicon.equipment === defaultEquipment() ? defaultKindTree() : kindTree(lexicon.equipment.kinds);
     trees.set(lexicon.equipment, tree);
   }
   return tree;
@@ -63,6 +64,23 @@ let bundled: KindTree | null = null;
 
 /** The tree of Dyad's own lexicon/equipment.yaml alone, built on first use: for linking with no lexicon at hand. */
 export function defaultKindTree(): KindTree {
-  bundled ??= kindTree(defaultEquipment());
+  bundled ??= kindTree(defaultEquipment().kinds);
   return bundled;
+}
+
+let recorded: { key: string; tree: KindTree } | null = null;
+
+/**
+ * The tree a store's reports are linked by: Dyad's own kinds with the ones it records (`Store.lexiconKinds`: those a
+ * user's lexicon added or defined otherwise; theirs win). None recorded: Dyad's own tree. The last one built is kept.
+ */
+export function recordedKindTree(kinds: readonly ItemKind[]): KindTree {
+  if (kinds.length === 0) return defaultKindTree();
+  const key = JSON.stringify(kinds);
+  if (recorded?.key !== key) {
+    const all = new Map<string, ItemKind>(defaultEquipment().kinds);
+    for (const kind of kinds) all.set(kind.kind, kind);
+    recorded = { key, tree: kindTree(all) };
+  }
+  return recorded.tree;
 }

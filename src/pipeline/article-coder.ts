@@ -1,6 +1,7 @@
 // Pipeline: the asynchronous face of coding — Article → Promise of its events within budget, in this thread or in worker threads.
 import type { Coder } from '../coder/create-coder.js';
-import type { Article } from '../types/index.js';
+import { addedKinds } from '../link/lexicon-kinds.js';
+import type { Article, ItemKind } from '../types/index.js';
 import { codeWithinBudget, type ArticleBudget, type BudgetedResult } from './code-within-budget.js';
 
 /** Codes articles within their budget, possibly off the calling thread (see workerCoder). */
@@ -9,12 +10,20 @@ export interface ArticleCoder {
   code(article: Article): Promise<BudgetedResult>;
   /** Stops any threads it started. */
   close(): Promise<void>;
+  /** The item kinds its lexicon adds to Dyad's own (`addedKinds`): what a store it codes into records. */
+  readonly lexiconKinds: readonly ItemKind[];
+}
+
+/** The item kinds a coder's lexicon adds to Dyad's own, whether it codes in this thread or in worker threads. */
+export function coderKinds(coder: Coder | ArticleCoder): readonly ItemKind[] {
+  return 'lexicon' in coder ? addedKinds(coder.lexicon) : coder.lexiconKinds;
 }
 
 /** An ArticleCoder that codes in the calling thread (a test, or a caller with nothing else to serve meanwhile). */
-export function inProcessCoder(coder: Coder | Promise<Coder>, budget: Partial<ArticleBudget> = {}): ArticleCoder {
+export function inProcessCoder(coder: Coder, budget: Partial<ArticleBudget> = {}): ArticleCoder {
   return {
-    code: async (article) => codeWithinBudget(await coder, article, budget),
+    code: async (article) => codeWithinBudget(coder, article, budget),
     close: async () => {},
+    lexiconKinds: addedKinds(coder.lexicon),
   };
 }

@@ -3,10 +3,11 @@ import type { Coder } from '../coder/create-coder.js';
 import { readInputs } from '../ingest/read-inputs.js';
 import type { ArticleEntry, PutResult, Store, WriterLockOptions } from '../store/store.js';
 import { DyadError, type Problem } from '../types/index.js';
-import type { ArticleCoder } from './article-coder.js';
+import { coderKinds, type ArticleCoder } from './article-coder.js';
 import { decideEntries } from './decide-entries.js';
 import { NearDuplicateIndex } from './near-duplicate-index.js';
 import { MentionLinker } from './mention-linker.js';
+import { settleKinds } from './settle-kinds.js';
 
 export interface IngestProgress {
   /** Articles read so far (new + duplicates + near-duplicates). */
@@ -52,7 +53,10 @@ export interface IngestOptions {
    * writer lock is held for the whole run, so that the linking state this run keeps follows the store.
    */
   writer?: WriterLockOptions;
-  /** Called with each warning, such as events dropped past an article's budget ("id: 12 events dropped …"). */
+  /**
+   * Called with each warning, such as events dropped past an article's budget ("id: 12 events dropped …"), or item
+   * kinds of the coder's lexicon that differ from the store's (see `settleKinds`).
+   */
   onWarning?: (message: string) => void;
 }
 
@@ -65,7 +69,8 @@ export interface IngestOptions {
  * After each batch its mentions join the events (clusters) they report, incrementally; at the end the assistance
  * threads are rebuilt. Both depend only on the set of coded articles, not on the order they arrived in (the order
  * decides only which article of a syndicated pair is the coded original). Only one writer links a store at a time:
- * the run holds the store's writer lock (see `IngestOptions.writer`).
+ * the run holds the store's writer lock (see `IngestOptions.writer`). Events and threads are linked by the item kinds
+ * the store records, with those the coder's lexicon adds (`settleKinds`: E500 when it defines one otherwise).
  */
 export async function ingestArticles(inputs: string[], options: IngestOptions): Promise<IngestSummary> {
   const lock = await options.store.acquireWriter(options.writer);
@@ -79,6 +84,8 @@ export async function ingestArticles(inputs: string[], options: IngestOptions): 
 /** `ingestArticles` with the writer lock held. */
 async function ingestLocked(inputs: string[], options: IngestOptions): Promise<IngestSummary> {
   const { store, coder } = options;
+  // the item kinds the store is coded and linked with; a lexicon that places one otherwise is refused (E500) here
+  const kinds = await settleKinds(store, coderKinds(coder), options.onWarning);
   const batchSize = options.batchSize ?? 200;
   const started = performance.now();
   const progress: IngestProgress = { read: 0, new: 0, duplicates: 0, nearDuplicates: 0, failed: 0, events: 0, elapsedMs: 0 };
@@ -114,7 +121,7 @@ async function ingestLocked(inputs: string[], options: IngestOptions): Promise<I
       return out;
     }
   };
-  const linker = options.cluster === false ? null : await MentionLinker.open(store, { capacity: options.linkCapacity });
+  const linker = options.cluster === false ? null : await MentionLinker.open(store, { kinds, capacity: options.linkCapacity });
   const flush = async (): Promise<void> => {
     if (batch.length === 0) return;
     const results = await put(batch);

@@ -14,6 +14,7 @@ import { LiveLinker } from './live-linker.js';
 import { threadClusters } from './mention-linker.js';
 import { buildThreads } from '../link/build-threads.js';
 import { DELIVERY_2021, HELICOPTERS, HELICOPTERS_RECEIVED, HELICOPTERS_RETOLD, REQUEST_2019, syndicated } from '../../test/fixtures/linking-stories.js';
+import { defaultKindTree } from '../link/kind-tree.js';
 
 
 /** Our own text: one happening told by three outlets and a syndicated copy, and a request with the delivery that answered it. */
@@ -68,7 +69,7 @@ describe('LiveLinker', () => {
 
     const live = await openSqliteStore(':memory:');
     await ingestArticles([jsonl('first', WRITTEN.slice(0, 2))], { store: live, coder });
-    const linker = await LiveLinker.open(live);
+    const linker = await LiveLinker.open(live, { kinds: defaultKindTree() });
     await writeOneByOne(linker, live, await read(jsonl('rest', WRITTEN.slice(2))));
 
     assert.deepEqual(await linked(live), await linked(whole));
@@ -84,7 +85,7 @@ describe('LiveLinker', () => {
     await ingestArticles([jsonl('all-bounded', WRITTEN)], { store: whole, coder });
     const live = await openSqliteStore(':memory:');
     await ingestArticles([jsonl('first-bounded', WRITTEN.slice(0, 2))], { store: live, coder, linkCapacity: 2 });
-    await writeOneByOne(await LiveLinker.open(live, { capacity: 2 }), live, await read(jsonl('rest-bounded', WRITTEN.slice(2))));
+    await writeOneByOne(await LiveLinker.open(live, { kinds: defaultKindTree(), capacity: 2 }), live, await read(jsonl('rest-bounded', WRITTEN.slice(2))));
     assert.deepEqual(await linked(live), await linked(whole));
     await whole.close();
     await live.close();
@@ -93,7 +94,7 @@ describe('LiveLinker', () => {
   it('stores a syndicated copy of a stored article uncoded, linked to it, and content already stored without events', async () => {
     const store = await openSqliteStore(':memory:');
     await ingestArticles([jsonl('original', WRITTEN.slice(0, 1))], { store, coder });
-    const linker = await LiveLinker.open(store);
+    const linker = await LiveLinker.open(store, { kinds: defaultKindTree() });
     const [original, , , syndicated] = WRITTEN;
     const [copy, again] = await read(jsonl('copies', [{ ...syndicated }, { ...original, id: 'sahel-courier-again' }]));
     const copyEntry = await linker.entry(copy as Article, coder);
@@ -109,7 +110,7 @@ describe('LiveLinker', () => {
     const path = join(dir, 'shared.db');
     const server = await openSqliteStore(path);
     const lock = await server.acquireWriter();
-    const linker = await LiveLinker.open(server);
+    const linker = await LiveLinker.open(server, { kinds: defaultKindTree() });
     await lock.release();
     assert.equal(await linker.isStale(), false);
     // another process ingests the original while the server holds no lock
@@ -118,7 +119,7 @@ describe('LiveLinker', () => {
     await other.close();
     assert.equal(await linker.isStale(), true, 'the other writer is seen');
     const again = await server.acquireWriter();
-    const fresh = await LiveLinker.open(server);
+    const fresh = await LiveLinker.open(server, { kinds: defaultKindTree() });
     const [copy] = await read(jsonl('copy', WRITTEN.slice(3, 4)));
     const entry = await fresh.entry(copy as Article, coder);
     assert.equal(entry.meta.nearDuplicateOf, 'sahel-courier', 'the copy is linked, not coded again');
@@ -132,7 +133,7 @@ describe('LiveLinker', () => {
     const store = await openSqliteStore(':memory:');
     await ingestArticles([jsonl('again', WRITTEN)], { store, coder });
     const before = await linked(store);
-    const linker = await LiveLinker.open(store);
+    const linker = await LiveLinker.open(store, { kinds: defaultKindTree() });
     const change = await linker.link([], []);
     assert.deepEqual(change, { upserted: [], removed: [], merged: [] });
     assert.deepEqual(await linked(store), before);
@@ -152,7 +153,7 @@ describe('LiveLinker thread rebuilds', () => {
       replaced.push(options?.recipients ?? 'all');
       return putThreads(threads, options);
     };
-    const linker = await LiveLinker.open(store);
+    const linker = await LiveLinker.open(store, { kinds: defaultKindTree() });
     const [attack] = await read(jsonl('attack', [{ id: 'attack', date: '2022-06-01', text: 'Al-Shabaab militants attacked Somali troops near Mogadishu on Monday.' }]));
     const attackEntry = await linker.entry(attack as Article, coder);
     assert.ok(attackEntry.events.length > 0 && attackEntry.events.every((e) => e.root === '18' || e.root === '19'), attackEntry.events.map((e) => e.cameo).join(' '));
@@ -168,7 +169,7 @@ describe('LiveLinker thread rebuilds', () => {
     await linker.link([moreEntry], [await store.putArticle(moreEntry.article, moreEntry.meta, moreEntry.events)]);
     assert.deepEqual(replaced, ['all', ['SYR', 'TUR']]);
     const stored = (await store.threads()).sort((a, b) => (a.id < b.id ? -1 : 1));
-    assert.deepEqual(stored, buildThreads(await threadClusters(store)), 'the same threads as a rebuild of all of them');
+    assert.deepEqual(stored, buildThreads(await threadClusters(store), { kinds: defaultKindTree() }), 'the same threads as a rebuild of all of them');
     assert.ok(stored.some((t) => t.recipient === 'SYR') && stored.some((t) => t.recipient === 'IRQ'));
     await store.close();
   });

@@ -33,10 +33,10 @@ export class LiveLinker {
 
   /**
    * A linker over the stored articles and mentions (reports left unlinked are linked, see MentionLinker.open), holding
-   * at most `options.capacity` reports in memory (default LINK_CAPACITY). Hold the store's writer lock while opening
-   * and using it.
+   * at most `options.capacity` reports in memory (default LINK_CAPACITY), linking by `options.kinds` (`settleKinds`).
+   * Hold the store's writer lock while opening and using it.
    */
-  static async open(store: Store, options: MentionLinkerOptions = {}): Promise<LiveLinker> {
+  static async open(store: Store, options: MentionLinkerOptions): Promise<LiveLinker> {
     const nearIndex = await NearDuplicateIndex.open(store);
     const linker = await MentionLinker.open(store, options);
     const { newest } = await threadParties(store);
@@ -97,11 +97,11 @@ export class LiveLinker {
       if (newest === -Infinity) newest = null;
       if (newest !== this.newest || !this.threadsWritten) {
         this.newest = newest;
-        await this.store.putThreads(await rebuildThreads(this.store));
+        await this.store.putThreads(await rebuildThreads(this.store, this.linker.kinds));
         this.threadsWritten = true;
       } else {
         const parties = [...new Set(changed.flatMap((c) => (c.target === null ? [c.source] : [c.source, c.target])))].sort();
-        await this.store.putThreads(await threadsTo(this.store, parties, newest), { recipients: parties });
+        await this.store.putThreads(await threadsTo(this.store, parties, newest, this.linker.kinds), { recipients: parties });
       }
     }
     this.mark = await this.store.changeMark();

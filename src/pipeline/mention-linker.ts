@@ -1,5 +1,6 @@
 // Pipeline stage: stored batches of coded articles → events (clusters) kept current in the store; threads rebuilt at the end.
 import { Clusterer } from '../link/cluster-events.js';
+import type { KindTree } from '../link/kind-tree.js';
 import { THREAD_ROOTS } from '../link/thread-steps.js';
 import type { Cluster, ClusterChange, MentionInput } from '../types/link.js';
 import { rebuildThreads } from './rebuild-threads.js';
@@ -33,6 +34,8 @@ export const LINK_CAPACITY = 50_000;
 
 /** How a linker is opened. */
 export interface MentionLinkerOptions {
+  /** The kind tree the store's reports are linked by (`settleKinds`: Dyad's kinds with those the store records). */
+  kinds: KindTree;
   /** Most mentions held in memory (default LINK_CAPACITY); the rest is read back from the store when a report needs it. */
   capacity?: number;
 }
@@ -45,7 +48,7 @@ export interface MentionLinkerOptions {
  * hold are read back (`restoreRegions`), so the result is the one of a clusterer that holds everything.
  */
 export class MentionLinker {
-  private constructor(private readonly store: Store, private readonly clusterer: Clusterer) {}
+  private constructor(private readonly store: Store, private readonly clusterer: Clusterer, readonly kinds: KindTree) {}
 
   /**
    * A linker over the store's mentions. Stored mentions not linked yet (an earlier run was killed between writing a
@@ -53,9 +56,10 @@ export class MentionLinker {
    * one's island is read back whole and its events are rewritten, and the events its reports were in before are
    * summarised again or deleted. One pass over the stored mentions, which holds none of them.
    */
-  static async open(store: Store, options: MentionLinkerOptions = {}): Promise<MentionLinker> {
+  static async open(store: Store, options: MentionLinkerOptions): Promise<MentionLinker> {
     const holdsAll = !(await hasMentions(store));
-    const linker = new MentionLinker(store, new Clusterer({ capacity: options.capacity ?? LINK_CAPACITY, holdsAll }));
+    const clusterer = new Clusterer({ kinds: options.kinds, capacity: options.capacity ?? LINK_CAPACITY, holdsAll });
+    const linker = new MentionLinker(store, clusterer, options.kinds);
     if (!holdsAll) await linker.linkUnlinked();
     return linker;
   }
@@ -150,7 +154,7 @@ export class MentionLinker {
 
   /** Rebuilds the threads from the stored clusters about help, one recipient at a time (`rebuildThreads`), and stores them. */
   async finish(): Promise<LinkSummary> {
-    const threads = await rebuildThreads(this.store);
+    const threads = await rebuildThreads(this.store, this.kinds);
     await this.store.putThreads(threads);
     return { clusters: await this.store.countClusters({}), threads: threads.length };
   }

@@ -11,6 +11,7 @@ import { jsonLines, syndicatedChains } from '../../test/fixtures/syndicated-chai
 import { ingestArticles } from './ingest-articles.js';
 import { threadClusters } from './mention-linker.js';
 import { rebuildThreads } from './rebuild-threads.js';
+import { defaultKindTree } from '../link/kind-tree.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'dyad-threads-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -20,9 +21,9 @@ test('threads built recipient by recipient equal those built from every event at
   writeFileSync(input, jsonLines(syndicatedChains(30, 4)));
   const store = await openSqliteStore(join(dir, 'store.db'));
   await ingestArticles([input], { store, coder: createCoderSync(), cluster: true });
-  const whole = buildThreads(await threadClusters(store)).sort((a, b) => (a.id < b.id ? -1 : 1));
+  const whole = buildThreads(await threadClusters(store), { kinds: defaultKindTree() }).sort((a, b) => (a.id < b.id ? -1 : 1));
   assert.ok(whole.length >= 3, `${whole.length} threads`);
   assert.ok(new Set(whole.map((t) => t.recipient)).size >= 2, 'threads to more than one recipient');
-  assert.deepEqual(await rebuildThreads(store), whole);
+  assert.deepEqual(await rebuildThreads(store, defaultKindTree()), whole);
   await store.close();
 });

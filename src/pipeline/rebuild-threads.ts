@@ -5,6 +5,7 @@
 // threads to a party therefore read only events that name it, and building from those alone gives exactly what
 // building from every event gives them — provided "now" (asOf, for stalled threads) is the newest date of all events.
 import { buildThreads } from '../link/build-threads.js';
+import type { KindTree } from '../link/kind-tree.js';
 import { THREAD_ROOTS } from '../link/thread-steps.js';
 import { filterProblem } from '../store/event-filter.js';
 import type { EventFilter, Store } from '../store/store.js';
@@ -53,9 +54,12 @@ export async function threadParties(store: Store): Promise<{ parties: string[]; 
   return { parties: [...parties].sort(), newest };
 }
 
-/** The threads to each of `parties` (recipients), built from the stored events naming it, with `newest` as "now"; by id. */
-export async function threadsTo(store: Store, parties: readonly string[], newest: number | null): Promise<Thread[]> {
-  const options = newest === null ? {} : { asOf: isoOfDay(newest) };
+/**
+ * The threads to each of `parties` (recipients), built from the stored events naming it, with `newest` as "now" and
+ * the store's kind tree (`kinds`: deliveries matched to what was asked); by id.
+ */
+export async function threadsTo(store: Store, parties: readonly string[], newest: number | null, kinds: KindTree): Promise<Thread[]> {
+  const options = newest === null ? { kinds } : { kinds, asOf: isoOfDay(newest) };
   const threads: Thread[] = [];
   for (const party of parties) {
     // the store's actor filter keeps a superset (codes starting with the party, or of its country): the rest is dropped here
@@ -71,9 +75,9 @@ export async function threadsTo(store: Store, parties: readonly string[], newest
 
 /**
  * Every thread, as `buildThreads` gives them from all the stored events that can be thread steps, built recipient by
- * recipient (memory holds the events of one party at a time).
+ * recipient (memory holds the events of one party at a time), by the store's kind tree `kinds`.
  */
-export async function rebuildThreads(store: Store): Promise<Thread[]> {
+export async function rebuildThreads(store: Store, kinds: KindTree): Promise<Thread[]> {
   const { parties, newest } = await threadParties(store);
-  return threadsTo(store, parties, newest);
+  return threadsTo(store, parties, newest, kinds);
 }

@@ -1,6 +1,6 @@
 // Pipeline: a stored article coded again → its events replaced, and the events (clusters) that lost reports summarised again, in one transaction.
 import { buildCluster } from '../link/build-cluster.js';
-import { defaultKindTree } from '../link/kind-tree.js';
+import { recordedKindTree } from '../link/kind-tree.js';
 import type { Store } from '../store/store.js';
 import type { EventRecord } from '../types/index.js';
 import { storedMentions } from './stored-mentions.js';
@@ -28,7 +28,8 @@ export async function recodeArticle(store: Store, articleId: string, events: Eve
     for (const id of before.keys()) clusters.set(id, (await tx.cluster(id))?.ambiguous ?? false);
     const written = await tx.putEvents(articleId, events);
     const recoded = new Map(events.map((e) => [e.id, e]));
-    const tree = defaultKindTree();
+    // summarised by the kinds the store's reports are linked by (Dyad's with those it records)
+    const tree = recordedKindTree(await tx.lexiconKinds());
     for (const [id, members] of before) {
       // the article's events that are gone leave; one coded again under its id stays, in its new form, stored last
       const kept = members.filter((m) => m.doc !== articleId);

@@ -6,7 +6,9 @@ import type { QueuedArticle } from '../queue/article-queue.js';
 import type { ArticleEntry, PutResult, Store, WriterLockOptions } from '../store/store.js';
 import { DyadError, type Problem } from '../types/index.js';
 import { codeWithinBudget } from './code-within-budget.js';
+import { addedKinds } from '../link/lexicon-kinds.js';
 import { MentionLinker } from './mention-linker.js';
+import { settleKinds } from './settle-kinds.js';
 import { NearDuplicateIndex } from './near-duplicate-index.js';
 
 /** Where a worker reads articles from: a queue stream (ArticleQueue), or anything that reads like one. */
@@ -51,7 +53,8 @@ export interface WorkerSummary {
  * whenever the stream is drained. Each batch of articles is written in ONE transaction with the stream position of
  * its last message (`Store.setQueuePosition`), and a worker starts from the stored position: killed at any moment,
  * another one stores every message exactly once. Any number of workers may run against one store; the one holding
- * the writer lock works, the others wait for it (on PostgreSQL, on any machine).
+ * the writer lock works, the others wait for it (on PostgreSQL, on any machine). Linked by the store's item kinds
+ * with those the coder's lexicon adds (`settleKinds`: E500 when it defines one otherwise).
  */
 export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> {
   const { store, coder, source } = options;
@@ -59,8 +62,9 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> 
   const lock = await store.acquireWriter({ wait: true, ...options.writer });
   const summary: WorkerSummary = { position: 0, new: 0, duplicates: 0, nearDuplicates: 0, events: 0, problems: [] };
   try {
+    const kinds = await settleKinds(store, addedKinds(coder.lexicon), options.onWarning);
     const nearIndex = await NearDuplicateIndex.open(store);
-    const linker = await MentionLinker.open(store);
+    const linker = await MentionLinker.open(store, { kinds });
     summary.position = await store.queuePosition(source.stream);
     let threadsStale = true;
     while (options.signal?.aborted !== true) {

@@ -1,6 +1,8 @@
 // Pipeline: coder options → an ArticleCoder that codes in worker threads, a few articles at a time, each stopped hard past its time budget.
 import type { Worker } from 'node:worker_threads';
 import type { CoderOptions } from '../coder/create-coder.js';
+import { loadEquipment } from '../lexicon/load-lexicon.js';
+import { addedKinds } from '../link/lexicon-kinds.js';
 import type { Article } from '../types/index.js';
 import type { ArticleCoder } from './article-coder.js';
 import { ARTICLE_BUDGET, type ArticleBudget, type BudgetedResult } from './code-within-budget.js';
@@ -110,7 +112,10 @@ export function workerCoder(coder: CoderOptions, options: WorkerCoderOptions = {
     }
   };
 
+  // the kinds the workers code with, read here from the lexicon folders' equipment.yaml alone (no lexicon is loaded in this thread)
+  const lexiconKinds = addedKinds({ equipment: loadEquipment(coder.lexiconDirs ?? []) });
   return {
+    lexiconKinds,
     code: (article) => new Promise<BudgetedResult>((resolve, reject) => {
       if (closed) {
         reject(new Error('the worker coder is closed'));

@@ -132,6 +132,29 @@ export function storeContract(name: string, open: () => Promise<Store>, skip: Re
       await store.close();
     });
 
+    it('records the item kinds a user\'s lexicon added, replacing what it recorded, committed with its transaction', async () => {
+      const store = await open();
+      assert.deepEqual(await store.lexiconKinds(), [], 'none in a new store: Dyad\'s own kinds');
+      const foo = { kind: 'foo-drone', parent: 'drone', military: true, economic: false };
+      const grant = { kind: 'grant', parent: null, military: false, economic: true };
+      await store.putLexiconKinds([foo, grant]);
+      assert.deepEqual(await store.lexiconKinds(), [foo, grant], 'by kind');
+      await assert.rejects(store.transaction(async (tx) => {
+        await tx.putLexiconKinds([grant]);
+        throw new Error('killed');
+      }), /killed/);
+      assert.deepEqual(await store.lexiconKinds(), [foo, grant], 'a rolled-back transaction records nothing');
+      await store.putLexiconKinds([grant]);
+      assert.deepEqual(await store.lexiconKinds(), [grant]);
+      await rejectsWith(store.putLexiconKinds([grant, grant]), /twice/, 'E602');
+      await rejectsWith(store.putLexiconKinds([{ ...foo, kind: '' }]), /kind/, 'E602');
+      await rejectsWith(store.putLexiconKinds([{ ...foo, military: 'yes' as unknown as boolean }]), /military/, 'E602');
+      assert.deepEqual(await store.lexiconKinds(), [grant], 'a refused call changes nothing');
+      await store.putLexiconKinds([]);
+      assert.deepEqual(await store.lexiconKinds(), []);
+      await store.close();
+    });
+
     it('is idempotent on the content hash', async () => {
       const store = await open();
       const [entry] = sampleEntries();

@@ -25,7 +25,7 @@
 // Done in migration 2 (sqlite/migrations.ts) and sqlite/cluster-store.ts.
 
 import type { Article, Correction, EventRecord } from '../types/index.js';
-import type { Cluster, ClusterChange, MentionInput, Thread } from '../types/link.js';
+import type { Cluster, ClusterChange, ItemKind, MentionInput, Thread } from '../types/link.js';
 import type { ActorCount, ArticleRef, DyadRow, EventPage, EventRank, Period, ReportRank, StoreStats } from '../types/query.js';
 
 // The rows queries answer live in src/types (the API and the UI read them too); named here as well for the adapters.
@@ -357,5 +357,18 @@ export interface Store {
   appendCorrections(corrections: readonly Correction[]): Promise<number>;
   /** The correction log, in the order it was appended. */
   corrections(): Promise<Correction[]>;
+  /**
+   * The item kinds the store's reports were coded and linked with beyond Dyad's own: those a user's lexicon
+   * (equipment.yaml of a `--lexicon` folder) added or defined otherwise, by kind. Empty for a store coded with Dyad's
+   * own kinds alone, and for one made before they were recorded. Every reader that links (threads rebuilt, events
+   * summarised again, corrections applied) builds its kind tree from Dyad's kinds with these (src/link/kind-tree.ts).
+   */
+  lexiconKinds(): Promise<ItemKind[]>;
+  /**
+   * Records the item kinds of `lexiconKinds`, replacing what was recorded, in one transaction. Storage only: whether
+   * a lexicon may be coded into the store with them is decided above it (pipeline/settle-kinds.ts). Throws E602 for
+   * a malformed kind or one given twice.
+   */
+  putLexiconKinds(kinds: readonly ItemKind[]): Promise<void>;
   close(): Promise<void>;
 }

@@ -189,3 +189,15 @@ export interface Thread {
   steps: ThreadStep[];
   related: RelatedStep[];
 }
+
+/**
+ * One kind of item as linking reads it (from equipment.yaml): the kind it lies under, and what help it stands for.
+ * A store records the kinds a user's lexicon added to Dyad's own or defined otherwise (`Store.lexiconKinds`), so
+ * that every later reader links its reports by the tree they were coded with.
+ */
+export interface ItemKind {
+  kind: string;
+  parent: string | null;
+  military: boolean;
+  economic: boolean;
+}

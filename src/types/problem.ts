@@ -22,6 +22,7 @@ export const ERROR_CODES = {
   E302: 'PETRARCH dictionary line is malformed',
   E400: 'analysing or coding an article failed',
   E401: 'article ran past the time budget for one article',
+  E500: 'the lexicon defines an item kind otherwise than the store was linked with',
   E600: 'store error',
   E601: 'the store is being written by another process',
   E602: 'bad argument to a store call',

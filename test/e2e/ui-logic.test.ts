@@ -11,6 +11,7 @@ import { layoutNetwork } from '../../ui/src/layout-network.js';
 import { filterQuery, readState, writeState } from '../../ui/src/state.js';
 import { threadQuery } from '../../ui/src/thread-query.js';
 import { fillPeriods, pairSeries, quadTimeline, topPairs } from '../../ui/src/timeline-data.js';
+import { defaultKindTree } from '../../src/link/kind-tree.js';
 
 const row = (source: string, target: string, period: string | null, count: number, quadShares: DyadRow['quadShares'] = [1, 0, 0, 0]): DyadRow =>
   ({ source, target, period, count, goldsteinMean: 0, quadShares });
@@ -116,7 +117,7 @@ describe('disputeRows', () => {
   const delivery = { source: 'CHN', target: 'IRQ', cameo: '072', date: '2021-03-02' };
   const denial = { ...delivery, id: 'd', doc: 'd', outlet: '<b>Xinhua</b>', negated: true, modality: 'denied' as const };
   it('names both sides of a disputed event', () => {
-    const [c] = clusterEvents([fixtureMention({ ...delivery, id: 'a', doc: 'a', outlet: 'Reuters' }), fixtureMention({ ...delivery, id: 'b', doc: 'b', outlet: 'AP' }), fixtureMention(denial)]);
+    const [c] = clusterEvents([fixtureMention({ ...delivery, id: 'a', doc: 'a', outlet: 'Reuters' }), fixtureMention({ ...delivery, id: 'b', doc: 'b', outlet: 'AP' }), fixtureMention(denial)], { kinds: defaultKindTree() });
     assert.ok(c);
     assert.deepEqual(disputeRows(c), [
       ['Disputed', 'yes — 1 report denies it or says it did not happen'],
@@ -126,9 +127,9 @@ describe('disputeRows', () => {
     ]);
   });
   it('names who denies an event no report supports, and nothing for an undisputed one', () => {
-    const [denied] = clusterEvents([fixtureMention(denial)]);
+    const [denied] = clusterEvents([fixtureMention(denial)], { kinds: defaultKindTree() });
     assert.deepEqual(denied && disputeRows(denied), [['Denied by', '<b>Xinhua</b> (1 independent source)']]);
-    const [asserted] = clusterEvents([fixtureMention({ ...delivery, id: 'a', doc: 'a', outlet: 'Reuters' })]);
+    const [asserted] = clusterEvents([fixtureMention({ ...delivery, id: 'a', doc: 'a', outlet: 'Reuters' })], { kinds: defaultKindTree() });
     assert.deepEqual(asserted && disputeRows(asserted), []);
   });
 });

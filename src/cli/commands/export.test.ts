@@ -85,7 +85,7 @@ async function clusterSecondStore(): Promise<string> {
   const store = await openSqliteStore(clustered.db);
   const mentions: MentionInput[] = [];
   for await (const mention of store.iterateMentions()) mentions.push(mention);
-  await store.applyClusterChange(new Clusterer().addAll(mentions));
+  await store.applyClusterChange(new Clusterer({ kinds: defaultKindTree() }).addAll(mentions));
   const merged = buildCluster(mentions.filter((m) => [B1, D1].includes(m.event.id)), defaultKindTree());
   await store.applyClusterChange({ upserted: [merged], removed: [`c-${D1}`], merged: [] });
   await store.close();

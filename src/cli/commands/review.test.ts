@@ -13,6 +13,7 @@ import { eventsCommand, ExitSignal, memoryIo, type CliIo } from './events.js';
 import { exportCommand } from './export.js';
 import { editFromOptions, parseItems, reviewCommand, reviewer } from './review.js';
 import { makeCorrection } from '../../corrections/correction-record.js';
+import { defaultKindTree } from '../../link/kind-tree.js';
 
 const T1 = 'boats-2020.txt:0:1', D1 = 'drones-2020.txt:0:1', D3 = 'drones-2020.txt:2:3', B1 = 'baghdad-2019.txt:0:1';
 const dir = mkdtempSync(join(tmpdir(), 'dyad-review-'));
@@ -25,7 +26,7 @@ async function sampleDb(name: string): Promise<string> {
   for (const { article, meta, events } of sampleEntries()) await store.putArticle(article, meta, events);
   const mentions: MentionInput[] = [];
   for await (const mention of store.iterateMentions()) mentions.push(mention);
-  await store.applyClusterChange(new Clusterer().addAll(mentions));
+  await store.applyClusterChange(new Clusterer({ kinds: defaultKindTree() }).addAll(mentions));
   await store.close();
   return db;
 }

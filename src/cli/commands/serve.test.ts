@@ -4,6 +4,9 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
+import { openSqliteStore } from '../../store/sqlite/sqlite-store.js';
+import { sampleEntries } from '../../store/store-fixtures.js';
+import { DyadError } from '../../types/index.js';
 import { UsageError } from './code.js';
 import { parsePort, runServe, tokenWarning } from './serve.js';
 
@@ -50,6 +53,20 @@ describe('runServe', () => {
     await assert.rejects(runServe({ db: path, port: '0' }, {}),
       (err: unknown) => err instanceof UsageError && err.message === `no store at ${path}: check the path, or give --create to start an empty one`);
     assert.equal(existsSync(path), false);
+  });
+  it('refuses to take writes with a --lexicon that places one of the store\'s item kinds otherwise (E500); reads it still serves', async () => {
+    const db = join(dir, 'kinds.db');
+    const store = await openSqliteStore(db);
+    const [entry] = sampleEntries();
+    assert.ok(entry);
+    await store.putArticle(entry.article, entry.meta, entry.events);
+    await store.putLexiconKinds([{ kind: 'foo-drone', parent: 'drone', military: true, economic: false }]);
+    await store.close();
+    const lexicon = ['test/fixtures/lexicon-foo-aircraft'];
+    await assert.rejects(runServe({ db, port: '0', token: 'long-enough-token', lexicon }, {}),
+      (err: unknown) => err instanceof DyadError && err.code === 'E500' && /foo-drone/.test(err.message));
+    const reading = await runServe({ db, port: '0', lexicon }, {});
+    await reading.dispose();
   });
   it('warns that --token shows in the process list, and not for DYAD_TOKEN', () => {
     assert.match(tokenWarning({ token: 'long-enough-token' }) ?? '', /--token .*process list.*DYAD_TOKEN/);

@@ -6,6 +6,9 @@ import { DB_HELP, openStore } from '../../store/open-store.js';
 import { isPostgresUrl } from '../../store/postgres/postgres-store.js';
 import { lexiconOptions } from '../io.js';
 import { workerCoder } from '../../pipeline/worker-coder.js';
+import { checkKinds } from '../../pipeline/settle-kinds.js';
+import { loadEquipment } from '../../lexicon/load-lexicon.js';
+import { addedKinds } from '../../link/lexicon-kinds.js';
 import { workerWriter } from '../../api/worker-writer.js';
 import { UsageError } from './code.js';
 
@@ -48,6 +51,13 @@ export async function runServe(options: ServeOptions, env: NodeJS.ProcessEnv = p
   }
   const store = await openStore(path);
   const coderOptions = await lexiconOptions(options);
+  if (token !== null) {
+    // a lexicon that places one of the store's item kinds otherwise would have every posted article refused (E500): say so now
+    await checkKinds(store, addedKinds({ equipment: loadEquipment(coderOptions.lexiconDirs ?? []) })).catch(async (err: unknown) => {
+      await store.close();
+      throw err;
+    });
+  }
   // posted articles are read, coded, stored and linked in a worker thread with its own connection to the store (started
   // on the first write), so reads never wait for a write's work; an in-memory store has no second connection, so
   // there only the coding leaves this thread

@@ -12,6 +12,7 @@ import type { StoredMention } from '../../store/store.js';
 import { sampleEntries } from '../../store/store-fixtures.js';
 import { ExitSignal, memoryIo } from './events.js';
 import { threadCommand, threadsCommand } from './threads.js';
+import { defaultKindTree } from '../../link/kind-tree.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'dyad-cli-threads-'));
 const db = join(dir, 'dyad.db');
@@ -21,9 +22,9 @@ before(async () => {
   for (const { article, meta, events } of sampleEntries()) await store.putArticle(article, meta, events);
   const mentions: StoredMention[] = [];
   for await (const mention of store.iterateMentions()) mentions.push(mention);
-  const clusterer = new Clusterer();
+  const clusterer = new Clusterer({ kinds: defaultKindTree() });
   await store.applyClusterChange(clusterer.addAll(mentions));
-  await store.putThreads(buildThreads(clusterer.clusters()));
+  await store.putThreads(buildThreads(clusterer.clusters(), { kinds: defaultKindTree() }));
   await store.close();
 });
 after(() => rmSync(dir, { recursive: true, force: true }));

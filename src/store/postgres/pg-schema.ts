@@ -166,6 +166,12 @@ INSERT INTO near_unsigned (article) SELECT seq FROM articles;
 CREATE TABLE near_keys (key integer NOT NULL, article bigint NOT NULL, PRIMARY KEY (key, article));
 `,
   },
+  {
+    version: 5,
+    name: 'the item kinds a user\'s lexicon added, which the store is linked with',
+    // as SQLite's migration 11; a few rows, a reference table when distributed
+    sql: 'CREATE TABLE lexicon_kinds (kind ctext PRIMARY KEY, parent ctext, military integer NOT NULL, economic integer NOT NULL);',
+  },
 ];
 
 /** The schema version this code writes. */

@@ -1,8 +1,9 @@
 // Store (PostgreSQL): the server Store adapter — a pool of connections to one database; articles + events in, queries out.
 
-import type { Cluster, ClusterChange, Thread } from '../../types/link.js';
+import type { Cluster, ClusterChange, ItemKind, Thread } from '../../types/link.js';
 import { DyadError } from '../../types/index.js';
 import type { Article, Correction, EventRank, EventRecord, ReportRank } from '../../types/index.js';
+import { itemKindOf, itemKindRows } from '../item-kind-rows.js';
 import { correctionRows } from '../correction-rows.js';
 import { argumentError } from '../argument-error.js';
 import { normalizeEventFilter, searchWords } from '../event-filter.js';
@@ -191,6 +192,20 @@ export class PostgresStore implements Store {
 
   async corrections(): Promise<Correction[]> {
     return (await this.#rows('SELECT body FROM corrections ORDER BY seq')).map((r) => JSON.parse(String(r.body)) as Correction);
+  }
+
+  async lexiconKinds(): Promise<ItemKind[]> {
+    return (await this.#rows('SELECT kind, parent, military, economic FROM lexicon_kinds ORDER BY kind')).map(itemKindOf);
+  }
+
+  async putLexiconKinds(kinds: readonly ItemKind[]): Promise<void> {
+    const rows = itemKindRows(kinds);
+    await this.#atomic(async (db) => {
+      await db.query('DELETE FROM lexicon_kinds');
+      for (const r of rows) {
+        await db.query(numbered('INSERT INTO lexicon_kinds (kind, parent, military, economic) VALUES (?, ?, ?, ?)'), [r.kind, r.parent, r.military, r.economic]);
+      }
+    });
   }
 
   async putArticle(article: Article, meta: ArticleMeta, events: EventRecord[] = []): Promise<PutResult> {

@@ -446,6 +446,21 @@ INSERT INTO near_unsigned (article) SELECT seq FROM articles;
 CREATE TABLE near_keys (key INTEGER NOT NULL, article INTEGER NOT NULL, PRIMARY KEY (key, article)) WITHOUT ROWID;
 `,
   },
+  {
+    version: 11,
+    name: 'the item kinds a user\'s lexicon added, which the store is linked with',
+    sql: `
+-- The kinds of items (equipment.yaml) a --lexicon folder added to Dyad's own or defined otherwise, as the store's
+-- reports were coded and linked with them: every later reader (export, corrections, threads rebuilt) links by Dyad's
+-- kinds with these. A store made before is left with none: it was linked with Dyad's own kinds.
+CREATE TABLE lexicon_kinds (
+  kind TEXT PRIMARY KEY,
+  parent TEXT,
+  military INTEGER NOT NULL,
+  economic INTEGER NOT NULL
+) WITHOUT ROWID;
+`,
+  },
 ];
 
 /** The schema version this code writes. */

@@ -67,6 +67,18 @@ test('a later migration applies to an existing store without touching its data (
   assert.throws(() => openDatabase(path), isStoreError(path, new RegExp(`newer Dyad \\(schema version ${MIGRATIONS.length + 1}`)));
 });
 
+test('migration 11 leaves an older store with no recorded item kinds (it was linked with Dyad\'s own), its data untouched', async () => {
+  const path = freshPath();
+  const older = new SqliteStore(openDatabase(path, {}, MIGRATIONS.filter((m) => m.version < 11)), path);
+  for (const entry of sampleEntries()) await older.putArticle(entry.article, entry.meta, entry.events);
+  await older.close();
+  const store = await openSqliteStore(path);
+  assert.deepEqual([(await store.stats()).events, await store.lexiconKinds()], [10, []]);
+  await store.putLexiconKinds([{ kind: 'foo-drone', parent: 'drone', military: true, economic: false }]);
+  assert.equal((await store.lexiconKinds()).length, 1);
+  await store.close();
+});
+
 test('migration 6 gives the clusters of an older store their sides; a denied one stays denied', async () => {
   const path = freshPath();
   const db = openDatabase(path, {}, MIGRATIONS.filter((m) => m.version <= 5));

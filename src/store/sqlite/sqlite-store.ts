@@ -3,6 +3,7 @@
 import { argumentError } from '../argument-error.js';
 import { DyadError } from '../../types/index.js';
 import type { Article, Correction, EventRank, EventRecord, ReportRank } from '../../types/index.js';
+import { itemKindOf, itemKindRows, type ItemKindRow } from '../item-kind-rows.js';
 import { correctionRows, type CorrectionRow } from '../correction-rows.js';
 import { lastDay, normalizeEventFilter, searchWords, sinceBound, type NormalizedFilter } from '../event-filter.js';
 import type {
@@ -10,7 +11,7 @@ import type {
   PutThreadsOptions, QueryOptions, SentenceHit, SimilarArticle, Store, StoreStats, StoredArticle, StoredMention, ThreadFilter, ThreadQueryOptions,
   WriterLock, WriterLockOptions,
 } from '../store.js';
-import type { Cluster, ClusterChange, Thread } from '../../types/link.js';
+import type { Cluster, ClusterChange, ItemKind, Thread } from '../../types/link.js';
 import {
   countClusters, eventRanksWithIds, countThreads, getCluster, getClusterOfMention, getThread, mentionsOfClusters, queryClusters, queryThreads,
   reportRanksOfClusters, writeClusterChange, writeThreads,
@@ -147,6 +148,19 @@ export class SqliteStore implements Store {
   async corrections(): Promise<Correction[]> {
     const rows = this.#run(() => this.#prepare('SELECT body FROM corrections ORDER BY seq').all() as Pick<CorrectionRow, 'body'>[]);
     return rows.map((r) => JSON.parse(r.body) as Correction);
+  }
+
+  async lexiconKinds(): Promise<ItemKind[]> {
+    return this.#run(() => (this.#prepare('SELECT kind, parent, military, economic FROM lexicon_kinds ORDER BY kind').all() as ItemKindRow[]).map((r) => itemKindOf({ ...r })));
+  }
+
+  async putLexiconKinds(kinds: readonly ItemKind[]): Promise<void> {
+    const rows = itemKindRows(kinds);
+    const insert = this.#prepare('INSERT INTO lexicon_kinds (kind, parent, military, economic) VALUES (?, ?, ?, ?)');
+    this.#run(() => this.#db.transaction(() => {
+      this.#prepare('DELETE FROM lexicon_kinds').run();
+      for (const r of rows) insert.run(r.kind, r.parent, r.military, r.economic);
+    }).immediate());
   }
 
   /** A chain of the transactions begun on this connection: one runs at a time. */
