@@ -154,3 +154,14 @@ test('dyad code --format csv writes the report columns of every CSV export, with
   assert.deepEqual(readCsvEvents(csv.stdout), events);
   assert.ok(readCsv(csv.stdout).every((row) => row.url === 'https://wire.example/1' && row.outlet === 'Tigris Wire'));
 });
+
+test('--lexicon takes one folder and may be repeated; the inputs may follow it (the README\'s "dyad code --lexicon my-lexicon/ article.txt")', () => {
+  const file = join(dir, 'foo-drones.txt');
+  writeFileSync(file, 'Turkey delivered 12 Foo-9 drones to Ukraine on Monday.\n');
+  const r = dyad(['code', '--lexicon', 'test/fixtures/lexicon-foo-drone', file, '--format', 'jsonl']);
+  assert.equal(r.status, 0, r.stderr);
+  const events = r.stdout.trim().split('\n').map((line) => JSON.parse(line) as EventRecord);
+  assert.ok(events.some((e) => e.items.some((item) => item.kind === 'foo-drone')), r.stdout);
+  const twice = dyad(['code', '--lexicon', 'test/fixtures/lexicon-foo-drone', '--lexicon', 'test/fixtures/lexicon-foo-drone', file, '--format', 'jsonl']);
+  assert.equal(twice.status, 0, twice.stderr);
+});

@@ -16,6 +16,14 @@ process.stdout.on('error', (err: NodeJS.ErrnoException) => {
 });
 
 /** One line for a problem: "dyad: E104 data.jsonl:3: record is not valid JSON". */
+/**
+ * Collects a repeatable option's values ("--lexicon a --lexicon b"): each takes one value, so the inputs may follow
+ * it ("dyad code --lexicon my-lexicon/ article.txt").
+ */
+export function collectValues(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
+}
+
 export function formatProblem(p: Problem): string {
   // ingest problems already open with "path:line:"; others get it here
   const where = `${p.input}${p.line !== undefined ? `:${p.line}` : ''}`;

@@ -10,7 +10,7 @@ import { csvRow } from '../../export/export-context.js';
 import { EVENT_TABLE_COLUMNS } from '../event-columns.js';
 import { defaultFormat, parseFormat, renderTable, type OutputFormat } from '../format-output.js';
 import { heapCeiling } from '../heap-ceiling.js';
-import { formatProblem, lexiconOptions, writeOut } from '../io.js';
+import { collectValues, formatProblem, lexiconOptions, writeOut } from '../io.js';
 
 export interface CodeOptions {
   format?: string;
@@ -100,7 +100,7 @@ export function codeCommand(): Command {
     .argument('[inputs...]', 'files, folders or "-" for standard input')
     .addOption(new Option('-f, --format <format>', 'output format: table (default on a terminal), jsonl (default when piped), csv'))
     .option('--date <YYYY-MM-DD>', 'publication date for inputs that give none (record, feed or page metadata); wins over a date read from the dateline, stamp lines or byline')
-    .option('--lexicon <dir...>', 'extra lexicon folders in Dyad format (yours win over the built-in lexicon)')
+    .option('--lexicon <dir>', 'an extra lexicon folder in Dyad format, yours winning over the built-in lexicon (repeat the option for more)', collectValues)
     .option('--petrarch-dictionaries <path...>', 'PETRARCH/TABARI dictionary files or folders to load as well')
     .option('--no-parser', 'read roles from word windows only, without the dependency parser (faster, less accurate)')
     .option('-q, --quiet', 'no summary line on stderr')

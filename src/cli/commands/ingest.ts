@@ -6,7 +6,7 @@ import { publishArticles } from '../../pipeline/publish-articles.js';
 import { workerCoder } from '../../pipeline/worker-coder.js';
 import { ArticleQueue } from '../../queue/article-queue.js';
 import { DB_HELP, openStore } from '../../store/open-store.js';
-import { formatProblem, lexiconOptions } from '../io.js';
+import { collectValues, formatProblem, lexiconOptions } from '../io.js';
 import { checkDateOption } from './code.js';
 import { usageError } from './events.js';
 import { countArticles, progressLine } from '../progress-line.js';
@@ -108,7 +108,7 @@ export function ingestCommand(): Command {
     .argument('<inputs...>', 'files, folders, globs or "-"')
     .option('--db <path|url>', DB_HELP, './dyad.db')
     .option('--date <YYYY-MM-DD>', 'publication date for inputs that give none (record, feed or page metadata); wins over a date read from the dateline, stamp lines or byline')
-    .option('--lexicon <dir...>', 'extra lexicon folders in Dyad format')
+    .option('--lexicon <dir>', 'an extra lexicon folder in Dyad format (repeat the option for more)', collectValues)
     .option('--petrarch-dictionaries <path...>', 'PETRARCH/TABARI dictionary files or folders to load as well')
     .option('--no-parser', 'read roles from word windows only, without the dependency parser (faster, less accurate)')
     .option('--batch <n>', 'articles per transaction', '200')

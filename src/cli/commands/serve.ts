@@ -4,7 +4,7 @@ import { Command } from 'commander';
 import { startServer, type RunningServer } from '../../api/start-server.js';
 import { DB_HELP, openStore } from '../../store/open-store.js';
 import { isPostgresUrl } from '../../store/postgres/postgres-store.js';
-import { lexiconOptions } from '../io.js';
+import { collectValues, lexiconOptions } from '../io.js';
 import { workerCoder } from '../../pipeline/worker-coder.js';
 import { checkKinds } from '../../pipeline/settle-kinds.js';
 import { loadEquipment } from '../../lexicon/load-lexicon.js';
@@ -87,7 +87,7 @@ export function serveCommand(): Command {
     .option('--host <host>', 'interface to listen on (0.0.0.0: every interface)', '127.0.0.1')
     .option('--create', 'start an empty store when none exists at --db (otherwise a missing store is an error)')
     .option('--token <token>', 'allow POST /api/articles with "Authorization: Bearer TOKEN"; prefer DYAD_TOKEN, which ps does not show')
-    .option('--lexicon <dir...>', 'extra lexicon folders for coding posted articles')
+    .option('--lexicon <dir>', 'an extra lexicon folder for coding posted articles (repeat the option for more)', collectValues)
     .option('--petrarch-dictionaries <path...>', 'PETRARCH/TABARI dictionaries for coding posted articles')
     .action(async (options: ServeOptions) => {
       const warning = tokenWarning(options);

@@ -4,7 +4,7 @@ import { createCoder } from '../../coder/create-coder.js';
 import { runWorker } from '../../pipeline/run-worker.js';
 import { ArticleQueue } from '../../queue/article-queue.js';
 import { DB_HELP, openStore } from '../../store/open-store.js';
-import { formatProblem, lexiconOptions } from '../io.js';
+import { collectValues, formatProblem, lexiconOptions } from '../io.js';
 import { usageError } from './events.js';
 
 interface WorkerCommandOptions {
@@ -53,7 +53,7 @@ export function workerCommand(): Command {
     .description('code and store the articles published to a queue stream (dyad ingest --queue), in order, exactly once; any number may run, one works at a time')
     .requiredOption('--queue <url>', 'the stream: nats://host:port/STREAM')
     .option('--db <path|url>', DB_HELP, './dyad.db')
-    .option('--lexicon <dir...>', 'extra lexicon folders in Dyad format')
+    .option('--lexicon <dir>', 'an extra lexicon folder in Dyad format (repeat the option for more)', collectValues)
     .option('--petrarch-dictionaries <path...>', 'PETRARCH/TABARI dictionary files or folders to load as well')
     .option('--batch <n>', 'messages per transaction', '200')
     .option('--drain', 'stop once the stream holds nothing more (else wait for more until SIGTERM)')
