@@ -378,7 +378,7 @@ export function codeSentence(doc: Doc, whole: Sentence, lexicon: CompiledLexicon
     if (sources === null) {
       if (passive) sources = agent !== null ? expandGroup(agent, mentions) : null;
       else {
-        const subject = findSubject(doc, sent, anchor, mentions, t.noun);
+        const subject = findSubject(doc, sent, anchor, mentions, t.noun, lexicon.wordLists);
         // an event noun takes the clause subject only as the object of a light verb ("launched an attack")
         // where the tree was read, a word-window subject it files under a preposition of place or time is no subject
         const head = subject !== null && parsed !== null ? subject.last - 1 - parsed.first : -1;

@@ -186,3 +186,9 @@ test('a country after a place word and "of" is a place, not a party ("a region o
   assert.deepEqual(dyads('A bus and a truck collided in a mountainous region of western Morocco on Saturday, killing 24 people.'), []);
   assert.ok(dyads('Indonesian troops attacked rebels in the province of Aceh in Indonesia.').every((d) => !d.startsWith('IDN>')));
 });
+
+test('"a member of X" acts for X: the body after "of" is the subject', () => {
+  assert.ok(dyads('A member of the Syrian parliament, Mohammed Mamoun, criticised Israel on Monday.').includes('SYRLEG>ISR:111'));
+  // (an object of a preposition stays no subject: "talks with Israel")
+  assert.ok(!dyads('Talks with Israel resumed on Monday.').some((d) => d.startsWith('ISR>')));
+});

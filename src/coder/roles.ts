@@ -40,7 +40,7 @@ export function byAgent(doc: Doc, sent: Sentence, last: number, mentions: Mentio
 }
 
 /** The subject of the trigger: the nearest subject-like mention before it in the same clause. */
-export function findSubject(doc: Doc, sent: Sentence, first: number, mentions: Mention[], noun: boolean): Mention | null {
+export function findSubject(doc: Doc, sent: Sentence, first: number, mentions: Mention[], noun: boolean, wordLists: WordLists | null = null): Mention | null {
   // event nouns: possessor ("Baghdad's appeal"), demonym ("the Iraqi request"), "by X" / "from X" after
   if (noun) {
     for (const m of mentions) {
@@ -61,7 +61,9 @@ export function findSubject(doc: Doc, sent: Sentence, first: number, mentions: M
     // objects of prepositions and of other verbs are not subjects ("... with Iraq", "met Iraq and ...")
     // a mention right before a verb or auxiliary opens a clause of its own ("said Iraq must cooperate")
     const opensClause = doc.pos[m.last] === POS.AUX || doc.pos[m.last] === POS.VERB;
-    if (prevPos === POS.ADP || ((prevPos === POS.VERB || (prevPos === POS.AUX && doc.norm[prev] !== "'s")) && !opensClause)) continue;
+    // (but "a member of the Syrian parliament" is the parliament's: the member acts for it)
+    const memberOf = wordLists !== null && doc.norm[prev] === 'of' && wordLists.member_words.has(doc.norm[prev - 1] ?? '');
+    if ((prevPos === POS.ADP && !memberOf) || ((prevPos === POS.VERB || (prevPos === POS.AUX && doc.norm[prev] !== "'s")) && !opensClause)) continue;
     if (m.group >= 0) {
       const head = mentions.find((x) => x.group === m.group) as Mention;
       const hp = head.first > sent.first ? doc.pos[head.first - 1] : undefined;

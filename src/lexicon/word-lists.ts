@@ -8,7 +8,7 @@ import type { Problem, WordMap, WordSet } from '../types/index.js';
 export const WORD_LIST_NAMES = [
   'verbs_of_saying', 'negators', 'hedges', 'future_cues', 'future_auxiliaries', 'conditions',
   'role_glue', 'leader_marks', 'locative_prepositions', 'not_modified_nouns', 'generic_sources', 'maker_marks', 'diplomats',
-  'name_particles', 'group_words',
+  'name_particles', 'group_words', 'member_words',
   'light_verbs', 'travel_verbs', 'asking_verbs', 'mutual_force', 'reciprocal_words', 'place_prepositions', 'personal_pronouns', 'possessive_pronouns', 'obligation_modals', 'obligation_verbs',
   'coordination_words', 'actor_leading_words', 'time_leads', 'frame_skippable', 'time_words',
   'denial_breaks_after_comma', 'denial_breaks', 'clause_subject_pronouns',
