@@ -5,7 +5,7 @@ import type { CompiledLexicon, CompiledVerbEntry } from '../lexicon/compiled.js'
 import type { CompiledPattern } from '../lexicon/pattern.js';
 import type { WordLists } from '../lexicon/word-lists.js';
 import type { Modality, Status } from '../types/index.js';
-import { findActors } from './find-actors.js';
+import { findActors, ownedBefore } from './find-actors.js';
 import { denialAt, findDenials } from './find-denials.js';
 import { findFrame, mapThroughFrame, type FrameHit } from './find-frames.js';
 import { findTriggers, type TriggerHit } from './find-triggers.js';
@@ -226,13 +226,6 @@ function askedInHeadline(doc: Doc, sent: Sentence, k: number, wordLists: WordLis
   if (!(/ed$/.test(doc.norm[k] ?? '') || wordLists.irregular_participles.has(doc.norm[k] ?? '')) || (doc.pos[k - 1] !== POS.PROPN && doc.pos[k - 1] !== POS.NOUN)) return false;
   for (let j = k + 2; j < sent.last; j++) if (doc.norm[j] === 'by') return false;
   return true;
-}
-
-/** Whether a possessive pronoun ("its 3,000 troops") stands before token `first`, numbers and adjectives between. */
-function ownedBefore(doc: Doc, sent: Sentence, first: number, wordLists: WordLists): boolean {
-  let k = first - 1;
-  while (k > sent.first && (doc.pos[k] === POS.NUM || doc.pos[k] === POS.ADJ)) k--;
-  return k >= sent.first && wordLists.possessive_pronouns.has(doc.norm[k] ?? '');
 }
 
 /** Roots whose event with no one named on the other side is aimed at the country where it happens. */

@@ -191,6 +191,13 @@ export function verbLikeNoun(doc: Doc, k: number, end: number, lexicon: Compiled
   return after === POS.DET || after === POS.NUM || after === POS.PROPN || after === POS.ADJ || after === POS.PRON;
 }
 
+/** Whether a possessive pronoun ("its 3,000 troops") stands before token `first`, numbers and adjectives between. */
+export function ownedBefore(doc: Doc, sent: Sentence, first: number, wordLists: WordLists): boolean {
+  let k = first - 1;
+  while (k > sent.first && (doc.pos[k] === POS.NUM || doc.pos[k] === POS.ADJ)) k--;
+  return k >= sent.first && wordLists.possessive_pronouns.has(doc.norm[k] ?? '');
+}
+
 /** Capitalised proper-noun run starting at i (an unknown person's name after a title: "Ambassador John Smith"). */
 function nameRun(doc: Doc, i: number, end: number, wordLists: WordLists, isVerb: (k: number) => boolean = () => false): number {
   let j = i;
@@ -319,10 +326,8 @@ export function findActors(doc: Doc, sent: Sentence, lexicon: CompiledLexicon, d
         const linkAt = last;
         const link = doc.norm[linkAt];
         // ("its 3,000 troops in Iraq", "withdrew their forces from Lebanon": after a possessive the place is where they are)
-        let lead = first - 1;
-        while (lead > sent.first && (doc.pos[lead] === POS.NUM || doc.pos[lead] === POS.ADJ)) lead--;
         // (forces only: "closed its embassy in Georgia" is the embassy for Georgia)
-        const possessed = agent.sector === 'MIL' && lead >= sent.first && lexicon.wordLists.possessive_pronouns.has(doc.norm[lead] ?? '');
+        const possessed = agent.sector === 'MIL' && ownedBefore(doc, sent, first, lexicon.wordLists);
         let owner = next !== undefined && (link === 'of' || ((link === 'in' || link === 'from') && !possessed)) && (next.first === linkAt + 1 || (next.first === linkAt + 2 && doc.norm[linkAt + 1] === 'the')) ? next : undefined;
         // "the leader of militant Lebanese group Hezbollah": describing words may stand before the owner's name
         const described = link === 'of' && owner !== undefined && owner.hit.kind !== 'actor' ? describedName(doc, pieces, p + 1, linkAt + 1, lexicon.wordLists) : -1;
