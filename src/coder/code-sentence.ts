@@ -315,10 +315,20 @@ export function codeSentence(doc: Doc, whole: Sentence, lexicon: CompiledLexicon
   const seen = new Set<string>();
   let victims: Mention[] | null = null;
   const covered: Array<[number, number]> = [];
+  // a trigger's best pattern, found once: a verb of saying is matched to decide whether it judges, then coded
+  const matches = new Map<TriggerHit, PatternMatch | null>();
+  const matchOf = (t: TriggerHit, entry: CompiledVerbEntry): PatternMatch | null => {
+    let m = matches.get(t);
+    if (m === undefined) {
+      m = bestMatch(ctx, entry, t);
+      matches.set(t, m);
+    }
+    return m;
+  };
   const codeTrigger = (t: TriggerHit, forced?: string): void => {
     const entry = lexicon.verbs[t.entry];
     if (entry === undefined) return;
-    const match = forced === undefined ? bestMatch(ctx, entry, t) : null;
+    const match = forced === undefined ? matchOf(t, entry) : null;
     let code = forced ?? match?.pattern.code ?? entry.code;
     const framed = frames.get(t) ?? null;
     // "Washington said Khartoum must return the helicopter", "… must be ready to mediate": what one must do is
@@ -575,7 +585,7 @@ export function codeSentence(doc: Doc, whole: Sentence, lexicon: CompiledLexicon
   // announcement does not where a verb of the clause it reports codes the event: "announced it will return weapons")
   const judgingSpeech = (t: TriggerHit): boolean => {
     const entry = lexicon.verbs[t.entry];
-    const match = entry === undefined ? null : bestMatch(ctx, entry, t);
+    const match = entry === undefined ? null : matchOf(t, entry);
     if (match === null || match.pattern.code === null || match.pattern.code.startsWith('01')) return false;
     return match.pattern.code.startsWith('11') || !eventTriggers.some((x) => !x.noun && x !== t && x.head > t.head && x.head < match.last);
   };
